@@ -1,0 +1,123 @@
+/// Every declaration of the rule module, gathered from all files and checked for clashes,
+/// missing citations and overlapping validity periods, before any rule is compiled.
+struct DeclarationTable {
+    struct Located<T> {
+        var value: T
+        var file: SourceFile
+    }
+
+    var versions: [Located<Syntax.Version>] = []
+    var parameters: [String: [Located<Syntax.Parameter>]] = [:]
+    var sets: [String: [Located<Syntax.CodeList>]] = [:]
+    var vocabularies: [String: Located<Syntax.CodeList>] = [:]
+    var definitions: [String: Located<Syntax.Definition>] = [:]
+    var measures: [String: [Located<Syntax.Measure>]] = [:]
+    var ruleOrder: [String] = []
+    var rules: [String: [Located<Syntax.Rule>]] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    init(files: [Syntax.RuleFile]) {
+        for file in files {
+            for declaration in file.declarations { add(declaration, in: file.source) }
+        }
+        checkNameClashes()
+        checkVersioned()
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, in file: SourceFile, at range: Range<Int>) {
+        let (line, column) = file.location(of: range.lowerBound)
+        diagnostics.append(Diagnostic(code: code, message: message, path: file.path, line: line, column: column, excerpt: file.lineText(line)))
+    }
+
+    private mutating func add(_ declaration: Syntax.Declaration, in file: SourceFile) {
+        switch declaration {
+        case .version(let version): versions.append(Located(value: version, file: file))
+        case .parameter(let parameter): parameters[parameter.name.text, default: []].append(Located(value: parameter, file: file))
+        case .codeList(let list) where list.isVocabulary:
+            if let earlier = vocabularies[list.name.text] {
+                report(.duplicateDeclaration, "code list '\(list.name.text)' is declared twice (first in \(earlier.file.path))", in: file, at: list.name.range)
+            } else {
+                vocabularies[list.name.text] = Located(value: list, file: file)
+            }
+        case .codeList(let list): sets[list.name.text, default: []].append(Located(value: list, file: file))
+        case .definition(let definition):
+            if let earlier = definitions[definition.name.text] {
+                report(.duplicateDeclaration, "definition '\(definition.name.text)' is declared twice (first in \(earlier.file.path))", in: file, at: definition.name.range)
+            } else {
+                definitions[definition.name.text] = Located(value: definition, file: file)
+            }
+        case .measure(let measure): measures[measure.name.text, default: []].append(Located(value: measure, file: file))
+        case .rule(let rule):
+            if rules[rule.id.text] == nil { ruleOrder.append(rule.id.text) }
+            rules[rule.id.text, default: []].append(Located(value: rule, file: file))
+        }
+    }
+
+    /// One name, one kind of thing: a parameter, a set, a code list and a definition may not share a name.
+    private mutating func checkNameClashes() {
+        var seen: [String: String] = [:]
+        func claim(_ name: Syntax.Name, _ kind: String, _ file: SourceFile, _ table: inout DeclarationTable) {
+            if let other = seen[name.text], other != kind {
+                table.report(.duplicateDeclaration, "'\(name.text)' is declared both as \(other) and as \(kind)", in: file, at: name.range)
+            }
+            seen[name.text] = kind
+        }
+        for (_, list) in parameters.sorted(by: { $0.key < $1.key }) { for p in list { claim(p.value.name, "parameter", p.file, &self) } }
+        for (_, list) in sets.sorted(by: { $0.key < $1.key }) { for s in list { claim(s.value.name, "set", s.file, &self) } }
+        for (_, v) in vocabularies.sorted(by: { $0.key < $1.key }) { claim(v.value.name, "code list", v.file, &self) }
+        for (_, d) in definitions.sorted(by: { $0.key < $1.key }) { claim(d.value.name, "definition", d.file, &self) }
+    }
+
+    /// Citations, validity periods and overlaps of every dated declaration.
+    private mutating func checkVersioned() {
+        typealias Entry = (name: Syntax.Name, kind: String, citation: Syntax.Citation?, validity: Syntax.Validity?, file: SourceFile)
+        var groups: [[Entry]] = []
+        for key in parameters.keys.sorted() {
+            groups.append(parameters[key, default: []].map { ($0.value.name, "parameter", $0.value.citation, $0.value.validity, $0.file) })
+        }
+        for key in sets.keys.sorted() {
+            groups.append(sets[key, default: []].map { ($0.value.name, "set", $0.value.citation, $0.value.validity, $0.file) })
+        }
+        for key in measures.keys.sorted() {
+            groups.append(measures[key, default: []].map { ($0.value.name, "measure", $0.value.citation, $0.value.validity, $0.file) })
+        }
+        for key in ruleOrder {
+            groups.append(rules[key, default: []].map { ($0.value.id, "rule", $0.value.citation, $0.value.validity, $0.file) })
+        }
+        for group in groups {
+            for (i, entry) in group.enumerated() {
+                if entry.citation == nil || entry.citation?.text.isEmpty == true {
+                    report(.missingCitation, "\(entry.kind) '\(entry.name.text)' has no citation; write one after the name, e.g. \"Wbmgp art. 8 lid 1\"", in: entry.file, at: entry.name.range)
+                }
+                guard let validity = entry.validity else {
+                    report(.invalidPeriod, "\(entry.kind) '\(entry.name.text)' has no validity period; add 'from YYYY-MM-DD'", in: entry.file, at: entry.name.range)
+                    continue
+                }
+                if let until = validity.until, until < validity.from {
+                    report(.invalidPeriod, "validity of \(entry.kind) '\(entry.name.text)' ends (\(until)) before it starts (\(validity.from))", in: entry.file, at: validity.range)
+                }
+                for earlier in group[..<i] {
+                    if let other = earlier.validity, other.overlaps(validity) {
+                        let (line, _) = earlier.file.location(of: earlier.name.range.lowerBound)
+                        report(.overlappingValidity, "validity of \(entry.kind) '\(entry.name.text)' overlaps its version at \(earlier.file.path):\(line)", in: entry.file, at: validity.range)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Dates on which something changes: every `from`, every day after an `until`, every version.
+    var boundaries: [CalendarDate] {
+        var dates = Set(versions.map(\.value.date))
+        func add(_ validity: Syntax.Validity?) {
+            guard let validity else { return }
+            dates.insert(validity.from)
+            if let until = validity.until { dates.insert(until.adding(days: 1)) }
+        }
+        parameters.values.joined().forEach { add($0.value.validity) }
+        sets.values.joined().forEach { add($0.value.validity) }
+        measures.values.joined().forEach { add($0.value.validity) }
+        rules.values.joined().forEach { add($0.value.validity) }
+        return dates.sorted()
+    }
+}

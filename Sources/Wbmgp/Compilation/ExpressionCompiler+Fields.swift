@@ -1,0 +1,157 @@
+extension ExpressionCompiler {
+    /// The fields each kind of value offers, with their types (the input schema of interface §3
+    /// and §5 as the rules see it).
+    static let personFields: [String: (PersonFact, ValueType)] = [
+        "id": (.id, .text), "role": (.role, .text), "birthDate": (.birthDate, .date),
+        "income": (.income, .list(.text)), "characteristics": (.characteristics, .list(.text)),
+        "screening": (.screening, .object(.screening)),
+    ]
+    static let screeningFields: [String: (PersonFact, ValueType)] = [
+        "vog": (.vog, .object(.vog)), "policeRecords": (.policeRecords, .list(.record)),
+    ]
+    static let vogFields: [String: (PersonFact, ValueType)] = ["submitted": (.vogSubmitted, .bool), "date": (.vogDate, .date)]
+    static let recordFields: [String: (RecordFact, ValueType)] = ["behaviour": (.behaviour, .text), "date": (.date, .date)]
+    static let woonverklaringFields: [String: (WoonverklaringFact, ValueType)] = [
+        "outcome": (.outcome, .text), "date": (.date, .date), "hearingOffered": (.hearingOffered, .bool),
+        "conditions": (.conditions, .list(.text)), "decidedBy": (.decidedBy, .text),
+    ]
+    static let dwellingFields: [String: (DwellingFact, ValueType)] = [
+        "municipality": (.municipality, .text), "postcode": (.postcode, .text), "houseNumber": (.houseNumber, .integer),
+        "street": (.street, .text), "neighbourhood": (.neighbourhood, .text), "category": (.category, .text),
+    ]
+    static let designationFields: [String: (DesignationFact, ValueType)] = [
+        "id": (.id, .text), "region": (.region, .list(.text)), "regionName": (.regionName, .text),
+        "from": (.from, .date), "until": (.until, .date),
+    ]
+
+    mutating func compileField(_ base: Syntax.Expression, _ name: Syntax.Name) -> (CompiledExpression, ValueType)? {
+        guard let (compiledBase, baseType) = compileTyped(base) else { return nil }
+        func unknownField(_ candidates: some Collection<String>, of what: String) -> (CompiledExpression, ValueType)? {
+            let written = base.dottedText.map { "\($0).\(name.text)" } ?? name.text
+            let hint = Suggestions.closest(to: name.text, in: candidates).map { "; did you mean '\((base.dottedText.map { $0 + "." } ?? "") + $0)'?" } ?? ""
+            report(.unknownField, "unknown field '\(written)' of \(what)\(hint)", at: name.range)
+            return nil
+        }
+        switch baseType {
+        case .person:
+            guard let (fact, type) = ExpressionCompiler.personFields[name.text] else {
+                return unknownField(ExpressionCompiler.personFields.keys, of: "a person")
+            }
+            return (.person(compiledBase, fact), type)
+        case .object(.screening), .object(.vog):
+            let table = baseType == .object(.screening) ? ExpressionCompiler.screeningFields : ExpressionCompiler.vogFields
+            guard case .person(let person, _) = compiledBase, let (fact, type) = table[name.text] else {
+                return unknownField(table.keys, of: baseType.description)
+            }
+            return (.person(person, fact), type)
+        case .record:
+            guard let (fact, type) = ExpressionCompiler.recordFields[name.text] else {
+                return unknownField(ExpressionCompiler.recordFields.keys, of: "a police record")
+            }
+            return (.record(compiledBase, fact), type)
+        case .object(.woonverklaring):
+            guard let (fact, type) = ExpressionCompiler.woonverklaringFields[name.text] else {
+                return unknownField(ExpressionCompiler.woonverklaringFields.keys, of: "the woonverklaring")
+            }
+            return (.woonverklaring(fact), type)
+        case .object(.dwelling):
+            guard let (fact, type) = ExpressionCompiler.dwellingFields[name.text] else {
+                return unknownField(ExpressionCompiler.dwellingFields.keys, of: "the dwelling")
+            }
+            return (.dwelling(fact), type)
+        case .object(.designation):
+            guard let (fact, type) = ExpressionCompiler.designationFields[name.text] else {
+                return unknownField(ExpressionCompiler.designationFields.keys, of: "the designation")
+            }
+            return (.designation(fact), type)
+        case .object(.measure(let measureName)):
+            let fields = globals.measureFields[measureName] ?? [:]
+            guard let type = fields[name.text] else { return unknownField(fields.keys, of: "measure \(measureName)") }
+            return (.measureField(name.text), type)
+        case .span:
+            guard name.text == "since" else { return unknownField(["since"], of: "a span") }
+            return (.call(.since, [compiledBase]), .date)
+        default:
+            report(.unknownField, "\(baseType) has no field '\(name.text)'", at: name.range)
+            return nil
+        }
+    }
+
+    mutating func compileCall(_ name: Syntax.Name, _ arguments: [Syntax.Expression], _ range: Range<Int>)
+        -> (CompiledExpression, ValueType)?
+    {
+        if let definition = globals.definitions[name.text] { return expand(definition, arguments, range) }
+        guard let builtin = Builtin(rawValue: name.text) else {
+            let candidates = Builtin.allCases.map(\.rawValue) + Array(globals.definitions.keys)
+            report(.unknownFunction, "unknown function '\(name.text)'\(Suggestions.hint(for: name.text, in: candidates))", at: name.range)
+            return nil
+        }
+        let signature: [ValueType]
+        switch builtin {
+        case .age: signature = [.person, .date]
+        case .residence: signature = [.person, .list(.text), .date]
+        case .since: signature = [.span]
+        case .count: signature = [.list(.anything)]
+        case .intersection: signature = [.list(.anything), .list(.anything)]
+        }
+        guard arguments.count == signature.count else {
+            report(.wrongArgumentCount, "'\(name.text)' takes \(signature.count) argument(s), found \(arguments.count)", at: range)
+            return nil
+        }
+        var compiled: [CompiledExpression] = []
+        var types: [ValueType] = []
+        for (argument, expected) in zip(arguments, signature) {
+            guard let (c, t) = compileTyped(argument) else { return nil }
+            guard t.fits(expected) else {
+                report(.typeMismatch, "expected \(expected) as argument of '\(name.text)', found \(t)", at: argument.range)
+                return nil
+            }
+            compiled.append(c)
+            types.append(t)
+        }
+        switch builtin {
+        case .age, .count: return (.call(builtin, compiled), .integer)
+        case .residence: return (.call(builtin, compiled), .span)
+        case .since: return (.call(builtin, compiled), .date)
+        case .intersection: return (.call(builtin, compiled), types[0])
+        }
+    }
+
+    /// Inlines a `define`, binding its parameters to the compiled arguments.
+    mutating func expand(_ definition: Syntax.Definition, _ arguments: [Syntax.Expression], _ range: Range<Int>)
+        -> (CompiledExpression, ValueType)?
+    {
+        guard !expanding.contains(definition.name.text) else {
+            report(.recursiveDefinition, "definition '\(definition.name.text)' refers to itself", at: range)
+            return nil
+        }
+        guard arguments.count == definition.parameters.count else {
+            report(.wrongArgumentCount, "'\(definition.name.text)' takes \(definition.parameters.count) argument(s), found \(arguments.count)", at: range)
+            return nil
+        }
+        var bound: [String: (Binding, ValueType)] = [:]
+        for (parameter, argument) in zip(definition.parameters, arguments) {
+            guard let (compiled, type) = compileTyped(argument) else { return nil }
+            bound[parameter.text] = (.inline(compiled), type)
+        }
+        let savedLocals = locals
+        locals = bound
+        expanding.append(definition.name.text)
+        defer {
+            expanding.removeLast()
+            locals = savedLocals
+        }
+        return compileTyped(definition.body)
+    }
+}
+
+extension Syntax.Expression {
+    /// `a.b.c` for a chain of names, for messages.
+    var dottedText: String? {
+        switch self {
+        case .name(let name): return name.text
+        case .field(let base, let name): return base.dottedText.map { "\($0).\(name.text)" }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Compiles the rule files of a module into a ``CompiledLaw``: parse every file, gather and
+/// check declarations, then compile the rules in force in each period with that period's
+/// parameters folded in.
+public enum LawCompiler {
+    /// The names of the input vocabularies the application reader relies on.
+    public static let requiredVocabularies = ["income", "behaviour", "hardship"]
+
+    /// Compiles rule files given as (path, text); all diagnostics of the run are returned together.
+    ///
+    /// - Returns: the compiled law, or nil when any diagnostic is an error.
+    public static func compile(files: [(path: String, text: String)]) -> (CompiledLaw?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var parsed: [Syntax.RuleFile] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let (syntax, found) = Parser.parse(SourceFile(path: file.path, text: file.text))
+            parsed.append(syntax)
+            diagnostics += found
+        }
+        let table = DeclarationTable(files: parsed)
+        diagnostics += table.diagnostics
+
+        var vocabularies: [String: [String]] = [:]
+        for (name, list) in table.vocabularies { vocabularies[name] = list.value.codes.map(\.text) }
+        for name in requiredVocabularies where vocabularies[name] == nil {
+            diagnostics.append(
+                Diagnostic(code: .missingDeclaration, message: "the rules declare no code list '\(name)'; the application reader needs it (codes \(name) = …)", path: files.first?.path ?? "Rules"))
+        }
+        let (measures, measureDiagnostics) = compileMeasures(table, vocabularies)
+        diagnostics += measureDiagnostics
+
+        var snapshots: [LawSnapshot] = []
+        let boundaries = table.boundaries
+        for (i, from) in boundaries.enumerated() {
+            let until = i + 1 < boundaries.count ? boundaries[i + 1].adding(days: -1) : nil
+            var compiler = RuleCompiler(table: table, date: from, measures: measures, vocabularies: vocabularies)
+            let rules = compiler.compileRules()
+            diagnostics += compiler.diagnostics
+            snapshots.append(LawSnapshot(from: from, until: until, rules: rules))
+        }
+        if table.versions.isEmpty {
+            diagnostics.append(Diagnostic(code: .missingDeclaration, message: "the rules declare no law version (version YYYY-MM-DD \"title\")", path: files.first?.path ?? "Rules"))
+        }
+
+        diagnostics = deduplicated(diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        var parameters: [String: [DatedValue]] = [:]
+        for (name, versions) in table.parameters {
+            parameters[name] = versions.compactMap { p in
+                p.value.validity.map { DatedValue(from: $0.from, until: $0.until, value: value(of: p.value.value)) }
+            }
+        }
+        let law = CompiledLaw(
+            snapshots: snapshots, vocabularies: vocabularies, measures: measures, parameters: parameters,
+            versions: table.versions.map(\.value.date).sorted(), ruleCount: table.ruleOrder.count,
+            ruleVersionCount: table.rules.values.map(\.count).reduce(0, +), ruleIds: table.ruleOrder)
+        return (law, diagnostics)
+    }
+
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+
+    static func compileMeasures(_ table: DeclarationTable, _ vocabularies: [String: [String]]) -> ([String: [MeasureDeclaration]], [Diagnostic]) {
+        var result: [String: [MeasureDeclaration]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (name, versions) in table.measures {
+            for located in versions {
+                let measure = located.value
+                var fields: [MeasureDeclaration.Field] = []
+                for field in measure.fields {
+                    let kind: MeasureDeclaration.Field.Kind
+                    switch field.type {
+                    case .bool: kind = .bool
+                    case .codes(nil): kind = .codes(vocabulary: nil)
+                    case .code(let list), .codes(.some(let list)):
+                        if vocabularies[list.text] == nil {
+                            let (line, column) = located.file.location(of: list.range.lowerBound)
+                            diagnostics.append(
+                                Diagnostic(code: .unknownName, message: "unknown code list '\(list.text)'\(Suggestions.hint(for: list.text, in: vocabularies.keys))", path: located.file.path, line: line, column: column, excerpt: located.file.lineText(line)))
+                        }
+                        if case .code = field.type { kind = .code(vocabulary: list.text) } else { kind = .codes(vocabulary: list.text) }
+                    case .oneOf(let options): kind = .oneOf(options.map(\.text))
+                    }
+                    fields.append(MeasureDeclaration.Field(name: field.name.text, kind: kind, defaultValue: field.defaultValue.map(value(of:)), isRequired: field.isRequired))
+                }
+                guard let validity = measure.validity else { continue }
+                result[name, default: []].append(
+                    MeasureDeclaration(name: name, citation: measure.citation?.text ?? "", from: validity.from, until: validity.until, fields: fields))
+            }
+        }
+        return (result, diagnostics)
+    }
+
+    static func value(of literal: Syntax.Literal) -> Value {
+        switch literal {
+        case .integer(let v): return .integer(v)
+        case .duration(let p): return .duration(p)
+        case .date(let d): return .date(d)
+        case .bool(let b): return .bool(b)
+        case .text(let t): return .text(t)
+        }
+    }
+
+    static func type(of literal: Syntax.Literal) -> ValueType {
+        switch literal {
+        case .integer: return .integer
+        case .duration: return .duration
+        case .date: return .date
+        case .bool: return .bool
+        case .text: return .text
+        }
+    }
+}

@@ -1,0 +1,75 @@
+extension RuleCompiler {
+    /// Compiles the reason texts of a rule and checks that every result it can have has a text in
+    /// both languages without a guard (the fallback).
+    mutating func compileReasons(_ rule: Syntax.Rule, _ effect: CompiledEffect?, _ e: inout ExpressionCompiler, _ file: SourceFile)
+        -> [CompiledReason]
+    {
+        var reasons: [CompiledReason] = []
+        let allowed: [RuleResult]
+        if case .lookup = effect { allowed = RuleCompiler.lookupResultsRequired } else { allowed = RuleCompiler.resultsRequired }
+        for text in rule.reasons {
+            guard let result = RuleResult(rawValue: text.result.text), allowed.contains(result) else {
+                let names = allowed.map(\.rawValue)
+                report(.unknownClause, "unknown result '\(text.result.text)' for a reason\(Suggestions.hint(for: text.result.text, in: names)); expected \(names.joined(separator: ", "))", in: file, at: text.result.range)
+                continue
+            }
+            let guardExpression = text.guardExpression.flatMap { e.compile($0, expecting: .bool, "after 'reason \(result.rawValue) when'") }
+            guard let nl = template(text.nl, at: text.nlRange, &e), let en = template(text.en, at: text.enRange, &e) else { continue }
+            reasons.append(CompiledReason(result: result, guardExpression: guardExpression, nl: nl, en: en))
+        }
+        for result in allowed where !reasons.contains(where: { $0.result == result && $0.guardExpression == nil }) {
+            report(.missingReason, "rule '\(rule.id.text)' has no reason text for result '\(result.rawValue)' (reason \(result.rawValue) nl \"…\" en \"…\")", in: file, at: rule.id.range)
+        }
+        return reasons
+    }
+
+    /// Splits `text` at `{name}` placeholders; each name is resolved like a name in an expression
+    /// (a fact, a parameter, the rule's person variable, `dwelling.neighbourhood`, …).
+    func template(_ text: String, at range: Range<Int>, _ e: inout ExpressionCompiler) -> Template? {
+        var segments: [Template.Segment] = []
+        var literal = ""
+        var rest = Substring(text)
+        var ok = true
+        while let open = rest.firstIndex(of: "{") {
+            literal += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                e.report(.unknownPlaceholder, "unclosed '{' in reason text", at: range)
+                return nil
+            }
+            let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: " ")
+            if !literal.isEmpty { segments.append(.literal(literal)) }
+            literal = ""
+            let parts = name.split(separator: ".").map { Syntax.Name(text: String($0), range: range) }
+            if let first = parts.first {
+                var expression = Syntax.Expression.name(first)
+                for part in parts.dropFirst() { expression = .field(expression, part) }
+                let before = e.diagnostics.count
+                if let compiled = e.compile(expression) {
+                    segments.append(.value(compiled))
+                } else {
+                    ok = false
+                    for i in before..<e.diagnostics.count {
+                        e.diagnostics[i].code = .unknownPlaceholder
+                        e.diagnostics[i].message = "in placeholder {\(name)}: " + e.diagnostics[i].message
+                    }
+                }
+            } else {
+                e.report(.unknownPlaceholder, "empty placeholder {} in reason text", at: range)
+                ok = false
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { segments.append(.literal(literal)) }
+        return ok ? Template(segments: segments) : nil
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = self
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,153 @@
+/// Compiles the rules in force on one date, with that date's parameters and sets as constants.
+struct RuleCompiler {
+    let table: DeclarationTable
+    let date: CalendarDate
+    let measures: [String: [MeasureDeclaration]]
+    let globals: ExpressionCompiler.Globals
+    var diagnostics: [Diagnostic] = []
+
+    static let resultsRequired: [RuleResult] = [.applied, .passed, .unknown]
+    static let lookupResultsRequired: [RuleResult] = [.applied, .passed, .unreached]
+
+    init(table: DeclarationTable, date: CalendarDate, measures: [String: [MeasureDeclaration]], vocabularies: [String: [String]]) {
+        self.table = table
+        self.date = date
+        self.measures = measures
+        var constants: [String: (Value, ValueType)] = [:]
+        for (name, versions) in table.parameters {
+            if let p = versions.first(where: { $0.value.validity?.contains(date) ?? false }) {
+                constants[name] = (LawCompiler.value(of: p.value.value), LawCompiler.type(of: p.value.value))
+            }
+        }
+        for (name, versions) in table.sets {
+            if let s = versions.first(where: { $0.value.validity?.contains(date) ?? false }) {
+                constants[name] = (.list(s.value.codes.map { .text($0.text) }), .list(.text))
+            }
+        }
+        for (name, codes) in vocabularies where constants[name] == nil {
+            constants[name] = (.list(codes.map { .text($0) }), .list(.text))
+        }
+        var measureFields: [String: [String: ValueType]] = [:]
+        for (name, versions) in measures {
+            for version in versions {
+                for field in version.fields {
+                    let type: ValueType
+                    switch field.kind {
+                    case .bool: type = .bool
+                    case .code, .oneOf: type = .text
+                    case .codes: type = .list(.text)
+                    }
+                    measureFields[name, default: [:]][field.name] = type
+                }
+            }
+        }
+        self.globals = ExpressionCompiler.Globals(
+            constants: constants, definitions: table.definitions.mapValues(\.value), measureFields: measureFields)
+    }
+
+    mutating func compileRules() -> [CompiledRule] {
+        var compiled: [CompiledRule] = []
+        for id in table.ruleOrder {
+            guard let located = table.rules[id]?.first(where: { $0.value.validity?.contains(date) ?? false }) else { continue }
+            if let rule = compile(located.value, in: located.file) { compiled.append(rule) }
+        }
+        return compiled
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, in file: SourceFile, at range: Range<Int>) {
+        let (line, column) = file.location(of: range.lowerBound)
+        diagnostics.append(Diagnostic(code: code, message: message, path: file.path, line: line, column: column, excerpt: file.lineText(line)))
+    }
+
+    /// Names that exist in some period but not on this snapshot's date get a clearer message.
+    mutating func explainMissingNames(_ found: [Diagnostic], rule: Syntax.Rule) -> [Diagnostic] {
+        found.map { diagnostic in
+            guard diagnostic.code == .unknownName,
+                let name = diagnostic.message.split(separator: "'").dropFirst().first.map(String.init),
+                table.parameters[name] != nil || table.sets[name] != nil
+            else { return diagnostic }
+            var changed = diagnostic
+            changed.code = .notInForce
+            changed.message = "'\(name)' has no version in force on \(date), where rule '\(rule.id.text)' is in force"
+            return changed
+        }
+    }
+
+    mutating func compile(_ rule: Syntax.Rule, in file: SourceFile) -> CompiledRule? {
+        if let measure = rule.measure, measures[measure.text] == nil {
+            report(.unknownMeasure, "unknown measure '\(measure.text)'\(Suggestions.hint(for: measure.text, in: measures.keys))", in: file, at: measure.range)
+            return nil
+        }
+        var expressions = ExpressionCompiler(globals: globals, source: file, measure: rule.measure?.text)
+        var subject: CompiledExpression?
+        if let variable = rule.subjectVariable, let list = rule.subjectList {
+            let slot = expressions.newSlot()
+            subject = expressions.compileSubject(list)
+            expressions.locals[variable.text] = (.slot(slot), .person)
+        }
+        let gates = rule.gates.compactMap { expressions.compile($0, expecting: .bool, "after 'applies when'") }
+        var facts: [(name: String, value: CompiledExpression)] = []
+        for (name, value) in rule.facts {
+            guard let (compiled, type) = expressions.compileTyped(value) else { continue }
+            facts.append((name.text, compiled))
+            expressions.locals[name.text] = (.inline(compiled), type)
+        }
+        let effect = compileEffect(rule, &expressions, file)
+        let flags = rule.flags.compactMap { name, value in expressions.compile(value, expecting: .bool, "as a flag").map { (name.text, $0) } }
+        var lifts: [(code: String, citation: String)] = []
+        let hardshipCodes = globals.constants["hardship"].flatMap { $0.0.listElements } ?? []
+        for (code, citation) in rule.lifts {
+            if !hardshipCodes.contains(.text(code.text)) {
+                report(.unknownCode, "unknown hardship code '\(code.text)'\(Suggestions.hint(for: code.text, in: hardshipCodes.compactMap { if case .text(let t) = $0 { t } else { nil } }))", in: file, at: code.range)
+            }
+            lifts.append((code.text, citation.text))
+        }
+        let reasons = compileReasons(rule, effect, &expressions, file)
+        diagnostics += explainMissingNames(expressions.diagnostics, rule: rule)
+        guard let effect, expressions.diagnostics.isEmpty else { return nil }
+        return CompiledRule(
+            id: rule.id.text, citation: rule.citation?.text ?? "", measure: rule.measure?.text, gates: gates, subject: subject,
+            effect: effect, flags: flags, lifts: lifts, facts: facts, reasons: reasons, slotCount: expressions.slotCount)
+    }
+
+    mutating func compileEffect(_ rule: Syntax.Rule, _ e: inout ExpressionCompiler, _ file: SourceFile) -> CompiledEffect? {
+        guard let effect = rule.effect else {
+            report(.missingEffect, "rule '\(rule.id.text)' has no effect (refuse, conditions, priority, defect, screen or lookup)", in: file, at: rule.id.range)
+            return nil
+        }
+        switch effect {
+        case .refuse(let condition):
+            return e.compile(condition, expecting: .bool, "after 'refuse when'").map { .refuse(when: $0) }
+        case .conditions(let list, let condition):
+            guard let l = e.compile(list, expecting: .list(.text), "as conditions"), let c = e.compile(condition, expecting: .bool, "after 'when'") else { return nil }
+            return .conditions(l, when: c)
+        case .priority(let list, let condition):
+            guard let l = e.compile(list, expecting: .list(.text), "as characteristics"), let c = e.compile(condition, expecting: .bool, "after 'when'") else { return nil }
+            return .priority(characteristics: l, when: c)
+        case .defect(let code, let condition):
+            return e.compile(condition, expecting: .bool, "after 'when'").map { .defect(code: code, when: $0) }
+        case .screen(let from, let until, let behaviours, let condition):
+            guard let f = e.compile(from, expecting: .date, "as the window start"), let u = e.compile(until, expecting: .date, "as the window end"),
+                let b = e.compile(behaviours, expecting: .list(.text), "as behaviours"), let c = e.compile(condition, expecting: .bool, "after 'when'")
+            else { return nil }
+            return .screen(from: f, until: u, behaviours: b, when: c)
+        case .lookup:
+            if let measure = rule.measure {
+                report(.unknownClause, "a lookup rule is not 'under' a measure", in: file, at: measure.range)
+            }
+            return .lookup
+        }
+    }
+}
+
+extension ExpressionCompiler {
+    /// The list of persons a rule is evaluated for (`for each p in LIST`); a single person is a list of one.
+    mutating func compileSubject(_ list: Syntax.Expression) -> CompiledExpression? {
+        guard let (compiled, element) = compileListOperand(list) else { return nil }
+        guard element == .person || element == .anything else {
+            report(.typeMismatch, "'for each' needs a list of persons, found a list of \(element)", at: list.range)
+            return nil
+        }
+        return compiled
+    }
+}

@@ -1,0 +1,148 @@
+/// Reads designation files (interface §5), checking each against the measures the rules declare.
+///
+/// Problems are ``Diagnostic``s naming the file and JSON path; a file with an error is left out
+/// and the others are still read, so one run reports every broken file.
+public struct DesignationReader {
+    let law: CompiledLaw
+
+    public init(law: CompiledLaw) { self.law = law }
+
+    static let topLevelFields = ["id", "municipality", "decisionDate", "source", "term", "extends", "region", "areas", "categories", "measures"]
+
+    /// Reads every file, then checks the set as a whole (duplicate ids, `extends`, static conflicts).
+    public func read(files: [(path: String, text: String)]) -> ([Designation], [Diagnostic]) {
+        var designations: [Designation] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            do {
+                designations.append(try read(path: file.path, bytes: Array(file.text.utf8)))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        diagnostics += DesignationSetChecks.check(designations)
+        return (designations, diagnostics)
+    }
+
+    func read(path: String, bytes: [UInt8]) throws(Diagnostic) -> Designation {
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(bytes)
+        } catch {
+            throw Diagnostic(code: .designationJSON, message: "invalid JSON: \(error.message)", path: path, line: error.line, column: error.column)
+        }
+        do {
+            return try readDesignation(value, path: path)
+        } catch {
+            throw Diagnostic(code: DesignationReader.code(for: error.code), message: error.message, path: path, jsonPath: error.path)
+        }
+    }
+
+    static func code(for inputCode: String) -> DiagnosticCode {
+        switch inputCode {
+        case "E-FIELD": return .designationField
+        case "E-TERM": return .designationTerm
+        case "E-NOT-IN-FORCE": return .designationMeasureNotInForce
+        default: return .designationValue
+        }
+    }
+
+    func readDesignation(_ value: JSONValue, path: String) throws(InputError) -> Designation {
+        let root = try ObjectReader(value, path: "$")
+        try root.allowOnly(DesignationReader.topLevelFields)
+        guard let termValue = root.value("term") else { throw root.missing("term", "an object with 'from' and 'until'") }
+        let term = try ObjectReader(termValue, path: "$.term")
+        try term.allowOnly(["from", "until"])
+        let from = try term.requiredDate("from")
+        let until = try term.requiredDate("until")
+        try checkTerm(from: from, until: until)
+        var regionName: String?
+        var regionMunicipalities: [String] = []
+        if let regionValue = root.value("region") {
+            let region = try ObjectReader(regionValue, path: "$.region")
+            try region.allowOnly(["name", "municipalities"])
+            regionName = try region.string("name")
+            regionMunicipalities = try region.strings("municipalities") ?? []
+        }
+        guard let areasValue = root.value("areas") else { throw root.missing("areas", "an object naming neighbourhoods, postcodes, streets or addresses") }
+        let areas = try AreaReader.read(areasValue)
+        guard let categories = try root.strings("categories"), !categories.isEmpty else {
+            throw root.missing("categories", "a non-empty array of dwelling categories")
+        }
+        guard let measuresValue = root.value("measures") else { throw root.missing("measures", "an object with at least one measure") }
+        let measures = try readMeasures(measuresValue, termStart: from)
+        return Designation(
+            id: try root.requiredString("id"), path: path, municipality: try root.requiredString("municipality"),
+            decisionDate: try root.date("decisionDate"), source: try root.string("source"), from: from, until: until,
+            extends: try root.string("extends"), regionName: regionName, regionMunicipalities: regionMunicipalities,
+            areas: areas, categories: categories, measures: measures)
+    }
+
+    /// A term runs `from` through `until`; at most the statutory maximum (interface §9).
+    func checkTerm(from: CalendarDate, until: CalendarDate) throws(InputError) {
+        guard until >= from else {
+            throw InputError(code: "E-TERM", path: "$.term.until", message: "the term ends (\(until)) before it starts (\(from))")
+        }
+        if case .duration(let maximum) = law.parameter("maximumTerm", on: from) {
+            let latest = from.adding(maximum).adding(days: -1)
+            if until > latest {
+                throw InputError(
+                    code: "E-TERM", path: "$.term.until",
+                    message: "a term from \(from) may run at most \(maximum.shortText(language: .en)), so until \(latest) at the latest; found \(until)")
+            }
+        }
+    }
+
+    func readMeasures(_ value: JSONValue, termStart: CalendarDate) throws(InputError) -> [MeasureSetting] {
+        let object = try ObjectReader(value, path: "$.measures")
+        let known = law.measures.keys.sorted()
+        try object.allowOnly(known)
+        guard !object.members.isEmpty else {
+            throw InputError(code: "E-VALUE", path: "$.measures", message: "a designation needs at least one measure (\(known.joined(separator: ", ")))")
+        }
+        var settings: [MeasureSetting] = []
+        for member in object.members.sorted(by: { $0.key < $1.key }) {
+            let path = object.pathOf(member.key)
+            guard let declaration = law.measure(member.key, on: termStart) else {
+                let first = law.measures[member.key]?.map(\.from).min()
+                let citation = law.measures[member.key]?.first?.citation ?? ""
+                throw InputError(
+                    code: "E-NOT-IN-FORCE", path: path,
+                    message: "measure \(member.key) is not in force on \(termStart), the start of the term\(first.map { "; it exists from \($0) (\(citation))" } ?? "")")
+            }
+            settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path)))
+        }
+        return settings
+    }
+
+    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String) throws(InputError) -> [String: Value] {
+        let object = try ObjectReader(value, path: path)
+        try object.allowOnly(declaration.fields.map(\.name))
+        var values: [String: Value] = [:]
+        for field in declaration.fields {
+            guard object.value(field.name) != nil else {
+                if field.isRequired { throw object.missing(field.name, "a value for \(declaration.name)") }
+                values[field.name] = field.defaultValue ?? .unknown
+                continue
+            }
+            switch field.kind {
+            case .bool:
+                values[field.name] = .bool(try object.bool(field.name) ?? false)
+            case .code(let vocabulary):
+                values[field.name] = .text(try object.code(field.name, in: law.vocabularies[vocabulary] ?? [], "\(vocabulary) code") ?? "")
+            case .oneOf(let options):
+                values[field.name] = .text(try object.code(field.name, in: options, "value of \(field.name)") ?? "")
+            case .codes(let vocabulary):
+                let codes = try object.strings(field.name) ?? []
+                if let vocabulary {
+                    let allowed = law.vocabularies[vocabulary] ?? []
+                    for (i, code) in codes.enumerated() {
+                        try ObjectReader.check(code, in: allowed, "\(vocabulary) code", at: "\(object.pathOf(field.name))[\(i)]")
+                    }
+                }
+                values[field.name] = .list(codes.map { .text($0) })
+            }
+        }
+        return values
+    }
+}

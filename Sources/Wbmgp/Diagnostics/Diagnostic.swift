@@ -1,0 +1,63 @@
+/// One problem found in a rule file, a designation file or an input document.
+///
+/// Rendered GNU-style so editors and CI jump to the spot:
+/// `Rules/wbmgp/art08.rules:14:9: error: [R012] unknown fact 'applicant.incom'; did you mean 'applicant.income'?`
+/// or, for JSON documents, `Rules/designations/x.json: error: [D003] $.term.until: …`.
+public struct Diagnostic: Error, Hashable, Sendable {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    /// The file the problem is in.
+    public var path: String
+    /// 1-based line and column (bytes) for text files; nil for JSON documents.
+    public var line: Int?
+    public var column: Int?
+    /// The JSON path for JSON documents (`$.term.until`).
+    public var jsonPath: String?
+    /// The source line, for an excerpt with a caret under the column.
+    public var excerpt: String?
+
+    public init(
+        _ severity: Severity = .error, code: DiagnosticCode, message: String, path: String,
+        line: Int? = nil, column: Int? = nil, jsonPath: String? = nil, excerpt: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.jsonPath = jsonPath
+        self.excerpt = excerpt
+    }
+
+    /// The one-line form; with `excerpt`, followed by the source line and a caret.
+    public func rendered(withExcerpt: Bool = true) -> String {
+        var text: String
+        if let line, let column {
+            text = "\(path):\(line):\(column): \(severity.rawValue): [\(code.rawValue)] \(message)"
+        } else if let jsonPath {
+            text = "\(path): \(severity.rawValue): [\(code.rawValue)] \(jsonPath): \(message)"
+        } else {
+            text = "\(path): \(severity.rawValue): [\(code.rawValue)] \(message)"
+        }
+        if withExcerpt, let excerpt, let line, let column {
+            let gutter = String(line)
+            let pad = String(repeating: " ", count: gutter.count)
+            let caretPad = String(excerpt.utf8.prefix(max(0, column - 1)).map { $0 == 0x09 ? "\t" : " " }.joined())
+            text += "\n\(gutter) | \(excerpt)\n\(pad) | \(caretPad)^"
+        }
+        return text
+    }
+}
+
+/// All diagnostics of a run, thrown together when any is an error.
+public struct DiagnosticList: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

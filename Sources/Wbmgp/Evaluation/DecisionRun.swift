@@ -1,0 +1,157 @@
+/// The state of deciding one application: rules are applied in order, reasons collected, and the
+/// outcome combined at the end (legal spec A6).
+struct DecisionRun {
+    let application: Application
+    let lawDate: CalendarDate
+    let covering: [Designation]
+    var evaluator: ExpressionEvaluator
+    var reasons: [Reason] = []
+    var lookupRule: (index: Int, rule: CompiledRule)?
+    var reached = false
+    var unliftedRefusal = false
+    var blockingUnknown = false
+    var conditions: [String] = []
+    var priority: Priority?
+    var defects: [Defect] = []
+    var missingFacts: [String] = []
+    var scope: [ScreeningRequest] = []
+
+    init(application: Application, lawDate: CalendarDate, covering: [Designation]) {
+        self.application = application
+        self.lawDate = lawDate
+        self.covering = covering
+        self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id))
+    }
+
+    mutating func apply(_ rule: CompiledRule) {
+        if case .lookup = rule.effect {
+            lookupRule = (reasons.count, rule)
+            return
+        }
+        evaluator.designation = nil
+        evaluator.measure = nil
+        if let measureName = rule.measure {
+            guard let designation = covering.first(where: { $0.measure(named: measureName) != nil }) else { return }
+            evaluator.designation = designation
+            evaluator.measure = designation.measure(named: measureName)
+        }
+        evaluator.slots = Array(repeating: .unknown, count: rule.slotCount)
+        for gate in rule.gates where evaluator.truth(gate) != true { return }
+        var persons: [Value?] = [nil]
+        if let subject = rule.subject {
+            guard let list = evaluator.value(of: subject).listElements else { return }
+            persons = list
+        }
+        for person in persons {
+            if let person { evaluator.bind(0, person) }
+            evaluate(rule, person: person)
+        }
+    }
+
+    mutating func evaluate(_ rule: CompiledRule, person: Value?) {
+        reached = true
+        evaluator.missing = []
+        let condition: CompiledExpression
+        switch rule.effect {
+        case .refuse(let c), .conditions(_, let c), .priority(_, let c), .defect(_, let c), .screen(_, _, _, let c): condition = c
+        case .lookup: return
+        }
+        let truth = evaluator.truth(condition)
+        let result: RuleResult = truth.map { $0 ? .applied : .passed } ?? .unknown
+        let missing = evaluator.missing
+        var reason = makeReason(rule, result: result, person: person)
+        switch (rule.effect, result) {
+        case (.refuse, .applied):
+            reason.lifted = lift(for: rule)
+            if reason.lifted == nil { unliftedRefusal = true }
+        case (.refuse, .unknown), (.conditions, .unknown):
+            blockingUnknown = true
+            for path in missing where !missingFacts.contains(path) { missingFacts.append(path) }
+        case (.conditions(let list, _), .applied):
+            for case .text(let text) in evaluator.value(of: list).listElements ?? [] where !conditions.contains(text) {
+                conditions.append(text)
+            }
+        case (.priority(let list, _), .applied):
+            var flags: [String: Bool] = [:]
+            for flag in rule.flags {
+                if case .bool(let value) = evaluator.value(of: flag.value) { flags[flag.name] = value }
+            }
+            let characteristics = (evaluator.value(of: list).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
+            priority = Priority(citation: rule.citation, characteristics: characteristics, flags: flags)
+        case (.defect(let code, _), .applied):
+            defects.append(Defect(code: code, citation: rule.citation, person: reason.person, nl: reason.nl, en: reason.en))
+        case (.screen(let from, let until, let behaviours, _), .applied):
+            if case .date(let start) = evaluator.value(of: from), case .date(let end) = evaluator.value(of: until), let person = reason.person {
+                let codes = (evaluator.value(of: behaviours).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
+                scope.append(ScreeningRequest(person: person, from: start, until: end, behaviours: codes))
+            }
+        default: break
+        }
+        reasons.append(reason)
+    }
+
+    /// The first granted hardship decision whose article is one this rule names as lifting it.
+    func lift(for rule: CompiledRule) -> Lift? {
+        for lift in rule.lifts {
+            if let decision = application.hardship.first(where: { $0.article == lift.code && $0.granted }) {
+                return Lift(by: decision.article, citation: lift.citation, date: decision.date, decidedBy: decision.decidedBy, reason: decision.reason)
+            }
+        }
+        return nil
+    }
+
+    mutating func makeReason(_ rule: CompiledRule, result: RuleResult, person: Value?) -> Reason {
+        var facts: [JSONMember] = []
+        for fact in rule.facts {
+            let value = evaluator.value(of: fact.value)
+            facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application)))
+        }
+        let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
+        var personId: String?
+        if case .person(let index) = person { personId = application.household[index].id }
+        return Reason(
+            rule: rule.id, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
+            facts: facts, nl: template.map { render($0.nl, .nl) } ?? "", en: template.map { render($0.en, .en) } ?? "")
+    }
+
+    mutating func render(_ template: Template, _ language: Language) -> String {
+        var text = ""
+        for segment in template.segments {
+            switch segment {
+            case .literal(let literal): text += literal
+            case .value(let expression): text += ValueRendering.text(evaluator.value(of: expression), in: application, language: language)
+            }
+        }
+        return text
+    }
+
+    mutating func decision(lawVersion: CalendarDate) -> Decision {
+        let outcome: Decision.Outcome
+        if covering.isEmpty || !reached {
+            outcome = .notApplicable
+        } else if unliftedRefusal {
+            outcome = .refused
+        } else if blockingUnknown {
+            outcome = .incomplete
+        } else {
+            outcome = conditions.isEmpty ? .granted : .grantedWithConditions
+        }
+        if let (index, rule) = lookupRule {
+            evaluator.designation = covering.first
+            evaluator.measure = nil
+            evaluator.slots = Array(repeating: .unknown, count: rule.slotCount)
+            let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
+            var reason = makeReason(rule, result: result, person: nil)
+            // The lookup found a designation even when no measure reached the application; only
+            // the text differs, the interface's result stays `applied`.
+            if result == .unreached { reason.result = .applied }
+            reasons.insert(reason, at: index)
+        }
+        let isGrant = outcome == .granted || outcome == .grantedWithConditions
+        return Decision(
+            application: application.id, applicationDate: application.applicationDate, outcome: outcome, lawDate: lawDate,
+            lawVersion: lawVersion, designations: covering.map(\.id), conditions: isGrant ? conditions : [],
+            priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
+            missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [])
+    }
+}

@@ -1,0 +1,61 @@
+/// Decides applications under a compiled law and a set of designations.
+///
+/// ```swift
+/// let engine = Engine(law: law, designations: designations)
+/// let decision = try engine.decide(application)
+/// ```
+public struct Engine: Sendable {
+    public let law: CompiledLaw
+    public let designations: [Designation]
+
+    public init(law: CompiledLaw, designations: [Designation]) {
+        self.law = law
+        self.designations = designations.sorted { $0.id < $1.id }
+    }
+
+    /// The law date (interface §3): the override, else the decision date, else the application date.
+    public static func lawDate(of application: Application, override: CalendarDate? = nil) -> CalendarDate {
+        override ?? application.decisionDate ?? application.applicationDate
+    }
+
+    /// The designations in force on `date` whose areas and categories cover the dwelling.
+    public func covering(_ dwelling: Dwelling, on date: CalendarDate) -> [Designation] {
+        designations.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, dwelling) }
+    }
+
+    /// Decides one application.
+    ///
+    /// - Throws: ``InputError`` `E-LAW-DATE` when no law is in force on the law date, and
+    ///   `E-DESIGNATION-CONFLICT` when two covering designations carry the same measure. A refusal
+    ///   is a decision, never thrown.
+    /// - Complexity: O(rules × household) plus a linear scan of the designations.
+    public func decide(_ application: Application, lawDate override: CalendarDate? = nil) throws(InputError) -> Decision {
+        let lawDate = Engine.lawDate(of: application, override: override)
+        guard let snapshot = law.snapshot(on: lawDate), let version = law.lawVersion(on: lawDate) else {
+            throw InputError(
+                code: "E-LAW-DATE", path: override == nil ? (application.decisionDate == nil ? "$.applicationDate" : "$.decisionDate") : "$",
+                message: "no version of the law is in force on the law date \(lawDate); the rules start on \(law.versions.first?.description ?? "?")",
+                applicationId: application.id)
+        }
+        let covering = covering(application.dwelling, on: lawDate)
+        try checkConflicts(covering, application)
+        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering)
+        for rule in snapshot.rules { run.apply(rule) }
+        return run.decision(lawVersion: version)
+    }
+
+    func checkConflicts(_ covering: [Designation], _ application: Application) throws(InputError) {
+        var owner: [String: String] = [:]
+        for designation in covering {
+            for measure in designation.measures {
+                if let other = owner[measure.name] {
+                    throw InputError(
+                        code: "E-DESIGNATION-CONFLICT", path: "$.dwelling",
+                        message: "designations '\(other)' and '\(designation.id)' both carry measure \(measure.name) for this dwelling on the law date; the conflict must be resolved in the designation files",
+                        applicationId: application.id)
+                }
+                owner[measure.name] = designation.id
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+extension ExpressionEvaluator {
+    func context(_ fact: ContextFact) -> Value {
+        switch fact {
+        case .applicationDate: return .date(application.applicationDate)
+        case .lawDate: return .date(lawDate)
+        case .kind: return .text(application.kind.rawValue)
+        case .household: return .list(application.household.indices.map { .person($0) })
+        case .applicant: return .person(application.applicantIndex)
+        case .designations: return .list(designationIds.map { .text($0) })
+        }
+    }
+
+    mutating func personFact(_ index: Int, _ fact: PersonFact) -> Value {
+        let person = application.household[index]
+        let base = "$.household[\(index)]"
+        switch fact {
+        case .id: return .text(person.id)
+        case .role: return .text(person.role.rawValue)
+        case .birthDate: return .date(person.birthDate)
+        case .income:
+            guard let income = person.income else { return note(base + ".income") }
+            return .list(income.map { .text($0) })
+        case .characteristics:
+            guard let characteristics = person.characteristics else { return note(base + ".characteristics") }
+            return .list(characteristics.map { .text($0) })
+        case .residence:
+            return person.residence == nil ? note(base + ".residence") : .bool(true)
+        case .screening:
+            return person.screening == nil ? note(base + ".screening") : .bool(true)
+        case .vog, .vogSubmitted, .vogDate:
+            guard let vog = person.screening?.vog else { return note(base + ".screening.vog") }
+            switch fact {
+            case .vogSubmitted: return .bool(vog.submitted)
+            case .vogDate: return vog.date.map { .date($0) } ?? note(base + ".screening.vog.date")
+            default: return .bool(true)
+            }
+        case .policeRecords:
+            guard let records = person.screening?.policeRecords else { return note(base + ".screening.policeRecords") }
+            return .list(records.indices.map { .record(person: index, index: $0) })
+        }
+    }
+
+    mutating func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
+        guard let statement = application.woonverklaring else { return note("$.woonverklaring") }
+        switch fact {
+        case .presence: return .bool(true)
+        case .outcome: return .text(statement.outcome.rawValue)
+        case .date: return statement.date.map { .date($0) } ?? note("$.woonverklaring.date")
+        case .hearingOffered: return statement.hearingOffered.map { .bool($0) } ?? note("$.woonverklaring.hearingOffered")
+        case .conditions: return .list(statement.conditions.map { .text($0) })
+        case .decidedBy: return statement.decidedBy.map { .text($0) } ?? note("$.woonverklaring.decidedBy")
+        }
+    }
+
+    mutating func dwellingFact(_ fact: DwellingFact) -> Value {
+        let dwelling = application.dwelling
+        func optional(_ text: String?, _ name: String) -> Value {
+            text.map { .text($0) } ?? note("$.dwelling." + name)
+        }
+        switch fact {
+        case .municipality: return .text(dwelling.municipality)
+        case .category: return .text(dwelling.category)
+        case .postcode: return optional(dwelling.postcode, "postcode")
+        case .street: return optional(dwelling.street, "street")
+        case .neighbourhood: return optional(dwelling.neighbourhood, "neighbourhood")
+        case .houseNumber: return dwelling.houseNumber.map { .integer($0) } ?? note("$.dwelling.houseNumber")
+        }
+    }
+
+    func designationFact(_ fact: DesignationFact) -> Value {
+        guard let designation else { return .unknown }
+        switch fact {
+        case .id: return .text(designation.id)
+        case .region: return .list(designation.regionMunicipalities.map { .text($0) })
+        case .regionName: return designation.regionName.map { .text($0) } ?? .unknown
+        case .from: return .date(designation.from)
+        case .until: return .date(designation.until)
+        }
+    }
+
+    mutating func call(_ builtin: Builtin, _ arguments: [CompiledExpression]) -> Value {
+        let values = arguments.map { value(of: $0) }
+        switch builtin {
+        case .age:
+            guard case .person(let index) = values[0], case .date(let date) = values[1] else { return .unknown }
+            return .integer(application.household[index].birthDate.wholeYears(until: date))
+        case .residence:
+            guard case .person(let index) = values[0], let region = values[1].listElements, case .date(let date) = values[2] else {
+                return .unknown
+            }
+            guard let periods = application.household[index].residence else { return note("$.household[\(index)].residence") }
+            let municipalities = Set(region.compactMap { if case .text(let t) = $0 { t } else { nil } })
+            return .span(from: ResidenceRun.start(of: periods, within: municipalities, endingBefore: date), to: date)
+        case .since:
+            guard case .span(let from, _) = values[0] else { return .unknown }
+            return .date(from)
+        case .count:
+            guard let elements = values[0].listElements else { return .unknown }
+            return .integer(elements.count)
+        case .intersection:
+            guard let a = values[0].listElements, let b = values[1].listElements else { return .unknown }
+            return .list(a.filter { b.contains($0) })
+        }
+    }
+}
+
+/// Uninterrupted residence (interface §9): the longest run of consecutive registered days within
+/// a set of municipalities that ends on the day before a date. One uncovered day breaks it.
+enum ResidenceRun {
+    /// The first day of the run; equal to `date` when the day before it is not covered.
+    static func start(of periods: [ResidencePeriod], within municipalities: Set<String>, endingBefore date: CalendarDate) -> CalendarDate {
+        let inside = periods.filter { municipalities.contains($0.municipality) }
+        var cursor = date.dayNumber - 1
+        var start = date.dayNumber
+        // Periods do not overlap (the reader checks), so each step moves to an earlier period.
+        while let period = inside.first(where: { $0.from.dayNumber <= cursor && ($0.until.map { $0.dayNumber >= cursor } ?? true) }) {
+            start = period.from.dayNumber
+            cursor = start - 1
+        }
+        return CalendarDate(dayNumber: start)
+    }
+}

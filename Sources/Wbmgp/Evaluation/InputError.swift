@@ -1,0 +1,20 @@
+/// A problem with one input document: a stable code, the JSON path, and what was expected.
+///
+/// Codes are listed in the README (`E-DATE`, `E-FIELD`, …). A refusal is never an `InputError`.
+public struct InputError: Error, Hashable, Sendable {
+    public var code: String
+    public var path: String
+    public var message: String
+    /// The application id, when it could be read.
+    public var applicationId: String?
+
+    public init(code: String, path: String, message: String, applicationId: String? = nil) {
+        self.code = code
+        self.path = path
+        self.message = message
+        self.applicationId = applicationId
+    }
+
+    /// Whether this error means the designations are broken (exit 78) rather than the input (65).
+    public var isDesignationConflict: Bool { code == "E-DESIGNATION-CONFLICT" }
+}

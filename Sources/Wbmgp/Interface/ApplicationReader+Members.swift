@@ -1,0 +1,107 @@
+extension ApplicationReader {
+    func readPerson(_ value: JSONValue, path: String, applicationDate: CalendarDate) throws(InputError) -> Person {
+        let object = try ObjectReader(value, path: path)
+        try object.allowOnly(["id", "role", "birthDate", "residence", "income", "characteristics", "screening"])
+        let id = try object.requiredString("id")
+        guard let roleCode = try object.code("role", in: Person.Role.allCases.map(\.rawValue), "role"), let role = Person.Role(rawValue: roleCode) else {
+            throw object.missing("role", "one of \(Person.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let birthDate = try object.requiredDate("birthDate")
+        if birthDate > applicationDate {
+            throw InputError(code: "E-CHRONOLOGY", path: object.pathOf("birthDate"), message: "birth date \(birthDate) lies after the application date \(applicationDate)")
+        }
+        var residence: [ResidencePeriod]?
+        if let periods = try object.array("residence") {
+            residence = try readResidence(periods, path: object.pathOf("residence"))
+        }
+        let income = try object.strings("income")
+        if let income {
+            guard !income.isEmpty else {
+                throw InputError(code: "E-VALUE", path: object.pathOf("income"), message: "'income' is empty; write [\"none\"] for a person without income, or leave the field out when it is unknown")
+            }
+            for (i, code) in income.enumerated() { try ObjectReader.check(code, in: incomeCodes, "income code", at: "\(object.pathOf("income"))[\(i)]") }
+        }
+        let screening = try object.value("screening").map { v throws(InputError) in try readScreening(v, path: object.pathOf("screening")) }
+        return Person(
+            id: id, role: role, birthDate: birthDate, residence: residence, income: income,
+            characteristics: try object.strings("characteristics"), screening: screening)
+    }
+
+    func readResidence(_ periods: [JSONValue], path: String) throws(InputError) -> [ResidencePeriod] {
+        var result: [ResidencePeriod] = []
+        for (i, value) in periods.enumerated() {
+            let object = try ObjectReader(value, path: "\(path)[\(i)]")
+            try object.allowOnly(["municipality", "from", "until"])
+            let period = ResidencePeriod(municipality: try object.requiredString("municipality"), from: try object.requiredDate("from"), until: try object.date("until"))
+            if let until = period.until, until < period.from {
+                throw InputError(code: "E-PERIOD", path: object.pathOf("until"), message: "'until' \(until) lies before 'from' \(period.from)")
+            }
+            for (j, earlier) in result.enumerated() where overlap(earlier, period) {
+                throw InputError(code: "E-PERIOD", path: "\(path)[\(i)].from", message: "this residence period overlaps \(path)[\(j)]; expected periods that do not overlap")
+            }
+            result.append(period)
+        }
+        return result
+    }
+
+    func overlap(_ a: ResidencePeriod, _ b: ResidencePeriod) -> Bool {
+        let aEnd = a.until?.dayNumber ?? Int.max
+        let bEnd = b.until?.dayNumber ?? Int.max
+        return a.from.dayNumber <= bEnd && b.from.dayNumber <= aEnd
+    }
+
+    func readScreening(_ value: JSONValue, path: String) throws(InputError) -> Screening {
+        let object = try ObjectReader(value, path: path)
+        try object.allowOnly(["vog", "policeRecords"])
+        var vog: CertificateOfConduct?
+        if let vogValue = object.value("vog") {
+            let vogObject = try ObjectReader(vogValue, path: object.pathOf("vog"))
+            try vogObject.allowOnly(["submitted", "date"])
+            guard let submitted = try vogObject.bool("submitted") else { throw vogObject.missing("submitted", "true or false") }
+            vog = CertificateOfConduct(submitted: submitted, date: try vogObject.date("date"))
+        }
+        var records: [PoliceRecord]?
+        if let list = try object.array("policeRecords") {
+            records = []
+            for (i, entry) in list.enumerated() {
+                let recordObject = try ObjectReader(entry, path: "\(object.pathOf("policeRecords"))[\(i)]")
+                try recordObject.allowOnly(["behaviour", "date"])
+                guard let behaviour = try recordObject.code("behaviour", in: behaviourCodes, "behaviour code (Wbmgp art. 10a lid 2)") else {
+                    throw recordObject.missing("behaviour", "one of \(behaviourCodes.joined(separator: ", "))")
+                }
+                records?.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate("date")))
+            }
+        }
+        return Screening(vog: vog, policeRecords: records)
+    }
+
+    func readWoonverklaring(_ value: JSONValue) throws(InputError) -> Woonverklaring {
+        let object = try ObjectReader(value, path: "$.woonverklaring")
+        try object.allowOnly(["outcome", "date", "hearingOffered", "conditions", "decidedBy"])
+        let allowed = Woonverklaring.Outcome.allCases.map(\.rawValue)
+        guard let code = try object.code("outcome", in: allowed, "woonverklaring outcome"), let outcome = Woonverklaring.Outcome(rawValue: code) else {
+            throw object.missing("outcome", "one of \(allowed.joined(separator: ", "))")
+        }
+        let hearingOffered = try object.bool("hearingOffered")
+        if outcome != .positive, hearingOffered == nil {
+            throw object.missing("hearingOffered", "true or false (required for a \(code) woonverklaring)")
+        }
+        let conditions = try object.strings("conditions") ?? []
+        if outcome == .positiveWithConditions, conditions.isEmpty {
+            throw InputError(code: "E-VALUE", path: object.pathOf("conditions"), message: "a positive-with-conditions woonverklaring needs at least one condition")
+        }
+        return Woonverklaring(outcome: outcome, date: try object.date("date"), hearingOffered: hearingOffered, conditions: conditions, decidedBy: try object.string("decidedBy"))
+    }
+
+    func readHardship(_ value: JSONValue, path: String) throws(InputError) -> HardshipDecision {
+        let object = try ObjectReader(value, path: path)
+        try object.allowOnly(["article", "granted", "date", "decidedBy", "reason"])
+        guard let article = try object.code("article", in: hardshipCodes, "hardship article") else {
+            throw object.missing("article", "one of \(hardshipCodes.joined(separator: ", "))")
+        }
+        // A hardship decision listed without `granted` is taken as granted; the README says so.
+        return HardshipDecision(
+            article: article, granted: try object.bool("granted") ?? true, date: try object.requiredDate("date"),
+            decidedBy: try object.requiredString("decidedBy"), reason: try object.requiredString("reason"))
+    }
+}

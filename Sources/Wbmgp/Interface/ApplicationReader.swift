@@ -1,0 +1,98 @@
+/// Reads and validates an application document (interface §3) into an ``Application``.
+///
+/// Every problem is an ``InputError`` with a code and the JSON path; the statutory vocabularies
+/// (income sources, behaviours, hardship articles) come from the compiled rules.
+public struct ApplicationReader: Sendable {
+    let incomeCodes: [String]
+    let behaviourCodes: [String]
+    let hardshipCodes: [String]
+
+    public init(law: CompiledLaw) {
+        incomeCodes = law.vocabularies["income"] ?? []
+        behaviourCodes = law.vocabularies["behaviour"] ?? []
+        hardshipCodes = law.vocabularies["hardship"] ?? []
+    }
+
+    /// Parses JSON text and reads the application in it.
+    public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(bytes)
+        } catch {
+            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
+        }
+        return try read(value)
+    }
+
+    public func read(_ value: JSONValue) throws(InputError) -> Application {
+        var id: String?
+        if case .string(let text) = value["id"] ?? .null { id = text }
+        do {
+            return try readApplication(value)
+        } catch {
+            var error = error
+            error.applicationId = id
+            throw error
+        }
+    }
+
+    private func readApplication(_ value: JSONValue) throws(InputError) -> Application {
+        let root = try ObjectReader(value, path: "$")
+        try root.allowOnly(["id", "kind", "applicationDate", "decisionDate", "dwelling", "household", "woonverklaring", "hardship"])
+        let id = try root.requiredString("id")
+        let kindCode = try root.code("kind", in: Application.Kind.allCases.map(\.rawValue), "application kind") ?? Application.Kind.newTenancy.rawValue
+        let kind = Application.Kind(rawValue: kindCode) ?? .newTenancy
+        let applicationDate = try root.requiredDate("applicationDate")
+        let decisionDate = try root.date("decisionDate")
+        if let decisionDate, decisionDate < applicationDate {
+            throw InputError(code: "E-CHRONOLOGY", path: "$.decisionDate", message: "the decision date \(decisionDate) lies before the application date \(applicationDate)")
+        }
+        guard let dwellingValue = root.value("dwelling") else { throw root.missing("dwelling", "an object") }
+        let dwelling = try readDwelling(dwellingValue)
+        guard let members = try root.array("household") else { throw root.missing("household", "an array of household members") }
+        var household: [Person] = []
+        for (i, member) in members.enumerated() {
+            household.append(try readPerson(member, path: "$.household[\(i)]", applicationDate: applicationDate))
+        }
+        let applicantIndex = try checkHousehold(household, kind: kind)
+        let woonverklaring = try root.value("woonverklaring").map { v throws(InputError) in try readWoonverklaring(v) }
+        var hardship: [HardshipDecision] = []
+        for (i, entry) in (try root.array("hardship") ?? []).enumerated() {
+            hardship.append(try readHardship(entry, path: "$.hardship[\(i)]"))
+        }
+        return Application(
+            id: id, kind: kind, applicationDate: applicationDate, decisionDate: decisionDate, dwelling: dwelling,
+            household: household, woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex)
+    }
+
+    private func readDwelling(_ value: JSONValue) throws(InputError) -> Dwelling {
+        let object = try ObjectReader(value, path: "$.dwelling")
+        try object.allowOnly(["municipality", "postcode", "houseNumber", "houseNumberAddition", "street", "neighbourhood", "category"])
+        return Dwelling(
+            municipality: try object.requiredString("municipality"), postcode: try object.string("postcode"),
+            houseNumber: try object.integer("houseNumber"), houseNumberAddition: try object.string("houseNumberAddition"),
+            street: try object.string("street"), neighbourhood: try object.string("neighbourhood"), category: try object.requiredString("category"))
+    }
+
+    private func checkHousehold(_ household: [Person], kind: Application.Kind) throws(InputError) -> Int {
+        let applicants = household.indices.filter { household[$0].role == .applicant }
+        guard applicants.count == 1 else {
+            // Point at the second applicant when there is one; otherwise at the household.
+            let path = applicants.count > 1 ? "$.household[\(applicants[1])].role" : "$.household"
+            throw InputError(code: "E-HOUSEHOLD", path: path, message: "expected exactly one member with role 'applicant', found \(applicants.count)")
+        }
+        var seen = Set<String>()
+        for (i, person) in household.enumerated() {
+            guard seen.insert(person.id).inserted else {
+                throw InputError(code: "E-HOUSEHOLD", path: "$.household[\(i)].id", message: "member id '\(person.id)' is used twice; expected unique ids")
+            }
+            if person.role == .joining, kind != .joining {
+                throw InputError(code: "E-HOUSEHOLD", path: "$.household[\(i)].role", message: "role 'joining' is only allowed in an application of kind 'joining'")
+            }
+        }
+        if kind == .joining, !household.contains(where: { $0.role == .joining }) {
+            throw InputError(code: "E-HOUSEHOLD", path: "$.household", message: "an application of kind 'joining' needs at least one member with role 'joining'")
+        }
+        return applicants[0]
+    }
+}

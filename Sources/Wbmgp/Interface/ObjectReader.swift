@@ -1,0 +1,112 @@
+/// Reads one JSON object field by field, with the JSON path of each for error messages, and
+/// rejects fields it was not told about (typos never pass silently).
+struct ObjectReader {
+    let members: [JSONMember]
+    let path: String
+
+    init(_ value: JSONValue, path: String) throws(InputError) {
+        guard case .object(let members) = value else {
+            throw InputError(code: "E-TYPE", path: path, message: "expected an object, found \(value.typeName)")
+        }
+        self.members = members
+        self.path = path
+    }
+
+    func pathOf(_ key: String) -> String { "\(path).\(key)" }
+
+    /// Throws `E-FIELD` for the first member not in `allowed`, with a did-you-mean hint.
+    func allowOnly(_ allowed: [String]) throws(InputError) {
+        for member in members where !allowed.contains(member.key) {
+            throw InputError(
+                code: "E-FIELD", path: pathOf(member.key),
+                message: "unknown field '\(member.key)'\(Suggestions.hint(for: member.key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    /// The member's value; `null` counts as absent.
+    func value(_ key: String) -> JSONValue? {
+        guard let value = members.first(where: { $0.key == key })?.value, value != .null else { return nil }
+        return value
+    }
+
+    func missing(_ key: String, _ what: String) -> InputError {
+        InputError(code: "E-MISSING", path: pathOf(key), message: "required field '\(key)' is missing; expected \(what)")
+    }
+
+    func wrongType(_ key: String, _ what: String, _ found: JSONValue) -> InputError {
+        InputError(code: "E-TYPE", path: pathOf(key), message: "expected \(what), found \(found.typeName)")
+    }
+
+    func string(_ key: String) throws(InputError) -> String? {
+        guard let value = value(key) else { return nil }
+        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+        return text
+    }
+
+    func requiredString(_ key: String) throws(InputError) -> String {
+        guard let text = try string(key) else { throw missing(key, "a string") }
+        guard !text.trimmingSpaces.isEmpty else {
+            throw InputError(code: "E-VALUE", path: pathOf(key), message: "'\(key)' is empty; expected a non-empty string")
+        }
+        return text
+    }
+
+    func date(_ key: String) throws(InputError) -> CalendarDate? {
+        guard let value = value(key) else { return nil }
+        guard case .string(let text) = value else { throw wrongType(key, "a date string YYYY-MM-DD", value) }
+        guard let date = CalendarDate(parsing: text) else {
+            throw InputError(code: "E-DATE", path: pathOf(key), message: "'\(text)' is not a calendar date; expected YYYY-MM-DD naming a day that exists")
+        }
+        return date
+    }
+
+    func requiredDate(_ key: String) throws(InputError) -> CalendarDate {
+        guard let date = try date(key) else { throw missing(key, "a date YYYY-MM-DD") }
+        return date
+    }
+
+    func integer(_ key: String) throws(InputError) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard case .integer(let number) = value else { throw wrongType(key, "a whole number", value) }
+        return number
+    }
+
+    func bool(_ key: String) throws(InputError) -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
+        return flag
+    }
+
+    func array(_ key: String) throws(InputError) -> [JSONValue]? {
+        guard let value = value(key) else { return nil }
+        guard case .array(let elements) = value else { throw wrongType(key, "an array", value) }
+        return elements
+    }
+
+    func strings(_ key: String) throws(InputError) -> [String]? {
+        guard let elements = try array(key) else { return nil }
+        var texts: [String] = []
+        for (i, element) in elements.enumerated() {
+            guard case .string(let text) = element else {
+                throw InputError(code: "E-TYPE", path: "\(pathOf(key))[\(i)]", message: "expected a string, found \(element.typeName)")
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// A code from a closed list; `E-CODE` names the list when it is not on it.
+    func code(_ key: String, in allowed: [String], _ listName: String) throws(InputError) -> String? {
+        guard let text = try string(key) else { return nil }
+        try ObjectReader.check(text, in: allowed, listName, at: pathOf(key))
+        return text
+    }
+
+    static func check(_ text: String, in allowed: [String], _ listName: String, at path: String) throws(InputError) {
+        guard allowed.contains(text) else {
+            throw InputError(
+                code: "E-CODE", path: path,
+                message: "unknown \(listName) '\(text)'\(Suggestions.hint(for: text, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,202 @@
+extension Parser {
+    /// rule-file = { declaration } EOF
+    mutating func parseRuleFile() -> Syntax.RuleFile {
+        var declarations: [Syntax.Declaration] = []
+        while !atEnd {
+            let start = position
+            if let declaration = parseDeclaration() {
+                declarations.append(declaration)
+            } else {
+                if position == start { position += 1 }
+                synchronise()
+            }
+            precondition(position > start || atEnd, "the parser loop must make progress")
+        }
+        return Syntax.RuleFile(source: source, declarations: declarations)
+    }
+
+    /// declaration = version | parameter | set | codes | define | measure | rule
+    mutating func parseDeclaration() -> Syntax.Declaration? {
+        guard let word = current.word, Parser.declarationKeywords.contains(word) else {
+            let hint = Suggestions.hint(for: current.word ?? "", in: Parser.declarationKeywords.sorted())
+            report(.unknownDeclaration, "expected a declaration (rule, parameter, set, codes, define, measure, version), found \(current.display)\(hint)", at: current.range)
+            return nil
+        }
+        let keyword = advance()
+        switch word {
+        case "version": return parseVersion(keyword).map { .version($0) }
+        case "parameter": return parseParameter().map { .parameter($0) }
+        case "set": return parseCodeList(isVocabulary: false).map { .codeList($0) }
+        case "codes": return parseCodeList(isVocabulary: true).map { .codeList($0) }
+        case "define": return parseDefinition().map { .definition($0) }
+        case "measure": return parseMeasure().map { .measure($0) }
+        default: return parseRule(keyword).map { .rule($0) }
+        }
+    }
+
+    /// version = "version" DATE STRING
+    mutating func parseVersion(_ keyword: Token) -> Syntax.Version? {
+        guard let date = expectDate("after 'version'"), let (title, _) = expectString("after the version date") else { return nil }
+        return Syntax.Version(date: date, title: title, range: keyword.range.lowerBound..<previousEnd)
+    }
+
+    /// citation = STRING
+    mutating func parseCitation() -> Syntax.Citation? {
+        guard case .string(let text) = current.kind else { return nil }
+        let token = advance()
+        return Syntax.Citation(text: text, range: token.range)
+    }
+
+    /// validity = "from" DATE [ "until" DATE ]
+    mutating func parseValidity() -> Syntax.Validity? {
+        let start = current.range.lowerBound
+        guard consume("from") else { return nil }
+        guard let from = expectDate("after 'from'") else { return nil }
+        var until: CalendarDate?
+        if consume("until") {
+            guard let date = expectDate("after 'until'") else { return nil }
+            until = date
+        }
+        return Syntax.Validity(from: from, until: until, range: start..<previousEnd)
+    }
+
+    /// literal = INTEGER [ unit ] | DATE | "true" | "false" | STRING
+    mutating func parseLiteral(_ context: String) -> Syntax.Literal? {
+        switch current.kind {
+        case .integer(let value):
+            position += 1
+            if let period = parseUnit(value) { return .duration(period) }
+            return .integer(value)
+        case .date(let date):
+            position += 1
+            return .date(date)
+        case .string(let text):
+            position += 1
+            return .text(text)
+        case .identifier("true"):
+            position += 1
+            return .bool(true)
+        case .identifier("false"):
+            position += 1
+            return .bool(false)
+        default:
+            expected("a value (number, duration, date, true/false or text)", context)
+            return nil
+        }
+    }
+
+    /// unit = "year" | "years" | "month" | "months" | "day" | "days"
+    mutating func parseUnit(_ value: Int) -> CalendarPeriod? {
+        switch current.word {
+        case "year", "years": position += 1; return CalendarPeriod(years: value)
+        case "month", "months": position += 1; return CalendarPeriod(months: value)
+        case "day", "days": position += 1; return CalendarPeriod(days: value)
+        default: return nil
+        }
+    }
+
+    /// parameter = "parameter" NAME "=" literal citation validity
+    mutating func parseParameter() -> Syntax.Parameter? {
+        guard let name = expectName("after 'parameter'"), expectSymbol("=", "after the parameter name"),
+            let value = parseLiteral("after '='")
+        else { return nil }
+        let citation = parseCitation()
+        return Syntax.Parameter(name: name, value: value, citation: citation, validity: parseValidity())
+    }
+
+    /// set = "set" NAME "=" CODE { "," CODE } citation validity
+    /// codes = "codes" NAME "=" CODE { "," CODE } citation
+    mutating func parseCodeList(isVocabulary: Bool) -> Syntax.CodeList? {
+        guard let name = expectName("after '\(isVocabulary ? "codes" : "set")'"), expectSymbol("=", "after the list name") else {
+            return nil
+        }
+        var codes: [Syntax.Name] = []
+        repeat {
+            guard let code = expectName("in the list of codes") else { return nil }
+            codes.append(code)
+        } while consumeSymbol(",")
+        let citation = parseCitation()
+        return Syntax.CodeList(name: name, codes: codes, citation: citation, validity: parseValidity(), isVocabulary: isVocabulary)
+    }
+
+    /// define = "define" NAME [ "(" NAME { "," NAME } ")" ] "=" expression
+    mutating func parseDefinition() -> Syntax.Definition? {
+        guard let name = expectName("after 'define'") else { return nil }
+        var parameters: [Syntax.Name] = []
+        if consumeSymbol("(") {
+            repeat {
+                guard let parameter = expectName("in the parameter list") else { return nil }
+                parameters.append(parameter)
+            } while consumeSymbol(",")
+            guard expectSymbol(")", "after the parameters") else { return nil }
+        }
+        guard expectSymbol("=", "after the definition's name"), let body = parseExpression() else { return nil }
+        return Syntax.Definition(name: name, parameters: parameters, body: body)
+    }
+
+    /// measure = "measure" NAME citation validity { field }
+    /// field = "field" NAME ":" type [ "default" literal | "required" ]
+    /// type = "bool" | "code" "of" NAME | "codes" [ "of" NAME ] | "one" "of" NAME { "," NAME }
+    mutating func parseMeasure() -> Syntax.Measure? {
+        guard let name = expectName("after 'measure'") else { return nil }
+        let citation = parseCitation()
+        let validity = parseValidity()
+        var fields: [Syntax.MeasureField] = []
+        while consume("field") {
+            guard let fieldName = expectName("after 'field'"), expectSymbol(":", "after the field name") else { return nil }
+            let type: Syntax.FieldType
+            if consume("bool") {
+                type = .bool
+            } else if consume("code") {
+                guard expectWord("of", "after 'code'"), let list = expectName("after 'code of'") else { return nil }
+                type = .code(of: list)
+            } else if consume("codes") {
+                // `codes` alone: free codes the by-law names; `codes of LIST`: codes from a vocabulary.
+                if consume("of") {
+                    guard let list = expectName("after 'codes of'") else { return nil }
+                    type = .codes(of: list)
+                } else {
+                    type = .codes(of: nil)
+                }
+            } else if consume("one") {
+                guard expectWord("of", "after 'one'") else { return nil }
+                var options: [Syntax.Name] = []
+                repeat {
+                    guard let option = expectName("in the list of options") else { return nil }
+                    options.append(option)
+                } while consumeSymbol(",")
+                type = .oneOf(options)
+            } else {
+                expected("a field type (bool, code of LIST, codes of LIST, one of A, B)", "after ':'")
+                return nil
+            }
+            var defaultValue: Syntax.Literal?
+            var isRequired = false
+            if consume("default") {
+                if let word = current.word, case .oneOf = type {
+                    position += 1
+                    defaultValue = .text(word)
+                } else {
+                    guard let literal = parseLiteral("after 'default'") else { return nil }
+                    defaultValue = literal
+                }
+            } else if consume("required") {
+                isRequired = true
+            }
+            fields.append(Syntax.MeasureField(name: fieldName, type: type, defaultValue: defaultValue, isRequired: isRequired))
+        }
+        return Syntax.Measure(name: name, citation: citation, validity: validity, fields: fields)
+    }
+
+    /// rule-id = NAME { "." NAME }
+    mutating func parseDottedName(_ context: String) -> Syntax.Name? {
+        guard var name = expectName(context) else { return nil }
+        while atSymbol("."), position + 1 < tokens.count, let next = tokens[position + 1].word,
+            tokens[position + 1].range.lowerBound == current.range.upperBound
+        {
+            position += 2
+            name = Syntax.Name(text: name.text + "." + next, range: name.range.lowerBound..<previousEnd)
+        }
+        return name
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The rule module on disk: rule files under `RULES/wbmgp/*.rules` and designation files under
+/// `RULES/designations/*.json` (or a file or directory given instead).
+public struct RuleModule: Sendable {
+    public var law: CompiledLaw
+    public var designations: [Designation]
+    public var ruleFileCount: Int
+    public var designationFileCount: Int
+
+    public var engine: Engine { Engine(law: law, designations: designations) }
+
+    /// Loads and compiles everything; all diagnostics of all files are returned together.
+    ///
+    /// - Returns: the module, or nil when any diagnostic is an error.
+    public static func load(rules directory: String, designations designationsPath: String? = nil) -> (RuleModule?, [Diagnostic]) {
+        let ruleFiles = readFiles(in: directory + "/wbmgp", extension: "rules")
+        var diagnostics = ruleFiles.diagnostics
+        if ruleFiles.files.isEmpty, diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(code: .fileUnreadable, message: "no rule files (*.rules) found", path: directory + "/wbmgp"))
+        }
+        let (law, compileDiagnostics) = LawCompiler.compile(files: ruleFiles.files)
+        diagnostics += compileDiagnostics
+        guard let law else { return (nil, diagnostics) }
+        let path = designationsPath ?? directory + "/designations"
+        let designationFiles = readFiles(in: path, extension: "json")
+        diagnostics += designationFiles.diagnostics
+        let (designations, designationDiagnostics) = DesignationReader(law: law).read(files: designationFiles.files)
+        diagnostics += designationDiagnostics
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (
+            RuleModule(law: law, designations: designations, ruleFileCount: ruleFiles.files.count, designationFileCount: designationFiles.files.count),
+            diagnostics
+        )
+    }
+
+    /// The files with the extension in a directory (sorted by name), or the one file at `path`.
+    static func readFiles(in path: String, extension ext: String) -> (files: [(path: String, text: String)], diagnostics: [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return ([], [Diagnostic(code: .fileUnreadable, message: "no such file or directory", path: path)])
+        }
+        var paths: [String] = [path]
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            paths = names.filter { $0.hasSuffix("." + ext) }.sorted().map { path + "/" + $0 }
+        }
+        var files: [(String, String)] = []
+        var diagnostics: [Diagnostic] = []
+        for file in paths {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(Diagnostic(code: .fileUnreadable, message: "cannot read the file", path: file))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(code: .fileUnreadable, message: "the file is not valid UTF-8", path: file))
+                continue
+            }
+            files.append((file, text))
+        }
+        return (files, diagnostics)
+    }
+}

@@ -1,0 +1,70 @@
+/// An expression after name resolution and type checking: slots and enum cases, no names.
+///
+/// Parameters and sets are folded into constants per law snapshot, and `define`s are inlined,
+/// so evaluation does no lookups by string except measure fields.
+public indirect enum CompiledExpression: Hashable, Sendable {
+    case constant(Value)
+    case local(Int)
+    case context(ContextFact)
+    case person(CompiledExpression, PersonFact)
+    case record(CompiledExpression, RecordFact)
+    case woonverklaring(WoonverklaringFact)
+    case dwelling(DwellingFact)
+    case designation(DesignationFact)
+    case measureField(String)
+    case not(CompiledExpression)
+    case and(CompiledExpression, CompiledExpression)
+    case or(CompiledExpression, CompiledExpression)
+    case compare(Comparison, CompiledExpression, CompiledExpression)
+    case member(CompiledExpression, CompiledExpression)
+    case intersects(CompiledExpression, CompiledExpression)
+    case isAbsent(CompiledExpression, negated: Bool)
+    case add(CompiledExpression, CompiledExpression)
+    case subtract(CompiledExpression, CompiledExpression)
+    case conditional(CompiledExpression, CompiledExpression, CompiledExpression)
+    case filter(slot: Int, CompiledExpression, CompiledExpression)
+    case quantifier(all: Bool, slot: Int, CompiledExpression, CompiledExpression)
+    case list([CompiledExpression])
+    case call(Builtin, [CompiledExpression])
+}
+
+public enum Comparison: String, Hashable, Sendable {
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+}
+
+/// Facts of the application as a whole, and of the decision being made.
+public enum ContextFact: String, Hashable, Sendable, CaseIterable {
+    case applicationDate, lawDate, kind, household, applicant, designations
+}
+
+/// Facts of a household member; `screening`, `vog` are the objects, for `is absent`.
+public enum PersonFact: String, Hashable, Sendable {
+    case id, role, birthDate, income, characteristics, residence, screening, vog, vogSubmitted, vogDate, policeRecords
+}
+
+public enum RecordFact: String, Hashable, Sendable { case behaviour, date }
+
+public enum WoonverklaringFact: String, Hashable, Sendable {
+    case presence, outcome, date, hearingOffered, conditions, decidedBy
+}
+
+public enum DwellingFact: String, Hashable, Sendable {
+    case municipality, postcode, houseNumber, street, neighbourhood, category
+}
+
+public enum DesignationFact: String, Hashable, Sendable { case id, region, regionName, from, until }
+
+/// Generic functions the rules may call; none of them knows an article.
+public enum Builtin: String, Hashable, Sendable, CaseIterable {
+    /// `age(person, date)`: whole years of age on the date (interface §9).
+    case age
+    /// `residence(person, municipalities, date)`: the uninterrupted run of registered days within
+    /// the municipalities that ends the day before `date` (interface §9).
+    case residence
+    /// `since(span)`: the first day of a span.
+    case since
+    /// `count(list)`.
+    case count
+    /// `intersection(a, b)`: the elements of `a` also in `b`, in `a`'s order.
+    case intersection
+}

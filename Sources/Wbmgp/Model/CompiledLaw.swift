@@ -1,0 +1,149 @@
+/// The whole rule module after compilation: the law as it stands in each period, ready to run.
+///
+/// Compiled once per process; deciding never re-parses or re-resolves.
+public struct CompiledLaw: Sendable {
+    /// Consecutive periods in which no rule, parameter, set or measure changes, oldest first.
+    public var snapshots: [LawSnapshot]
+    /// Input vocabularies (`codes`), e.g. the income codes an application may use.
+    public var vocabularies: [String: [String]]
+    /// Measure declarations by name, each with its dated versions.
+    public var measures: [String: [MeasureDeclaration]]
+    /// Every parameter's dated values, for checks outside rules (designation terms).
+    public var parameters: [String: [DatedValue]]
+    /// Law version start dates (`version`), ascending.
+    public var versions: [CalendarDate]
+    /// Number of rule ids (all versions counted once) and of rule versions.
+    public var ruleCount: Int
+    public var ruleVersionCount: Int
+    /// Every rule id with its citation, in rule-file order (for coverage and summaries).
+    public var ruleIds: [String]
+
+    /// The snapshot in force on `date`, or nil before the first version of the law.
+    public func snapshot(on date: CalendarDate) -> LawSnapshot? {
+        var low = 0
+        var high = snapshots.count - 1
+        var found: LawSnapshot?
+        while low <= high {
+            let mid = (low + high) / 2
+            if snapshots[mid].from <= date {
+                found = snapshots[mid]
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
+        }
+        guard let found, found.until.map({ date <= $0 }) ?? true else { return nil }
+        return found
+    }
+
+    /// The value of parameter `name` in force on `date`.
+    public func parameter(_ name: String, on date: CalendarDate) -> Value? {
+        parameters[name]?.first { $0.from <= date && ($0.until.map { date <= $0 } ?? true) }?.value
+    }
+
+    /// The start of the law version in force on `date`.
+    public func lawVersion(on date: CalendarDate) -> CalendarDate? {
+        versions.last { $0 <= date }
+    }
+
+    /// The declaration of measure `name` in force on `date`.
+    public func measure(_ name: String, on date: CalendarDate) -> MeasureDeclaration? {
+        measures[name]?.first { $0.from <= date && ($0.until.map { date <= $0 } ?? true) }
+    }
+}
+
+/// A parameter value with the period it is in force.
+public struct DatedValue: Sendable {
+    public var from: CalendarDate
+    public var until: CalendarDate?
+    public var value: Value
+}
+
+/// The rules in force during one period, in evaluation order (by article file, then rule order).
+public struct LawSnapshot: Sendable {
+    public var from: CalendarDate
+    public var until: CalendarDate?
+    public var rules: [CompiledRule]
+}
+
+/// A measure type a designation can carry (`measure art8 …`) and the by-law fields it takes.
+public struct MeasureDeclaration: Sendable {
+    public struct Field: Sendable {
+        public enum Kind: Sendable, Equatable {
+            case bool
+            case code(vocabulary: String)
+            case codes(vocabulary: String?)
+            case oneOf([String])
+        }
+        public var name: String
+        public var kind: Kind
+        public var defaultValue: Value?
+        public var isRequired: Bool
+    }
+
+    public var name: String
+    public var citation: String
+    public var from: CalendarDate
+    public var until: CalendarDate?
+    public var fields: [Field]
+}
+
+/// A rule version, compiled.
+public struct CompiledRule: Sendable {
+    public var id: String
+    public var citation: String
+    public var measure: String?
+    public var gates: [CompiledExpression]
+    /// The list of persons the rule is evaluated for, one reason each; the person is in slot 0.
+    public var subject: CompiledExpression?
+    public var effect: CompiledEffect
+    public var flags: [(name: String, value: CompiledExpression)]
+    public var lifts: [(code: String, citation: String)]
+    public var facts: [(name: String, value: CompiledExpression)]
+    public var reasons: [CompiledReason]
+    public var slotCount: Int
+}
+
+public enum CompiledEffect: Sendable {
+    case refuse(when: CompiledExpression)
+    case conditions(CompiledExpression, when: CompiledExpression)
+    case priority(characteristics: CompiledExpression, when: CompiledExpression)
+    case defect(code: String, when: CompiledExpression)
+    case screen(from: CompiledExpression, until: CompiledExpression, behaviours: CompiledExpression, when: CompiledExpression)
+    case lookup
+
+    /// The name written in a reason's `effect`.
+    public var name: String {
+        switch self {
+        case .refuse: return "refuse"
+        case .conditions: return "conditions"
+        case .priority: return "priority"
+        case .defect: return "defect"
+        case .screen: return "screen"
+        case .lookup: return "lookup"
+        }
+    }
+}
+
+/// The result of a rule for one person, as written in a reason.
+public enum RuleResult: String, Sendable, Hashable {
+    case applied, passed, unknown
+    /// Lookup only: a designation covers the dwelling but no measure reaches this application.
+    case unreached
+}
+
+public struct CompiledReason: Sendable {
+    public var result: RuleResult
+    public var guardExpression: CompiledExpression?
+    public var nl: Template
+    public var en: Template
+}
+
+/// A reason text with `{placeholders}` compiled to expressions.
+public struct Template: Sendable {
+    public enum Segment: Sendable {
+        case literal(String)
+        case value(CompiledExpression)
+    }
+    public var segments: [Segment]
+}

@@ -1,0 +1,68 @@
+/// The engine's answer to one application (interface §4): a plain value, serialised
+/// deterministically by ``DecisionWriter``.
+public struct Decision: Hashable, Sendable {
+    public enum Outcome: String, Sendable, CaseIterable {
+        case granted, grantedWithConditions = "granted-with-conditions", refused
+        case notApplicable = "not-applicable", incomplete
+    }
+
+    public var application: String
+    public var applicationDate: CalendarDate
+    public var outcome: Outcome
+    public var lawDate: CalendarDate
+    public var lawVersion: CalendarDate
+    public var designations: [String]
+    public var conditions: [String]
+    public var priority: Priority?
+    public var reasons: [Reason]
+    public var defects: [Defect]
+    public var missingFacts: [String]
+    public var screeningScope: [ScreeningRequest]
+}
+
+/// One rule's result for one person (or for the application), with the facts it used.
+public struct Reason: Hashable, Sendable {
+    public var rule: String
+    public var citation: String
+    public var effect: String
+    public var result: RuleResult
+    public var lifted: Lift?
+    public var person: String?
+    /// The facts the rule used, in the rule's order, rendered as JSON values.
+    public var facts: [JSONMember]
+    public var nl: String
+    public var en: String
+}
+
+/// A hardship decision that lifted a refusal.
+public struct Lift: Hashable, Sendable {
+    public var by: String
+    public var citation: String
+    public var date: CalendarDate
+    public var decidedBy: String
+    public var reason: String
+}
+
+public struct Priority: Hashable, Sendable {
+    public var citation: String
+    public var characteristics: [String]
+    /// Ranking flags by name (`aboveUrgent`, `aboveLocalTies`); a flag the law of the day does not
+    /// know is absent and written as null.
+    public var flags: [String: Bool]
+}
+
+public struct Defect: Hashable, Sendable {
+    public var code: String
+    public var citation: String
+    public var person: String?
+    public var nl: String
+    public var en: String
+}
+
+/// The police-data request for one person: window and selected behaviours.
+public struct ScreeningRequest: Hashable, Sendable {
+    public var person: String
+    public var from: CalendarDate
+    public var until: CalendarDate
+    public var behaviours: [String]
+}

@@ -1,0 +1,130 @@
+/// A calendar day in the proleptic Gregorian calendar, with no time and no time zone.
+///
+/// Implements the date arithmetic of the interface (§9): adding years keeps month and day, and
+/// 29 February plus years that land in a common year becomes 28 February. Dates compare by their
+/// day number, so ordering and day arithmetic are integer operations.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date when year, month and day name a real day; otherwise returns nil.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; returns nil for any other shape or an impossible day.
+    public init?(parsing text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        self.init(bytes: bytes[...])
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from ASCII bytes.
+    public init?(bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        let b = Array(bytes)
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(b[i]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthIndex = (month + 9) % 12
+        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date with the given day number (see ``dayNumber``).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let m = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.init(unchecked: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// This date moved by whole months; a day past the new month's end becomes its last day.
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let y = index / 12
+        let m = index % 12 + 1
+        return CalendarDate(unchecked: y, m, Swift.min(day, CalendarDate.daysIn(month: m, year: y)))
+    }
+
+    public func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
+
+    public func adding(days: Int) -> CalendarDate {
+        days == 0 ? self : CalendarDate(dayNumber: dayNumber + days)
+    }
+
+    /// This date moved forward by a calendar period: years and months first, then days.
+    public func adding(_ period: CalendarPeriod) -> CalendarDate {
+        adding(months: period.years * 12 + period.months).adding(days: period.days)
+    }
+
+    /// This date moved back by a calendar period: years and months first, then days.
+    public func subtracting(_ period: CalendarPeriod) -> CalendarDate {
+        adding(months: -(period.years * 12 + period.months)).adding(days: -period.days)
+    }
+
+    /// Whole years N with `self + N years <= date`: a person's age on `date` when `self` is the birth date.
+    public func wholeYears(until date: CalendarDate) -> Int {
+        var years = date.year - year
+        if years > 0, adding(years: years) > date { years -= 1 }
+        return Swift.max(years, 0)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: Swift.max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}

@@ -1,0 +1,64 @@
+/// A small command-line parser: `--name value`, `--name=value`, boolean `--flag`, positionals,
+/// and `--` to end options. Unknown options get a did-you-mean hint.
+struct Arguments {
+    struct UsageError: Error {
+        var message: String
+    }
+
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    /// Parses `arguments` given the options that take a value and the boolean flags.
+    init(_ arguments: [String], options: [String], flags allowedFlags: [String]) throws(UsageError) {
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if optionsEnded || !argument.hasPrefix("--") || argument == "-" {
+                if argument == "--" && !optionsEnded {
+                    optionsEnded = true
+                } else {
+                    positionals.append(argument)
+                }
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            var name = String(argument.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            if options.contains(name) {
+                if let inlineValue {
+                    values[name] = inlineValue
+                } else {
+                    guard index < arguments.count else { throw UsageError(message: "missing value for option '--\(name)'") }
+                    values[name] = arguments[index]
+                    index += 1
+                }
+            } else if allowedFlags.contains(name), inlineValue == nil {
+                flags.insert(name)
+            } else {
+                let hint = Suggestions.closest(to: name, in: options + allowedFlags).map { " Did you mean '--\($0)'?" } ?? ""
+                throw UsageError(message: "Unknown option '--\(name)'.\(hint)")
+            }
+        }
+    }
+
+    /// The value of an option that must be one of `choices`.
+    func choice(_ name: String, _ choices: [String], default fallback: String) throws(UsageError) -> String {
+        guard let value = values[name] else { return fallback }
+        guard choices.contains(value) else {
+            throw UsageError(message: "invalid value '\(value)' for '--\(name)'; expected one of \(choices.joined(separator: ", "))")
+        }
+        return value
+    }
+}
+
+import Wbmgp

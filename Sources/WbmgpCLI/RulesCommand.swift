@@ -1,0 +1,33 @@
+import Wbmgp
+
+/// `wbmgp rules check`: compile the rules and designations and report every problem.
+enum RulesCommand {
+    static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
+        guard let sub = arguments.first, sub == "check" else {
+            if arguments.first == "--help" {
+                Output.write(Help.rules)
+                return .success
+            }
+            throw Arguments.UsageError(message: "expected 'wbmgp rules check' (see 'wbmgp help rules')")
+        }
+        let args = try Arguments(Array(arguments.dropFirst()), options: ["rules", "designations"], flags: ["help"])
+        if args.flags.contains("help") {
+            Output.write(Help.rules)
+            return .success
+        }
+        guard args.positionals.isEmpty else { throw Arguments.UsageError(message: "'rules check' takes no file arguments; use --rules DIR") }
+        let (module, diagnostics) = RuleModule.load(rules: args.values["rules"] ?? "Rules", designations: args.values["designations"])
+        for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        guard let module else {
+            Output.write("rules check: \(errors) error(s)\n")
+            return .findings
+        }
+        let law = module.law
+        Output.write(
+            "rules check: clean. \(module.ruleFileCount) rule files, \(law.ruleCount) rules (\(law.ruleVersionCount) dated versions), "
+                + "\(law.versions.count) law versions, \(law.snapshots.count) law periods, "
+                + "\(module.designationFileCount) designations.\n")
+        return .success
+    }
+}

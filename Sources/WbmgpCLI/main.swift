@@ -1,0 +1,41 @@
+import Foundation
+import Wbmgp
+
+/// argv → library → bytes and an exit code; nothing else lives here.
+func runCommand(_ arguments: [String]) -> ExitStatus {
+    guard let command = arguments.first else {
+        Output.write(Help.main)
+        return .usage
+    }
+    do throws(Arguments.UsageError) {
+        switch command {
+        case "decide": return try DecideCommand.run(Array(arguments.dropFirst()))
+        case "rules": return try RulesCommand.run(Array(arguments.dropFirst()))
+        case "--version", "version":
+            Output.write("wbmgp \(Version.current)\n")
+            return .success
+        case "--help", "-h":
+            Output.write(Help.main)
+            return .success
+        case "help":
+            guard let topic = arguments.dropFirst().first else {
+                Output.write(Help.main)
+                return .success
+            }
+            guard let text = Help.text(for: topic) else { throw Arguments.UsageError(message: "no help for unknown command '\(topic)'") }
+            Output.write(text)
+            return .success
+        default:
+            let commands = ["decide", "rules", "help"]
+            let hint = Suggestions.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
+            throw Arguments.UsageError(message: "Unknown command '\(command)'.\(hint)")
+        }
+    } catch {
+        Output.error("wbmgp: error: \(error.message)\nUsage: wbmgp <subcommand> [options]; see 'wbmgp --help'")
+        return .usage
+    }
+}
+
+let status = runCommand(Array(CommandLine.arguments.dropFirst()))
+Output.flush()
+exit(status.rawValue)
