@@ -14,9 +14,12 @@ extension RuleCompiler {
                 continue
             }
             let guardExpression = text.guardExpression.flatMap { e.compile($0, expecting: .bool, "after 'reason \(result.rawValue) when'") }
-            guard let nl = template(text.nl, at: text.nlRange, &e), let en = template(text.en, at: text.enRange, &e) else { continue }
+            // A text with a bad placeholder still counts as written: its diagnostic is enough.
+            let nl = template(text.nl, at: text.nlRange, &e) ?? Template(segments: [])
+            let en = template(text.en, at: text.enRange, &e) ?? Template(segments: [])
             reasons.append(CompiledReason(result: result, guardExpression: guardExpression, nl: nl, en: en))
         }
+        if rule.hasSyntaxErrors { return reasons }
         for result in allowed where !reasons.contains(where: { $0.result == result && $0.guardExpression == nil }) {
             report(.missingReason, "rule '\(rule.id.text)' has no reason text for result '\(result.rawValue)' (reason \(result.rawValue) nl \"…\" en \"…\")", in: file, at: rule.id.range)
         }

@@ -112,6 +112,7 @@ struct RuleCompiler {
 
     mutating func compileEffect(_ rule: Syntax.Rule, _ e: inout ExpressionCompiler, _ file: SourceFile) -> CompiledEffect? {
         guard let effect = rule.effect else {
+            if rule.hasSyntaxErrors { return nil }
             report(.missingEffect, "rule '\(rule.id.text)' has no effect (refuse, conditions, priority, defect, screen or lookup)", in: file, at: rule.id.range)
             return nil
         }

@@ -24,7 +24,7 @@ public struct Lexer {
     private var bytes: [UInt8] { source.bytes }
 
     private static func isLetter(_ b: UInt8) -> Bool {
-        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b >= 0x80
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
     }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
@@ -40,7 +40,7 @@ public struct Lexer {
         let start = index
         let byte = bytes[index]
         if Lexer.isDigit(byte) { return number(from: start) }
-        if Lexer.isLetter(byte) { return word(from: start) }
+        if letterLength(at: index) > 0 { return word(from: start) }
         if byte == UInt8(ascii: "\"") { return string(from: start) }
         let two = index + 1 < bytes.count ? String(decoding: bytes[index...index + 1], as: UTF8.self) : ""
         if ["<=", ">=", "!="].contains(two) {
@@ -79,18 +79,41 @@ public struct Lexer {
         if text.contains(UInt8(ascii: "-")) {
             if let date = CalendarDate(bytes: text) { return Token(kind: .date(date), range: start..<index) }
             report(.invalidDate, "'\(String(decoding: text, as: UTF8.self))' is not a calendar date; expected YYYY-MM-DD", at: start)
-            return Token(kind: .integer(0), range: start..<index)
+            // Go on with the nearest real day, so one bad date gives one diagnostic.
+            return Token(kind: .date(Lexer.nearestDate(text)), range: start..<index)
         }
         return Token(kind: .integer(Int(String(decoding: text, as: UTF8.self)) ?? 0), range: start..<index)
+    }
+
+    static func nearestDate(_ text: ArraySlice<UInt8>) -> CalendarDate {
+        let parts = String(decoding: text, as: UTF8.self).split(separator: "-").map { Int($0) ?? 1 }
+        let year = min(max(parts.first ?? 2000, 1), 9999)
+        let month = min(max(parts.count > 1 ? parts[1] : 1, 1), 12)
+        let day = min(max(parts.count > 2 ? parts[2] : 1, 1), CalendarDate.daysIn(month: month, year: year))
+        return CalendarDate(year: year, month: month, day: day) ?? CalendarDate(dayNumber: 0)
+    }
+
+    /// The length in bytes of the letter starting at `offset`, or 0 when no letter starts there.
+    /// ASCII letters and `_` are letters; beyond ASCII, any alphabetic scalar (é, ë) is.
+    private func letterLength(at offset: Int) -> Int {
+        let b = bytes[offset]
+        if b < 0x80 { return Lexer.isLetter(b) ? 1 : 0 }
+        var length = 1
+        while offset + length < bytes.count, length < 4, bytes[offset + length] & 0xC0 == 0x80 { length += 1 }
+        guard let text = String(validating: bytes[offset..<offset + length], as: UTF8.self),
+            let scalar = text.unicodeScalars.first, scalar.properties.isAlphabetic
+        else { return 0 }
+        return length
     }
 
     private mutating func word(from start: Int) -> Token {
         while index < bytes.count {
             let b = bytes[index]
-            if Lexer.isLetter(b) || Lexer.isDigit(b) {
-                index += 1
+            let letter = letterLength(at: index)
+            if letter > 0 || Lexer.isDigit(b) {
+                index += max(letter, 1)
             } else if b == UInt8(ascii: "-"), index + 1 < bytes.count,
-                Lexer.isLetter(bytes[index + 1]) || Lexer.isDigit(bytes[index + 1])
+                letterLength(at: index + 1) > 0 || Lexer.isDigit(bytes[index + 1])
             {
                 index += 1
             } else {

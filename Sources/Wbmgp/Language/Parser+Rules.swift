@@ -10,11 +10,13 @@ extension Parser {
             guard Parser.clauseKeywords.contains(word) else {
                 let hint = Suggestions.hint(for: word, in: Parser.clauseKeywords.sorted())
                 report(.unknownClause, "unknown clause \(current.display) in rule '\(id.text)'\(hint)", at: current.range)
+                rule.hasSyntaxErrors = true
                 synchroniseClause()
                 continue
             }
             let start = position
             if !parseClause(into: &rule) {
+                rule.hasSyntaxErrors = true
                 if position == start { position += 1 }
                 synchroniseClause()
             }

@@ -157,6 +157,9 @@ public enum Syntax {
         public var factValues: [Expression] = []
         public var reasons: [ReasonText] = []
         public var keywordRange: Range<Int>
+        /// A clause failed to parse; checks for a missing effect or reason are then skipped, so
+        /// one typo gives one diagnostic.
+        public var hasSyntaxErrors = false
     }
 
     public enum Declaration: Hashable, Sendable {

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+/// Runs the built `wbmgp` binary as a user's script would: exit codes, stdout and stderr apart.
+@Suite("The wbmgp command line", .serialized)
+struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String? {
+        let candidates = [Bundle.main.bundleURL.appendingPathComponent("wbmgp").path, TestSupport.packageRoot + "/.build/debug/wbmgp"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(CLITests.binary, "build wbmgp first"))
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.packageRoot)
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static let x = "Fixtures/designations/a8-x-rotterdam-carnisse.json"
+
+    @Test("the README's main command prints a decision and exits 0")
+    func mainCommand() throws {
+        let result = try run(["decide", "Fixtures/examples/rotterdam-carnisse-2021.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let decision = try JSONReader.parse(result.stdout)
+        #expect(decision["outcome"] == .string("granted"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("a refusal is a decision: exit 0, a reason cites art. 8 lid 1; a fixture wrapper is not an application (65)")
+    func refusal() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fixture = try JSONReader.parse(try String(contentsOfFile: TestSupport.fixturesDirectory + "/decide/valid/003-a8-3-unemployment-benefit.json", encoding: .utf8))
+        try JSONWriter.pretty(try #require(fixture["application"])).write(toFile: directory + "/a.json", atomically: true, encoding: .utf8)
+        let result = try run(["decide", "--designations", CLITests.x, directory + "/a.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let decision = try JSONReader.parse(result.stdout)
+        #expect(decision["outcome"] == .string("refused"))
+        #expect(result.stdout.contains("\"citation\": \"Wbmgp art. 8 lid 1\""))
+
+        let wrapped = try run(["decide", "--designations", CLITests.x, "Fixtures/decide/valid/003-a8-3-unemployment-benefit.json"])
+        #expect(wrapped.status == 65)
+        #expect(wrapped.stderr.contains("[E-FIELD] $.note"))
+    }
+
+    @Test("text output for a clerk, in English")
+    func textOutput() throws {
+        let result = try run(["decide", "--format", "text", "--lang", "en", "Fixtures/examples/rotterdam-carnisse-2021.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Application rdam-2021-carnisse-0001 (2021-06-15): GRANTED"))
+        #expect(result.stdout.contains("✓ Wbmgp art. 8 lid 1 [p1]"))
+    }
+
+    @Test("a batch gives one line per input line, in order, with an error record in place of a bad line")
+    func batch() throws {
+        let good = try String(contentsOfFile: TestSupport.fixturesDirectory + "/examples/rotterdam-carnisse-batch.jsonl", encoding: .utf8)
+        var lines = good.split(separator: "\n").map(String.init)
+        lines.insert(#"{"id": "broken", "applicationDate": "2021-02-30"}"#, at: 2)
+        let result = try run(["decide", "--jsonl", "-"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 65)
+        let output = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(output.count == lines.count)
+        let record = try JSONReader.parse(String(output[2]))
+        #expect(record["line"] == .integer(3))
+        #expect(record["id"] == .string("broken"))
+        #expect(record["error"]?["code"] == .string("E-DATE"))
+        #expect(record["error"]?["path"] == .string("$.applicationDate"))
+        for (i, line) in output.enumerated() where i != 2 {
+            let decision = try JSONReader.parse(String(line))
+            let input = try JSONReader.parse(lines[i])
+            #expect(decision["application"] == input["id"])
+        }
+    }
+
+    @Test("two runs give the same bytes")
+    func determinism() throws {
+        let args = ["decide", "--jsonl", "Fixtures/examples/rotterdam-carnisse-batch.jsonl"]
+        #expect(try run(args).stdout == run(args).stdout)
+    }
+
+    @Test("exit codes: 66 missing file, 64 usage, 78 broken designations")
+    func exitCodes() throws {
+        #expect(try run(["decide", "no-such-file.json"]).status == 66)
+        let usage = try run(["decide", "--rule", "Rules", "x.json"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("Unknown option '--rule'. Did you mean '--rules'?"))
+        #expect(try run(["decide", "--format", "xml", "x.json"]).status == 64)
+        #expect(try run(["frobnicate"]).status == 64)
+
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let early = DesignationTests.json(id: "early-art10", from: "2016-06-01", until: "2020-05-31", areas: #"{"neighbourhoods": ["Oost"]}"#,
+                                          measures: #"{"art10": {"instrument": "vog"}}"#)
+        try early.write(toFile: directory + "/early-art10.json", atomically: true, encoding: .utf8)
+        let broken = try run(["decide", "--designations", directory, "Fixtures/examples/rotterdam-carnisse-2021.json"])
+        #expect(broken.status == 78)
+        #expect(broken.stdout.isEmpty)
+        #expect(broken.stderr.contains("early-art10.json: error: [D004] $.measures.art10"))
+    }
+
+    @Test("rules check is clean on the shipped Rules/ and reports broken rules with exit 1")
+    func rulesCheck() throws {
+        let clean = try run(["rules", "check"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.hasPrefix("rules check: clean."))
+
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: TestSupport.rulesDirectory, toPath: directory + "/Rules")
+        let path = directory + "/Rules/wbmgp/art08.rules"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "fact income = p.income", with: "fact income = p.incom").write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = try run(["rules", "check", "--rules", directory + "/Rules"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("art08.rules:"))
+        #expect(broken.stderr.contains("error: [R012] unknown field 'p.incom' of a person; did you mean 'p.income'?"))
+        let decide = try run(["decide", "--rules", directory + "/Rules", "Fixtures/examples/rotterdam-carnisse-2021.json"])
+        #expect(decide.status == 78)
+    }
+
+    @Test("--help and --version")
+    func help() throws {
+        let help = try run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: wbmgp <subcommand>"))
+        #expect(try run(["help", "decide"]).stdout.contains("--law-date"))
+        #expect(try run(["--version"]).stdout.hasPrefix("wbmgp "))
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+
+@testable import Wbmgp
+
+@Suite("Calendar dates (interface §9)")
+struct CalendarDateTests {
+    let d = TestSupport.date
+
+    @Test("parses only real days in YYYY-MM-DD", arguments: [
+        ("2021-02-28", true), ("2020-02-29", true), ("2021-02-29", false), ("2021-02-30", false),
+        ("2021-04-31", false), ("2021-13-01", false), ("2021-00-10", false), ("2021-1-01", false),
+        ("21-01-01", false), ("2021/01/01", false), ("2000-02-29", true), ("1900-02-29", false), ("2021-12-31", true),
+    ])
+    func parsing(text: String, valid: Bool) {
+        #expect((CalendarDate(parsing: text) != nil) == valid)
+    }
+
+    @Test("day numbers round-trip and count days")
+    func dayNumbers() {
+        #expect(d("1970-01-01").dayNumber == 0)
+        #expect(d("2000-03-01").dayNumber - d("2000-02-28").dayNumber == 2)
+        #expect(d("2021-03-01").dayNumber - d("2021-02-28").dayNumber == 1)
+        for text in ["1900-03-01", "2005-12-30", "2016-02-29", "2099-12-31"] {
+            #expect(CalendarDate(dayNumber: d(text).dayNumber) == d(text))
+        }
+        #expect(d("2020-12-31").adding(days: 1) == d("2021-01-01"))
+        #expect(d("2021-03-01").adding(days: -1) == d("2021-02-28"))
+    }
+
+    @Test("29 February plus years in a common year becomes 28 February")
+    func leapDay() {
+        #expect(d("2016-02-29").adding(years: 1) == d("2017-02-28"))
+        #expect(d("2016-02-29").adding(years: 4) == d("2020-02-29"))
+        #expect(d("2020-02-29").adding(years: -4) == d("2016-02-29"))
+        #expect(d("2021-02-28").subtracting(CalendarPeriod(years: 1)) == d("2020-02-28"))
+        #expect(d("2024-03-31").adding(months: -1) == d("2024-02-29"))
+        #expect(d("2021-01-31").adding(months: 1) == d("2021-02-28"))
+    }
+
+    @Test("age: whole years N with birth + N years <= date")
+    func ages() {
+        #expect(d("2005-03-10").wholeYears(until: d("2021-03-10")) == 16)
+        #expect(d("2005-03-10").wholeYears(until: d("2021-03-09")) == 15)
+        #expect(d("2004-02-29").wholeYears(until: d("2021-02-28")) == 17)
+        #expect(d("2004-02-29").wholeYears(until: d("2020-02-28")) == 15)
+        #expect(d("2004-02-29").wholeYears(until: d("2020-02-29")) == 16)
+        #expect(d("2021-05-01").wholeYears(until: d("2021-05-01")) == 0)
+    }
+
+    @Test("period between dates: largest years, then months, then days")
+    func periods() {
+        #expect(CalendarPeriod.between(d("2017-09-01"), d("2021-06-15")) == CalendarPeriod(years: 3, months: 9, days: 14))
+        #expect(CalendarPeriod.between(d("2016-09-01"), d("2019-05-01")) == CalendarPeriod(years: 2, months: 8, days: 0))
+        #expect(CalendarPeriod.between(d("2021-01-31"), d("2021-03-01")) == CalendarPeriod(years: 0, months: 1, days: 1))
+        #expect(CalendarPeriod.between(d("2020-02-29"), d("2021-02-28")) == CalendarPeriod(years: 1, months: 0, days: 0))
+        #expect(CalendarPeriod.between(d("2021-05-01"), d("2021-05-01")) == CalendarPeriod())
+        for (start, end) in [("2017-01-31", "2019-03-30"), ("2016-02-29", "2024-02-28"), ("2010-08-31", "2011-02-28")] {
+            let period = CalendarPeriod.between(d(start), d(end))
+            #expect(d(start).adding(period) == d(end), "start + period must equal the end (\(start) → \(end))")
+        }
+        #expect(CalendarPeriod(years: 3, months: 9, days: 14).fullText(language: .en) == "3 years 9 months 14 days")
+        #expect(CalendarPeriod(years: 6).shortText(language: .nl) == "6 jaar")
+    }
+
+    @Test("a four-year term from F ends on F + 4 years − 1 day")
+    func terms() {
+        #expect(d("2018-04-16").adding(years: 4).adding(days: -1) == d("2022-04-15"))
+        #expect(d("2016-03-01").adding(years: 4).adding(days: -1) == d("2020-02-29"))
+        #expect(d("2022-01-14").adding(days: 7 * 8) == d("2022-03-11"))
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+
+@testable import Wbmgp
+
+@Suite("Designations: reading, area matching, static checks (interface §5)")
+struct DesignationTests {
+    func designation(_ json: String, path: String = "d.json") -> ([Designation], [Diagnostic]) {
+        DesignationReader(law: TestSupport.law).read(files: [(path, json)])
+    }
+
+    static func json(id: String = "t", from: String = "2018-01-01", until: String = "2021-12-31", areas: String, measures: String) -> String {
+        """
+        {"id": "\(id)", "municipality": "Schiedam", "term": {"from": "\(from)", "until": "\(until)"},
+         "region": {"name": "R", "municipalities": ["Schiedam"]}, "areas": \(areas), "categories": ["rental"], "measures": \(measures)}
+        """
+    }
+
+    static let art9 = #"{"art9": {"characteristics": ["teacher"]}}"#
+
+    func dwelling(street: String? = nil, number: Int? = nil, addition: String? = nil, postcode: String? = nil, neighbourhood: String? = nil) -> Dwelling {
+        Dwelling(municipality: "Schiedam", postcode: postcode, houseNumber: number, houseNumberAddition: addition, street: street, neighbourhood: neighbourhood, category: "rental")
+    }
+
+    @Test("street ranges compare number first, then addition, with parity")
+    func streets() throws {
+        let (found, problems) = designation(Self.json(areas: #"{"streets": [{"street": "Hogenbanweg", "from": "49B", "to": "87D", "parity": "odd"}]}"#, measures: Self.art9))
+        #expect(problems.isEmpty)
+        let d = try #require(found.first)
+        #expect(AreaMatcher.covers(d, dwelling(street: "Hogenbanweg", number: 49, addition: "B")))
+        #expect(AreaMatcher.covers(d, dwelling(street: "hogenbanweg", number: 87, addition: "d")))
+        #expect(!AreaMatcher.covers(d, dwelling(street: "Hogenbanweg", number: 49)))
+        #expect(!AreaMatcher.covers(d, dwelling(street: "Hogenbanweg", number: 87, addition: "E")))
+        #expect(!AreaMatcher.covers(d, dwelling(street: "Hogenbanweg", number: 50)))
+        #expect(AreaMatcher.covers(d, dwelling(street: "Hogenbanweg", number: 51)))
+    }
+
+    @Test("postcodes: 4-digit areas, full codes and ranges, spaces and case ignored")
+    func postcodes() throws {
+        let (found, _) = designation(Self.json(areas: #"{"postcodes": ["3118", "3117 ab", "3120AA-3120CZ"]}"#, measures: Self.art9))
+        let d = try #require(found.first)
+        #expect(AreaMatcher.covers(d, dwelling(postcode: "3118 XY")))
+        #expect(AreaMatcher.covers(d, dwelling(postcode: "3117AB")))
+        #expect(!AreaMatcher.covers(d, dwelling(postcode: "3117AC")))
+        #expect(AreaMatcher.covers(d, dwelling(postcode: "3120 cz")))
+        #expect(!AreaMatcher.covers(d, dwelling(postcode: "3120DA")))
+    }
+
+    @Test("an art. 10 measure in a term before 2017-01-01 is rejected (legal spec A8 example 12)")
+    func art10Before2017() {
+        let (found, problems) = designation(Self.json(from: "2016-06-01", until: "2020-05-31", areas: #"{"neighbourhoods": ["Oost"]}"#,
+                                                      measures: #"{"art10": {"instrument": "vog"}}"#))
+        #expect(found.isEmpty)
+        #expect(problems.map(\.code) == [.designationMeasureNotInForce])
+        #expect(problems.first?.jsonPath == "$.measures.art10")
+    }
+
+    @Test("a term longer than four years is rejected; exactly four years is accepted")
+    func termLength() {
+        #expect(designation(Self.json(from: "2018-04-16", until: "2022-04-15", areas: #"{"neighbourhoods": ["Oost"]}"#, measures: Self.art9)).1.isEmpty)
+        let (_, problems) = designation(Self.json(from: "2018-04-16", until: "2022-04-16", areas: #"{"neighbourhoods": ["Oost"]}"#, measures: Self.art9))
+        #expect(problems.map(\.code) == [.designationTerm])
+    }
+
+    @Test("unknown fields, behaviour codes and bad postcodes name their JSON path")
+    func badValues() {
+        let typo = designation(Self.json(areas: #"{"neighbourhood": ["Oost"]}"#, measures: Self.art9)).1
+        #expect(typo.first?.jsonPath == "$.areas.neighbourhood" && typo.first?.message.contains("did you mean 'neighbourhoods'") == true)
+        let behaviour = designation(Self.json(areas: #"{"neighbourhoods": ["Oost"]}"#, measures: #"{"art10": {"instrument": "police-data", "behaviours": ["c", "j"]}}"#)).1
+        #expect(behaviour.first?.jsonPath == "$.measures.art10.behaviours[1]")
+        let postcode = designation(Self.json(areas: #"{"postcodes": ["31A"]}"#, measures: Self.art9)).1
+        #expect(postcode.first?.jsonPath == "$.areas.postcodes[0]")
+        #expect(postcode.first?.rendered() == "d.json: error: [D003] $.areas.postcodes[0]: expected a 4-digit postcode area (1503), a full postcode (3026AB) or a range (3026AA-3026ZZ), found '31A'")
+    }
+
+    @Test("two designations with the same measure over the same place on the same day conflict")
+    func conflicts() {
+        let a = Self.json(id: "a", areas: #"{"postcodes": ["3118"]}"#, measures: Self.art9)
+        let b = Self.json(id: "b", from: "2021-06-01", until: "2023-12-31", areas: #"{"postcodes": ["3118AB-3118AZ"]}"#, measures: Self.art9)
+        let c = Self.json(id: "c", from: "2022-01-01", until: "2023-12-31", areas: #"{"postcodes": ["3118"]}"#, measures: Self.art9)
+        let (_, problems) = DesignationReader(law: TestSupport.law).read(files: [("a.json", a), ("b.json", b), ("c.json", c)])
+        // a–b overlap in 2021 and b–c in 2022–2023; a ends the day before c starts, so a–c do not conflict.
+        #expect(problems.map(\.code) == [.designationConflict, .designationConflict])
+        #expect(problems.first?.message.contains("'a' and 'b'") == true)
+        #expect(problems.last?.message.contains("'b' and 'c'") == true)
+    }
+
+    @Test("the shipped designations are clean")
+    func shipped() {
+        let files = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/designations", extension: "json").files
+        let (found, problems) = DesignationReader(law: TestSupport.law).read(files: files)
+        #expect(problems.isEmpty, "\(problems.map { $0.rendered() })")
+        #expect(found.count >= 10)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+/// One hand-worked case from `Fixtures/decide/{valid,invalid}/` (format: Fixtures/README.md).
+struct DecideFixture: CustomTestStringConvertible, Sendable {
+    let name: String
+    let document: JSONValue
+
+    var testDescription: String { name }
+
+    static func all(_ folder: String) -> [DecideFixture] {
+        let directory = TestSupport.fixturesDirectory + "/decide/" + folder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return names.compactMap { name in
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name), let value = try? JSONReader.parse(Array(data)) else {
+                return nil
+            }
+            return DecideFixture(name: name, document: value)
+        }
+    }
+
+    var designationIds: [String] { document["designations"].flatMap(Self.strings) ?? [] }
+    var expected: JSONValue { document["expected"] ?? .null }
+
+    static func strings(_ value: JSONValue) -> [String]? {
+        guard case .array(let elements) = value else { return nil }
+        return elements.compactMap { if case .string(let s) = $0 { s } else { nil } }
+    }
+
+    func engine() throws -> Engine {
+        Engine(law: TestSupport.law, designations: try TestSupport.fixtureDesignations(designationIds))
+    }
+
+    var lawDate: CalendarDate? {
+        if case .string(let text) = document["lawDate"] ?? .null { return CalendarDate(parsing: text) }
+        return nil
+    }
+}
+
+@Suite("Hand-worked decision fixtures")
+struct FixtureTests {
+    @Test("there are at least 40 valid and 15 invalid fixtures")
+    func enough() {
+        #expect(DecideFixture.all("valid").count >= 40)
+        #expect(DecideFixture.all("invalid").count >= 15)
+    }
+
+    @Test("valid fixture decides as worked out by hand", arguments: DecideFixture.all("valid"))
+    func valid(fixture: DecideFixture) throws {
+        let engine = try fixture.engine()
+        let application = try ApplicationReader(law: engine.law).read(try #require(fixture.document["application"]))
+        let decision = try engine.decide(application, lawDate: fixture.lawDate)
+        let json = DecisionWriter.json(decision, engine: .init(version: "test"))
+        let expected = fixture.expected
+
+        #expect(json["outcome"] == expected["outcome"])
+        let results = decision.reasons.map { "\($0.rule)\($0.person.map { "@" + $0 } ?? ""):\($0.result.rawValue)" }
+        #expect(results == DecideFixture.strings(expected["results"] ?? .null))
+        var citations = decision.reasons.map(\.citation) + decision.reasons.compactMap { $0.lifted?.citation } + decision.defects.map(\.citation)
+        if let priority = decision.priority { citations.append(priority.citation) }
+        for citation in DecideFixture.strings(expected["citations"] ?? .null) ?? [] {
+            #expect(citations.contains(citation), "citation \(citation) missing")
+        }
+        let lifted = Set(decision.reasons.filter { $0.lifted != nil }.map(\.rule))
+        #expect(lifted == Set(DecideFixture.strings(expected["lifted"] ?? .array([])) ?? []))
+        var priority = json["priority"] ?? .null
+        if case .object(let members) = priority { priority = .object(members.filter { $0.key != "citation" }) }
+        #expect(sorted(priority) == sorted(expected["priority"] ?? .null))
+        #expect(json["conditions"] == (expected["conditions"] ?? .array([])))
+        #expect(json["missingFacts"] == (expected["missingFacts"] ?? .array([])))
+        #expect(sorted(json["screeningScope"] ?? .null) == sorted(expected["screeningScope"] ?? .array([])))
+        #expect(decision.defects.map(\.code) == DecideFixture.strings(expected["defects"] ?? .array([])))
+    }
+
+    @Test("invalid fixture is rejected with its code and JSON path", arguments: DecideFixture.all("invalid"))
+    func invalid(fixture: DecideFixture) throws {
+        let engine = try fixture.engine()
+        let bytes: [UInt8]
+        if case .string(let text) = fixture.document["applicationText"] ?? .null {
+            bytes = Array(text.utf8)
+        } else {
+            bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
+        }
+        let service = DecisionService(engine: engine, engineInfo: .init(version: "test"))
+        #expect {
+            try service.decide(bytes)
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return .string(error.code) == fixture.expected["error"] && .string(error.path) == fixture.expected["path"]
+        }
+    }
+
+    /// Objects compared regardless of member order.
+    func sorted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members): return .sortedObject(members.map { ($0.key, sorted($0.value)) })
+        case .array(let elements): return .array(elements.map(sorted))
+        default: return value
+        }
+    }
+}

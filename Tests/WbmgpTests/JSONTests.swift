@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Wbmgp
+
+@Suite("JSON reader and writer")
+struct JSONTests {
+    @Test("reads every JSON type and keeps member order")
+    func readsTypes() throws {
+        let value = try JSONReader.parse(#"{"b": [1, -2.5, true, false, null], "a": "x\u00e9\n", "c": {}}"#)
+        #expect(value == .object([
+            JSONMember("b", .array([.integer(1), .number(-2.5), .bool(true), .bool(false), .null])),
+            JSONMember("a", .string("xé\n")), JSONMember("c", .object([])),
+        ]))
+    }
+
+    @Test("decodes surrogate pairs")
+    func surrogates() throws {
+        #expect(try JSONReader.parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+
+    @Test("malformed text is an error with line and column", arguments: [
+        ("{\"a\": }", 1, 7), ("{\"a\": 1,\n \"a\": 2}", 2, 2), ("[1, 2", 1, 6), ("{\"id\": \"x\"} trailing", 1, 13),
+        ("01", 1, 1), ("\"\\ud800\"", 1, 8), ("{\"a\" 1}", 1, 6), ("\"tab\there\"", 1, 5),
+    ])
+    func malformed(text: String, line: Int, column: Int) {
+        #expect {
+            try JSONReader.parse(text)
+        } throws: { error in
+            guard let error = error as? JSONSyntaxError else { return false }
+            return error.line == line && error.column == column
+        }
+    }
+
+    @Test("deep nesting is an error, not a crash")
+    func depth() {
+        let text = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(text) }
+    }
+
+    @Test("writer escapes, sorts when asked, and round-trips")
+    func writer() throws {
+        let value = JSONValue.sortedObject([("z", .string("a\"b\\c\n\u{1}")), ("a", .array([.integer(1), .bool(true)])), ("m", .null)])
+        let compact = JSONWriter.compact(value)
+        #expect(compact == #"{"a":[1,true],"m":null,"z":"a\"b\\c\n\u0001"}"#)
+        #expect(try JSONReader.parse(compact) == value)
+        #expect(JSONWriter.pretty(.object([JSONMember("k", .array([]))])) == "{\n  \"k\": []\n}")
+    }
+}
