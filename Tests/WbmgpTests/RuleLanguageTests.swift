@@ -81,10 +81,10 @@ struct RuleLanguageTests {
         #expect(found.first?.message.contains("expected 'when'") == true)
     }
 
-    @Test("duplicate rule versions overlap (R031); a rule without citation (R032)")
+    @Test("a duplicate rule id in force on overlapping dates (R030); a rule without citation (R032)")
     func structure() {
         let again = RuleLanguageTests.goodRule.replacingOccurrences(of: "from 2017-01-01", with: "from 2018-01-01")
-        expectOne(RuleLanguageTests.goodRule + again, .overlappingValidity, line: 9, column: 39, containing: "overlaps")
+        expectOne(RuleLanguageTests.goodRule + again, .duplicateRule, line: 9, column: 39, containing: "overlap")
         let uncited = RuleLanguageTests.goodRule.replacingOccurrences(of: "\"Wbmgp art. 8 lid 1\" from", with: "from")
         expectOne(uncited, .missingCitation, line: 1, column: 6)
     }

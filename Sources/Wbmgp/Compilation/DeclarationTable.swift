@@ -99,7 +99,8 @@ struct DeclarationTable {
                 for earlier in group[..<i] {
                     if let other = earlier.validity, other.overlaps(validity) {
                         let (line, _) = earlier.file.location(of: earlier.name.range.lowerBound)
-                        report(.overlappingValidity, "validity of \(entry.kind) '\(entry.name.text)' overlaps its version at \(earlier.file.path):\(line)", in: entry.file, at: validity.range)
+                        let code: DiagnosticCode = entry.kind == "rule" ? .duplicateRule : .overlappingValidity
+                        report(code, "\(entry.kind) '\(entry.name.text)' is declared again for dates its version at \(earlier.file.path):\(line) already covers; validity periods overlap", in: entry.file, at: validity.range)
                     }
                 }
             }

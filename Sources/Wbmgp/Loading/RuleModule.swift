@@ -16,8 +16,11 @@ public struct RuleModule: Sendable {
     public static func load(rules directory: String, designations designationsPath: String? = nil) -> (RuleModule?, [Diagnostic]) {
         let ruleFiles = readFiles(in: directory + "/wbmgp", extension: "rules")
         var diagnostics = ruleFiles.diagnostics
-        if ruleFiles.files.isEmpty, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(code: .fileUnreadable, message: "no rule files (*.rules) found", path: directory + "/wbmgp"))
+        if ruleFiles.files.isEmpty {
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(code: .fileUnreadable, message: "no rule files (*.rules) found", path: directory + "/wbmgp"))
+            }
+            return (nil, diagnostics)
         }
         let (law, compileDiagnostics) = LawCompiler.compile(files: ruleFiles.files)
         diagnostics += compileDiagnostics
