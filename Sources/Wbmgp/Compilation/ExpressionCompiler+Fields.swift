@@ -66,8 +66,8 @@ extension ExpressionCompiler {
             return (.designation(fact), type)
         case .object(.measure(let measureName)):
             let fields = globals.measureFields[measureName] ?? [:]
-            guard let type = fields[name.text] else { return unknownField(fields.keys, of: "measure \(measureName)") }
-            return (.measureField(name.text), type)
+            guard let field = fields[name.text] else { return unknownField(fields.keys, of: "measure \(measureName)") }
+            return (.measureField(field.slot), field.type)
         case .span:
             guard name.text == "since" else { return unknownField(["since"], of: "a span") }
             return (.call(.since, [compiledBase]), .date)

@@ -12,7 +12,7 @@ struct ExpressionCompiler {
     struct Globals {
         var constants: [String: (Value, ValueType)]
         var definitions: [String: Syntax.Definition]
-        var measureFields: [String: [String: ValueType]]
+        var measureFields: [String: [String: (slot: Int, type: ValueType)]]
     }
 
     let globals: Globals

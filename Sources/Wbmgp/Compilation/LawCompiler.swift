@@ -51,9 +51,21 @@ public enum LawCompiler {
         }
         let law = CompiledLaw(
             snapshots: snapshots, vocabularies: vocabularies, measures: measures, parameters: parameters,
+            measureFieldOrder: fieldOrder(of: measures),
             versions: table.versions.map(\.value.date).sorted(), ruleCount: table.ruleOrder.count,
             ruleVersionCount: table.rules.values.map(\.count).reduce(0, +), ruleIds: table.ruleOrder)
         return (law, diagnostics)
+    }
+
+    /// The union of each measure's field names over its versions, oldest version first.
+    static func fieldOrder(of measures: [String: [MeasureDeclaration]]) -> [String: [String]] {
+        measures.mapValues { versions in
+            var names: [String] = []
+            for version in versions.sorted(by: { $0.from < $1.from }) {
+                for field in version.fields where !names.contains(field.name) { names.append(field.name) }
+            }
+            return names
+        }
     }
 
     static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -27,7 +27,8 @@ struct RuleCompiler {
         for (name, codes) in vocabularies where constants[name] == nil {
             constants[name] = (.list(codes.map { .text($0) }), .list(.text))
         }
-        var measureFields: [String: [String: ValueType]] = [:]
+        var measureFields: [String: [String: (Int, ValueType)]] = [:]
+        let order = LawCompiler.fieldOrder(of: measures)
         for (name, versions) in measures {
             for version in versions {
                 for field in version.fields {
@@ -37,7 +38,7 @@ struct RuleCompiler {
                     case .code, .oneOf: type = .text
                     case .codes: type = .list(.text)
                     }
-                    measureFields[name, default: [:]][field.name] = type
+                    measureFields[name, default: [:]][field.name] = (order[name]?.firstIndex(of: field.name) ?? 0, type)
                 }
             }
         }

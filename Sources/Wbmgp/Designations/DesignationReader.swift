@@ -56,13 +56,13 @@ public struct DesignationReader {
         let from = try term.requiredDate("from")
         let until = try term.requiredDate("until")
         try checkTerm(from: from, until: until)
-        var regionName: String?
-        var regionMunicipalities: [String] = []
-        if let regionValue = root.value("region") {
-            let region = try ObjectReader(regionValue, path: "$.region")
-            try region.allowOnly(["name", "municipalities"])
-            regionName = try region.string("name")
-            regionMunicipalities = try region.strings("municipalities") ?? []
+        // The region is where art. 8 counts residence (art. 1: *regio*); every designation names one.
+        guard let regionValue = root.value("region") else { throw root.missing("region", "an object with 'name' and 'municipalities'") }
+        let region = try ObjectReader(regionValue, path: "$.region")
+        try region.allowOnly(["name", "municipalities"])
+        let regionName = try region.string("name")
+        guard let regionMunicipalities = try region.strings("municipalities"), !regionMunicipalities.isEmpty else {
+            throw region.missing("municipalities", "a non-empty array of the region's municipalities")
         }
         guard let areasValue = root.value("areas") else { throw root.missing("areas", "an object naming neighbourhoods, postcodes, streets or addresses") }
         let areas = try AreaReader.read(areasValue)
@@ -115,7 +115,7 @@ public struct DesignationReader {
         return settings
     }
 
-    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String) throws(InputError) -> [String: Value] {
+    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String) throws(InputError) -> [Value] {
         let object = try ObjectReader(value, path: path)
         try object.allowOnly(declaration.fields.map(\.name))
         var values: [String: Value] = [:]
@@ -143,6 +143,6 @@ public struct DesignationReader {
                 values[field.name] = .list(codes.map { .text($0) })
             }
         }
-        return values
+        return (law.measureFieldOrder[declaration.name] ?? []).map { values[$0] ?? .unknown }
     }
 }

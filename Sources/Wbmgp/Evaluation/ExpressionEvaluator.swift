@@ -43,7 +43,9 @@ struct ExpressionEvaluator {
         case .woonverklaring(let fact): return woonverklaringFact(fact)
         case .dwelling(let fact): return dwellingFact(fact)
         case .designation(let fact): return designationFact(fact)
-        case .measureField(let name): return measure?.values[name] ?? .unknown
+        case .measureField(let index):
+            guard let values = measure?.values, index < values.count else { return .unknown }
+            return values[index]
         case .not(let inner):
             guard let flag = truth(inner) else { return .unknown }
             return .bool(!flag)

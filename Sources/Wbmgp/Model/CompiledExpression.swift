@@ -11,7 +11,8 @@ public indirect enum CompiledExpression: Hashable, Sendable {
     case woonverklaring(WoonverklaringFact)
     case dwelling(DwellingFact)
     case designation(DesignationFact)
-    case measureField(String)
+    /// A by-law field of the designation's measure, by its index in ``CompiledLaw/measureFieldOrder``.
+    case measureField(Int)
     case not(CompiledExpression)
     case and(CompiledExpression, CompiledExpression)
     case or(CompiledExpression, CompiledExpression)

@@ -10,6 +10,9 @@ public struct CompiledLaw: Sendable {
     public var measures: [String: [MeasureDeclaration]]
     /// Every parameter's dated values, for checks outside rules (designation terms).
     public var parameters: [String: [DatedValue]]
+    /// For each measure, the names of its fields over all its versions, in declaration order: the
+    /// slot order of ``MeasureSetting/values``.
+    public var measureFieldOrder: [String: [String]]
     /// Law version start dates (`version`), ascending.
     public var versions: [CalendarDate]
     /// Number of rule ids (all versions counted once) and of rule versions.

@@ -24,7 +24,9 @@ public struct Designation: Hashable, Sendable {
 /// One measure of a designation with its by-law parameters, as values the rules read.
 public struct MeasureSetting: Hashable, Sendable {
     public var name: String
-    public var values: [String: Value]
+    /// Field values in the order of ``CompiledLaw/measureFieldOrder`` for this measure; a field
+    /// the declaration in force does not have is `unknown`.
+    public var values: [Value]
 }
 
 /// The areas a designation covers; a dwelling is covered when it matches any entry.
