@@ -72,6 +72,16 @@ struct DesignationTests {
         #expect(postcode.first?.rendered() == "d.json: error: [D003] $.areas.postcodes[0]: expected a 4-digit postcode area (1503), a full postcode (3026AB) or a range (3026AA-3026ZZ), found '31A'")
     }
 
+    @Test("a police-data measure must select behaviours (art. 10a lid 1); a VOG measure need not")
+    func behavioursRequired() {
+        let none = designation(Self.json(areas: #"{"neighbourhoods": ["Oost"]}"#, measures: #"{"art10": {"instrument": "police-data"}}"#)).1
+        #expect(none.map(\.code) == [.designationValue])
+        #expect(none.first?.jsonPath == "$.measures.art10.behaviours")
+        let empty = designation(Self.json(areas: #"{"neighbourhoods": ["Oost"]}"#, measures: #"{"art10": {"instrument": "police-data", "behaviours": []}}"#)).1
+        #expect(empty.first?.jsonPath == "$.measures.art10.behaviours")
+        #expect(designation(Self.json(areas: #"{"neighbourhoods": ["Oost"]}"#, measures: #"{"art10": {"instrument": "vog"}}"#)).1.isEmpty)
+    }
+
     @Test("two designations with the same measure over the same place on the same day conflict")
     func conflicts() {
         let a = Self.json(id: "a", areas: #"{"postcodes": ["3118"]}"#, measures: Self.art9)

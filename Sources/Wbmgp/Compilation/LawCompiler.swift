@@ -94,7 +94,10 @@ public enum LawCompiler {
                         if case .code = field.type { kind = .code(vocabulary: list.text) } else { kind = .codes(vocabulary: list.text) }
                     case .oneOf(let options): kind = .oneOf(options.map(\.text))
                     }
-                    fields.append(MeasureDeclaration.Field(name: field.name.text, kind: kind, defaultValue: field.defaultValue.map(value(of:)), isRequired: field.isRequired))
+                    fields.append(
+                        MeasureDeclaration.Field(
+                            name: field.name.text, kind: kind, defaultValue: field.defaultValue.map(value(of:)), isRequired: field.isRequired,
+                            requiredWhen: field.requiredWhen.map { ($0.field.text, $0.value.text) }))
                 }
                 guard let validity = measure.validity else { continue }
                 result[name, default: []].append(

@@ -87,11 +87,12 @@ struct RuleCompiler {
             expressions.locals[variable.text] = (.slot(slot), .person)
         }
         let gates = rule.gates.compactMap { expressions.compile($0, expecting: .bool, "after 'applies when'") }
-        var facts: [(name: String, value: CompiledExpression)] = []
-        for (name, value) in rule.facts {
+        var facts: [CompiledFact] = []
+        for (i, (name, value)) in rule.facts.enumerated() {
             guard let (compiled, type) = expressions.compileTyped(value) else { continue }
-            facts.append((name.text, compiled))
             expressions.locals[name.text] = (.inline(compiled), type)
+            let shownWhen = rule.factGuards[i].flatMap { expressions.compile($0, expecting: .bool, "after 'fact … when'") }
+            facts.append(CompiledFact(name: name.text, value: compiled, shownWhen: shownWhen))
         }
         let effect = compileEffect(rule, &expressions, file)
         let flags = rule.flags.compactMap { name, value in expressions.compile(value, expecting: .bool, "as a flag").map { (name.text, $0) } }

@@ -143,6 +143,16 @@ public struct DesignationReader {
                 values[field.name] = .list(codes.map { .text($0) })
             }
         }
+        for field in declaration.fields {
+            guard let (other, required) = field.requiredWhen, values[other] == .text(required) else { continue }
+            switch values[field.name] {
+            case .none, .unknown?, .list([])?:
+                throw InputError(
+                    code: "E-MISSING", path: object.pathOf(field.name),
+                    message: "'\(field.name)' is required and may not be empty when \(other) is \(required)")
+            default: break
+            }
+        }
         return (law.measureFieldOrder[declaration.name] ?? []).map { values[$0] ?? .unknown }
     }
 }

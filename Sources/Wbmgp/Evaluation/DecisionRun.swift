@@ -103,6 +103,7 @@ struct DecisionRun {
     mutating func makeReason(_ rule: CompiledRule, result: RuleResult, person: Value?) -> Reason {
         var facts: [JSONMember] = []
         for fact in rule.facts {
+            if let condition = fact.shownWhen, evaluator.truth(condition) != true { continue }
             let value = evaluator.value(of: fact.value)
             facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application)))
         }

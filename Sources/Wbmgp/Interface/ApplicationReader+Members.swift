@@ -90,6 +90,9 @@ extension ApplicationReader {
         if outcome == .positiveWithConditions, conditions.isEmpty {
             throw InputError(code: "E-VALUE", path: object.pathOf("conditions"), message: "a positive-with-conditions woonverklaring needs at least one condition")
         }
+        if outcome != .positiveWithConditions, !conditions.isEmpty {
+            throw InputError(code: "E-VALUE", path: object.pathOf("conditions"), message: "only a positive-with-conditions woonverklaring carries conditions; this one is \(code)")
+        }
         return Woonverklaring(outcome: outcome, date: try object.date("date"), hearingOffered: hearingOffered, conditions: conditions, decidedBy: try object.string("decidedBy"))
     }
 

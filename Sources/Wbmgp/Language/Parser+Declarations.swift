@@ -85,12 +85,14 @@ extension Parser {
         }
     }
 
-    /// unit = "year" | "years" | "month" | "months" | "day" | "days"
+    /// unit = "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
+    /// (a week is 7 days, interface §9)
     mutating func parseUnit(_ value: Int) -> CalendarPeriod? {
         switch current.word {
         case "year", "years": position += 1; return CalendarPeriod(years: value)
         case "month", "months": position += 1; return CalendarPeriod(months: value)
         case "day", "days": position += 1; return CalendarPeriod(days: value)
+        case "week", "weeks": position += 1; return CalendarPeriod(days: 7 * value)
         default: return nil
         }
     }
@@ -135,7 +137,7 @@ extension Parser {
     }
 
     /// measure = "measure" NAME citation validity { field }
-    /// field = "field" NAME ":" type [ "default" literal | "required" ]
+    /// field = "field" NAME ":" type [ "default" literal | "required" [ "when" NAME "=" NAME ] ]
     /// type = "bool" | "code" "of" NAME | "codes" [ "of" NAME ] | "one" "of" NAME { "," NAME }
     mutating func parseMeasure() -> Syntax.Measure? {
         guard let name = expectName("after 'measure'") else { return nil }
@@ -183,7 +185,15 @@ extension Parser {
             } else if consume("required") {
                 isRequired = true
             }
-            fields.append(Syntax.MeasureField(name: fieldName, type: type, defaultValue: defaultValue, isRequired: isRequired))
+            var field = Syntax.MeasureField(name: fieldName, type: type, defaultValue: defaultValue, isRequired: isRequired)
+            if isRequired, consume("when") {
+                guard let other = expectName("after 'required when'"), expectSymbol("=", "after the field name"),
+                    let value = expectName("after '='")
+                else { return nil }
+                field.isRequired = false
+                field.requiredWhen = (other, value)
+            }
+            fields.append(field)
         }
         return Syntax.Measure(name: name, citation: citation, validity: validity, fields: fields)
     }

@@ -26,7 +26,7 @@ extension Parser {
 
     /// clause = "under" NAME | "applies" "when" expression | "for" "each" NAME "in" expression
     ///        | effect | "flag" NAME "=" expression | "lifted" "by" STRING citation
-    ///        | "fact" NAME "=" expression | reason
+    ///        | "fact" NAME "=" expression [ "when" expression ] | reason
     /// effect = "refuse" "when" expression | "conditions" expression "when" expression
     ///        | "priority" expression "when" expression | "defect" STRING "when" expression
     ///        | "screen" "from" expression "until" expression "behaviours" expression "when" expression
@@ -82,8 +82,14 @@ extension Parser {
             guard let name = expectName("after 'fact'"), expectSymbol("=", "after the fact name"), let value = parseExpression() else {
                 return false
             }
+            var factGuard: Syntax.Expression?
+            if consume("when") {
+                guard let condition = parseExpression() else { return false }
+                factGuard = condition
+            }
             rule.factNames.append(name)
             rule.factValues.append(value)
+            rule.factGuards.append(factGuard)
         default:
             return parseReason(into: &rule)
         }

@@ -108,6 +108,16 @@ public enum Syntax {
         public var type: FieldType
         public var defaultValue: Literal?
         public var isRequired: Bool
+        /// `required when FIELD = CODE`: required (and, for a list, non-empty) only then.
+        public var requiredWhen: (field: Name, value: Name)? {
+            get { requiredWhenField.map { ($0, requiredWhenValue ?? $0) } }
+            set {
+                requiredWhenField = newValue?.field
+                requiredWhenValue = newValue?.value
+            }
+        }
+        public var requiredWhenField: Name?
+        public var requiredWhenValue: Name?
     }
 
     public struct Measure: Hashable, Sendable {
@@ -155,6 +165,8 @@ public enum Syntax {
         public var facts: [(Name, Expression)] { factNames.indices.map { (factNames[$0], factValues[$0]) } }
         public var factNames: [Name] = []
         public var factValues: [Expression] = []
+        /// `fact x = … when C`: the fact is shown only when C holds (it was used).
+        public var factGuards: [Expression?] = []
         public var reasons: [ReasonText] = []
         public var keywordRange: Range<Int>
         /// A clause failed to parse; checks for a missing effect or reason are then skipped, so

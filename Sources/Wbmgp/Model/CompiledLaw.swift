@@ -82,6 +82,8 @@ public struct MeasureDeclaration: Sendable {
         public var kind: Kind
         public var defaultValue: Value?
         public var isRequired: Bool
+        /// Required (a list: non-empty) only when another field has this value.
+        public var requiredWhen: (field: String, value: String)?
     }
 
     public var name: String
@@ -102,9 +104,17 @@ public struct CompiledRule: Sendable {
     public var effect: CompiledEffect
     public var flags: [(name: String, value: CompiledExpression)]
     public var lifts: [(code: String, citation: String)]
-    public var facts: [(name: String, value: CompiledExpression)]
+    public var facts: [CompiledFact]
     public var reasons: [CompiledReason]
     public var slotCount: Int
+}
+
+/// A fact a rule shows in its reason; with `shownWhen`, only when that condition holds, so
+/// personal data appears only where the rule used it.
+public struct CompiledFact: Sendable {
+    public var name: String
+    public var value: CompiledExpression
+    public var shownWhen: CompiledExpression?
 }
 
 public enum CompiledEffect: Sendable {
