@@ -1,0 +1,81 @@
+import Testing
+
+@testable import Wbmgp
+
+/// Properties of decisions beyond the fixtures' fields: which facts and texts appear.
+@Suite("Evaluator: facts, texts and data minimisation")
+struct EvaluatorTests {
+    func decide(_ json: String, designations: [String]) throws -> Decision {
+        let engine = Engine(law: TestSupport.law, designations: try TestSupport.fixtureDesignations(designations))
+        return try DecisionService(engine: engine, engineInfo: .init(version: "test")).decide(Array(json.utf8))
+    }
+
+    static func carnisse(residence: String, income: String, extra: String = "") -> String {
+        """
+        {"id": "t", "applicationDate": "2019-05-01",
+         "dwelling": {"municipality": "Rotterdam", "neighbourhood": "Carnisse", "category": "rental"},
+         "household": [{"id": "p1", "role": "applicant", "birthDate": "1985-03-10", "residence": \(residence),
+                        "income": \(income)\(extra)}]}
+        """
+    }
+
+    @Test("art. 8: after six years in the region the income is not shown (it was not used)")
+    func incomeHiddenAfterSixYears() throws {
+        let decision = try decide(Self.carnisse(residence: #"[{"municipality": "Schiedam", "from": "2010-01-01"}]"#, income: #"["social-assistance"]"#),
+                                  designations: ["a8-x-rotterdam-carnisse"])
+        let reason = try #require(decision.reasons.first { $0.rule == "art8.income" })
+        #expect(reason.result == .passed)
+        #expect(reason.facts.map(\.key) == ["residence", "residenceSince"])
+        #expect(reason.facts.first?.value == .string("9 years 4 months 0 days"))
+        #expect(!reason.en.contains("social-assistance"))
+    }
+
+    @Test("art. 8: a refusal names the residence, the threshold and the income given")
+    func refusalText() throws {
+        let decision = try decide(Self.carnisse(residence: #"[{"municipality": "Rotterdam", "from": "2016-09-01"}]"#, income: #"["unemployment-benefit"]"#),
+                                  designations: ["a8-x-rotterdam-carnisse"])
+        let reason = try #require(decision.reasons.first { $0.rule == "art8.income" })
+        #expect(reason.result == .applied)
+        #expect(reason.en.contains("registered without interruption: 2 years 8 months 0 days"))
+        #expect(reason.en.contains("at least 6 years"))
+        #expect(reason.nl.contains("(opgegeven: unemployment-benefit)"))
+        #expect(reason.facts.map(\.key) == ["residence", "residenceSince", "income"])
+    }
+
+    @Test("art. 9: priority names only the characteristics the designation lists")
+    func priorityMinimal() throws {
+        let decision = try decide(
+            Self.carnisse(residence: #"[{"municipality": "Rotterdam", "from": "2016-09-01"}]"#, income: #"["employment"]"#,
+                          extra: #", "characteristics": ["healthcare-worker", "single-parent"]"#),
+            designations: ["a8-x-rotterdam-carnisse"])
+        #expect(decision.priority?.characteristics == ["healthcare-worker"])
+        let reason = try #require(decision.reasons.first { $0.rule == "art9.priority" })
+        #expect(reason.facts == [JSONMember("characteristics", .array([.string("healthcare-worker")]))])
+        #expect(!reason.en.contains("single-parent") && !reason.nl.contains("single-parent"))
+    }
+
+    @Test("a refusal carries no priority, conditions, scope or missing facts (legal spec A6)")
+    func refusalIsBare() throws {
+        let decision = try decide(
+            Self.carnisse(residence: #"[{"municipality": "Rotterdam", "from": "2016-09-01"}]"#, income: #"["none"]"#,
+                          extra: #", "characteristics": ["healthcare-worker"]"#),
+            designations: ["a8-x-rotterdam-carnisse"])
+        #expect(decision.outcome == .refused)
+        #expect(decision.priority == nil && decision.conditions.isEmpty && decision.screeningScope.isEmpty && decision.missingFacts.isEmpty)
+    }
+
+    @Test("every reason has a citation and a text in both languages")
+    func reasonsComplete() throws {
+        for fixture in DecideFixture.all("valid") {
+            let engine = try fixture.engine()
+            let application = try ApplicationReader(law: engine.law).read(try #require(fixture.document["application"]))
+            let decision = try engine.decide(application, lawDate: fixture.lawDate)
+            #expect(!decision.reasons.isEmpty, "\(fixture.name)")
+            for reason in decision.reasons {
+                #expect(reason.citation.hasPrefix("Wbmgp art. "), "\(fixture.name) \(reason.rule)")
+                #expect(!reason.nl.isEmpty && !reason.en.isEmpty, "\(fixture.name) \(reason.rule)")
+                #expect(!reason.nl.contains("onbekend") && !reason.en.contains("unknown"), "\(fixture.name) \(reason.rule): \(reason.en)")
+            }
+        }
+    }
+}
