@@ -9,6 +9,7 @@ enum Help {
         SUBCOMMANDS:
           decide          Decide applications (one JSON file each, or JSON Lines with --jsonl).
           rules check     Compile the rules and designations and report every problem.
+          check-request   Check a designation request against the statute (text, json, junit).
           help [COMMAND]  Show help for a subcommand.
 
         OPTIONS:
@@ -20,6 +21,7 @@ enum Help {
           wbmgp decide --format text --lang en Fixtures/examples/rotterdam-carnisse-2021.json
           wbmgp decide --jsonl Fixtures/examples/rotterdam-carnisse-batch.jsonl
           wbmgp rules check
+          wbmgp check-request --format junit Fixtures/requests/001-rotterdam-2010-extends-2006.json
 
         EXIT CODES: 0 all decided; 64 usage error; 65 some input malformed; 66 file missing;
           70 internal error; 78 rules or designations broken.
@@ -64,8 +66,32 @@ enum Help {
 
         """
 
+    static let checkRequest = """
+        OVERVIEW: Check a municipality's designation request (or extension request) against
+        Wbmgp arts. 5 and 6 (interface §7; the requirements live in Rules/wbmgp/requests.rules).
+
+        USAGE: wbmgp check-request [--format text|json|junit] [--rules DIR] FILE... | -
+
+        The law applied is the one in force on the requested term's start; the decision period
+        follows the law in force on the date of receipt.
+
+        OPTIONS:
+          --format text|json|junit  text (default) for a reader, json for tools, junit for CI
+                                    (one test case per requirement checked; errors are failures).
+          --rules DIR               The rule module (default Rules).
+
+        EXAMPLES:
+          wbmgp check-request request.json
+          wbmgp check-request --format junit requests/*.json > check-request.xml
+
+        EXIT CODES: 0 no errors (warnings allowed); 1 errors found; 65 a request cannot be read
+          (bad JSON, wrong types, unknown fields, impossible dates); 66 file missing.
+
+        """
+
     static func text(for command: String) -> String? {
         switch command {
+        case "check-request": return checkRequest
         case "decide": return decide
         case "rules": return rules
         default: return nil

@@ -11,6 +11,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         switch command {
         case "decide": return try DecideCommand.run(Array(arguments.dropFirst()))
         case "rules": return try RulesCommand.run(Array(arguments.dropFirst()))
+        case "check-request": return try CheckRequestCommand.run(Array(arguments.dropFirst()))
         case "--version", "version":
             Output.write("wbmgp \(Version.current)\n")
             return .success
@@ -26,7 +27,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
             Output.write(text)
             return .success
         default:
-            let commands = ["decide", "rules", "help"]
+            let commands = ["decide", "rules", "check-request", "help"]
             let hint = Suggestions.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
             throw Arguments.UsageError(message: "Unknown command '\(command)'.\(hint)")
         }

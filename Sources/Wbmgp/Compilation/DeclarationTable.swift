@@ -14,6 +14,8 @@ struct DeclarationTable {
     var measures: [String: [Located<Syntax.Measure>]] = [:]
     var ruleOrder: [String] = []
     var rules: [String: [Located<Syntax.Rule>]] = [:]
+    var requirementOrder: [String] = []
+    var requirements: [String: [Located<Syntax.Requirement>]] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(files: [Syntax.RuleFile]) {
@@ -47,6 +49,9 @@ struct DeclarationTable {
                 definitions[definition.name.text] = Located(value: definition, file: file)
             }
         case .measure(let measure): measures[measure.name.text, default: []].append(Located(value: measure, file: file))
+        case .requirement(let requirement):
+            if requirements[requirement.code.text] == nil { requirementOrder.append(requirement.code.text) }
+            requirements[requirement.code.text, default: []].append(Located(value: requirement, file: file))
         case .rule(let rule):
             if rules[rule.id.text] == nil { ruleOrder.append(rule.id.text) }
             rules[rule.id.text, default: []].append(Located(value: rule, file: file))
@@ -84,6 +89,9 @@ struct DeclarationTable {
         for key in ruleOrder {
             groups.append(rules[key, default: []].map { ($0.value.id, "rule", $0.value.citation, $0.value.validity, $0.file) })
         }
+        for key in requirementOrder {
+            groups.append(requirements[key, default: []].map { ($0.value.code, "requirement", $0.value.citation, $0.value.validity, $0.file) })
+        }
         for group in groups {
             for (i, entry) in group.enumerated() {
                 if entry.citation == nil || entry.citation?.text.isEmpty == true {
@@ -99,7 +107,7 @@ struct DeclarationTable {
                 for earlier in group[..<i] {
                     if let other = earlier.validity, other.overlaps(validity) {
                         let (line, _) = earlier.file.location(of: earlier.name.range.lowerBound)
-                        let code: DiagnosticCode = entry.kind == "rule" ? .duplicateRule : .overlappingValidity
+                        let code: DiagnosticCode = entry.kind == "rule" || entry.kind == "requirement" ? .duplicateRule : .overlappingValidity
                         report(code, "\(entry.kind) '\(entry.name.text)' is declared again for dates its version at \(earlier.file.path):\(line) already covers; validity periods overlap", in: entry.file, at: validity.range)
                     }
                 }
@@ -119,6 +127,7 @@ struct DeclarationTable {
         sets.values.joined().forEach { add($0.value.validity) }
         measures.values.joined().forEach { add($0.value.validity) }
         rules.values.joined().forEach { add($0.value.validity) }
+        requirements.values.joined().forEach { add($0.value.validity) }
         return dates.sorted()
     }
 }

@@ -24,6 +24,24 @@ extension ExpressionCompiler {
         "from": (.from, .date), "until": (.until, .date),
     ]
 
+    static let requestFields: [String: (RequestFact, ValueType)] = [
+        "id": (.id, .text), "kind": (.kind, .text), "receivedDate": (.receivedDate, .date), "dispatchDate": (.dispatchDate, .date),
+        "ministerDecisionDate": (.ministerDecisionDate, .date), "regionalAlternatives": (.regionalAlternatives, .text),
+        "instrumentChoice": (.instrumentChoice, .text), "provincialAdvice": (.provincialAdvice, .text),
+        "substantiation": (.substantiation, .object(.substantiation)), "localEvaluation": (.localEvaluation, .object(.localEvaluation)),
+    ]
+    static let substantiationFields: [String: (RequestFact, ValueType)] = [
+        "necessity": (.necessity, .text), "suitability": (.suitability, .text), "subsidiarity": (.subsidiarity, .text),
+        "proportionality": (.proportionality, .text),
+    ]
+    static let localEvaluationFields: [String: (RequestFact, ValueType)] = [
+        "date": (.localEvaluationDate, .date), "summary": (.localEvaluationSummary, .text),
+    ]
+    static let designationRecordFields: [String: (DesignationRecordFact, ValueType)] = [
+        "id": (.id, .text), "municipality": (.municipality, .text), "from": (.from, .date), "until": (.until, .date),
+        "extends": (.extends, .text), "measures": (.measures, .list(.text)), "region": (.region, .list(.text)),
+    ]
+
     mutating func compileField(_ base: Syntax.Expression, _ name: Syntax.Name) -> (CompiledExpression, ValueType)? {
         guard let (compiledBase, baseType) = compileTyped(base) else { return nil }
         func unknownField(_ candidates: some Collection<String>, of what: String) -> (CompiledExpression, ValueType)? {
@@ -68,6 +86,27 @@ extension ExpressionCompiler {
             let fields = globals.measureFields[measureName] ?? [:]
             guard let field = fields[name.text] else { return unknownField(fields.keys, of: "measure \(measureName)") }
             return (.measureField(field.slot), field.type)
+        case .object(.request), .object(.substantiation), .object(.localEvaluation):
+            let table: [String: (RequestFact, ValueType)]
+            switch baseType {
+            case .object(.request): table = ExpressionCompiler.requestFields
+            case .object(.substantiation): table = ExpressionCompiler.substantiationFields
+            default: table = ExpressionCompiler.localEvaluationFields
+            }
+            guard let (fact, type) = table[name.text] else { return unknownField(table.keys, of: baseType.description) }
+            return (.request(fact), type)
+        case .designationRecord:
+            if let (fact, type) = ExpressionCompiler.designationRecordFields[name.text] { return (.designationRecord(compiledBase, fact), type) }
+            guard globals.measureFields[name.text] != nil else {
+                return unknownField(Array(ExpressionCompiler.designationRecordFields.keys) + globals.measureFields.keys, of: "a designation")
+            }
+            return (.designationRecord(compiledBase, .measure(name.text)), .object(.recordMeasure(name.text)))
+        case .object(.recordMeasure(let measureName)):
+            let fields = globals.measureFields[measureName] ?? [:]
+            guard case .designationRecord(let designation, _) = compiledBase, let field = fields[name.text] else {
+                return unknownField(fields.keys, of: "measure \(measureName)")
+            }
+            return (.designationRecord(designation, .measureField(measureName, field.slot)), field.type)
         case .span:
             guard name.text == "since" else { return unknownField(["since"], of: "a span") }
             return (.call(.since, [compiledBase]), .date)
@@ -93,6 +132,8 @@ extension ExpressionCompiler {
         case .since: signature = [.span]
         case .count: signature = [.list(.anything)]
         case .intersection: signature = [.list(.anything), .list(.anything)]
+        case .length, .trim: signature = [.text]
+        case .first, .last: signature = [.list(.anything)]
         }
         guard arguments.count == signature.count else {
             report(.wrongArgumentCount, "'\(name.text)' takes \(signature.count) argument(s), found \(arguments.count)", at: range)
@@ -114,6 +155,11 @@ extension ExpressionCompiler {
         case .residence: return (.call(builtin, compiled), .span)
         case .since: return (.call(builtin, compiled), .date)
         case .intersection: return (.call(builtin, compiled), types[0])
+        case .length: return (.call(builtin, compiled), .integer)
+        case .trim: return (.call(builtin, compiled), .text)
+        case .first, .last:
+            guard case .list(let element) = types[0] else { return nil }
+            return (.call(builtin, compiled), element)
         }
     }
 

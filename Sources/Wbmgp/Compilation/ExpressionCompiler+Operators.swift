@@ -36,7 +36,8 @@ extension ExpressionCompiler {
             switch (lType, rType) {
             case (.date, .duration): return (op == "+" ? .add(l, r) : .subtract(l, r), .date)
             case (.integer, .integer): return (op == "+" ? .add(l, r) : .subtract(l, r), .integer)
-            default: return mismatch("needs a date and a duration, or two numbers")
+            case (.list(let a), .list(let b)) where op == "+" && lType.fits(rType): return (.add(l, r), .list(a == .anything ? b : a))
+            default: return mismatch("needs a date and a duration, two numbers, or (for '+') two lists")
             }
         default:
             report(.unexpectedCharacter, "unknown operator '\(op)'", at: range)

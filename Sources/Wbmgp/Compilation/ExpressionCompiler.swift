@@ -15,8 +15,12 @@ struct ExpressionCompiler {
         var measureFields: [String: [String: (slot: Int, type: ValueType)]]
     }
 
+    /// What is being evaluated: an application (rules) or a designation request (requirements).
+    enum Subject { case application, request }
+
     let globals: Globals
     let source: SourceFile
+    var subject: Subject = .application
     /// The measure the rule is under, if any (`measure.x` resolves against it).
     let measure: String?
     var locals: [String: (Binding, ValueType)] = [:]
@@ -55,8 +59,21 @@ struct ExpressionCompiler {
         "false": (.constant(.bool(false)), .bool),
     ]
 
+    static let requestContextNames: [String: (CompiledExpression, ValueType)] = [
+        "request": (.request(.id), .object(.request)),
+        "requested": (.context(.requested), .designationRecord),
+        "previous": (.context(.previous), .list(.designationRecord)),
+        "measuresInForce": (.context(.measuresInForce), .list(.text)),
+        "true": (.constant(.bool(true)), .bool),
+        "false": (.constant(.bool(false)), .bool),
+    ]
+
+    var contextNames: [String: (CompiledExpression, ValueType)] {
+        subject == .application ? ExpressionCompiler.contextNames : ExpressionCompiler.requestContextNames
+    }
+
     var visibleNames: [String] {
-        Array(locals.keys) + Array(ExpressionCompiler.contextNames.keys) + Array(globals.constants.keys)
+        Array(locals.keys) + Array(contextNames.keys) + Array(globals.constants.keys)
             + Array(globals.definitions.keys) + (measure == nil ? [] : ["measure"])
     }
 
@@ -164,7 +181,7 @@ struct ExpressionCompiler {
             }
             return (.constant(.unknown), .object(.measure(measure)))
         }
-        if let context = ExpressionCompiler.contextNames[name.text] { return context }
+        if let context = contextNames[name.text] { return context }
         if let (value, type) = globals.constants[name.text] { return (.constant(value), type) }
         if globals.definitions[name.text] != nil {
             return compileCall(name, [], name.range)

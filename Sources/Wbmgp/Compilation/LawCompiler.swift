@@ -34,8 +34,9 @@ public enum LawCompiler {
             let until = i + 1 < boundaries.count ? boundaries[i + 1].adding(days: -1) : nil
             var compiler = RuleCompiler(table: table, date: from, measures: measures, vocabularies: vocabularies)
             let rules = compiler.compileRules()
+            let requirements = compiler.compileRequirements()
             diagnostics += compiler.diagnostics
-            snapshots.append(LawSnapshot(from: from, until: until, rules: rules))
+            snapshots.append(LawSnapshot(from: from, until: until, rules: rules, requirements: requirements))
         }
         if table.versions.isEmpty {
             diagnostics.append(Diagnostic(code: .missingDeclaration, message: "the rules declare no law version (version YYYY-MM-DD \"title\")", path: files.first?.path ?? "Rules"))
@@ -53,7 +54,8 @@ public enum LawCompiler {
             snapshots: snapshots, vocabularies: vocabularies, measures: measures, parameters: parameters,
             measureFieldOrder: fieldOrder(of: measures),
             versions: table.versions.map(\.value.date).sorted(), ruleCount: table.ruleOrder.count,
-            ruleVersionCount: table.rules.values.map(\.count).reduce(0, +), ruleIds: table.ruleOrder)
+            ruleVersionCount: table.rules.values.map(\.count).reduce(0, +), ruleIds: table.ruleOrder,
+            requirementCodes: table.requirementOrder)
         return (law, diagnostics)
     }
 

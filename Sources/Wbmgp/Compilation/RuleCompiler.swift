@@ -61,7 +61,7 @@ struct RuleCompiler {
     }
 
     /// Names that exist in some period but not on this snapshot's date get a clearer message.
-    mutating func explainMissingNames(_ found: [Diagnostic], rule: Syntax.Rule) -> [Diagnostic] {
+    mutating func explainMissingNames(_ found: [Diagnostic], name ruleName: String) -> [Diagnostic] {
         found.map { diagnostic in
             guard diagnostic.code == .unknownName,
                 let name = diagnostic.message.split(separator: "'").dropFirst().first.map(String.init),
@@ -69,7 +69,7 @@ struct RuleCompiler {
             else { return diagnostic }
             var changed = diagnostic
             changed.code = .notInForce
-            changed.message = "'\(name)' has no version in force on \(date), where rule '\(rule.id.text)' is in force"
+            changed.message = "'\(name)' has no version in force on \(date), where '\(ruleName)' is in force"
             return changed
         }
     }
@@ -105,7 +105,7 @@ struct RuleCompiler {
             lifts.append((code.text, citation.text))
         }
         let reasons = compileReasons(rule, effect, &expressions, file)
-        diagnostics += explainMissingNames(expressions.diagnostics, rule: rule)
+        diagnostics += explainMissingNames(expressions.diagnostics, name: rule.id.text)
         guard let effect, expressions.diagnostics.isEmpty else { return nil }
         return CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", measure: rule.measure?.text, gates: gates, subject: subject,

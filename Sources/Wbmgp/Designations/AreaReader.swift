@@ -1,15 +1,15 @@
 /// Reads the `areas` object of a designation (interface §5).
 enum AreaReader {
-    static func read(_ value: JSONValue) throws(InputError) -> Areas {
-        let object = try ObjectReader(value, path: "$.areas")
+    static func read(_ value: JSONValue, path: String = "$.areas") throws(InputError) -> Areas {
+        let object = try ObjectReader(value, path: path)
         try object.allowOnly(["neighbourhoods", "postcodes", "streets", "addresses"])
         var areas = Areas()
         areas.neighbourhoods = try object.strings("neighbourhoods") ?? []
         for (i, text) in (try object.strings("postcodes") ?? []).enumerated() {
-            areas.postcodes.append(try postcode(text, path: "$.areas.postcodes[\(i)]"))
+            areas.postcodes.append(try postcode(text, path: "\(path).postcodes[\(i)]"))
         }
         for (i, entry) in (try object.array("streets") ?? []).enumerated() {
-            let street = try ObjectReader(entry, path: "$.areas.streets[\(i)]")
+            let street = try ObjectReader(entry, path: "\(path).streets[\(i)]")
             try street.allowOnly(["street", "from", "to", "parity"])
             let parityCode = try street.code("parity", in: StreetRange.Parity.allCases.map(\.rawValue), "parity") ?? "all"
             let from = try houseNumber(street, "from")
@@ -21,7 +21,7 @@ enum AreaReader {
                 StreetRange(street: try street.requiredString("street"), from: from, to: to, parity: StreetRange.Parity(rawValue: parityCode) ?? .all))
         }
         for (i, entry) in (try object.array("addresses") ?? []).enumerated() {
-            let address = try ObjectReader(entry, path: "$.areas.addresses[\(i)]")
+            let address = try ObjectReader(entry, path: "\(path).addresses[\(i)]")
             try address.allowOnly(["postcode", "houseNumber", "houseNumberAddition"])
             let code = AreaMatcher.normalisedPostcode(try address.requiredString("postcode"))
             guard isFullPostcode(code) else {
@@ -31,7 +31,7 @@ enum AreaReader {
             areas.addresses.append(Address(postcode: code, houseNumber: number, houseNumberAddition: try address.string("houseNumberAddition")))
         }
         if areas.isEmpty {
-            throw InputError(code: "E-VALUE", path: "$.areas", message: "a designation needs at least one neighbourhood, postcode, street or address")
+            throw InputError(code: "E-VALUE", path: path, message: "a designation needs at least one neighbourhood, postcode, street or address")
         }
         return areas
     }

@@ -21,6 +21,7 @@ public struct DesignationReader {
             }
         }
         diagnostics += DesignationSetChecks.check(designations)
+        diagnostics += DesignationChainChecks.check(designations, law: law)
         return (designations, diagnostics)
     }
 
@@ -47,30 +48,33 @@ public struct DesignationReader {
         }
     }
 
-    func readDesignation(_ value: JSONValue, path: String) throws(InputError) -> Designation {
-        let root = try ObjectReader(value, path: "$")
+    /// Reads one designation object found at JSON path `base` (`$` for a designation file,
+    /// `$.requested` in a request). `lenient` reads the structure only: the legal checks (term
+    /// length, measures in force, codes, required fields) are then left to the request checks.
+    func readDesignation(_ value: JSONValue, path: String, base: String = "$", lenient: Bool = false) throws(InputError) -> Designation {
+        let root = try ObjectReader(value, path: base)
         try root.allowOnly(DesignationReader.topLevelFields)
         guard let termValue = root.value("term") else { throw root.missing("term", "an object with 'from' and 'until'") }
-        let term = try ObjectReader(termValue, path: "$.term")
+        let term = try ObjectReader(termValue, path: root.pathOf("term"))
         try term.allowOnly(["from", "until"])
         let from = try term.requiredDate("from")
         let until = try term.requiredDate("until")
-        try checkTerm(from: from, until: until)
+        if !lenient { try checkTerm(from: from, until: until) }
         // The region is where art. 8 counts residence (art. 1: *regio*); every designation names one.
         guard let regionValue = root.value("region") else { throw root.missing("region", "an object with 'name' and 'municipalities'") }
-        let region = try ObjectReader(regionValue, path: "$.region")
+        let region = try ObjectReader(regionValue, path: root.pathOf("region"))
         try region.allowOnly(["name", "municipalities"])
         let regionName = try region.string("name")
         guard let regionMunicipalities = try region.strings("municipalities"), !regionMunicipalities.isEmpty else {
             throw region.missing("municipalities", "a non-empty array of the region's municipalities")
         }
         guard let areasValue = root.value("areas") else { throw root.missing("areas", "an object naming neighbourhoods, postcodes, streets or addresses") }
-        let areas = try AreaReader.read(areasValue)
+        let areas = try AreaReader.read(areasValue, path: root.pathOf("areas"))
         guard let categories = try root.strings("categories"), !categories.isEmpty else {
             throw root.missing("categories", "a non-empty array of dwelling categories")
         }
         guard let measuresValue = root.value("measures") else { throw root.missing("measures", "an object with at least one measure") }
-        let measures = try readMeasures(measuresValue, termStart: from)
+        let measures = try readMeasures(measuresValue, termStart: from, path: root.pathOf("measures"), lenient: lenient)
         return Designation(
             id: try root.requiredString("id"), path: path, municipality: try root.requiredString("municipality"),
             decisionDate: try root.date("decisionDate"), source: try root.string("source"), from: from, until: until,
@@ -93,16 +97,20 @@ public struct DesignationReader {
         }
     }
 
-    func readMeasures(_ value: JSONValue, termStart: CalendarDate) throws(InputError) -> [MeasureSetting] {
-        let object = try ObjectReader(value, path: "$.measures")
+    func readMeasures(_ value: JSONValue, termStart: CalendarDate, path base: String, lenient: Bool) throws(InputError) -> [MeasureSetting] {
+        let object = try ObjectReader(value, path: base)
         let known = law.measures.keys.sorted()
         try object.allowOnly(known)
-        guard !object.members.isEmpty else {
-            throw InputError(code: "E-VALUE", path: "$.measures", message: "a designation needs at least one measure (\(known.joined(separator: ", ")))")
+        guard lenient || !object.members.isEmpty else {
+            throw InputError(code: "E-VALUE", path: base, message: "a designation needs at least one measure (\(known.joined(separator: ", ")))")
         }
         var settings: [MeasureSetting] = []
         for member in object.members.sorted(by: { $0.key < $1.key }) {
             let path = object.pathOf(member.key)
+            if lenient, let declaration = law.measures[member.key]?.max(by: { $0.from < $1.from }) {
+                settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path, lenient: true)))
+                continue
+            }
             guard let declaration = law.measure(member.key, on: termStart) else {
                 let first = law.measures[member.key]?.map(\.from).min()
                 let citation = law.measures[member.key]?.first?.citation ?? ""
@@ -110,31 +118,33 @@ public struct DesignationReader {
                     code: "E-NOT-IN-FORCE", path: path,
                     message: "measure \(member.key) is not in force on \(termStart), the start of the term\(first.map { "; it exists from \($0) (\(citation))" } ?? "")")
             }
-            settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path)))
+            settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path, lenient: false)))
         }
         return settings
     }
 
-    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String) throws(InputError) -> [Value] {
+    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String, lenient: Bool) throws(InputError) -> [Value] {
         let object = try ObjectReader(value, path: path)
         try object.allowOnly(declaration.fields.map(\.name))
         var values: [String: Value] = [:]
         for field in declaration.fields {
             guard object.value(field.name) != nil else {
-                if field.isRequired { throw object.missing(field.name, "a value for \(declaration.name)") }
+                if field.isRequired, !lenient { throw object.missing(field.name, "a value for \(declaration.name)") }
                 values[field.name] = field.defaultValue ?? .unknown
                 continue
             }
             switch field.kind {
             case .bool:
                 values[field.name] = .bool(try object.bool(field.name) ?? false)
+            case .code where lenient, .oneOf where lenient:
+                values[field.name] = .text(try object.string(field.name) ?? "")
             case .code(let vocabulary):
                 values[field.name] = .text(try object.code(field.name, in: law.vocabularies[vocabulary] ?? [], "\(vocabulary) code") ?? "")
             case .oneOf(let options):
                 values[field.name] = .text(try object.code(field.name, in: options, "value of \(field.name)") ?? "")
             case .codes(let vocabulary):
                 let codes = try object.strings(field.name) ?? []
-                if let vocabulary {
+                if let vocabulary, !lenient {
                     let allowed = law.vocabularies[vocabulary] ?? []
                     for (i, code) in codes.enumerated() {
                         try ObjectReader.check(code, in: allowed, "\(vocabulary) code", at: "\(object.pathOf(field.name))[\(i)]")
@@ -143,7 +153,7 @@ public struct DesignationReader {
                 values[field.name] = .list(codes.map { .text($0) })
             }
         }
-        for field in declaration.fields {
+        for field in declaration.fields where !lenient {
             guard let (other, required) = field.requiredWhen, values[other] == .text(required) else { continue }
             switch values[field.name] {
             case .none, .unknown?, .list([])?:

@@ -43,6 +43,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, ExpressibleB
     public static let designationConflict: DiagnosticCode = "D006"
     public static let designationDuplicate: DiagnosticCode = "D007"
     public static let designationExtends: DiagnosticCode = "D008"
+    public static let designationChain: DiagnosticCode = "D009"
     // Files.
     public static let fileUnreadable: DiagnosticCode = "F001"
 }

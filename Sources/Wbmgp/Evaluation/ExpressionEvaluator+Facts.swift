@@ -1,17 +1,25 @@
 extension ExpressionEvaluator {
     func context(_ fact: ContextFact) -> Value {
         switch fact {
+        case .requested: return request.map { .designation($0.chain.count - 1) } ?? .unknown
+        case .previous: return request.map { .list($0.chain.indices.dropLast().map { .designation($0) }) } ?? .unknown
+        case .measuresInForce: return request.map { .list($0.measuresInForce.map { .text($0) }) } ?? .unknown
+        default: break
+        }
+        guard let application else { return .unknown }
+        switch fact {
         case .applicationDate: return .date(application.applicationDate)
         case .lawDate: return .date(lawDate)
         case .kind: return .text(application.kind.rawValue)
         case .household: return .list(application.household.indices.map { .person($0) })
         case .applicant: return .person(application.applicantIndex)
         case .designations: return .list(designationIds.map { .text($0) })
+        case .requested, .previous, .measuresInForce: return .unknown
         }
     }
 
     mutating func personFact(_ index: Int, _ fact: PersonFact) -> Value {
-        let person = application.household[index]
+        guard let person = application?.household[index] else { return .unknown }
         let base = "$.household[\(index)]"
         switch fact {
         case .id: return .text(person.id)
@@ -41,6 +49,7 @@ extension ExpressionEvaluator {
     }
 
     mutating func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
+        guard let application else { return .unknown }
         guard let statement = application.woonverklaring else { return note("$.woonverklaring") }
         switch fact {
         case .presence: return .bool(true)
@@ -53,7 +62,7 @@ extension ExpressionEvaluator {
     }
 
     mutating func dwellingFact(_ fact: DwellingFact) -> Value {
-        let dwelling = application.dwelling
+        guard let dwelling = application?.dwelling else { return .unknown }
         func optional(_ text: String?, _ name: String) -> Value {
             text.map { .text($0) } ?? note("$.dwelling." + name)
         }
@@ -82,13 +91,16 @@ extension ExpressionEvaluator {
         let values = arguments.map { value(of: $0) }
         switch builtin {
         case .age:
-            guard case .person(let index) = values[0], case .date(let date) = values[1] else { return .unknown }
-            return .integer(application.household[index].birthDate.wholeYears(until: date))
+            guard case .person(let index) = values[0], case .date(let date) = values[1], let person = application?.household[index] else {
+                return .unknown
+            }
+            return .integer(person.birthDate.wholeYears(until: date))
         case .residence:
             guard case .person(let index) = values[0], let region = values[1].listElements, case .date(let date) = values[2] else {
                 return .unknown
             }
-            guard let periods = application.household[index].residence else { return note("$.household[\(index)].residence") }
+            guard let person = application?.household[index] else { return .unknown }
+            guard let periods = person.residence else { return note("$.household[\(index)].residence") }
             let municipalities = Set(region.compactMap { if case .text(let t) = $0 { t } else { nil } })
             return .span(from: ResidenceRun.start(of: periods, within: municipalities, endingBefore: date), to: date)
         case .since:
@@ -100,6 +112,15 @@ extension ExpressionEvaluator {
         case .intersection:
             guard let a = values[0].listElements, let b = values[1].listElements else { return .unknown }
             return .list(a.filter { b.contains($0) })
+        case .length:
+            guard case .text(let text) = values[0] else { return .unknown }
+            return .integer(text.count)
+        case .trim:
+            guard case .text(let text) = values[0] else { return .unknown }
+            return .text(text.trimmingWhitespace)
+        case .first, .last:
+            guard let elements = values[0].listElements else { return .unknown }
+            return (builtin == .first ? elements.first : elements.last) ?? .unknown
         }
     }
 }
@@ -118,5 +139,65 @@ enum ResidenceRun {
             cursor = start - 1
         }
         return CalendarDate(dayNumber: start)
+    }
+}
+
+extension ExpressionEvaluator {
+    mutating func requestFact(_ fact: RequestFact) -> Value {
+        guard let request = request?.request else { return .unknown }
+        func text(_ value: String?, _ path: String) -> Value { value.map { .text($0) } ?? note(path) }
+        switch fact {
+        case .id: return .text(request.id)
+        case .kind: return .text(request.kind)
+        case .receivedDate: return .date(request.receivedDate)
+        case .dispatchDate: return request.dispatchDate.map { .date($0) } ?? note("$.dispatchDate")
+        case .ministerDecisionDate: return request.ministerDecisionDate.map { .date($0) } ?? note("$.ministerDecisionDate")
+        case .regionalAlternatives: return text(request.regionalAlternatives, "$.regionalAlternatives")
+        case .instrumentChoice: return text(request.instrumentChoice, "$.instrumentChoice")
+        case .provincialAdvice: return text(request.provincialAdvice, "$.provincialAdvice")
+        case .substantiation: return request.substantiation == nil ? note("$.substantiation") : .bool(true)
+        case .necessity: return text(request.substantiation?.necessity, "$.substantiation.necessity")
+        case .suitability: return text(request.substantiation?.suitability, "$.substantiation.suitability")
+        case .subsidiarity: return text(request.substantiation?.subsidiarity, "$.substantiation.subsidiarity")
+        case .proportionality: return text(request.substantiation?.proportionality, "$.substantiation.proportionality")
+        case .localEvaluation: return request.localEvaluation == nil ? note("$.localEvaluation") : .bool(true)
+        case .localEvaluationDate: return request.localEvaluation?.date.map { .date($0) } ?? note("$.localEvaluation.date")
+        case .localEvaluationSummary: return text(request.localEvaluation?.summary, "$.localEvaluation.summary")
+        }
+    }
+
+    func designationRecordFact(_ index: Int, _ fact: DesignationRecordFact) -> Value {
+        guard let chain = request?.chain, index < chain.count else { return .unknown }
+        let designation = chain[index]
+        switch fact {
+        case .id: return .text(designation.id)
+        case .municipality: return .text(designation.municipality)
+        case .from: return .date(designation.from)
+        case .until: return .date(designation.until)
+        case .extends: return designation.extends.map { .text($0) } ?? .unknown
+        case .measures: return .list(designation.measures.map { .text($0.name) })
+        case .region: return .list(designation.regionMunicipalities.map { .text($0) })
+        case .measure(let name): return designation.measure(named: name) == nil ? .unknown : .bool(true)
+        case .measureField(let name, let slot):
+            guard let values = designation.measure(named: name)?.values, slot < values.count else { return .unknown }
+            return values[slot]
+        }
+    }
+}
+
+/// What a requirement is evaluated against: the request, its designation chain (previous
+/// designations first, the requested one last) and the measures in force on the law date.
+struct RequestSubject {
+    var request: DesignationRequest
+    var chain: [Designation]
+    var measuresInForce: [String]
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
     }
 }

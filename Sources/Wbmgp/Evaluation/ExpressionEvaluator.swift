@@ -1,7 +1,11 @@
-/// Evaluates compiled expressions against one application with three-valued logic: an absent
-/// fact is `unknown`, and the JSON path of every absent fact read is noted in ``missing``.
+/// Evaluates compiled expressions against one application (rules) or one designation request
+/// (requirements) with three-valued logic: an absent fact is `unknown`, and the JSON path of every
+/// absent fact read is noted in ``missing``.
 struct ExpressionEvaluator {
-    let application: Application
+    /// The application being decided; nil when a request is checked.
+    let application: Application?
+    /// The request being checked; nil when an application is decided.
+    var request: RequestSubject?
     let lawDate: CalendarDate
     let designationIds: [String]
     var designation: Designation?
@@ -10,7 +14,7 @@ struct ExpressionEvaluator {
     /// JSON paths of absent facts read since the last reset.
     var missing: [String] = []
 
-    init(application: Application, lawDate: CalendarDate, designationIds: [String]) {
+    init(application: Application?, lawDate: CalendarDate, designationIds: [String]) {
         self.application = application
         self.lawDate = lawDate
         self.designationIds = designationIds
@@ -37,12 +41,16 @@ struct ExpressionEvaluator {
             return personFact(index, fact)
         case .record(let base, let fact):
             guard case .record(let person, let index) = value(of: base),
-                let record = application.household[person].screening?.policeRecords?[index]
+                let record = application?.household[person].screening?.policeRecords?[index]
             else { return .unknown }
             return fact == .behaviour ? .text(record.behaviour) : .date(record.date)
         case .woonverklaring(let fact): return woonverklaringFact(fact)
         case .dwelling(let fact): return dwellingFact(fact)
         case .designation(let fact): return designationFact(fact)
+        case .request(let fact): return requestFact(fact)
+        case .designationRecord(let base, let fact):
+            guard case .designation(let index) = value(of: base) else { return .unknown }
+            return designationRecordFact(index, fact)
         case .measureField(let index):
             guard let values = measure?.values, index < values.count else { return .unknown }
             return values[index]
@@ -81,6 +89,7 @@ struct ExpressionEvaluator {
             switch (value(of: left), value(of: right)) {
             case (.date(let date), .duration(let period)): return .date(sign > 0 ? date.adding(period) : date.subtracting(period))
             case (.integer(let a), .integer(let b)): return .integer(a + sign * b)
+            case (.list(let a), .list(let b)) where sign > 0: return .list(a + b)
             default: return .unknown
             }
         case .conditional(let condition, let yes, let no):

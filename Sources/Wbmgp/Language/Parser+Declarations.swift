@@ -30,6 +30,7 @@ extension Parser {
         case "codes": return parseCodeList(isVocabulary: true).map { .codeList($0) }
         case "define": return parseDefinition().map { .definition($0) }
         case "measure": return parseMeasure().map { .measure($0) }
+        case "requirement": return parseRequirement().map { .requirement($0) }
         default: return parseRule(keyword).map { .rule($0) }
         }
     }

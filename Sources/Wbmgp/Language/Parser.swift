@@ -4,11 +4,12 @@
 /// so one typo gives one diagnostic and the rest of the file is still checked. Each `parseX`
 /// function documents its grammar production (the full grammar is in docs/rule-language.md).
 public struct Parser {
-    static let declarationKeywords: Set<String> = ["version", "parameter", "set", "codes", "define", "measure", "rule"]
+    static let declarationKeywords: Set<String> = ["version", "parameter", "set", "codes", "define", "measure", "rule", "requirement"]
     static let clauseKeywords: Set<String> = [
         "under", "applies", "for", "refuse", "conditions", "priority", "defect", "screen", "lookup",
         "flag", "lifted", "fact", "reason",
     ]
+    static let requirementClauseKeywords: Set<String> = ["applies", "fails", "path", "fact", "message", "dated", "checks"]
 
     let source: SourceFile
     let tokens: [Token]
@@ -112,7 +113,9 @@ public struct Parser {
     /// Skips to the next clause or declaration keyword.
     mutating func synchroniseClause() {
         position += 1
-        while !atEnd, !(current.word.map { Parser.declarationKeywords.contains($0) || Parser.clauseKeywords.contains($0) } ?? false) {
+        while !atEnd, !(current.word.map {
+            Parser.declarationKeywords.contains($0) || Parser.clauseKeywords.contains($0) || Parser.requirementClauseKeywords.contains($0)
+        } ?? false) {
             position += 1
         }
     }

@@ -174,6 +174,39 @@ public enum Syntax {
         public var hasSyntaxErrors = false
     }
 
+    /// A statutory requirement of a designation request (`requirement REQ-… "citation" error …`).
+    public struct Requirement: Hashable, Sendable {
+        public var code: Name
+        public var citation: Citation?
+        public var severity: Name?
+        public var validity: Validity?
+        /// `dated by receivedDate`: the law date is the request's receipt, not the term's start.
+        public var datedBy: Name?
+        public var checksDesignations = false
+        public var gates: [Expression] = []
+        public var failsWhen: Expression?
+        public var path: (String, Range<Int>)? {
+            get { pathText.map { ($0, pathRange) } }
+            set {
+                pathText = newValue?.0
+                pathRange = newValue?.1 ?? 0..<0
+            }
+        }
+        public var pathText: String?
+        public var pathRange: Range<Int> = 0..<0
+        public var factNames: [Name] = []
+        public var factValues: [Expression] = []
+        public var factGuards: [Expression?] = []
+        public var messages: [Message] = []
+        public var hasSyntaxErrors = false
+
+        public struct Message: Hashable, Sendable {
+            public var guardExpression: Expression?
+            public var text: String
+            public var range: Range<Int>
+        }
+    }
+
     public enum Declaration: Hashable, Sendable {
         case version(Version)
         case parameter(Parameter)
@@ -181,6 +214,7 @@ public enum Syntax {
         case definition(Definition)
         case measure(Measure)
         case rule(Rule)
+        case requirement(Requirement)
     }
 
     public struct RuleFile: Sendable {

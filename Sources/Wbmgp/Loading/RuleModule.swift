@@ -13,7 +13,9 @@ public struct RuleModule: Sendable {
     /// Loads and compiles everything; all diagnostics of all files are returned together.
     ///
     /// - Returns: the module, or nil when any diagnostic is an error.
-    public static func load(rules directory: String, designations designationsPath: String? = nil) -> (RuleModule?, [Diagnostic]) {
+    public static func load(rules directory: String, designations designationsPath: String? = nil, readDesignations: Bool = true)
+        -> (RuleModule?, [Diagnostic])
+    {
         let ruleFiles = readFiles(in: directory + "/wbmgp", extension: "rules")
         var diagnostics = ruleFiles.diagnostics
         if ruleFiles.files.isEmpty {
@@ -25,6 +27,7 @@ public struct RuleModule: Sendable {
         let (law, compileDiagnostics) = LawCompiler.compile(files: ruleFiles.files)
         diagnostics += compileDiagnostics
         guard let law else { return (nil, diagnostics) }
+        guard readDesignations else { return (RuleModule(law: law, designations: [], ruleFileCount: ruleFiles.files.count, designationFileCount: 0), diagnostics) }
         let path = designationsPath ?? directory + "/designations"
         let designationFiles = readFiles(in: path, extension: "json")
         diagnostics += designationFiles.diagnostics

@@ -13,6 +13,8 @@ public indirect enum CompiledExpression: Hashable, Sendable {
     case designation(DesignationFact)
     /// A by-law field of the designation's measure, by its index in ``CompiledLaw/measureFieldOrder``.
     case measureField(Int)
+    case request(RequestFact)
+    case designationRecord(CompiledExpression, DesignationRecordFact)
     case not(CompiledExpression)
     case and(CompiledExpression, CompiledExpression)
     case or(CompiledExpression, CompiledExpression)
@@ -36,6 +38,22 @@ public enum Comparison: String, Hashable, Sendable {
 /// Facts of the application as a whole, and of the decision being made.
 public enum ContextFact: String, Hashable, Sendable, CaseIterable {
     case applicationDate, lawDate, kind, household, applicant, designations
+    /// Request checks: the requested designation, the chain before it, the measures in force.
+    case requested, previous, measuresInForce
+}
+
+/// Facts of a designation request (interface §7).
+public enum RequestFact: String, Hashable, Sendable {
+    case id, kind, receivedDate, dispatchDate, ministerDecisionDate, regionalAlternatives, instrumentChoice, provincialAdvice
+    case substantiation, necessity, suitability, subsidiarity, proportionality
+    case localEvaluation, localEvaluationDate, localEvaluationSummary
+}
+
+/// Facts of a designation value; a measure by name, and a measure's field by slot.
+public enum DesignationRecordFact: Hashable, Sendable {
+    case id, municipality, from, until, extends, measures, region
+    case measure(String)
+    case measureField(String, Int)
 }
 
 /// Facts of a household member; `screening`, `vog` are the objects, for `is absent`.
@@ -68,4 +86,10 @@ public enum Builtin: String, Hashable, Sendable, CaseIterable {
     case count
     /// `intersection(a, b)`: the elements of `a` also in `b`, in `a`'s order.
     case intersection
+    /// `length(text)`: the number of characters.
+    case length
+    /// `trim(text)`: without leading and trailing white space.
+    case trim
+    /// `first(list)`, `last(list)`: an element, unknown for an empty list.
+    case first, last
 }

@@ -20,6 +20,8 @@ public struct CompiledLaw: Sendable {
     public var ruleVersionCount: Int
     /// Every rule id with its citation, in rule-file order (for coverage and summaries).
     public var ruleIds: [String]
+    /// Every requirement code, in rule-file order.
+    public var requirementCodes: [String]
 
     /// The snapshot in force on `date`, or nil before the first version of the law.
     public func snapshot(on date: CalendarDate) -> LawSnapshot? {
@@ -67,6 +69,28 @@ public struct LawSnapshot: Sendable {
     public var from: CalendarDate
     public var until: CalendarDate?
     public var rules: [CompiledRule]
+    /// The designation-request requirements in force, in rule-file order.
+    public var requirements: [CompiledRequirement]
+}
+
+/// A requirement of a designation request (legal spec A7), compiled.
+public struct CompiledRequirement: Sendable {
+    public enum Severity: String, Sendable, CaseIterable { case error, warning, info }
+    /// Which date selects the law: the requested term's start (default) or the request's receipt.
+    public enum LawDate: String, Sendable, CaseIterable { case termStart, receivedDate }
+
+    public var code: String
+    public var citation: String
+    public var severity: Severity
+    public var lawDate: LawDate
+    /// Also run by `rules check` on designation files and their `extends` chains.
+    public var checksDesignations: Bool
+    public var gates: [CompiledExpression]
+    public var failsWhen: CompiledExpression
+    public var path: String
+    public var facts: [CompiledFact]
+    public var messages: [(guardExpression: CompiledExpression?, text: Template)]
+    public var slotCount: Int
 }
 
 /// A measure type a designation can carry (`measure art8 …`) and the by-law fields it takes.

@@ -13,6 +13,8 @@ public indirect enum Value: Hashable, Sendable {
     case person(Int)
     /// A police record, by member index and record index.
     case record(person: Int, index: Int)
+    /// A designation of a request's chain, by index (previous designations first, the requested last).
+    case designation(Int)
 
     public var isUnknown: Bool { self == .unknown }
 
@@ -25,6 +27,8 @@ public indirect enum Value: Hashable, Sendable {
 /// The static type of an expression, checked before anything runs.
 public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case bool, integer, text, date, duration, span, person, record
+    /// A designation as a value (a request's `requested` or one of its `previous`).
+    case designationRecord
     case list(ValueType)
     /// A JSON object of the input or a designation, reached by field access.
     case object(ObjectKind)
@@ -41,6 +45,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .span: return "span"
         case .person: return "person"
         case .record: return "police record"
+        case .designationRecord: return "designation"
         case .list(let element): return "list of \(element)"
         case .object(let kind): return kind.description
         case .anything: return "anything"
@@ -60,6 +65,9 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
 public enum ObjectKind: Hashable, Sendable, CustomStringConvertible {
     case woonverklaring, dwelling, designation, screening, vog
     case measure(String)
+    case request, substantiation, localEvaluation
+    /// A measure of a designation value: `requested.art10`.
+    case recordMeasure(String)
 
     public var description: String {
         switch self {
@@ -68,7 +76,10 @@ public enum ObjectKind: Hashable, Sendable, CustomStringConvertible {
         case .designation: return "designation"
         case .screening: return "screening"
         case .vog: return "vog"
-        case .measure(let name): return "measure \(name)"
+        case .measure(let name), .recordMeasure(let name): return "measure \(name)"
+        case .request: return "request"
+        case .substantiation: return "substantiation"
+        case .localEvaluation: return "local evaluation"
         }
     }
 }

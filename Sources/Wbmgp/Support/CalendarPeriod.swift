@@ -32,6 +32,11 @@ public struct CalendarPeriod: Hashable, Sendable {
 
     /// The non-zero parts only ("6 years", "2 jaar"), as a statutory period is written.
     public func shortText(language: Language) -> String {
+        // A period set in weeks (the decision periods) is stored as days; say it in weeks.
+        if years == 0, months == 0, days > 0, days % 7 == 0 {
+            let weeks = days / 7
+            return language == .en ? "\(weeks) week\(weeks == 1 ? "" : "s")" : "\(weeks) \(weeks == 1 ? "week" : "weken")"
+        }
         let words: [(Int, String, String)] =
             language == .en
             ? [(years, "year", "years"), (months, "month", "months"), (days, "day", "days")]

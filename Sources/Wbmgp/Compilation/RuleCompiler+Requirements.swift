@@ -1,0 +1,63 @@
+extension RuleCompiler {
+    mutating func compileRequirements() -> [CompiledRequirement] {
+        var compiled: [CompiledRequirement] = []
+        for code in table.requirementOrder {
+            guard let located = table.requirements[code]?.first(where: { $0.value.validity?.contains(date) ?? false }) else { continue }
+            if let requirement = compile(located.value, in: located.file) { compiled.append(requirement) }
+        }
+        return compiled
+    }
+
+    /// Compiles one requirement version: gates, the failure condition, facts and message templates,
+    /// in the request's name space (`request`, `requested`, `previous`, `measuresInForce`).
+    mutating func compile(_ requirement: Syntax.Requirement, in file: SourceFile) -> CompiledRequirement? {
+        var e = ExpressionCompiler(globals: globals, source: file, measure: nil)
+        e.subject = .request
+        let severityNames = CompiledRequirement.Severity.allCases.map(\.rawValue)
+        guard let severityName = requirement.severity, let severity = CompiledRequirement.Severity(rawValue: severityName.text) else {
+            report(.unknownCode, "requirement '\(requirement.code.text)' needs a severity after its citation: \(severityNames.joined(separator: ", "))",
+                   in: file, at: requirement.severity?.range ?? requirement.code.range)
+            return nil
+        }
+        var lawDate = CompiledRequirement.LawDate.termStart
+        if let datedBy = requirement.datedBy {
+            guard let chosen = CompiledRequirement.LawDate(rawValue: datedBy.text) else {
+                let names = CompiledRequirement.LawDate.allCases.map(\.rawValue)
+                report(.unknownName, "unknown law date '\(datedBy.text)'\(Suggestions.hint(for: datedBy.text, in: names)); expected \(names.joined(separator: " or "))", in: file, at: datedBy.range)
+                return nil
+            }
+            lawDate = chosen
+        }
+        let gates = requirement.gates.compactMap { e.compile($0, expecting: .bool, "after 'applies when'") }
+        var facts: [CompiledFact] = []
+        for (i, name) in requirement.factNames.enumerated() {
+            guard let (compiled, type) = e.compileTyped(requirement.factValues[i]) else { continue }
+            e.locals[name.text] = (.inline(compiled), type)
+            let shownWhen = requirement.factGuards[i].flatMap { e.compile($0, expecting: .bool, "after 'fact … when'") }
+            facts.append(CompiledFact(name: name.text, value: compiled, shownWhen: shownWhen))
+        }
+        let fails = requirement.failsWhen.flatMap { e.compile($0, expecting: .bool, "after 'fails when'") }
+        var messages: [(guardExpression: CompiledExpression?, text: Template)] = []
+        for message in requirement.messages {
+            let guardExpression = message.guardExpression.flatMap { e.compile($0, expecting: .bool, "after 'message when'") }
+            messages.append((guardExpression, template(message.text, at: message.range, &e) ?? Template(segments: [])))
+        }
+        diagnostics += explainMissingNames(e.diagnostics, name: requirement.code.text)
+        if !requirement.hasSyntaxErrors {
+            if requirement.failsWhen == nil {
+                report(.missingEffect, "requirement '\(requirement.code.text)' has no 'fails when' condition", in: file, at: requirement.code.range)
+            }
+            if requirement.pathText == nil {
+                report(.missingEffect, "requirement '\(requirement.code.text)' has no 'path' naming the part of the request it checks", in: file, at: requirement.code.range)
+            }
+            if !requirement.messages.contains(where: { $0.guardExpression == nil }) {
+                report(.missingReason, "requirement '\(requirement.code.text)' has no message without 'when' (the fallback)", in: file, at: requirement.code.range)
+            }
+        }
+        guard let fails, let path = requirement.pathText, e.diagnostics.isEmpty else { return nil }
+        return CompiledRequirement(
+            code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDate: lawDate,
+            checksDesignations: requirement.checksDesignations, gates: gates, failsWhen: fails, path: path, facts: facts,
+            messages: messages, slotCount: e.slotCount)
+    }
+}

@@ -1,0 +1,64 @@
+/// Reads a designation request (interface §7). Only what cannot be read is an error (exit 65):
+/// bad JSON, wrong types, unknown fields, impossible dates, missing `id`, `kind`, `receivedDate`
+/// or `requested`. Everything the statute demands is left to the requirements.
+public struct RequestReader: Sendable {
+    let law: CompiledLaw
+
+    public init(law: CompiledLaw) { self.law = law }
+
+    static let fields = [
+        "id", "kind", "receivedDate", "dispatchDate", "requested", "previous", "substantiation", "regionalAlternatives",
+        "instrumentChoice", "localEvaluation", "provincialAdvice", "ministerDecisionDate",
+    ]
+
+    public func read(_ bytes: [UInt8]) throws(InputError) -> DesignationRequest {
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(bytes)
+        } catch {
+            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
+        }
+        var id: String?
+        if case .string(let text) = value["id"] ?? .null { id = text }
+        do {
+            return try read(value)
+        } catch {
+            var error = error
+            error.applicationId = id
+            throw error
+        }
+    }
+
+    func read(_ value: JSONValue) throws(InputError) -> DesignationRequest {
+        let root = try ObjectReader(value, path: "$")
+        try root.allowOnly(RequestReader.fields)
+        let designations = DesignationReader(law: law)
+        guard let requestedValue = root.value("requested") else { throw root.missing("requested", "the requested designation (interface §5)") }
+        let requested = try designations.readDesignation(requestedValue, path: "", base: "$.requested", lenient: true)
+        var previous: [Designation] = []
+        for (i, entry) in (try root.array("previous") ?? []).enumerated() {
+            previous.append(try designations.readDesignation(entry, path: "", base: "$.previous[\(i)]", lenient: true))
+        }
+        var substantiation: DesignationRequest.Substantiation?
+        if let value = root.value("substantiation") {
+            let object = try ObjectReader(value, path: "$.substantiation")
+            try object.allowOnly(["necessity", "suitability", "subsidiarity", "proportionality"])
+            substantiation = DesignationRequest.Substantiation(
+                necessity: try object.string("necessity"), suitability: try object.string("suitability"),
+                subsidiarity: try object.string("subsidiarity"), proportionality: try object.string("proportionality"))
+        }
+        var evaluation: DesignationRequest.LocalEvaluation?
+        if let value = root.value("localEvaluation") {
+            let object = try ObjectReader(value, path: "$.localEvaluation")
+            try object.allowOnly(["date", "summary"])
+            evaluation = DesignationRequest.LocalEvaluation(date: try object.date("date"), summary: try object.string("summary"))
+        }
+        guard let kind = try root.string("kind") else { throw root.missing("kind", "'initial' or 'extension'") }
+        return DesignationRequest(
+            id: try root.requiredString("id"), kind: kind, receivedDate: try root.requiredDate("receivedDate"),
+            dispatchDate: try root.date("dispatchDate"), requested: requested, previous: previous, substantiation: substantiation,
+            regionalAlternatives: try root.string("regionalAlternatives"), instrumentChoice: try root.string("instrumentChoice"),
+            localEvaluation: evaluation, provincialAdvice: try root.string("provincialAdvice"),
+            ministerDecisionDate: try root.date("ministerDecisionDate"))
+    }
+}

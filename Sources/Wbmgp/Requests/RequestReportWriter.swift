@@ -1,0 +1,94 @@
+/// Renders a ``RequestReport`` as JSON (interface §7), as text for a reader, or as JUnit XML with
+/// one test case per requirement checked, so a municipality's CI can gate on it.
+public enum RequestReportWriter {
+    public static func json(_ report: RequestReport) -> JSONValue {
+        .sortedObject([
+            ("request", .string(report.request)),
+            ("valid", .bool(report.isValid)),
+            ("lawVersion", .string(report.lawVersion.description)),
+            ("findings", .array(report.findings.map(finding))),
+            ("summary", .sortedObject([
+                ("checked", .integer(report.checked.count)), ("errors", .integer(report.errors)), ("warnings", .integer(report.warnings)),
+            ])),
+        ])
+    }
+
+    static func finding(_ finding: RequestFinding) -> JSONValue {
+        .sortedObject([
+            ("code", .string(finding.code)), ("severity", .string(finding.severity.rawValue)), ("citation", .string(finding.citation)),
+            ("path", .string(finding.path)), ("message", .string(finding.message)),
+            ("facts", .sortedObject(finding.facts.map { ($0.key, $0.value) })),
+        ])
+    }
+
+    public static func text(_ report: RequestReport) -> String {
+        let verdict = report.isValid ? "VALID" : "INVALID"
+        var lines = [
+            "Request \(report.request): \(verdict) (\(report.errors) error(s), \(report.warnings) warning(s); \(report.checked.count) requirements checked; law version \(report.lawVersion))"
+        ]
+        for finding in report.findings {
+            let mark: String
+            switch finding.severity {
+            case .error: mark = "✗ error  "
+            case .warning: mark = "! warning"
+            case .info: mark = "i info   "
+            }
+            lines.append("\(mark) \(finding.code) (\(finding.citation)) \(finding.path): \(finding.message)")
+        }
+        let failed = Set(report.findings.filter { $0.severity != .info }.map(\.code))
+        let passed = report.checked.filter { !failed.contains($0) && $0 != "REQ-DEADLINE" }
+        if !passed.isEmpty { lines.append("✓ passed: \(passed.joined(separator: ", "))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// JUnit XML for one or more reports: a test suite per request, a test case per requirement
+    /// checked (passed ones included); errors are failures, warnings and info go to system-out.
+    public static func junit(_ reports: [RequestReport]) -> String {
+        let tests = reports.map(\.checked.count).reduce(0, +)
+        let failures = reports.map(\.errors).reduce(0, +)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"wbmgp check-request\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+        for report in reports {
+            xml += "  <testsuite name=\"\(escape(report.request))\" tests=\"\(report.checked.count)\" failures=\"\(report.errors)\" errors=\"0\" skipped=\"0\">\n"
+            for code in report.checked {
+                xml += "    <testcase classname=\"wbmgp.check-request.\(escape(report.request))\" name=\"\(escape(code))\""
+                let findings = report.findings.filter { $0.code == code }
+                if findings.isEmpty {
+                    xml += "/>\n"
+                    continue
+                }
+                xml += ">\n"
+                for finding in findings {
+                    let detail = escape("\(finding.citation), \(finding.path): \(finding.message)")
+                    if finding.severity == .error {
+                        xml += "      <failure type=\"error\" message=\"\(escape(finding.message))\">\(detail)</failure>\n"
+                    } else {
+                        xml += "      <system-out>\(finding.severity.rawValue): \(detail)</system-out>\n"
+                    }
+                }
+                xml += "    </testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
+        xml += "</testsuites>\n"
+        return xml
+    }
+
+    /// Escapes the five XML special characters, and drops control characters XML 1.0 forbids.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}
