@@ -146,3 +146,49 @@ struct CLITests {
         #expect(try run(["--version"]).stdout.hasPrefix("wbmgp "))
     }
 }
+
+/// The request fixtures through the built binary, as a municipality's CI would run them.
+@Suite("wbmgp check-request through the binary", .serialized)
+struct CheckRequestCLITests {
+    let cli = CLITests()
+
+    @Test("every request fixture gives exactly its findings and exit code through the binary")
+    func fixtures() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for fixture in RequestFixture.all() {
+            let path = directory + "/" + fixture.name
+            try Data(fixture.bytes).write(to: URL(fileURLWithPath: path))
+            let result = try cli.run(["check-request", "--format", "json", path])
+            let report = try JSONReader.parse(result.stdout)
+            let expected = fixture.document["expected"] ?? .null
+            #expect(result.status == (expected["valid"] == .bool(true) ? 0 : 1), "\(fixture.name): \(result.stderr)")
+            var codes: [JSONValue] = []
+            if case .array(let findings) = report["findings"] ?? .null { codes = findings.map { $0["code"] ?? .null } }
+            var wanted: [JSONValue] = []
+            if case .array(let findings) = expected["findings"] ?? .null { wanted = findings.map { $0["code"] ?? .null } }
+            #expect(codes == wanted, "\(fixture.name)")
+            #expect(report["valid"] == expected["valid"], "\(fixture.name)")
+        }
+    }
+
+    @Test("junit output through the binary; 65 for a request that cannot be read; 66 for a missing file")
+    func formatsAndExitCodes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fixture = try #require(RequestFixture.all().first { $0.name.hasPrefix("005-") })
+        try Data(fixture.bytes).write(to: URL(fileURLWithPath: directory + "/r.json"))
+        let junit = try cli.run(["check-request", "--format", "junit", directory + "/r.json"])
+        #expect(junit.status == 0)
+        #expect(junit.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"wbmgp check-request\""))
+        let text = try cli.run(["check-request", directory + "/r.json"])
+        #expect(text.stdout.contains(": VALID ("))
+
+        let bad = try #require(RequestFixture.all("invalid").first)
+        try Data(bad.bytes).write(to: URL(fileURLWithPath: directory + "/bad.json"))
+        let malformed = try cli.run(["check-request", directory + "/bad.json"])
+        #expect(malformed.status == 65)
+        #expect(malformed.stderr.contains("error: [E-"))
+        #expect(try cli.run(["check-request", directory + "/none.json"]).status == 66)
+    }
+}

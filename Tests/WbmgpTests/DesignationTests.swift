@@ -94,6 +94,32 @@ struct DesignationTests {
         #expect(problems.last?.message.contains("'b' and 'c'") == true)
     }
 
+    @Test("rules check follows extends chains: a gap, a sixth term and a cycle are reported (D009, D008)")
+    func chains() {
+        func term(_ id: String, _ from: String, _ until: String, extends: String?) -> (String, String) {
+            let json = Self.json(id: id, from: from, until: until, areas: #"{"neighbourhoods": ["Oost"]}"#, measures: Self.art9)
+                .replacingOccurrences(of: #""id": "\#(id)","#, with: #""id": "\#(id)", "extends": \#(extends.map { "\"\($0)\"" } ?? "null"),"#)
+            return (id + ".json", json)
+        }
+        // Five contiguous four-year terms from 2017: four extensions, allowed.
+        var files = [term("t1", "2017-01-01", "2020-12-31", extends: nil)]
+        let starts = ["2021-01-01", "2025-01-01", "2029-01-01", "2033-01-01"]
+        let ends = ["2024-12-31", "2028-12-31", "2032-12-31", "2036-12-31"]
+        for i in 0..<4 { files.append(term("t\(i + 2)", starts[i], ends[i], extends: "t\(i + 1)")) }
+        let reader = DesignationReader(law: TestSupport.law)
+        // NB: the terms do not overlap, so no conflict (D006) either.
+        #expect(reader.read(files: files).1.isEmpty, "\(reader.read(files: files).1.map { $0.rendered() })")
+        let sixth = files + [term("t6", "2037-01-01", "2040-12-31", extends: "t5")]
+        let found = reader.read(files: sixth).1
+        #expect(found.map(\.code) == [.designationChain, .designationChain])
+        #expect(found.contains { $0.message.hasPrefix("[REQ-EXT-COUNT] this would be extension number 5") })
+        #expect(found.contains { $0.message.hasPrefix("[REQ-TOTAL-20Y]") && $0.jsonPath == "$.term.until" })
+        let gap = [files[0], term("g2", "2021-01-02", "2024-12-31", extends: "t1")]
+        #expect(reader.read(files: gap).1.map(\.code) == [.designationChain])
+        let cycle = [term("c1", "2017-01-01", "2020-12-31", extends: "c2"), term("c2", "2021-01-01", "2024-12-31", extends: "c1")]
+        #expect(reader.read(files: cycle).1.contains { $0.code == .designationExtends && $0.message.contains("cycle") })
+    }
+
     @Test("the shipped designations are clean")
     func shipped() {
         let files = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/designations", extension: "json").files
