@@ -2,8 +2,8 @@ import Wbmgp
 
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
 enum DecideCommand {
-    static let options = ["format", "lang", "law-date", "rules", "designations", "jobs"]
-    static let flags = ["jsonl", "help"]
+    static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log"]
+    static let flags = ["jsonl", "record", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
@@ -28,43 +28,74 @@ enum DecideCommand {
         if jsonl, format == "text" { throw Arguments.UsageError(message: "'--format text' writes several lines per decision; it cannot be combined with '--jsonl'") }
 
         guard let module = ModuleLoader.load(args) else { return .configuration }
-        let service = DecisionService(engine: module.engine, engineInfo: .init(version: Version.current), lawDate: lawDate)
-        var status = ExitStatus.success
+        let service = DecisionService(
+            engine: module.engine, engineInfo: module.engineInfo(version: Version.current), lawDate: lawDate, record: args.flags.contains("record"))
+        var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language)
         for path in args.positionals {
             guard let bytes = Output.read(path) else {
                 Output.error("\(path): error: [E-FILE] no such file")
-                status = status.combined(with: .noInput)
+                run.status = run.status.combined(with: .noInput)
                 continue
             }
-            let fileStatus = jsonl ? decideLines(bytes, service) : decideDocument(bytes, path: path, service, format: format, language: language)
-            status = status.combined(with: fileStatus)
+            if jsonl { run.decideLines(bytes) } else { run.decideDocument(bytes, path: path) }
         }
-        return status
+        run.flushLog()
+        return run.status
     }
+}
 
-    static func decideDocument(_ bytes: [UInt8], path: String, _ service: DecisionService, format: String, language: Language) -> ExitStatus {
+/// One `decide` run: decisions to stdout, records to the log in chunks of whole lines.
+struct DecideRun {
+    let service: DecisionService
+    let logPath: String?
+    let format: String
+    let language: Language
+    var status = ExitStatus.success
+    var pendingRecords: [JSONValue] = []
+
+    static let logChunk = 1000
+
+    mutating func decideDocument(_ bytes: [UInt8], path: String) {
         do {
-            let decision = try service.decide(bytes)
             if format == "text" {
+                let decision = try service.decide(bytes)
                 Output.write(TextRenderer.render(decision, language: language))
+                if logPath != nil, let record = try service.decideOutput(bytes, logging: true).record { log(record) }
             } else {
-                Output.write(JSONWriter.pretty(DecisionWriter.json(decision, engine: service.engineInfo)) + "\n")
+                let (output, record) = try service.decideOutput(bytes, logging: logPath != nil)
+                Output.write(JSONWriter.pretty(output) + "\n")
+                if let record { log(record) }
             }
-            return .success
         } catch {
             Output.error("\(path == "-" ? "<stdin>" : path): error: [\(error.code)] \(error.path): \(error.message)")
-            return error.isDesignationConflict ? .configuration : .dataError
+            status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError)
         }
     }
 
-    static func decideLines(_ bytes: [UInt8], _ service: DecisionService) -> ExitStatus {
-        var status = ExitStatus.success
+    mutating func decideLines(_ bytes: [UInt8]) {
         for (i, line) in DecisionService.lines(of: bytes).enumerated() {
-            let (output, error) = service.decideLine(line, number: i + 1)
+            let (output, error, record) = service.decideLine(line, number: i + 1, logging: logPath != nil)
             Output.write(output + "\n")
             if let error { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
+            if let record { log(record) }
         }
-        return status
+    }
+
+    mutating func log(_ record: JSONValue) {
+        pendingRecords.append(record)
+        if pendingRecords.count >= DecideRun.logChunk { flushLog() }
+    }
+
+    /// Appends what is pending; success is reported only after the log is synced to disk.
+    mutating func flushLog() {
+        guard let logPath, !pendingRecords.isEmpty else { return }
+        do {
+            try DecisionLog.append(pendingRecords, to: logPath)
+        } catch {
+            Output.error("\(logPath): error: [E-LOG] \(error.message)")
+            status = status.combined(with: .internalError)
+        }
+        pendingRecords.removeAll()
     }
 }
 

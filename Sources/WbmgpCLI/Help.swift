@@ -10,6 +10,8 @@ enum Help {
           decide          Decide applications (one JSON file each, or JSON Lines with --jsonl).
           rules check     Compile the rules and designations and report every problem.
           check-request   Check a designation request against the statute (text, json, junit).
+          replay          Re-decide stored decision records and show a legal diff.
+          log verify      Verify a hash-chained decision log (written by 'decide --log').
           help [COMMAND]  Show help for a subcommand.
 
         OPTIONS:
@@ -42,6 +44,8 @@ enum Help {
           --law-date YYYY-MM-DD   Decide under the law and designations of this date ("what if").
           --rules DIR             The rule module (default Rules).
           --designations PATH     A designation file or directory (default RULES/designations).
+          --record                Add the canonical input: each decision becomes a record for replay.
+          --log FILE              Append each decision record to a hash-chained log (see log verify).
           --jobs N                Batch parallelism (accepted; batches run on one core for now).
 
         EXAMPLES:
@@ -89,8 +93,42 @@ enum Help {
 
         """
 
+    static let replay = """
+        OVERVIEW: Re-decide decision records (made with 'decide --record', or entries of a decision
+        log) under the rules and designations at hand, on each record's own law date, and compare
+        outcome, reasons (rule, effect, result, facts), conditions, priority and defects.
+
+        USAGE: wbmgp replay [--format text|json] [--rules DIR] [--designations PATH] RECORD... | -
+
+        A RECORD file holds one record, or JSON Lines of records (a decision log too).
+
+        EXAMPLES:
+          wbmgp decide --record app.json > record.json
+          wbmgp replay record.json
+          wbmgp replay --format json decisions.log
+
+        EXIT CODES: 0 all identical; 1 some differ; 65 a record cannot be read; 66 file missing;
+          78 rules or designations broken.
+
+        """
+
+    static let log = """
+        OVERVIEW: Verify a decision log written by 'wbmgp decide --log FILE': every line holds a
+        decision record, its sequence number, the SHA-256 of the previous line and its own.
+
+        USAGE: wbmgp log verify FILE
+
+        Prints 'FILE: intact, N entries', or 'FILE:LINE: broken: …' naming the first line that was
+        changed, removed, inserted or reordered.
+
+        EXIT CODES: 0 intact; 1 broken; 66 file missing.
+
+        """
+
     static func text(for command: String) -> String? {
         switch command {
+        case "log": return log
+        case "replay": return replay
         case "check-request": return checkRequest
         case "decide": return decide
         case "rules": return rules

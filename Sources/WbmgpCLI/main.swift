@@ -12,6 +12,8 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         case "decide": return try DecideCommand.run(Array(arguments.dropFirst()))
         case "rules": return try RulesCommand.run(Array(arguments.dropFirst()))
         case "check-request": return try CheckRequestCommand.run(Array(arguments.dropFirst()))
+        case "replay": return try ReplayCommand.run(Array(arguments.dropFirst()))
+        case "log": return try LogCommand.run(Array(arguments.dropFirst()))
         case "--version", "version":
             Output.write("wbmgp \(Version.current)\n")
             return .success
@@ -27,7 +29,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
             Output.write(text)
             return .success
         default:
-            let commands = ["decide", "rules", "check-request", "help"]
+            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "help"]
             let hint = Suggestions.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
             throw Arguments.UsageError(message: "Unknown command '\(command)'.\(hint)")
         }

@@ -94,6 +94,7 @@ struct RuleCompiler {
             let shownWhen = rule.factGuards[i].flatMap { expressions.compile($0, expecting: .bool, "after 'fact … when'") }
             facts.append(CompiledFact(name: name.text, value: compiled, shownWhen: shownWhen))
         }
+        let uses = rule.uses.compactMap { expressions.compile($0, expecting: .list(.record), "after 'uses'") }
         let effect = compileEffect(rule, &expressions, file)
         let flags = rule.flags.compactMap { name, value in expressions.compile(value, expecting: .bool, "as a flag").map { (name.text, $0) } }
         var lifts: [(code: String, citation: String)] = []
@@ -109,7 +110,7 @@ struct RuleCompiler {
         guard let effect, expressions.diagnostics.isEmpty else { return nil }
         return CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", measure: rule.measure?.text, gates: gates, subject: subject,
-            effect: effect, flags: flags, lifts: lifts, facts: facts, reasons: reasons, slotCount: expressions.slotCount)
+            effect: effect, flags: flags, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount)
     }
 
     mutating func compileEffect(_ rule: Syntax.Rule, _ e: inout ExpressionCompiler, _ file: SourceFile) -> CompiledEffect? {

@@ -15,6 +15,7 @@ struct DecisionRun {
     var defects: [Defect] = []
     var missingFacts: [String] = []
     var scope: [ScreeningRequest] = []
+    var usedRecords: Set<RecordReference> = []
 
     init(application: Application, lawDate: CalendarDate, covering: [Designation]) {
         self.application = application
@@ -50,12 +51,17 @@ struct DecisionRun {
 
     mutating func evaluate(_ rule: CompiledRule, person: Value?) {
         reached = true
-        evaluator.missing = []
         let condition: CompiledExpression
         switch rule.effect {
         case .refuse(let c), .conditions(_, let c), .priority(_, let c), .defect(_, let c), .screen(_, _, _, let c): condition = c
         case .lookup: return
         }
+        for list in rule.uses {
+            for case .record(let person, let index) in evaluator.value(of: list).listElements ?? [] {
+                usedRecords.insert(RecordReference(person: person, index: index))
+            }
+        }
+        evaluator.missing = []
         let truth = evaluator.truth(condition)
         let result: RuleResult = truth.map { $0 ? .applied : .passed } ?? .unknown
         let missing = evaluator.missing
@@ -153,6 +159,7 @@ struct DecisionRun {
             application: application.id, applicationDate: application.applicationDate, outcome: outcome, lawDate: lawDate,
             lawVersion: lawVersion, designations: covering.map(\.id), conditions: isGrant ? conditions : [],
             priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
-            missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [])
+            missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],
+            usedPoliceRecords: usedRecords.sorted())
     }
 }

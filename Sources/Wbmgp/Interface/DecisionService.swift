@@ -5,12 +5,23 @@ public struct DecisionService: Sendable {
     public let reader: ApplicationReader
     public let engineInfo: DecisionWriter.EngineInfo
     public let lawDate: CalendarDate?
+    /// Whether output carries the canonical input, making each decision a record for replay.
+    public let record: Bool
 
-    public init(engine: Engine, engineInfo: DecisionWriter.EngineInfo, lawDate: CalendarDate? = nil) {
+    public init(engine: Engine, engineInfo: DecisionWriter.EngineInfo, lawDate: CalendarDate? = nil, record: Bool = false) {
         self.engine = engine
         self.reader = ApplicationReader(law: engine.law)
         self.engineInfo = engineInfo
         self.lawDate = lawDate
+        self.record = record
+    }
+
+    /// Reads and decides one application; the JSON of the decision, with `input` when `withInput`.
+    public func decideJSON(_ bytes: [UInt8], withInput: Bool) throws(InputError) -> JSONValue {
+        let application = try reader.read(bytes)
+        let decision = try engine.decide(application, lawDate: lawDate)
+        let input = withInput ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
+        return DecisionWriter.json(decision, engine: engineInfo, input: input)
     }
 
     /// Reads and decides one application document.
@@ -18,14 +29,22 @@ public struct DecisionService: Sendable {
         try engine.decide(try reader.read(bytes), lawDate: lawDate)
     }
 
+    /// The output for one application and, when `logging`, the decision record for the log.
+    public func decideOutput(_ bytes: [UInt8], logging: Bool) throws(InputError) -> (output: JSONValue, record: JSONValue?) {
+        let json = try decideJSON(bytes, withInput: record || logging)
+        guard logging else { return (json, nil) }
+        guard !record, case .object(let members) = json else { return (json, json) }
+        return (.object(members.filter { $0.key != "input" }), json)
+    }
+
     /// One batch line in, one compact output line out (without newline): a decision, or the
-    /// error record of interface §4 naming the 1-based line number.
-    public func decideLine(_ bytes: [UInt8], number: Int) -> (line: String, error: InputError?) {
+    /// error record of interface §4 naming the 1-based line number; with `logging`, the record too.
+    public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool = false) -> (line: String, error: InputError?, record: JSONValue?) {
         do {
-            let decision = try decide(bytes)
-            return (JSONWriter.compact(DecisionWriter.json(decision, engine: engineInfo)), nil)
+            let (output, record) = try decideOutput(bytes, logging: logging)
+            return (JSONWriter.compact(output), nil, record)
         } catch {
-            return (JSONWriter.compact(DecisionWriter.errorRecord(line: number, error: error)), error)
+            return (JSONWriter.compact(DecisionWriter.errorRecord(line: number, error: error)), error, nil)
         }
     }
 

@@ -14,7 +14,8 @@ public enum DecisionWriter {
         }
     }
 
-    public static func json(_ decision: Decision, engine: EngineInfo) -> JSONValue {
+    /// The decision; with `input`, a self-contained decision record (interface §4, `--record`).
+    public static func json(_ decision: Decision, engine: EngineInfo, input: JSONValue? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("application", .string(decision.application)),
             ("applicationDate", .string(decision.applicationDate.description)),
@@ -33,6 +34,7 @@ public enum DecisionWriter {
         if let rules = engine.rules { engineMembers.append(("rules", .string(rules))) }
         if let designations = engine.designations { engineMembers.append(("designations", .string(designations))) }
         members.append(("engine", .sortedObject(engineMembers)))
+        if let input { members.append(("input", input)) }
         return .sortedObject(members)
     }
 

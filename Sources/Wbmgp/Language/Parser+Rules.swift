@@ -26,7 +26,7 @@ extension Parser {
 
     /// clause = "under" NAME | "applies" "when" expression | "for" "each" NAME "in" expression
     ///        | effect | "flag" NAME "=" expression | "lifted" "by" STRING citation
-    ///        | "fact" NAME "=" expression [ "when" expression ] | reason
+    ///        | "fact" NAME "=" expression [ "when" expression ] | "uses" expression | reason
     /// effect = "refuse" "when" expression | "conditions" expression "when" expression
     ///        | "priority" expression "when" expression | "defect" STRING "when" expression
     ///        | "screen" "from" expression "until" expression "behaviours" expression "when" expression
@@ -78,6 +78,9 @@ extension Parser {
             guard let citation = parseCitation() else { return expected("a quoted citation", "after the hardship code") }
             rule.liftCodes.append(Syntax.Name(text: code, range: codeRange))
             rule.liftCitations.append(citation)
+        case "uses":
+            guard let list = parseExpression() else { return false }
+            rule.uses.append(list)
         case "fact":
             guard let name = expectName("after 'fact'"), expectSymbol("=", "after the fact name"), let value = parseExpression() else {
                 return false

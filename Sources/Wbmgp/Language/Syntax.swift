@@ -167,6 +167,8 @@ public enum Syntax {
         public var factValues: [Expression] = []
         /// `fact x = … when C`: the fact is shown only when C holds (it was used).
         public var factGuards: [Expression?] = []
+        /// `uses EXPR`: the police records this rule relies on; only these are kept in a record.
+        public var uses: [Expression] = []
         public var reasons: [ReasonText] = []
         public var keywordRange: Range<Int>
         /// A clause failed to parse; checks for a missing effect or reason are then skipped, so

@@ -7,8 +7,16 @@ public struct RuleModule: Sendable {
     public var designations: [Designation]
     public var ruleFileCount: Int
     public var designationFileCount: Int
+    /// ``ModuleDigest`` of the rule files and of the designation files used.
+    public var rulesDigest: String
+    public var designationsDigest: String
 
     public var engine: Engine { Engine(law: law, designations: designations) }
+
+    /// The engine block of a decision: version and the two digests.
+    public func engineInfo(version: String) -> DecisionWriter.EngineInfo {
+        DecisionWriter.EngineInfo(version: version, rules: rulesDigest, designations: designationsDigest)
+    }
 
     /// Loads and compiles everything; all diagnostics of all files are returned together.
     ///
@@ -27,17 +35,35 @@ public struct RuleModule: Sendable {
         let (law, compileDiagnostics) = LawCompiler.compile(files: ruleFiles.files)
         diagnostics += compileDiagnostics
         guard let law else { return (nil, diagnostics) }
-        guard readDesignations else { return (RuleModule(law: law, designations: [], ruleFileCount: ruleFiles.files.count, designationFileCount: 0), diagnostics) }
+        let rulesDigest = ModuleDigest.digest(ruleFiles.files.map { (relativeName($0.path, in: directory), $0.text) })
+        guard readDesignations else {
+            return (
+                RuleModule(law: law, designations: [], ruleFileCount: ruleFiles.files.count, designationFileCount: 0, rulesDigest: rulesDigest,
+                           designationsDigest: ModuleDigest.digest([])),
+                diagnostics
+            )
+        }
         let path = designationsPath ?? directory + "/designations"
         let designationFiles = readFiles(in: path, extension: "json")
         diagnostics += designationFiles.diagnostics
         let (designations, designationDiagnostics) = DesignationReader(law: law).read(files: designationFiles.files)
         diagnostics += designationDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let designationsDigest = ModuleDigest.digest(designationFiles.files.map { (fileName($0.path), $0.text) })
         return (
-            RuleModule(law: law, designations: designations, ruleFileCount: ruleFiles.files.count, designationFileCount: designationFiles.files.count),
+            RuleModule(law: law, designations: designations, ruleFileCount: ruleFiles.files.count, designationFileCount: designationFiles.files.count,
+                       rulesDigest: rulesDigest, designationsDigest: designationsDigest),
             diagnostics
         )
+    }
+
+    /// `Rules/wbmgp/art05.rules` relative to `Rules`: `wbmgp/art05.rules`.
+    static func relativeName(_ path: String, in directory: String) -> String {
+        path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : fileName(path)
+    }
+
+    static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
     }
 
     /// The files with the extension in a directory (sorted by name), or the one file at `path`.

@@ -129,6 +129,8 @@ public struct CompiledRule: Sendable {
     public var flags: [(name: String, value: CompiledExpression)]
     public var lifts: [(code: String, citation: String)]
     public var facts: [CompiledFact]
+    /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
+    public var uses: [CompiledExpression]
     public var reasons: [CompiledReason]
     public var slotCount: Int
 }

@@ -18,6 +18,16 @@ public struct Decision: Hashable, Sendable {
     public var defects: [Defect]
     public var missingFacts: [String]
     public var screeningScope: [ScreeningRequest]
+    /// The police records some rule used (`uses`), by household index and record index, sorted:
+    /// a decision record keeps only these (interface §4, `--record`).
+    public var usedPoliceRecords: [RecordReference] = []
+}
+
+public struct RecordReference: Hashable, Sendable, Comparable {
+    public var person: Int
+    public var index: Int
+
+    public static func < (a: RecordReference, b: RecordReference) -> Bool { (a.person, a.index) < (b.person, b.index) }
 }
 
 /// One rule's result for one person (or for the application), with the facts it used.
