@@ -12,6 +12,7 @@ enum Help {
           check-request   Check a designation request against the statute (text, json, junit).
           replay          Re-decide stored decision records and show a legal diff.
           log verify      Verify a hash-chained decision log (written by 'decide --log').
+          test            Run the rule scenarios under Rules/tests and print rule coverage.
           help [COMMAND]  Show help for a subcommand.
 
         OPTIONS:
@@ -125,8 +126,23 @@ enum Help {
 
         """
 
+    static let test = """
+        OVERVIEW: Run every rule scenario under RULES/tests (an application, optional designations,
+        the expected outcome and rule results) and print, per rule version, whether some scenario
+        made it hold (applied) and some made it not hold (passed).
+
+        USAGE: wbmgp test [--rules DIR] [--designations PATH] [--format text|junit] [--require-coverage]
+
+        OPTIONS:
+          --require-coverage   Also fail (exit 1) when a rule version is not covered both ways.
+
+        EXIT CODES: 0 all pass; 1 some fail (or, with --require-coverage, a rule is not covered).
+
+        """
+
     static func text(for command: String) -> String? {
         switch command {
+        case "test": return test
         case "log": return log
         case "replay": return replay
         case "check-request": return checkRequest

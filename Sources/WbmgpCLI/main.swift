@@ -14,6 +14,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         case "check-request": return try CheckRequestCommand.run(Array(arguments.dropFirst()))
         case "replay": return try ReplayCommand.run(Array(arguments.dropFirst()))
         case "log": return try LogCommand.run(Array(arguments.dropFirst()))
+        case "test": return try TestCommand.run(Array(arguments.dropFirst()))
         case "--version", "version":
             Output.write("wbmgp \(Version.current)\n")
             return .success

@@ -109,7 +109,7 @@ struct RuleCompiler {
         diagnostics += explainMissingNames(expressions.diagnostics, name: rule.id.text)
         guard let effect, expressions.diagnostics.isEmpty else { return nil }
         return CompiledRule(
-            id: rule.id.text, citation: rule.citation?.text ?? "", measure: rule.measure?.text, gates: gates, subject: subject,
+            id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
             effect: effect, flags: flags, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount)
     }
 

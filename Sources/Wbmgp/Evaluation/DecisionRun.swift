@@ -117,7 +117,7 @@ struct DecisionRun {
         var personId: String?
         if case .person(let index) = person { personId = application.household[index].id }
         return Reason(
-            rule: rule.id, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
+            rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
             facts: facts, nl: template.map { render($0.nl, .nl) } ?? "", en: template.map { render($0.en, .en) } ?? "")
     }
 

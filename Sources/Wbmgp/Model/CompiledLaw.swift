@@ -121,6 +121,8 @@ public struct MeasureDeclaration: Sendable {
 public struct CompiledRule: Sendable {
     public var id: String
     public var citation: String
+    /// The first day of this version's validity: which version of the rule decided.
+    public var validFrom: CalendarDate
     public var measure: String?
     public var gates: [CompiledExpression]
     /// The list of persons the rule is evaluated for, one reason each; the person is in slot 0.

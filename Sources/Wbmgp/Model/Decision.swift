@@ -33,6 +33,8 @@ public struct RecordReference: Hashable, Sendable, Comparable {
 /// One rule's result for one person (or for the application), with the facts it used.
 public struct Reason: Hashable, Sendable {
     public var rule: String
+    /// The start of the rule version that gave this reason (not written; for coverage).
+    public var ruleVersion: CalendarDate
     public var citation: String
     public var effect: String
     public var result: RuleResult

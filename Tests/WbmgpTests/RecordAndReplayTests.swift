@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+@Suite("Decision records, digests and replay (interface §6)")
+struct RecordAndReplayTests {
+    static let x = TestSupport.fixturesDirectory + "/designations/a8-x-rotterdam-carnisse.json"
+
+    /// A8 example 3: under six years, only unemployment benefit → refused under art. 8 lid 1.
+    static let application = """
+        {"id": "replay-1", "applicationDate": "2019-05-01",
+         "dwelling": {"municipality": "Rotterdam", "neighbourhood": "Carnisse", "category": "rental"},
+         "household": [{"id": "p1", "role": "applicant", "birthDate": "1985-03-10",
+                        "residence": [{"municipality": "Rotterdam", "from": "2016-09-01"}], "income": ["unemployment-benefit"]}]}
+        """
+
+    func service(designations: String, rules: String = TestSupport.rulesDirectory) throws -> DecisionService {
+        let (module, diagnostics) = RuleModule.load(rules: rules, designations: designations)
+        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        return DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), record: true)
+    }
+
+    func record() throws -> JSONValue {
+        try service(designations: Self.x).decideJSON(Array(Self.application.utf8), withInput: true)
+    }
+
+    @Test("a record decided today replays identical")
+    func identical() throws {
+        let result = try Replayer(service: try service(designations: Self.x)).replay(try record())
+        #expect(result.isIdentical)
+        #expect(!result.rulesDigestDiffers && !result.designationsDigestDiffers)
+    }
+
+    @Test("after the designation's term is edited, replay names the changed rule and outcome")
+    func designationEdited() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: Self.x, encoding: .utf8)
+        // The designation now ends before the application: the dwelling is no longer covered.
+        try text.replacingOccurrences(of: "\"until\": \"2022-04-15\"", with: "\"until\": \"2019-04-30\"")
+            .write(toFile: directory + "/x.json", atomically: true, encoding: .utf8)
+        let result = try Replayer(service: try service(designations: directory + "/x.json")).replay(try record())
+        #expect(!result.isIdentical)
+        #expect(result.designationsDigestDiffers && !result.rulesDigestDiffers)
+        #expect(result.differences.first?.text == "outcome: refused → not-applicable")
+        let art8 = try #require(result.differences.first { $0.rule == "art8.income" })
+        #expect(art8.citation == "Wbmgp art. 8 lid 1")
+        #expect(art8.from == "refuse applied")
+        #expect(art8.to.hasPrefix("not reached: No designation in force on 2019-05-01 covers this dwelling"))
+        #expect(ReplayWriter.text(result).contains("designations digest differs"))
+    }
+
+    @Test("a changed rule parameter shows as a changed result with its facts")
+    func ruleEdited() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: TestSupport.rulesDirectory, toPath: directory + "/Rules")
+        let path = directory + "/Rules/wbmgp/art08.rules"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "minimumResidence = 6 years", with: "minimumResidence = 2 years")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try Replayer(service: try service(designations: Self.x, rules: directory + "/Rules")).replay(try record())
+        #expect(result.rulesDigestDiffers && !result.designationsDigestDiffers)
+        #expect(result.differences.map(\.text).contains("Wbmgp art. 8 lid 1 (art8.income, p1): refuse applied → refuse passed"))
+        #expect(result.differences.map(\.text).contains { $0.contains("income [\"unemployment-benefit\"] → income null") })
+    }
+
+    @Test("a decision without input is not a record (65)")
+    func notARecord() throws {
+        let plain = DecisionWriter.json(try service(designations: Self.x).decide(Array(Self.application.utf8)), engine: .init(version: "test"))
+        #expect {
+            try Replayer(service: try service(designations: Self.x)).replay(plain)
+        } throws: { ($0 as? InputError)?.path == "$.input" }
+    }
+
+    @Test("a record keeps only the police records a rule used (A8 example 9: the unselected record goes)")
+    func minimalInput() throws {
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("009-") })
+        let engine = try fixture.engine()
+        let service = DecisionService(engine: engine, engineInfo: .init(version: "test"), record: true)
+        let bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
+        let output = JSONWriter.compact(try service.decideJSON(bytes, withInput: true))
+        #expect(!output.contains("2019-02-10"))
+        #expect(output.contains("\"policeRecords\":[]"))
+    }
+
+    @Test("the rules digest follows the documented recipe and ignores CRLF, a BOM and file order")
+    func digest() {
+        let files = [("wbmgp/b.rules", "rule b\n"), ("wbmgp/a.rules", "rule a\n")]
+        var hasher = SHA256()
+        hasher.update(Array("wbmgp/a.rules\n7\nrule a\nwbmgp/b.rules\n7\nrule b\n".utf8))
+        #expect(ModuleDigest.digest(files.map { ($0.0, $0.1) }) == "sha256:" + SHA256.hex(hasher.finalize()))
+        let crlf = [("wbmgp/a.rules", "\u{FEFF}rule a\r\n"), ("wbmgp/b.rules", "rule b\r\n")]
+        #expect(ModuleDigest.digest(crlf.map { ($0.0, $0.1) }) == ModuleDigest.digest(files.map { ($0.0, $0.1) }))
+    }
+
+    @Test("decisions do not depend on the order of files in Rules/")
+    func fileOrder() throws {
+        let files = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/wbmgp", extension: "rules").files
+        let forward = try #require(LawCompiler.compile(files: files).0)
+        let backward = try #require(LawCompiler.compile(files: files.reversed()).0)
+        let designations = try TestSupport.fixtureDesignations(["a8-x-rotterdam-carnisse", "a8-y-zaanstad-poelenburg"])
+        for fixture in DecideFixture.all("valid").prefix(20) {
+            let input = try #require(fixture.document["application"])
+            let a = try Engine(law: forward, designations: designations).decide(try ApplicationReader(law: forward).read(input))
+            let b = try Engine(law: backward, designations: designations.reversed()).decide(try ApplicationReader(law: backward).read(input))
+            #expect(JSONWriter.compact(DecisionWriter.json(a, engine: .init(version: "t"))) == JSONWriter.compact(DecisionWriter.json(b, engine: .init(version: "t"))))
+        }
+    }
+}
+
+@Suite("The hash-chained decision log")
+struct DecisionLogTests {
+    func log(entries: Int) throws -> [String] {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/decisions.log"
+        // Two appends, to check that the chain continues across runs.
+        try DecisionLog.append((1...2).map { JSONValue.sortedObject([("application", .string("a\($0)"))]) }, to: path)
+        try DecisionLog.append((3...entries).map { JSONValue.sortedObject([("application", .string("a\($0)"))]) }, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("\n"))
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    func verify(_ lines: [String]) -> DecisionLog.Verification {
+        DecisionLog.verify(Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    @Test("an untouched log is intact")
+    func intact() throws {
+        #expect(verify(try log(entries: 5)) == .intact(entries: 5))
+    }
+
+    @Test("an edited line is named")
+    func edited() throws {
+        var lines = try log(entries: 5)
+        lines[2] = lines[2].replacingOccurrences(of: "\"a3\"", with: "\"a9\"")
+        #expect(verify(lines) == .broken(line: 3, reason: "line 3 was changed: it is not an intact log entry (its hash does not match its content)"))
+    }
+
+    @Test("a deleted line is named")
+    func deleted() throws {
+        var lines = try log(entries: 5)
+        lines.remove(at: 1)
+        #expect(verify(lines) == .broken(line: 2, reason: "entry 2 was removed: line 2 holds entry 3"))
+    }
+
+    @Test("two swapped lines are named")
+    func swapped() throws {
+        var lines = try log(entries: 5)
+        lines.swapAt(2, 3)
+        #expect(verify(lines) == .broken(line: 3, reason: "lines 3 and 4 were reordered: line 3 holds entry 4"))
+    }
+
+    @Test("an inserted copy of a line is named")
+    func inserted() throws {
+        var lines = try log(entries: 5)
+        lines.insert(lines[0], at: 3)
+        #expect(verify(lines) == .broken(line: 4, reason: "line 4 was inserted or moved: it holds entry 1, expected 4"))
+    }
+
+    @Test("a partial last line is reported, and no append follows it")
+    func partial() throws {
+        let lines = try log(entries: 3)
+        let text = lines.joined(separator: "\n") + "\n" + String(lines[2].prefix(20))
+        if case .broken(let line, _) = DecisionLog.verify(Array(text.utf8)) { #expect(line == 4) } else { Issue.record("a partial line passed") }
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try text.write(toFile: directory + "/p.log", atomically: true, encoding: .utf8)
+        #expect(throws: DecisionLog.Failure.self) { try DecisionLog.append([.null], to: directory + "/p.log") }
+    }
+}
