@@ -1,3 +1,4 @@
+import Foundation
 import Wbmgp
 
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
@@ -30,7 +31,8 @@ enum DecideCommand {
         guard let module = ModuleLoader.load(args) else { return .configuration }
         let service = DecisionService(
             engine: module.engine, engineInfo: module.engineInfo(version: Version.current), lawDate: lawDate, record: args.flags.contains("record"))
-        var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language)
+        let jobs = args.values["jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+        var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language, jobs: jobs)
         for path in args.positionals {
             guard let bytes = Output.read(path) else {
                 Output.error("\(path): error: [E-FILE] no such file")
@@ -50,6 +52,7 @@ struct DecideRun {
     let logPath: String?
     let format: String
     let language: Language
+    let jobs: Int
     var status = ExitStatus.success
     var pendingRecords: [JSONValue] = []
 
@@ -72,12 +75,20 @@ struct DecideRun {
         }
     }
 
+    /// Decides the lines in blocks: each block on `jobs` cores, written in input order.
     mutating func decideLines(_ bytes: [UInt8]) {
-        for (i, line) in DecisionService.lines(of: bytes).enumerated() {
-            let (output, error, record) = service.decideLine(line, number: i + 1, logging: logPath != nil)
-            Output.write(output + "\n")
-            if let error { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
-            if let record { log(record) }
+        let lines = DecisionService.lines(of: bytes)
+        let batch = BatchDecider(service: service, jobs: jobs)
+        let block = 8192
+        var start = 0
+        while start < lines.count {
+            let end = min(start + block, lines.count)
+            for (output, error, record) in batch.decide(Array(lines[start..<end]), firstLine: start + 1, logging: logPath != nil) {
+                Output.write(output + "\n")
+                if let error { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
+                if let record { log(record) }
+            }
+            start = end
         }
     }
 

@@ -47,7 +47,8 @@ enum Help {
           --designations PATH     A designation file or directory (default RULES/designations).
           --record                Add the canonical input: each decision becomes a record for replay.
           --log FILE              Append each decision record to a hash-chained log (see log verify).
-          --jobs N                Batch parallelism (accepted; batches run on one core for now).
+          --jobs N                Batch parallelism (default: the number of cores); the output order
+                                  never changes.
 
         EXAMPLES:
           wbmgp decide Fixtures/examples/rotterdam-carnisse-2021.json

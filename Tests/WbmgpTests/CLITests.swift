@@ -92,10 +92,20 @@ struct CLITests {
         }
     }
 
-    @Test("two runs give the same bytes")
+    @Test("two runs give the same bytes, whatever the number of jobs")
     func determinism() throws {
         let args = ["decide", "--jsonl", "Fixtures/examples/rotterdam-carnisse-batch.jsonl"]
         #expect(try run(args).stdout == run(args).stdout)
+        // All valid fixture applications with the fixture designations, on 1, 2 and 3 cores.
+        let lines = try DecideFixture.all("valid").map { JSONWriter.compact(try #require($0.document["application"])) }
+        let input = (lines + lines + lines).joined(separator: "\n") + "\n"
+        let designations = TestSupport.fixturesDirectory + "/designations"
+        let one = try run(["decide", "--jsonl", "--jobs", "1", "--designations", designations, "-"], stdin: input)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.split(separator: "\n").count == lines.count * 3)
+        for jobs in ["2", "3"] {
+            #expect(try run(["decide", "--jsonl", "--jobs", jobs, "--designations", designations, "-"], stdin: input).stdout == one.stdout)
+        }
     }
 
     @Test("exit codes: 66 missing file, 64 usage, 78 broken designations")
