@@ -13,6 +13,7 @@ enum Help {
           replay          Re-decide stored decision records and show a legal diff.
           log verify      Verify a hash-chained decision log (written by 'decide --log').
           test            Run the rule scenarios under Rules/tests and print rule coverage.
+          bench           Measure decisions per second on generated applications.
           help [COMMAND]  Show help for a subcommand.
 
         OPTIONS:
@@ -141,8 +142,25 @@ enum Help {
 
         """
 
+    static let bench = """
+        OVERVIEW: Benchmark on deterministic generated applications over the designations at hand:
+        in-process evaluation, end-to-end JSON Lines batches with 1 and N jobs, a cold process for
+        one application, the SHA-256 digest of the rules, and peak memory. Use a release build:
+        swift build -c release && .build/release/wbmgp bench
+
+        USAGE: wbmgp bench [--count N] [--jobs N] [--repeat N] [--seed N] [--rules DIR] [--designations PATH]
+
+        OPTIONS:
+          --count N    Applications to generate (default 100000).
+          --jobs N     The largest number of jobs to measure (default: the number of cores).
+          --repeat N   Repetitions of each figure (default 3); min, median and max are shown.
+          --seed N     Generator seed (default 42).
+
+        """
+
     static func text(for command: String) -> String? {
         switch command {
+        case "bench": return bench
         case "test": return test
         case "log": return log
         case "replay": return replay

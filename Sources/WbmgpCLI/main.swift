@@ -15,6 +15,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         case "replay": return try ReplayCommand.run(Array(arguments.dropFirst()))
         case "log": return try LogCommand.run(Array(arguments.dropFirst()))
         case "test": return try TestCommand.run(Array(arguments.dropFirst()))
+        case "bench": return try BenchCommand.run(Array(arguments.dropFirst()))
         case "--version", "version":
             Output.write("wbmgp \(Version.current)\n")
             return .success
@@ -30,7 +31,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
             Output.write(text)
             return .success
         default:
-            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "help"]
+            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "bench", "help"]
             let hint = Suggestions.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
             throw Arguments.UsageError(message: "Unknown command '\(command)'.\(hint)")
         }

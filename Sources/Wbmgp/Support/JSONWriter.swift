@@ -89,6 +89,7 @@ public enum JSONWriter {
 extension JSONValue {
     /// An object whose members are sorted by key (byte order), for deterministic output.
     public static func sortedObject(_ members: [(String, JSONValue)]) -> JSONValue {
-        .object(members.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map { JSONMember($0.0, $0.1) })
+        // Keys compare by their UTF-8 bytes (for the ASCII keys of our formats, String order).
+        .object(members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { JSONMember($0.0, $0.1) })
     }
 }

@@ -1,0 +1,100 @@
+/// Generates applications for benchmarks over the designations at hand: deterministic for a
+/// seed, reaching every outcome (granted, with conditions, refused, not applicable, incomplete).
+/// Codes come from the rules' vocabularies, so no statutory list lives here.
+public struct ApplicationGenerator {
+    let designations: [Designation]
+    let incomeCodes: [String]
+    let behaviourCodes: [String]
+    let hardshipCodes: [String]
+    /// Where the art. 9 measure keeps its characteristics, to give some applicants a listed one.
+    let characteristicsSlot: Int?
+    var random: SplitMix64
+
+    public init(law: CompiledLaw, designations: [Designation], seed: UInt64) {
+        self.designations = designations.sorted { $0.id < $1.id }
+        incomeCodes = law.vocabularies["income"] ?? []
+        behaviourCodes = law.vocabularies["behaviour"] ?? []
+        hardshipCodes = law.vocabularies["hardship"] ?? []
+        characteristicsSlot = law.measureFieldOrder["art9"]?.firstIndex(of: "characteristics")
+        random = SplitMix64(seed: seed)
+    }
+
+    /// The next application, as one line of compact JSON.
+    public mutating func next(index: Int) -> String {
+        JSONWriter.compact(application(index: index))
+    }
+
+    mutating func date(between low: CalendarDate, _ high: CalendarDate) -> CalendarDate {
+        CalendarDate(dayNumber: random.int(in: low.dayNumber...max(low.dayNumber, high.dayNumber)))
+    }
+
+    mutating func application(index: Int) -> JSONValue {
+        guard let designation = random.pick(designations) else { return .null }
+        let applied = date(between: designation.from, designation.until)
+        var dwelling: [(String, JSONValue)] = [("municipality", .string(designation.municipality)), ("category", .string(designation.categories.first ?? "rental"))]
+        if random.chance(10) {
+            dwelling.append(("neighbourhood", .string("Elders")))  // covered by no designation
+        } else if let neighbourhood = random.pick(designation.areas.neighbourhoods) {
+            dwelling.append(("neighbourhood", .string(neighbourhood)))
+        } else if let street = random.pick(designation.areas.streets) {
+            dwelling += [("street", .string(street.street)), ("houseNumber", .integer((street.from?.number ?? 1) | 1)),
+                         ("houseNumberAddition", .string(street.from?.addition ?? ""))]
+        }
+        var household = [person(id: "p1", role: "applicant", age: random.int(in: 19...80), on: applied, designation: designation)]
+        if random.chance(50) { household.append(person(id: "p2", role: "partner", age: random.int(in: 19...80), on: applied, designation: designation)) }
+        if random.chance(40) { household.append(person(id: "p3", role: "co-occupant", age: random.int(in: 14...19), on: applied, designation: designation)) }
+        var members: [(String, JSONValue)] = [
+            ("id", .string("bench-\(index)")), ("applicationDate", .string(applied.description)),
+            ("dwelling", .sortedObject(dwelling)), ("household", .array(household)),
+        ]
+        if random.chance(70) {
+            let outcomes = ["positive", "positive", "positive-with-conditions", "negative"]
+            let outcome = random.pick(outcomes) ?? "positive"
+            var statement: [(String, JSONValue)] = [("outcome", .string(outcome)), ("date", .string(applied.adding(days: 20).description))]
+            if outcome != "positive" { statement.append(("hearingOffered", .bool(random.chance(80)))) }
+            if outcome == "positive-with-conditions" { statement.append(("conditions", .array([.string("Geen huisdieren")]))) }
+            members.append(("woonverklaring", .sortedObject(statement)))
+        }
+        if random.chance(5), let article = random.pick(hardshipCodes) {
+            members.append(("hardship", .array([.sortedObject([
+                ("article", .string(article)), ("granted", .bool(true)), ("date", .string(applied.adding(days: 30).description)),
+                ("decidedBy", .string("B&W")), ("reason", .string("Onbillijkheid van overwegende aard")),
+            ])])))
+        }
+        return .sortedObject(members)
+    }
+
+    mutating func person(id: String, role: String, age: Int, on applied: CalendarDate, designation: Designation) -> JSONValue {
+        let born = applied.adding(years: -age).adding(days: -random.int(in: 0...364))
+        var members: [(String, JSONValue)] = [("id", .string(id)), ("role", .string(role)), ("birthDate", .string(born.description))]
+        let home = random.pick(designation.regionMunicipalities) ?? designation.municipality
+        let since = applied.adding(days: -random.int(in: 30...(12 * 365)))
+        var periods: [JSONValue] = [.sortedObject([("municipality", .string(home)), ("from", .string(max(since, born).description))])]
+        if random.chance(30) {
+            periods.insert(.sortedObject([("municipality", .string("Utrecht")), ("from", .string(born.description)),
+                                          ("until", .string(max(since, born.adding(days: 1)).adding(days: -1).description))]), at: 0)
+        }
+        if since > born.adding(days: 1) || periods.count == 1 { members.append(("residence", .array(periods))) }
+        if random.chance(95), let income = random.pick(incomeCodes) { members.append(("income", .array([.string(income)]))) }
+        if random.chance(60) {
+            var listed: [String] = []
+            if let slot = characteristicsSlot, let values = designation.measure(named: "art9")?.values, slot < values.count {
+                listed = (values[slot].listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
+            }
+            let own = random.chance(50) ? (random.pick(listed) ?? "other") : "other"
+            members.append(("characteristics", .array([.string(own)])))
+        }
+        var screening: [(String, JSONValue)] = []
+        if random.chance(80) { screening.append(("vog", .sortedObject([("submitted", .bool(random.chance(85)))]))) }
+        if random.chance(80) {
+            var records: [JSONValue] = []
+            for _ in 0..<random.int(in: 0...2) {
+                let when = applied.adding(days: -random.int(in: 1...(6 * 365)))
+                records.append(.sortedObject([("behaviour", .string(random.pick(behaviourCodes) ?? "a")), ("date", .string(when.description))]))
+            }
+            screening.append(("policeRecords", .array(records)))
+        }
+        if !screening.isEmpty { members.append(("screening", .sortedObject(screening))) }
+        return .sortedObject(members)
+    }
+}

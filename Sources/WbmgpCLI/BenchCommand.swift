@@ -1,0 +1,165 @@
+import Foundation
+import Wbmgp
+
+/// `wbmgp bench`: measure decisions per second on generated applications (issue 6 targets).
+/// A benchmark is a command, never a timed test.
+enum BenchCommand {
+    static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
+        let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat"], flags: ["help"])
+        if args.flags.contains("help") {
+            Output.write(Help.bench)
+            return .success
+        }
+        let count = try positive(args, "count", 100_000)
+        let repetitions = try positive(args, "repeat", 3)
+        let maxJobs = try positive(args, "jobs", ProcessInfo.processInfo.activeProcessorCount)
+        let seed = UInt64(args.values["seed"] ?? "42") ?? 42
+        guard let module = ModuleLoader.load(args) else { return .configuration }
+        Output.write(Bench(module: module, args: args, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run())
+        return .success
+    }
+
+    static func positive(_ args: Arguments, _ name: String, _ fallback: Int) throws(Arguments.UsageError) -> Int {
+        guard let text = args.values[name] else { return fallback }
+        guard let value = Int(text), value > 0 else { throw Arguments.UsageError(message: "invalid value '\(text)' for '--\(name)'; expected a positive whole number") }
+        return value
+    }
+}
+
+/// One benchmark run: generate, then measure each figure with min/median/max over repetitions.
+struct Bench {
+    let module: RuleModule
+    let args: Arguments
+    let count: Int
+    let repetitions: Int
+    let maxJobs: Int
+    let seed: UInt64
+
+    func run() -> String {
+        var lines = ["wbmgp bench: \(count) generated applications (seed \(seed)), \(repetitions) repetitions", machine(), ""]
+        let directory = NSTemporaryDirectory() + "wbmgp-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var generator = ApplicationGenerator(law: module.law, designations: module.designations, seed: seed)
+        var text = ""
+        text.reserveCapacity(count * 900)
+        for i in 0..<count { text += generator.next(index: i) + "\n" }
+        let batch = directory + "/applications.jsonl"
+        let single = directory + "/one.json"
+        FileManager.default.createFile(atPath: batch, contents: Data(text.utf8))
+        FileManager.default.createFile(atPath: single, contents: Data((text.split(separator: "\n").first.map(String.init) ?? "").utf8))
+        lines.append(outcomes(Array(text.utf8)))
+        lines.append("")
+        lines.append("figure                                        min          median       max")
+        lines.append(inProcess(Array(text.utf8)))
+        for jobs in Set([1, maxJobs]).sorted() {
+            lines.append(endToEnd(batch: batch, output: directory + "/out.jsonl", jobs: jobs))
+        }
+        lines.append(coldProcess(single))
+        lines.append(digest())
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        lines.append("peak RSS of a batch process                   \(usage.ru_maxrss / 1024) MiB (largest child)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func machine() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
+        return "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GiB, \(cpu)"
+    }
+
+    static func stats(_ values: [Double]) -> (Double, Double, Double) {
+        let sorted = values.sorted()
+        return (sorted.first ?? 0, sorted[sorted.count / 2], sorted.last ?? 0)
+    }
+
+    static func row(_ label: String, _ values: [Double], unit: String, decimals: Int = 0) -> String {
+        let (low, median, high) = stats(values)
+        func cell(_ value: Double) -> String {
+            let text = decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
+            return (text + " " + unit).padding(toLength: 13, withPad: " ", startingAt: 0)
+        }
+        return label.padding(toLength: 46, withPad: " ", startingAt: 0) + cell(low) + cell(median) + cell(high)
+    }
+
+    func outcomes(_ bytes: [UInt8]) -> String {
+        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current))
+        var counts: [String: Int] = [:]
+        for line in DecisionService.lines(of: bytes) {
+            do { counts[try service.decide(line).outcome.rawValue, default: 0] += 1 } catch { counts["error " + error.code, default: 0] += 1 }
+        }
+        return "outcomes: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// Evaluation of already-parsed applications, each producing its full reason list.
+    func inProcess(_ bytes: [UInt8]) -> String {
+        let reader = ApplicationReader(law: module.law)
+        let engine = module.engine
+        let applications = DecisionService.lines(of: bytes).prefix(100_000).compactMap { try? reader.read($0) }
+        var rates: [Double] = []
+        for _ in 0..<repetitions {
+            let clock = ContinuousClock()
+            var reasons = 0
+            let elapsed = clock.measure {
+                for application in applications { reasons += (try? engine.decide(application))?.reasons.count ?? 0 }
+            }
+            rates.append(Double(applications.count) / seconds(elapsed))
+            precondition(reasons > 0, "no reasons were produced")
+        }
+        return Bench.row("in-process evaluation, 1 core (decisions/s)", rates, unit: "/s")
+    }
+
+    func endToEnd(batch: String, output: String, jobs: Int) -> String {
+        var rates: [Double] = []
+        for _ in 0..<repetitions {
+            let elapsed = runChild(["decide", "--jsonl", "--jobs", String(jobs), batch] + moduleArguments, stdout: output)
+            rates.append(Double(count) / seconds(elapsed))
+        }
+        return Bench.row("end to end --jsonl, --jobs \(jobs) (decisions/s)", rates, unit: "/s")
+    }
+
+    func coldProcess(_ single: String) -> String {
+        var times: [Double] = []
+        for _ in 0..<max(repetitions, 5) { times.append(seconds(runChild(["decide", single] + moduleArguments, stdout: "/dev/null")) * 1000) }
+        return Bench.row("one application, cold process (ms)", times, unit: "ms", decimals: 1)
+    }
+
+    func digest() -> String {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory + "/wbmgp"))?.filter { $0.hasSuffix(".rules") }.sorted() ?? []
+        let texts = files.map { ("wbmgp/" + $0, (try? String(contentsOfFile: rulesDirectory + "/wbmgp/" + $0, encoding: .utf8)) ?? "") }
+        var times: [Double] = []
+        for _ in 0..<max(repetitions, 5) {
+            times.append(seconds(ContinuousClock().measure { _ = ModuleDigest.digest(texts) }) * 1000)
+        }
+        let size = texts.map { $0.1.utf8.count }.reduce(0, +)
+        return Bench.row("SHA-256 digest of Rules/wbmgp, \(size / 1024) KiB (ms)", times, unit: "ms", decimals: 2)
+    }
+
+    var rulesDirectory: String { args.values["rules"] ?? "Rules" }
+
+    var moduleArguments: [String] {
+        var extra = ["--rules", rulesDirectory]
+        if let designations = args.values["designations"] { extra += ["--designations", designations] }
+        return extra
+    }
+
+    func runChild(_ arguments: [String], stdout path: String) -> Duration {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        process.arguments = arguments
+        FileManager.default.createFile(atPath: path, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: path)
+        process.standardError = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        return clock.measure {
+            try? process.run()
+            process.waitUntilExit()
+        }
+    }
+
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
