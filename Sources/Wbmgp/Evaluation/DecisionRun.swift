@@ -4,7 +4,7 @@ struct DecisionRun {
     let application: Application
     let lawDate: CalendarDate
     let covering: [Designation]
-    var evaluator: ExpressionEvaluator
+    let evaluator: ExpressionEvaluator
     var reasons: [Reason] = []
     var lookupRule: (index: Int, rule: CompiledRule)?
     var reached = false

@@ -18,7 +18,7 @@ extension ExpressionEvaluator {
         }
     }
 
-    mutating func personFact(_ index: Int, _ fact: PersonFact) -> Value {
+    func personFact(_ index: Int, _ fact: PersonFact) -> Value {
         guard let person = application?.household[index] else { return .unknown }
         let base = "$.household[\(index)]"
         switch fact {
@@ -48,7 +48,7 @@ extension ExpressionEvaluator {
         }
     }
 
-    mutating func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
+    func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
         guard let application else { return .unknown }
         guard let statement = application.woonverklaring else { return note("$.woonverklaring") }
         switch fact {
@@ -61,7 +61,7 @@ extension ExpressionEvaluator {
         }
     }
 
-    mutating func dwellingFact(_ fact: DwellingFact) -> Value {
+    func dwellingFact(_ fact: DwellingFact) -> Value {
         guard let dwelling = application?.dwelling else { return .unknown }
         func optional(_ text: String?, _ name: String) -> Value {
             text.map { .text($0) } ?? note("$.dwelling." + name)
@@ -87,7 +87,7 @@ extension ExpressionEvaluator {
         }
     }
 
-    mutating func call(_ builtin: Builtin, _ arguments: [CompiledExpression]) -> Value {
+    func call(_ builtin: Builtin, _ arguments: [CompiledExpression]) -> Value {
         let values = arguments.map { value(of: $0) }
         switch builtin {
         case .age:
@@ -143,7 +143,7 @@ enum ResidenceRun {
 }
 
 extension ExpressionEvaluator {
-    mutating func requestFact(_ fact: RequestFact) -> Value {
+    func requestFact(_ fact: RequestFact) -> Value {
         guard let request = request?.request else { return .unknown }
         func text(_ value: String?, _ path: String) -> Value { value.map { .text($0) } ?? note(path) }
         switch fact {

@@ -1,7 +1,9 @@
 /// Evaluates compiled expressions against one application (rules) or one designation request
 /// (requirements) with three-valued logic: an absent fact is `unknown`, and the JSON path of every
 /// absent fact read is noted in ``missing``.
-struct ExpressionEvaluator {
+///
+/// A class, so handing it around never copies the application it holds.
+final class ExpressionEvaluator {
     /// The application being decided; nil when a request is checked.
     let application: Application?
     /// The request being checked; nil when an application is decided.
@@ -20,18 +22,18 @@ struct ExpressionEvaluator {
         self.designationIds = designationIds
     }
 
-    mutating func note(_ path: String) -> Value {
+    func note(_ path: String) -> Value {
         if !missing.contains(path) { missing.append(path) }
         return .unknown
     }
 
     /// Evaluates a condition to true, false or nil (unknown).
-    mutating func truth(_ expression: CompiledExpression) -> Bool? {
+    func truth(_ expression: CompiledExpression) -> Bool? {
         if case .bool(let flag) = value(of: expression) { return flag }
         return nil
     }
 
-    mutating func value(of expression: CompiledExpression) -> Value {
+    func value(of expression: CompiledExpression) -> Value {
         switch expression {
         case .constant(let value): return value
         case .local(let slot): return slot < slots.count ? slots[slot] : .unknown
@@ -128,7 +130,7 @@ struct ExpressionEvaluator {
         }
     }
 
-    mutating func bind(_ slot: Int, _ value: Value) {
+    func bind(_ slot: Int, _ value: Value) {
         while slots.count <= slot { slots.append(.unknown) }
         slots[slot] = value
     }

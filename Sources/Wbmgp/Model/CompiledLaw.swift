@@ -118,23 +118,39 @@ public struct MeasureDeclaration: Sendable {
 }
 
 /// A rule version, compiled.
-public struct CompiledRule: Sendable {
-    public var id: String
-    public var citation: String
+public final class CompiledRule: Sendable {
+    public let id: String
+    public let citation: String
     /// The first day of this version's validity: which version of the rule decided.
-    public var validFrom: CalendarDate
-    public var measure: String?
-    public var gates: [CompiledExpression]
+    public let validFrom: CalendarDate
+    public let measure: String?
+    public let gates: [CompiledExpression]
     /// The list of persons the rule is evaluated for, one reason each; the person is in slot 0.
-    public var subject: CompiledExpression?
-    public var effect: CompiledEffect
-    public var flags: [(name: String, value: CompiledExpression)]
-    public var lifts: [(code: String, citation: String)]
-    public var facts: [CompiledFact]
+    public let subject: CompiledExpression?
+    public let effect: CompiledEffect
+    public let flags: [(name: String, value: CompiledExpression)]
+    public let lifts: [(code: String, citation: String)]
+    public let facts: [CompiledFact]
     /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
-    public var uses: [CompiledExpression]
-    public var reasons: [CompiledReason]
-    public var slotCount: Int
+    public let uses: [CompiledExpression]
+    public let reasons: [CompiledReason]
+    public let slotCount: Int
+
+    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CompiledExpression], subject: CompiledExpression?, effect: CompiledEffect, flags: [(name: String, value: CompiledExpression)], lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CompiledExpression], reasons: [CompiledReason], slotCount: Int) {
+        self.id = id
+        self.citation = citation
+        self.validFrom = validFrom
+        self.measure = measure
+        self.gates = gates
+        self.subject = subject
+        self.effect = effect
+        self.flags = flags
+        self.lifts = lifts
+        self.facts = facts
+        self.uses = uses
+        self.reasons = reasons
+        self.slotCount = slotCount
+    }
 }
 
 /// A fact a rule shows in its reason; with `shownWhen`, only when that condition holds, so

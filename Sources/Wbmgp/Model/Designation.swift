@@ -1,20 +1,41 @@
 /// A ministerial designation decision (interface §5): where, when, and which measures with which
 /// by-law parameters.
-public struct Designation: Hashable, Sendable {
-    public var id: String
-    public var path: String
-    public var municipality: String
-    public var decisionDate: CalendarDate?
-    public var source: String?
-    public var from: CalendarDate
-    public var until: CalendarDate
-    public var extends: String?
-    public var regionName: String?
-    public var regionMunicipalities: [String]
-    public var areas: Areas
-    public var categories: [String]
+/// A class: decisions refer to the designations that cover a dwelling without copying them.
+/// Equality is identity (the same loaded file).
+public final class Designation: Hashable, Sendable {
+    public let id: String
+    public let path: String
+    public let municipality: String
+    public let decisionDate: CalendarDate?
+    public let source: String?
+    public let from: CalendarDate
+    public let until: CalendarDate
+    public let extends: String?
+    public let regionName: String?
+    public let regionMunicipalities: [String]
+    public let areas: Areas
+    public let categories: [String]
     /// The measures, sorted by name, each with its fields in the measure declaration's order.
-    public var measures: [MeasureSetting]
+    public let measures: [MeasureSetting]
+
+    public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting]) {
+        self.id = id
+        self.path = path
+        self.municipality = municipality
+        self.decisionDate = decisionDate
+        self.source = source
+        self.from = from
+        self.until = until
+        self.extends = extends
+        self.regionName = regionName
+        self.regionMunicipalities = regionMunicipalities
+        self.areas = areas
+        self.categories = categories
+        self.measures = measures
+    }
+
+    public static func == (a: Designation, b: Designation) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
     public func isInForce(on date: CalendarDate) -> Bool { from <= date && date <= until }
 

@@ -32,7 +32,7 @@ public struct RequestChecker: Sendable {
     func evaluate(_ requirement: CompiledRequirement, _ request: DesignationRequest, lawDate: CalendarDate, into report: inout RequestReport) {
         let chain = request.previous + [request.requested]
         let inForce = law.measures.keys.sorted().filter { law.measure($0, on: lawDate) != nil }
-        var evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [])
+        let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [])
         evaluator.request = RequestSubject(request: request, chain: chain, measuresInForce: inForce)
         evaluator.slots = Array(repeating: .unknown, count: requirement.slotCount)
         for gate in requirement.gates where evaluator.truth(gate) != true { return }
