@@ -83,10 +83,10 @@ struct DecideRun {
         var start = 0
         while start < lines.count {
             let end = min(start + block, lines.count)
-            for (output, error, record) in batch.decide(Array(lines[start..<end]), firstLine: start + 1, logging: logPath != nil) {
-                Output.write(output + "\n")
-                if let error { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
-                if let record { log(record) }
+            for slice in batch.decide(lines[start..<end], firstLine: start + 1, logging: logPath != nil) {
+                Output.write(bytes: slice.bytes)
+                for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
+                for record in slice.records { log(record) }
             }
             start = end
         }

@@ -9,6 +9,15 @@ enum Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    static func write(bytes: [UInt8]) {
+        if buffer.isEmpty, bytes.count >= 1 << 16 {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))

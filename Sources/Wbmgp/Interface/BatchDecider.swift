@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Decides a batch of JSON Lines on several cores. Lines are split into consecutive slices, each
-/// slice decided by one worker, and the results returned in input order, so the output never
-/// depends on the number of jobs.
+/// slice decided by one worker into its own byte buffer, and the slices returned in input order,
+/// so the output never depends on the number of jobs.
 public struct BatchDecider: Sendable {
     public let service: DecisionService
     public let jobs: Int
@@ -12,40 +12,53 @@ public struct BatchDecider: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// One result per line, in order: the output line, the error if the line was not decided,
-    /// and the decision record when `logging`.
-    /// - Parameter firstLine: the 1-based number of the first line, for error records.
-    public func decide(_ lines: [[UInt8]], firstLine: Int = 1, logging: Bool = false) -> [(line: String, error: InputError?, record: JSONValue?)] {
-        guard jobs > 1, lines.count > 1 else {
-            return lines.enumerated().map { service.decideLine($1, number: firstLine + $0, logging: logging) }
-        }
-        let results = ResultSlots(count: lines.count)
-        let slices = min(jobs * 4, lines.count)
+    /// The output of consecutive lines: their bytes (each line ended by a newline), the errors of
+    /// lines that were not decided, and the decision records when logging.
+    public struct Slice: Sendable {
+        public var bytes: [UInt8]
+        public var errors: [InputError]
+        public var records: [JSONValue]
+    }
+
+    /// Decides `lines`, numbering them from `firstLine` (1-based) for error records.
+    public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
+        let count = lines.count
+        let sliceCount = jobs > 1 ? min(jobs * 4, max(count, 1)) : 1
+        let slots = SliceSlots(count: sliceCount)
         let decider = service
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let start = lines.count * slice / slices
-            let end = lines.count * (slice + 1) / slices
+        let base = lines.startIndex
+        let work: @Sendable (Int) -> Void = { slice in
+            let start = count * slice / sliceCount
+            let end = count * (slice + 1) / sliceCount
+            var out = JSONBytes(capacity: (end - start) * 3000)
+            var result = Slice(bytes: [], errors: [], records: [])
             for i in start..<end {
-                results.store(decider.decideLine(lines[i], number: firstLine + i, logging: logging), at: i)
+                let (error, record) = decider.decideLine(lines[base + i], number: firstLine + i, logging: logging, into: &out)
+                out.byte(0x0A)
+                if let error { result.errors.append(error) }
+                if let record { result.records.append(record) }
             }
+            result.bytes = out.bytes
+            slots.store(result, at: slice)
         }
-        return results.values
+        if sliceCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: sliceCount, execute: work) }
+        return slots.values
     }
 }
 
-/// Storage for results written concurrently, each slot by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [(line: String, error: InputError?, record: JSONValue?)]
+/// Storage for slices written concurrently, each slot by exactly one worker.
+private final class SliceSlots: @unchecked Sendable {
+    private var slots: [BatchDecider.Slice]
     private let lock = DispatchSemaphore(value: 1)
 
-    init(count: Int) { slots = Array(repeating: ("", nil, nil), count: count) }
+    init(count: Int) { slots = Array(repeating: BatchDecider.Slice(bytes: [], errors: [], records: []), count: count) }
 
-    func store(_ value: (line: String, error: InputError?, record: JSONValue?), at index: Int) {
-        // The array buffer is shared; writes are serialised so its storage is never copied concurrently.
+    func store(_ value: BatchDecider.Slice, at index: Int) {
+        // Writes are serialised so the shared array's storage is never copied concurrently.
         lock.wait()
         slots[index] = value
         lock.signal()
     }
 
-    var values: [(line: String, error: InputError?, record: JSONValue?)] { slots }
+    var values: [BatchDecider.Slice] { slots }
 }

@@ -40,11 +40,23 @@ public struct DecisionService: Sendable {
     /// One batch line in, one compact output line out (without newline): a decision, or the
     /// error record of interface §4 naming the 1-based line number; with `logging`, the record too.
     public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool = false) -> (line: String, error: InputError?, record: JSONValue?) {
+        var out = JSONBytes()
+        let (error, record) = decideLine(bytes, number: number, logging: logging, into: &out)
+        return (String(decoding: out.bytes, as: UTF8.self), error, record)
+    }
+
+    /// The batch hot path: the output line is appended to `out` as bytes, written directly by
+    /// ``DecisionEncoder``.
+    public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
         do {
-            let (output, record) = try decideOutput(bytes, logging: logging)
-            return (JSONWriter.compact(output), nil, record)
+            let application = try reader.read(bytes)
+            let decision = try engine.decide(application, lawDate: lawDate)
+            let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
+            DecisionEncoder.compact(decision, engine: engineInfo, input: record ? input : nil, into: &out)
+            return (nil, logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil)
         } catch {
-            return (JSONWriter.compact(DecisionWriter.errorRecord(line: number, error: error)), error, nil)
+            out.append(DecisionWriter.errorRecord(line: number, error: error), indent: false, level: 0)
+            return (error, nil)
         }
     }
 

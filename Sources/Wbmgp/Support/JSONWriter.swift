@@ -4,85 +4,146 @@
 /// (see ``JSONValue/sortedObject(_:)``), so the bytes are deterministic.
 public enum JSONWriter {
     public static func compact(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out, indent: nil, level: 0)
-        return out
+        String(decoding: compactBytes(value), as: UTF8.self)
+    }
+
+    public static func compactBytes(_ value: JSONValue) -> [UInt8] {
+        var out = JSONBytes()
+        out.append(value, indent: false, level: 0)
+        return out.bytes
     }
 
     public static func pretty(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out, indent: "  ", level: 0)
-        return out
+        var out = JSONBytes()
+        out.append(value, indent: true, level: 0)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, into out: inout String, indent: String?, level: Int) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .integer(let number): out += String(number)
-        case .number(let number): out += number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-        case .string(let text): writeString(text, into: &out)
-        case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, element) in elements.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                write(element, into: &out, indent: indent, level: level + 1)
-            }
-            newline(&out, indent, level)
-            out += "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (i, member) in members.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                writeString(member.key, into: &out)
-                out += indent == nil ? ":" : ": "
-                write(member.value, into: &out, indent: indent, level: level + 1)
-            }
-            newline(&out, indent, level)
-            out += "}"
-        }
-    }
-
-    private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
-    }
-
-    /// Writes a JSON string literal: quotes, backslashes and control characters escaped; all
-    /// other characters, non-ASCII included, written as UTF-8.
+    /// A JSON string literal for `text` (see ``JSONBytes/appendString(_:)``).
     public static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
+        var bytes = JSONBytes()
+        bytes.appendString(text)
+        out += String(decoding: bytes.bytes, as: UTF8.self)
+    }
+}
+
+/// A growing UTF-8 buffer with the appends JSON output needs; the writer and the decision
+/// encoder share it, so both escape strings the same way.
+public struct JSONBytes: Sendable {
+    public var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    @inline(__always)
+    public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    public mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    public mutating func integer(_ value: Int) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            if value == Int.min {
+                bytes.append(contentsOf: String(value).utf8.dropFirst())
+                return
             }
+            integer(-value)
+            return
         }
-        out += "\""
+        if value < 10 {
+            bytes.append(UInt8(48 + value))
+            return
+        }
+        var digits: [UInt8] = []
+        var rest = value
+        while rest > 0 {
+            digits.append(UInt8(48 + rest % 10))
+            rest /= 10
+        }
+        bytes.append(contentsOf: digits.reversed())
+    }
+
+    /// A date as `"YYYY-MM-DD"`, quotes included.
+    public mutating func date(_ date: CalendarDate) {
+        bytes.append(0x22)
+        bytes.append(UInt8(48 + date.year / 1000 % 10))
+        bytes.append(UInt8(48 + date.year / 100 % 10))
+        bytes.append(UInt8(48 + date.year / 10 % 10))
+        bytes.append(UInt8(48 + date.year % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(UInt8(48 + date.month / 10))
+        bytes.append(UInt8(48 + date.month % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(UInt8(48 + date.day / 10))
+        bytes.append(UInt8(48 + date.day % 10))
+        bytes.append(0x22)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped; every other
+    /// character, non-ASCII included, written as UTF-8.
+    public mutating func appendString(_ text: String) {
+        bytes.append(0x22)
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
+                start = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(0x22)
+    }
+
+    mutating func newline(_ indent: Bool, _ level: Int) {
+        guard indent else { return }
+        bytes.append(0x0A)
+        for _ in 0..<level { bytes.append(contentsOf: [0x20, 0x20]) }
+    }
+
+    public mutating func append(_ value: JSONValue, indent: Bool, level: Int) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let flag): flag ? raw("true") : raw("false")
+        case .integer(let number): integer(number)
+        case .number(let number):
+            bytes.append(contentsOf: (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)).utf8)
+        case .string(let text): appendString(text)
+        case .array(let elements):
+            if elements.isEmpty { return raw("[]") }
+            bytes.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(indent, level + 1)
+                append(element, indent: indent, level: level + 1)
+            }
+            newline(indent, level)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { return raw("{}") }
+            bytes.append(UInt8(ascii: "{"))
+            for (i, member) in members.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(indent, level + 1)
+                appendString(member.key)
+                indent ? raw(": ") : raw(":")
+                append(member.value, indent: indent, level: level + 1)
+            }
+            newline(indent, level)
+            bytes.append(UInt8(ascii: "}"))
+        }
     }
 }
 

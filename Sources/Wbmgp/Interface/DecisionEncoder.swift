@@ -1,0 +1,159 @@
+/// Writes a decision as compact JSON bytes directly, without building a ``JSONValue`` tree: the
+/// batch hot path. Keys are written in sorted order by hand; a test checks that the bytes equal
+/// `JSONWriter.compact(DecisionWriter.json(…))`, the reference.
+///
+/// - Complexity: O(size of the output).
+public enum DecisionEncoder {
+    public static func compact(_ decision: Decision, engine: DecisionWriter.EngineInfo, input: JSONValue? = nil, into out: inout JSONBytes) {
+        out.raw("{\"application\":")
+        out.appendString(decision.application)
+        out.raw(",\"applicationDate\":")
+        out.date(decision.applicationDate)
+        out.raw(",\"conditions\":")
+        strings(decision.conditions, &out)
+        out.raw(",\"defects\":[")
+        for (i, defect) in decision.defects.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.raw("{\"citation\":")
+            out.appendString(defect.citation)
+            out.raw(",\"code\":")
+            out.appendString(defect.code)
+            if let person = defect.person {
+                out.raw(",\"person\":")
+                out.appendString(person)
+            }
+            out.raw(",\"text\":")
+            text(defect.nl, defect.en, &out)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw("],\"designations\":")
+        strings(decision.designations, &out)
+        out.raw(",\"engine\":{")
+        var first = true
+        if let designations = engine.designations {
+            out.raw("\"designations\":")
+            out.appendString(designations)
+            first = false
+        }
+        if let rules = engine.rules {
+            if !first { out.byte(UInt8(ascii: ",")) }
+            out.raw("\"rules\":")
+            out.appendString(rules)
+            first = false
+        }
+        if !first { out.byte(UInt8(ascii: ",")) }
+        out.raw("\"version\":")
+        out.appendString(engine.version)
+        out.byte(UInt8(ascii: "}"))
+        if let input {
+            out.raw(",\"input\":")
+            out.append(input, indent: false, level: 0)
+        }
+        out.raw(",\"lawDate\":")
+        out.date(decision.lawDate)
+        out.raw(",\"lawVersion\":")
+        out.date(decision.lawVersion)
+        out.raw(",\"missingFacts\":")
+        strings(decision.missingFacts, &out)
+        out.raw(",\"outcome\":")
+        out.appendString(decision.outcome.rawValue)
+        out.raw(",\"priority\":")
+        if let priority = decision.priority { self.priority(priority, &out) } else { out.raw("null") }
+        out.raw(",\"reasons\":[")
+        for (i, reason) in decision.reasons.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            self.reason(reason, &out)
+        }
+        out.raw("],\"screeningScope\":[")
+        for (i, request) in decision.screeningScope.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.raw("{\"behaviours\":")
+            strings(request.behaviours, &out)
+            out.raw(",\"from\":")
+            out.date(request.from)
+            out.raw(",\"person\":")
+            out.appendString(request.person)
+            out.raw(",\"until\":")
+            out.date(request.until)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw("]}")
+    }
+
+    static func strings(_ values: [String], _ out: inout JSONBytes) {
+        out.byte(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.appendString(value)
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
+        out.raw("{\"en\":")
+        out.appendString(en)
+        out.raw(",\"nl\":")
+        out.appendString(nl)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    static func flag(_ value: Bool?, _ out: inout JSONBytes) {
+        switch value {
+        case .some(true): out.raw("true")
+        case .some(false): out.raw("false")
+        case .none: out.raw("null")
+        }
+    }
+
+    static func priority(_ priority: Priority, _ out: inout JSONBytes) {
+        out.raw("{\"aboveLocalTies\":")
+        flag(priority.flags["aboveLocalTies"], &out)
+        out.raw(",\"aboveUrgent\":")
+        flag(priority.flags["aboveUrgent"], &out)
+        out.raw(",\"characteristics\":")
+        strings(priority.characteristics, &out)
+        out.raw(",\"citation\":")
+        out.appendString(priority.citation)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    static func reason(_ reason: Reason, _ out: inout JSONBytes) {
+        out.raw("{\"citation\":")
+        out.appendString(reason.citation)
+        out.raw(",\"effect\":")
+        out.appendString(reason.effect)
+        out.raw(",\"facts\":{")
+        let facts = reason.facts.count < 2 ? reason.facts : reason.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (i, fact) in facts.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.appendString(fact.key)
+            out.byte(UInt8(ascii: ":"))
+            out.append(fact.value, indent: false, level: 0)
+        }
+        out.byte(UInt8(ascii: "}"))
+        if let lift = reason.lifted {
+            out.raw(",\"lifted\":{\"by\":")
+            out.appendString(lift.by)
+            out.raw(",\"citation\":")
+            out.appendString(lift.citation)
+            out.raw(",\"date\":")
+            out.date(lift.date)
+            out.raw(",\"decidedBy\":")
+            out.appendString(lift.decidedBy)
+            out.raw(",\"reason\":")
+            out.appendString(lift.reason)
+            out.byte(UInt8(ascii: "}"))
+        }
+        if let person = reason.person {
+            out.raw(",\"person\":")
+            out.appendString(person)
+        }
+        out.raw(",\"result\":")
+        out.appendString(reason.result.rawValue)
+        out.raw(",\"rule\":")
+        out.appendString(reason.rule)
+        out.raw(",\"text\":")
+        text(reason.nl, reason.en, &out)
+        out.byte(UInt8(ascii: "}"))
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import Wbmgp
+
+/// The fast paths must not change a byte: the direct encoder against the reference writer, on
+/// thousands of generated decisions that reach every outcome.
+@Suite("Byte-identical fast paths")
+struct EncoderTests {
+    @Test("DecisionEncoder writes exactly what DecisionWriter + JSONWriter write (3,000 generated decisions)")
+    func encoderMatchesReference() throws {
+        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 7)
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"))
+        var outcomes = Set<String>()
+        for i in 0..<3000 {
+            let line = Array(generator.next(index: i).utf8)
+            let application = try service.reader.read(line)
+            let decision = try service.engine.decide(application)
+            outcomes.insert(decision.outcome.rawValue)
+            let input = i % 3 == 0 ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
+            var fast = JSONBytes()
+            DecisionEncoder.compact(decision, engine: service.engineInfo, input: input, into: &fast)
+            let reference = JSONWriter.compactBytes(DecisionWriter.json(decision, engine: service.engineInfo, input: input))
+            #expect(fast.bytes == reference, "application \(i)")
+            if fast.bytes != reference { break }
+        }
+        #expect(outcomes == Set(Decision.Outcome.allCases.map(\.rawValue)), "the generator reaches every outcome")
+    }
+
+    @Test("a batch line through the service equals the reference, error records included")
+    func batchLine() throws {
+        let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module)
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), record: true)
+        let good = Array(try String(contentsOfFile: TestSupport.fixturesDirectory + "/examples/rotterdam-carnisse-2021.json", encoding: .utf8).utf8)
+        let (line, error, _) = service.decideLine(good, number: 1)
+        #expect(error == nil)
+        #expect(line == JSONWriter.compact(try service.decideJSON(good, withInput: true)))
+        let (bad, badError, _) = service.decideLine(Array("{\"id\": 3}".utf8), number: 9)
+        #expect(badError?.code == "E-TYPE")
+        #expect(bad.hasPrefix("{\"error\":{\"code\":\"E-TYPE\""))
+    }
+}
