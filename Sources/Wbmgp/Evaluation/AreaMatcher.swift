@@ -3,25 +3,57 @@
 /// Names compare case-insensitively with surrounding spaces ignored; postcodes compare without
 /// spaces in upper case; house numbers by number first, then addition (none sorts first).
 public enum AreaMatcher {
+    /// A dwelling's address in the compared forms, made once per decision.
+    public struct DwellingKey: Sendable {
+        var municipality: String
+        var category: String
+        var neighbourhood: String?
+        var street: String?
+        var postcode: String?
+        var house: HouseNumber?
+
+        public init(_ dwelling: Dwelling) {
+            municipality = AreaMatcher.key(dwelling.municipality)
+            category = dwelling.category
+            neighbourhood = dwelling.neighbourhood.map(AreaMatcher.key)
+            street = dwelling.street.map(AreaMatcher.key)
+            postcode = dwelling.postcode.map(AreaMatcher.normalisedPostcode)
+            house = dwelling.houseNumber.map { HouseNumber(number: $0, addition: AreaMatcher.normalisedAddition(dwelling.houseNumberAddition)) }
+        }
+    }
+
+    /// The same areas in compared forms, made once when a designation is loaded.
+    public struct AreaKey: Sendable {
+        var municipality: String
+        var neighbourhoods: Set<String>
+        var streets: [(name: String, range: StreetRange)]
+
+        init(municipality: String, areas: Areas) {
+            self.municipality = AreaMatcher.key(municipality)
+            neighbourhoods = Set(areas.neighbourhoods.map(AreaMatcher.key))
+            streets = areas.streets.map { (AreaMatcher.key($0.street), $0) }
+        }
+    }
+
     public static func covers(_ designation: Designation, _ dwelling: Dwelling) -> Bool {
-        guard sameName(designation.municipality, dwelling.municipality), designation.categories.contains(dwelling.category) else {
-            return false
-        }
+        covers(designation, DwellingKey(dwelling))
+    }
+
+    public static func covers(_ designation: Designation, _ dwelling: DwellingKey) -> Bool {
+        let key = designation.areaKey
+        guard key.municipality == dwelling.municipality, designation.categories.contains(dwelling.category) else { return false }
+        if let neighbourhood = dwelling.neighbourhood, key.neighbourhoods.contains(neighbourhood) { return true }
         let areas = designation.areas
-        if let neighbourhood = dwelling.neighbourhood, areas.neighbourhoods.contains(where: { sameName($0, neighbourhood) }) {
-            return true
-        }
-        if let postcode = dwelling.postcode.map(normalisedPostcode) {
+        if let postcode = dwelling.postcode {
             for pattern in areas.postcodes where matches(pattern, postcode) { return true }
         }
-        if let number = dwelling.houseNumber {
-            let house = HouseNumber(number: number, addition: normalisedAddition(dwelling.houseNumberAddition))
+        if let house = dwelling.house {
             if let street = dwelling.street {
-                for range in areas.streets where sameName(range.street, street) && contains(range, house) { return true }
+                for entry in key.streets where entry.name == street && contains(entry.range, house) { return true }
             }
-            if let postcode = dwelling.postcode.map(normalisedPostcode) {
+            if let postcode = dwelling.postcode {
                 for address in areas.addresses
-                where address.postcode == postcode && address.houseNumber == number
+                where address.postcode == postcode && address.houseNumber == house.number
                     && normalisedAddition(address.houseNumberAddition) == house.addition
                 {
                     return true
@@ -30,6 +62,9 @@ public enum AreaMatcher {
         }
         return false
     }
+
+    /// A name as compared: case and surrounding spaces ignored.
+    static func key(_ name: String) -> String { name.trimmingSpaces.lowercased() }
 
     static func sameName(_ a: String, _ b: String) -> Bool {
         a.trimmingSpaces.lowercased() == b.trimmingSpaces.lowercased()

@@ -20,7 +20,8 @@ public struct Engine: Sendable {
 
     /// The designations in force on `date` whose areas and categories cover the dwelling.
     public func covering(_ dwelling: Dwelling, on date: CalendarDate) -> [Designation] {
-        designations.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, dwelling) }
+        let key = AreaMatcher.DwellingKey(dwelling)
+        return designations.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, key) }
     }
 
     /// Decides one application.

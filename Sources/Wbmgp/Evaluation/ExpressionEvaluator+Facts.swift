@@ -88,7 +88,11 @@ extension ExpressionEvaluator {
     }
 
     func call(_ builtin: Builtin, _ arguments: [CompiledExpression]) -> Value {
-        let values = arguments.map { value(of: $0) }
+        // At most three arguments: evaluated into locals, no array per call.
+        let first = arguments.count > 0 ? value(of: arguments[0]) : .unknown
+        let second = arguments.count > 1 ? value(of: arguments[1]) : .unknown
+        let third = arguments.count > 2 ? value(of: arguments[2]) : .unknown
+        let values = Arguments(first, second, third)
         switch builtin {
         case .age:
             guard case .person(let index) = values[0], case .date(let date) = values[1], let person = application?.household[index] else {
@@ -101,8 +105,7 @@ extension ExpressionEvaluator {
             }
             guard let person = application?.household[index] else { return .unknown }
             guard let periods = person.residence else { return note("$.household[\(index)].residence") }
-            let municipalities = Set(region.compactMap { if case .text(let t) = $0 { t } else { nil } })
-            return .span(from: ResidenceRun.start(of: periods, within: municipalities, endingBefore: date), to: date)
+            return .span(from: ResidenceRun.start(of: periods, within: region, endingBefore: date), to: date)
         case .since:
             guard case .span(let from, _) = values[0] else { return .unknown }
             return .date(from)
@@ -125,12 +128,23 @@ extension ExpressionEvaluator {
     }
 }
 
+/// The evaluated arguments of a builtin call, read as `values[0]`…`values[2]`.
+struct Arguments {
+    let first: Value, second: Value, third: Value
+    init(_ first: Value, _ second: Value, _ third: Value) {
+        self.first = first
+        self.second = second
+        self.third = third
+    }
+    subscript(_ index: Int) -> Value { index == 0 ? first : index == 1 ? second : third }
+}
+
 /// Uninterrupted residence (interface §9): the longest run of consecutive registered days within
 /// a set of municipalities that ends on the day before a date. One uncovered day breaks it.
 enum ResidenceRun {
     /// The first day of the run; equal to `date` when the day before it is not covered.
-    static func start(of periods: [ResidencePeriod], within municipalities: Set<String>, endingBefore date: CalendarDate) -> CalendarDate {
-        let inside = periods.filter { municipalities.contains($0.municipality) }
+    static func start(of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate) -> CalendarDate {
+        let inside = periods.filter { municipalities.contains(.text($0.municipality)) }
         var cursor = date.dayNumber - 1
         var start = date.dayNumber
         // Periods do not overlap (the reader checks), so each step moves to an earlier period.

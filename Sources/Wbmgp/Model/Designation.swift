@@ -32,7 +32,12 @@ public final class Designation: Hashable, Sendable {
         self.areas = areas
         self.categories = categories
         self.measures = measures
+        self.storedAreaKey = AreaMatcher.AreaKey(municipality: municipality, areas: areas)
     }
+
+    /// The areas in the forms the matcher compares, made once here.
+    public var areaKey: AreaMatcher.AreaKey { storedAreaKey }
+    private let storedAreaKey: AreaMatcher.AreaKey
 
     public static func == (a: Designation, b: Designation) -> Bool { a === b }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

@@ -144,9 +144,11 @@ public struct JSONReader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: bytes[start..<index], as: UTF8.self)
+                let slice = bytes[start..<index]
                 index += 1
-                guard let text else { throw error("invalid UTF-8 in string", at: start) }
+                // ASCII needs no validation; only other text goes through the UTF-8 check.
+                if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
+                guard let text = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
                 return text
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
