@@ -34,12 +34,17 @@ enum DecideCommand {
         let jobs = args.values["jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language, jobs: jobs)
         for path in args.positionals {
-            guard let bytes = Output.read(path) else {
+            if jsonl, var reader = LineReader(path: path) {
+                run.decideLines(&reader)
+                reader.close()
+                continue
+            }
+            guard !jsonl, let bytes = Output.read(path) else {
                 Output.error("\(path): error: [E-FILE] no such file")
                 run.status = run.status.combined(with: .noInput)
                 continue
             }
-            if jsonl { run.decideLines(bytes) } else { run.decideDocument(bytes, path: path) }
+            run.decideDocument(bytes, path: path)
         }
         run.flushLog()
         return run.status
@@ -75,20 +80,20 @@ struct DecideRun {
         }
     }
 
-    /// Decides the lines in blocks: each block on `jobs` cores, written in input order.
-    mutating func decideLines(_ bytes: [UInt8]) {
-        let lines = DecisionService.lines(of: bytes)
+    /// Streams the lines in blocks: each block decided on `jobs` cores and written in input
+    /// order before the next is read, so memory stays bounded whatever the batch size.
+    mutating func decideLines(_ reader: inout LineReader) {
         let batch = BatchDecider(service: service, jobs: jobs)
-        let block = 8192
-        var start = 0
-        while start < lines.count {
-            let end = min(start + block, lines.count)
-            for slice in batch.decide(lines[start..<end], firstLine: start + 1, logging: logPath != nil) {
+        var first = 1
+        while true {
+            let lines = reader.nextLines(4096)
+            if lines.isEmpty { break }
+            for slice in batch.decide(lines[...], firstLine: first, logging: logPath != nil) {
                 Output.write(bytes: slice.bytes)
                 for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
                 for record in slice.records { log(record) }
             }
-            start = end
+            first += lines.count
         }
     }
 
