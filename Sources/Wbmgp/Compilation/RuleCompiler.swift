@@ -89,7 +89,8 @@ struct RuleCompiler {
         let gates = rule.gates.compactMap { expressions.compile($0, expecting: .bool, "after 'applies when'") }
         var facts: [CompiledFact] = []
         for (i, (name, value)) in rule.facts.enumerated() {
-            guard let (compiled, type) = expressions.compileTyped(value) else { continue }
+            guard let (uncached, type) = expressions.compileTyped(value) else { continue }
+            let compiled = CompiledExpression.cached(slot: expressions.newSlot(), uncached)
             expressions.locals[name.text] = (.inline(compiled), type)
             let shownWhen = rule.factGuards[i].flatMap { expressions.compile($0, expecting: .bool, "after 'fact … when'") }
             facts.append(CompiledFact(name: name.text, value: compiled, shownWhen: shownWhen))

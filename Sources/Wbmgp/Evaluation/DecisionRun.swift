@@ -45,6 +45,8 @@ struct DecisionRun {
         }
         for person in persons {
             if let person { evaluator.bind(0, person) }
+            // Facts are cached per rule and person.
+            evaluator.cache = Array(repeating: nil, count: rule.slotCount)
             evaluate(rule, person: person)
         }
     }
@@ -147,6 +149,7 @@ struct DecisionRun {
             evaluator.designation = covering.first
             evaluator.measure = nil
             evaluator.slots = Array(repeating: .unknown, count: rule.slotCount)
+            evaluator.cache = Array(repeating: nil, count: rule.slotCount)
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
             var reason = makeReason(rule, result: result, person: nil)
             // The lookup found a designation even when no measure reached the application; only

@@ -15,6 +15,8 @@ final class ExpressionEvaluator {
     var slots: [Value] = []
     /// JSON paths of absent facts read since the last reset.
     var missing: [String] = []
+    /// Values of cached facts, by slot, with the absent facts noted while computing them.
+    var cache: [(value: Value, missing: [String])?] = []
 
     init(application: Application?, lawDate: CalendarDate, designationIds: [String]) {
         self.application = application
@@ -127,6 +129,19 @@ final class ExpressionEvaluator {
             }
             return .list(values)
         case .call(let builtin, let arguments): return call(builtin, arguments)
+        case .cached(let slot, let inner):
+            if slot < cache.count, let hit = cache[slot] {
+                for path in hit.missing where !missing.contains(path) { missing.append(path) }
+                return hit.value
+            }
+            let before = missing
+            missing = []
+            let result = value(of: inner)
+            let noted = missing
+            missing = before
+            for path in noted where !missing.contains(path) { missing.append(path) }
+            if slot < cache.count { cache[slot] = (result, noted) }
+            return result
         }
     }
 

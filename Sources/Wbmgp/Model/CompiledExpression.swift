@@ -29,6 +29,9 @@ public indirect enum CompiledExpression: Hashable, Sendable {
     case quantifier(all: Bool, slot: Int, CompiledExpression, CompiledExpression)
     case list([CompiledExpression])
     case call(Builtin, [CompiledExpression])
+    /// A rule's fact: computed once per rule and person, then read from the cache (with the
+    /// absent facts it noted, so `missingFacts` is the same as without the cache).
+    case cached(slot: Int, CompiledExpression)
 }
 
 public enum Comparison: String, Hashable, Sendable {

@@ -35,6 +35,7 @@ public struct RequestChecker: Sendable {
         let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [])
         evaluator.request = RequestSubject(request: request, chain: chain, measuresInForce: inForce)
         evaluator.slots = Array(repeating: .unknown, count: requirement.slotCount)
+        evaluator.cache = Array(repeating: nil, count: requirement.slotCount)
         for gate in requirement.gates where evaluator.truth(gate) != true { return }
         report.checked.append(requirement.code)
         // An unknown outcome means the request does not show that it complies: a finding.

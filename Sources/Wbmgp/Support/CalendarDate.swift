@@ -115,13 +115,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return Swift.max(years, 0)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD` (years beyond 9999 keep their digits).
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: Swift.max(0, width - text.count)) + text
+        guard (0...9999).contains(year) else {
+            let y = String(year)
+            return y + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        let bytes: [UInt8] = [
+            UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 0x2D,
+            UInt8(48 + month / 10), UInt8(48 + month % 10), 0x2D, UInt8(48 + day / 10), UInt8(48 + day % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
