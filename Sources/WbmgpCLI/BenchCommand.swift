@@ -5,7 +5,7 @@ import Wbmgp
 /// A benchmark is a command, never a timed test.
 enum BenchCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat"], flags: ["help"])
+        let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep"], flags: ["help"])
         if args.flags.contains("help") {
             Output.write(Help.bench)
             return .success
@@ -37,9 +37,10 @@ struct Bench {
 
     func run() -> String {
         var lines = ["wbmgp bench: \(count) generated applications (seed \(seed)), \(repetitions) repetitions", machine(), ""]
-        let directory = NSTemporaryDirectory() + "wbmgp-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        let kept = args.values["keep"]
+        let directory = kept ?? NSTemporaryDirectory() + "wbmgp-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } }
         var generator = ApplicationGenerator(law: module.law, designations: module.designations, seed: seed)
         var text = ""
         text.reserveCapacity(count * 900)
@@ -57,9 +58,10 @@ struct Bench {
         }
         lines.append(coldProcess(single))
         lines.append(digest())
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        lines.append("peak RSS of a batch process                   \(usage.ru_maxrss / 1024) MiB (largest child)")
+        _ = runChild(["decide", "--jsonl", "--jobs", String(maxJobs), "--report-peak-memory", batch] + moduleArguments, stdout: directory + "/out.jsonl",
+                     stderr: directory + "/peak.txt")
+        let peak = (try? String(contentsOfFile: directory + "/peak.txt", encoding: .utf8))?.split(separator: " ").dropFirst(2).first.flatMap { Int($0) } ?? 0
+        lines.append("peak RSS of the batch process, --jobs \(maxJobs)         \(peak / 1024) MiB")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -148,7 +150,7 @@ struct Bench {
     /// Runs this executable with `arguments`, stdout to `path`, and returns the wall time. Uses
     /// posix_spawn directly: Foundation's Process adds tens of milliseconds on Linux, which would
     /// swamp the cold-start figure.
-    func runChild(_ arguments: [String], stdout path: String) -> Duration {
+    func runChild(_ arguments: [String], stdout path: String, stderr errorPath: String = "/dev/null") -> Duration {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -156,7 +158,7 @@ struct Bench {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         return ContinuousClock().measure {
             var pid: pid_t = 0
             guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return }

@@ -4,7 +4,7 @@ import Wbmgp
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
 enum DecideCommand {
     static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log"]
-    static let flags = ["jsonl", "record", "help"]
+    static let flags = ["jsonl", "record", "report-peak-memory", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
@@ -47,6 +47,7 @@ enum DecideCommand {
             run.decideDocument(bytes, path: path)
         }
         run.flushLog()
+        if args.flags.contains("report-peak-memory") { Output.error("peak RSS: \(PeakMemory.kibibytes()) KiB") }
         return run.status
     }
 }
@@ -125,5 +126,15 @@ enum ModuleLoader {
             Output.error("wbmgp: \(errors) error(s) in the rules or designations; nothing was decided")
         }
         return module
+    }
+}
+
+/// This process's peak resident memory (VmHWM), for `bench`: the kernel's rusage of a spawned
+/// child also counts the parent's memory from before the exec, so the child reports its own.
+enum PeakMemory {
+    static func kibibytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }
 }

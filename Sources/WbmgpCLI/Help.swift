@@ -50,6 +50,7 @@ enum Help {
           --log FILE              Append each decision record to a hash-chained log (see log verify).
           --jobs N                Batch parallelism (default: the number of cores); the output order
                                   never changes.
+          --report-peak-memory    At the end, print the process's peak resident memory on stderr.
 
         EXAMPLES:
           wbmgp decide Fixtures/examples/rotterdam-carnisse-2021.json
@@ -155,6 +156,7 @@ enum Help {
           --jobs N     The largest number of jobs to measure (default: the number of cores).
           --repeat N   Repetitions of each figure (default 3); min, median and max are shown.
           --seed N     Generator seed (default 42).
+          --keep DIR   Keep the generated applications (DIR/applications.jsonl) to rerun by hand.
 
         """
 
