@@ -1,5 +1,5 @@
 /// A value the rules compute with. `unknown` stands for an absent fact (three-valued logic).
-public indirect enum Value: Hashable, Sendable {
+public enum Value: Hashable, Sendable {
     case unknown
     case bool(Bool)
     case integer(Int)
