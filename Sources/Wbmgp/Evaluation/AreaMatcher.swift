@@ -98,10 +98,14 @@ public enum AreaMatcher {
 }
 
 extension String {
+    /// Without leading and trailing spaces (U+0020), working on UTF-8 bytes.
     var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while scalars.first == " " { scalars.removeFirst() }
-        while scalars.last == " " { scalars.removeLast() }
-        return String(scalars)
+        let bytes = utf8
+        guard bytes.first == 0x20 || bytes.last == 0x20 else { return self }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] == 0x20 { end = bytes.index(before: end) }
+        return String(self[start..<end])
     }
 }
