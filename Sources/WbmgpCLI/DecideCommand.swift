@@ -4,7 +4,7 @@ import Wbmgp
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
 enum DecideCommand {
     static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log"]
-    static let flags = ["jsonl", "record", "report-peak-memory", "help"]
+    static let flags = ["jsonl", "record", "report-peak-memory", "quiet", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
@@ -33,6 +33,7 @@ enum DecideCommand {
             engine: module.engine, engineInfo: module.engineInfo(version: Version.current), lawDate: lawDate, record: args.flags.contains("record"))
         let jobs = args.values["jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language, jobs: jobs)
+        run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1
         for path in args.positionals {
             if jsonl, var reader = LineReader(path: path) {
                 run.decideLines(&reader)
@@ -61,6 +62,8 @@ struct DecideRun {
     let jobs: Int
     var status = ExitStatus.success
     var pendingRecords: [JSONValue] = []
+    /// A progress line on stderr for long batches, only when stderr is a terminal.
+    var showsProgress = false
 
     static let logChunk = 1000
 
@@ -86,9 +89,24 @@ struct DecideRun {
     mutating func decideLines(_ reader: inout LineReader) {
         let batch = BatchDecider(service: service, jobs: jobs)
         var first = 1
+        let clock = ContinuousClock()
+        let started = clock.now
+        var lastReport = started
+        defer { if showsProgress, first > 1 { Output.progress(nil) } }
         while true {
             let lines = reader.nextLines(4096)
             if lines.isEmpty { break }
+            if showsProgress, clock.now - lastReport > .seconds(1) {
+                lastReport = clock.now
+                let elapsed = Double((clock.now - started).components.seconds) + Double((clock.now - started).components.attoseconds) / 1e18
+                let rate = Double(first - 1) / max(elapsed, 0.001)
+                var line = "\(first - 1) decided, \(Int(rate))/s"
+                if let total = reader.totalBytes, reader.bytesRead > 0 {
+                    let remaining = elapsed * Double(total - reader.bytesRead) / Double(reader.bytesRead)
+                    line += ", ETA \(Int(remaining) / 60):" + String(format: "%02d", Int(remaining) % 60)
+                }
+                Output.progress(line)
+            }
             for slice in batch.decide(lines[...], firstLine: first, logging: logPath != nil) {
                 Output.write(bytes: slice.bytes)
                 for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }

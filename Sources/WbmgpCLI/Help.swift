@@ -50,6 +50,7 @@ enum Help {
           --log FILE              Append each decision record to a hash-chained log (see log verify).
           --jobs N                Batch parallelism (default: the number of cores); the output order
                                   never changes.
+          --quiet                 No progress line (shown on long batches only when stderr is a terminal).
           --report-peak-memory    At the end, print the process's peak resident memory on stderr.
 
         EXAMPLES:

@@ -10,6 +10,9 @@ struct LineReader {
     /// Where the unread part of `pending` starts; read lines are dropped in bulk, not one by one.
     private var offset = 0
     private var finished = false
+    /// Bytes read from the input so far, and its size when it is a regular file (for an ETA).
+    private(set) var bytesRead = 0
+    let totalBytes: Int?
 
     /// Opens `path` ("-" for stdin); nil when the file cannot be opened.
     init?(path: String) {
@@ -22,6 +25,8 @@ struct LineReader {
             descriptor = fd
             ownsDescriptor = true
         }
+        var info = stat()
+        totalBytes = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
     }
 
     func close() {
@@ -60,6 +65,7 @@ struct LineReader {
         if read <= 0 {
             finished = true
         } else {
+            bytesRead += read
             pending.append(contentsOf: chunk[..<read])
         }
     }

@@ -24,6 +24,11 @@ enum Output {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Rewrites the progress line on stderr (a terminal); nil clears it.
+    static func progress(_ text: String?) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
