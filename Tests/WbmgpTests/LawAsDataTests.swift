@@ -33,7 +33,7 @@ struct LawAsDataTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let edited = text.replacingOccurrences(of: "parameter minimumResidence = 6 years", with: "parameter minimumResidence = 5 years")
         #expect(edited != text, "the parameter line was not found in art08.rules")
-        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        try edited.write(toFile: path, atomically: false, encoding: .utf8)
 
         let after = try decide(rules: copy + "/Rules")
         #expect(after.outcome == .granted)
