@@ -15,25 +15,11 @@ public struct ApplicationReader: Sendable {
 
     /// Parses JSON text and reads the application in it.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
-        }
-        return try read(value)
+        try read(try InputDocument.parse(bytes))
     }
 
     public func read(_ value: JSONValue) throws(InputError) -> Application {
-        var id: String?
-        if case .string(let text) = value["id"] ?? .null { id = text }
-        do {
-            return try readApplication(value)
-        } catch {
-            var error = error
-            error.applicationId = id
-            throw error
-        }
+        try InputDocument.read(value) { v throws(InputError) in try readApplication(v) }
     }
 
     private func readApplication(_ value: JSONValue) throws(InputError) -> Application {

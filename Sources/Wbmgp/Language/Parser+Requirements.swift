@@ -48,14 +48,7 @@ extension Parser {
             guard expectWord("designations", "after 'checks'") else { return false }
             requirement.checksDesignations = true
         case "fact":
-            guard let name = expectName("after 'fact'"), expectSymbol("=", "after the fact name"), let value = parseExpression() else {
-                return false
-            }
-            var factGuard: Syntax.Expression?
-            if consume("when") {
-                guard let condition = parseExpression() else { return false }
-                factGuard = condition
-            }
+            guard let (name, value, factGuard) = parseFactClause() else { return false }
             requirement.factNames.append(name)
             requirement.factValues.append(value)
             requirement.factGuards.append(factGuard)

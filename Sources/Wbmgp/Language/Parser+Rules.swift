@@ -82,14 +82,7 @@ extension Parser {
             guard let list = parseExpression() else { return false }
             rule.uses.append(list)
         case "fact":
-            guard let name = expectName("after 'fact'"), expectSymbol("=", "after the fact name"), let value = parseExpression() else {
-                return false
-            }
-            var factGuard: Syntax.Expression?
-            if consume("when") {
-                guard let condition = parseExpression() else { return false }
-                factGuard = condition
-            }
+            guard let (name, value, factGuard) = parseFactClause() else { return false }
             rule.factNames.append(name)
             rule.factValues.append(value)
             rule.factGuards.append(factGuard)
@@ -97,6 +90,16 @@ extension Parser {
             return parseReason(into: &rule)
         }
         return true
+    }
+
+    /// fact-clause = NAME "=" expression [ "when" expression ]   (after "fact"; rules and requirements)
+    mutating func parseFactClause() -> (Syntax.Name, Syntax.Expression, Syntax.Expression?)? {
+        guard let name = expectName("after 'fact'"), expectSymbol("=", "after the fact name"), let value = parseExpression() else {
+            return nil
+        }
+        guard consume("when") else { return (name, value, nil) }
+        guard let condition = parseExpression() else { return nil }
+        return (name, value, condition)
     }
 
     mutating func parseWhen(_ context: String) -> Syntax.Expression? {

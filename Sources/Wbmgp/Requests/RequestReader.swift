@@ -12,21 +12,7 @@ public struct RequestReader: Sendable {
     ]
 
     public func read(_ bytes: [UInt8]) throws(InputError) -> DesignationRequest {
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
-        }
-        var id: String?
-        if case .string(let text) = value["id"] ?? .null { id = text }
-        do {
-            return try read(value)
-        } catch {
-            var error = error
-            error.applicationId = id
-            throw error
-        }
+        try InputDocument.read(try InputDocument.parse(bytes)) { v throws(InputError) in try read(v) }
     }
 
     func read(_ value: JSONValue) throws(InputError) -> DesignationRequest {
