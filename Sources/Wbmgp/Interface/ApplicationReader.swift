@@ -11,12 +11,22 @@ public struct ApplicationReader: Sendable {
         incomeCodes = law.vocabularies["income"] ?? []
         behaviourCodes = law.vocabularies["behaviour"] ?? []
         hardshipCodes = law.vocabularies["hardship"] ?? []
+        fast = FastApplicationReader(incomeCodes: incomeCodes, behaviourCodes: behaviourCodes, hardshipCodes: hardshipCodes)
     }
 
-    /// Parses JSON text and reads the application in it.
+    /// Parses JSON text and reads the application in it: by the fast path when the document is
+    /// plain and valid, else by the full reader, which names the problem.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
+        if let application = fast.read(bytes) { return application }
+        return try read(try InputDocument.parse(bytes))
+    }
+
+    /// The full reader only (for tests that compare the two paths).
+    func readFully(_ bytes: [UInt8]) throws(InputError) -> Application {
         try read(try InputDocument.parse(bytes))
     }
+
+    let fast: FastApplicationReader
 
     public func read(_ value: JSONValue) throws(InputError) -> Application {
         try InputDocument.read(value) { v throws(InputError) in try readApplication(v) }

@@ -1,0 +1,156 @@
+/// A forward-only cursor over JSON bytes for ``FastApplicationReader``: each method consumes one
+/// value of the kind it names, or returns nil/false (and the fast path gives up).
+struct JSONCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { index >= bytes.count }
+
+    mutating func whitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        whitespace()
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// `{ "key": value, … }`: `member` consumes each value; false stops.
+    mutating func object(_ member: (inout JSONCursor, String) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        while true {
+            guard let key = string(), take(UInt8(ascii: ":")), member(&self, key) else { return false }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "}"))
+        }
+    }
+
+    /// `[ value, … ]`: `element` consumes each value; false stops.
+    mutating func array(_ element: (inout JSONCursor) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "[")) else { return false }
+        if take(UInt8(ascii: "]")) { return true }
+        while true {
+            guard element(&self) else { return false }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "]"))
+        }
+    }
+
+    /// A string without escapes (an escape sends the input to the full reader).
+    mutating func string() -> String? {
+        guard take(0x22) else { return nil }
+        let start = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+            }
+            if byte == 0x5C || byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        return nil
+    }
+
+    mutating func null() -> Bool {
+        whitespace()
+        guard index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
+            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
+        else { return false }
+        index += 4
+        return true
+    }
+
+    mutating func bool() -> Bool? {
+        whitespace()
+        if index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "t"), bytes[index + 1] == UInt8(ascii: "r"),
+            bytes[index + 2] == UInt8(ascii: "u"), bytes[index + 3] == UInt8(ascii: "e")
+        {
+            index += 4
+            return true
+        }
+        if index + 5 <= bytes.count, bytes[index] == UInt8(ascii: "f"), bytes[index + 1] == UInt8(ascii: "a"),
+            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "s"), bytes[index + 4] == UInt8(ascii: "e")
+        {
+            index += 5
+            return false
+        }
+        return nil
+    }
+
+    /// A JSON integer: optional minus, no leading zero, no fraction or exponent, in range.
+    mutating func integer() -> Int? {
+        whitespace()
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        let start = index
+        var value = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - 0x30))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        let digits = index - start
+        guard digits > 0, !(digits > 1 && bytes[start] == 0x30) else { return nil }
+        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { return nil }
+        return negative ? -value : value
+    }
+
+    mutating func strings() -> [String]? {
+        var list: [String] = []
+        let ok = array { c in
+            guard let text = c.string() else { return false }
+            list.append(text)
+            return true
+        }
+        return ok ? list : nil
+    }
+
+    /// Marks field `bit` as seen; false when it was seen before (a duplicate key).
+    func once(_ seen: inout Int, _ bit: Int) -> Bool {
+        guard seen & (1 << bit) == 0 else { return false }
+        seen |= 1 << bit
+        return true
+    }
+
+    mutating func requiredDate(_ target: inout CalendarDate?) -> Bool {
+        guard let text = string(), let date = CalendarDate(parsing: text) else { return false }
+        target = date
+        return true
+    }
+
+    mutating func optionalDate(_ target: inout CalendarDate?) -> Bool {
+        null() || requiredDate(&target)
+    }
+
+    mutating func optionalString(_ target: inout String?) -> Bool {
+        if null() { return true }
+        target = string()
+        return target != nil
+    }
+
+    /// A required string that is not only spaces, as ``ObjectReader/requiredString(_:)`` demands.
+    mutating func nonBlank(_ target: inout String?) -> Bool {
+        guard let text = string(), !text.trimmingSpaces.isEmpty else { return false }
+        target = text
+        return true
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+
+@testable import Wbmgp
+
+/// The fast application reader may only ever agree with the full reader: same application when
+/// it succeeds, and a refusal (so the full reader reports the error) whenever the full reader fails.
+@Suite("Fast application reader agrees with the full reader")
+struct FastReaderTests {
+    let reader = ApplicationReader(law: TestSupport.law)
+
+    func check(_ bytes: [UInt8], _ label: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let fast = reader.fast.read(bytes)
+        let full = try? reader.readFully(bytes)
+        if let fast { #expect(full == fast, "\(label): fast path read something the full reader reads differently", sourceLocation: sourceLocation) }
+        if full == nil { #expect(fast == nil, "\(label): fast path accepted what the full reader rejects", sourceLocation: sourceLocation) }
+        return fast != nil
+    }
+
+    @Test("every valid fixture takes the fast path and reads the same; every invalid one falls back")
+    func fixtures() throws {
+        for fixture in DecideFixture.all("valid") {
+            let bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
+            #expect(check(bytes, fixture.name), "\(fixture.name) did not take the fast path")
+            #expect(check(Array(JSONWriter.pretty(try #require(fixture.document["application"])).utf8), fixture.name + " (pretty)"))
+        }
+        for fixture in DecideFixture.all("invalid") {
+            let bytes: [UInt8]
+            if case .string(let text) = fixture.document["applicationText"] ?? .null { bytes = Array(text.utf8) } else {
+                bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
+            }
+            #expect(!check(bytes, fixture.name))
+        }
+    }
+
+    @Test("generated applications read the same")
+    func generated() {
+        var generator = ApplicationGenerator(law: TestSupport.law, designations: (try? TestSupport.fixtureDesignations(["a8-x-rotterdam-carnisse", "a8-y-zaanstad-poelenburg", "dordrecht-vog-2018"])) ?? [], seed: 11)
+        var fastCount = 0
+        for i in 0..<2000 where check(Array(generator.next(index: i).utf8), "generated \(i)") { fastCount += 1 }
+        #expect(fastCount == 2000)
+    }
+
+    @Test("8,000 mutated applications: the fast path never accepts what the full reader rejects")
+    func mutated() throws {
+        let seeds = try DecideFixture.all("valid").map { try #require($0.document["application"]) }
+        var random = SplitMix64(seed: 2024)
+        let pool: [JSONValue] = [
+            .null, .integer(0), .integer(-1), .number(1.5), .string(""), .string("  "), .string("x"), .string("2021-02-29"),
+            .string("2020-02-29"), .string("0001-01-01"), .array([]), .object([]), .array([.integer(1)]), .bool(true),
+            .string("a"), .array([.string("none")]), .string("joining"), .string("applicant"), .string("negative"),
+            .string("a\\\"b"), .string("é"),
+        ]
+        func mutate(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(var members) where !members.isEmpty:
+                let i = random.int(in: 0...(members.count - 1))
+                switch random.int(in: 0...4) {
+                case 0: members.remove(at: i)
+                case 1: members[i].value = random.pick(pool) ?? .null
+                case 2: members.append(JSONMember(members[i].key, members[i].value))  // duplicate key
+                case 3: members.append(JSONMember("extra", .integer(1)))
+                default: members[i].value = mutate(members[i].value)
+                }
+                return .object(members)
+            case .array(var elements) where !elements.isEmpty:
+                let i = random.int(in: 0...(elements.count - 1))
+                switch random.int(in: 0...2) {
+                case 0: elements.remove(at: i)
+                case 1: elements.append(elements[i])
+                default: elements[i] = mutate(elements[i])
+                }
+                return .array(elements)
+            default:
+                return random.pick(pool) ?? .null
+            }
+        }
+        var rejected = 0
+        for n in 0..<8000 {
+            var value = random.pick(seeds) ?? .null
+            for _ in 0..<random.int(in: 1...3) { value = mutate(value) }
+            if !check(Array(JSONWriter.compact(value).utf8), "mutation \(n)") { rejected += 1 }
+        }
+        #expect(rejected > 1000, "the mutations should break many documents")
+    }
+}
