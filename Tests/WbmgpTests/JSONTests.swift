@@ -45,4 +45,19 @@ struct JSONTests {
         #expect(try JSONReader.parse(compact) == value)
         #expect(JSONWriter.pretty(.object([JSONMember("k", .array([]))])) == "{\n  \"k\": []\n}")
     }
+
+    @Test("escaping finds a special character at every position of a long string, and passes non-ASCII text through")
+    func escapingPositions() throws {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}"] {
+            for position in 0..<24 {
+                var characters = Array("abcdefghijklmnopqrstuvwxé")
+                characters.insert(Character(special), at: position)
+                let text = String(characters)
+                let written = JSONWriter.compact(.string(text))
+                #expect(try JSONReader.parse(written) == .string(text), "\(special.debugDescription) at \(position)")
+                #expect(!written.dropFirst().dropLast().contains(where: { $0 == "\u{1}" || $0 == "\n" }))
+            }
+        }
+        #expect(JSONWriter.compact(.string("Tarwewijk ë 😀 ~\u{7F}")) == "\"Tarwewijk ë 😀 ~\u{7F}\"")
+    }
 }

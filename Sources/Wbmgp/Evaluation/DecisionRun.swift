@@ -124,14 +124,17 @@ struct DecisionRun {
     }
 
     mutating func render(_ template: Template, _ language: Language) -> String {
-        var text = ""
+        // Built as UTF-8 bytes with room reserved: one allocation, one String at the end.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(template.literalLength + 64)
         for segment in template.segments {
             switch segment {
-            case .literal(let literal): text += literal
-            case .value(let expression): text += ValueRendering.text(evaluator.value(of: expression), in: application, language: language)
+            case .literal(let literal): bytes.append(contentsOf: literal.utf8)
+            case .value(let expression):
+                bytes.append(contentsOf: ValueRendering.text(evaluator.value(of: expression), in: application, language: language).utf8)
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func decision(lawVersion: CalendarDate) -> Decision {

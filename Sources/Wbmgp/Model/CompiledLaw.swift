@@ -202,5 +202,15 @@ public struct Template: Sendable {
         case literal(String)
         case value(CompiledExpression)
     }
-    public var segments: [Segment]
+    public let segments: [Segment]
+    /// The bytes of the literal segments, to reserve room when rendering.
+    public let literalLength: Int
+
+    public init(segments: [Segment]) {
+        self.segments = segments
+        literalLength = segments.reduce(0) { total, segment in
+            if case .literal(let text) = segment { return total + text.utf8.count }
+            return total
+        }
+    }
 }

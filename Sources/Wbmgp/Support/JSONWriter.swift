@@ -90,6 +90,14 @@ public struct JSONBytes: Sendable {
             var start = 0
             var i = 0
             let count = utf8.count
+            // Skip eight bytes at a time while none needs escaping (a control byte, '"' or '\').
+            if let base = utf8.baseAddress {
+                while i + 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if JSONBytes.needsEscape(word) { break }
+                    i += 8
+                }
+            }
             while i < count {
                 let byte = utf8[i]
                 i += 1
@@ -110,6 +118,17 @@ public struct JSONBytes: Sendable {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
+    }
+
+    /// Whether any of the eight bytes in `word` is below 0x20, a quote or a backslash (SWAR:
+    /// a byte is zero after the XOR exactly when it matched).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+        return below || hasZero(word ^ 0x2222_2222_2222_2222) || hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
     }
 
     mutating func newline(_ indent: Bool, _ level: Int) {
