@@ -11,9 +11,8 @@ public enum DecisionEncoder {
         out.date(decision.applicationDate)
         out.raw(",\"conditions\":")
         strings(decision.conditions, &out)
-        out.raw(",\"defects\":[")
-        for (i, defect) in decision.defects.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
+        out.raw(",\"defects\":")
+        list(decision.defects, &out) { defect, out in
             out.raw("{\"citation\":")
             out.appendString(defect.citation)
             out.raw(",\"code\":")
@@ -26,7 +25,7 @@ public enum DecisionEncoder {
             text(defect.nl, defect.en, &out)
             out.byte(UInt8(ascii: "}"))
         }
-        out.raw("],\"designations\":")
+        out.raw(",\"designations\":")
         strings(decision.designations, &out)
         out.raw(",\"engine\":{")
         var first = true
@@ -59,14 +58,10 @@ public enum DecisionEncoder {
         out.appendString(decision.outcome.rawValue)
         out.raw(",\"priority\":")
         if let priority = decision.priority { self.priority(priority, &out) } else { out.raw("null") }
-        out.raw(",\"reasons\":[")
-        for (i, reason) in decision.reasons.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            self.reason(reason, &out)
-        }
-        out.raw("],\"screeningScope\":[")
-        for (i, request) in decision.screeningScope.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
+        out.raw(",\"reasons\":")
+        list(decision.reasons, &out, reason)
+        out.raw(",\"screeningScope\":")
+        list(decision.screeningScope, &out) { request, out in
             out.raw("{\"behaviours\":")
             strings(request.behaviours, &out)
             out.raw(",\"from\":")
@@ -77,16 +72,21 @@ public enum DecisionEncoder {
             out.date(request.until)
             out.byte(UInt8(ascii: "}"))
         }
-        out.raw("]}")
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// `[a,b,…]`, each element written by `element`.
+    static func list<T>(_ items: [T], _ out: inout JSONBytes, _ element: (T, inout JSONBytes) -> Void) {
+        out.byte(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            element(item, &out)
+        }
+        out.byte(UInt8(ascii: "]"))
     }
 
     static func strings(_ values: [String], _ out: inout JSONBytes) {
-        out.byte(UInt8(ascii: "["))
-        for (i, value) in values.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            out.appendString(value)
-        }
-        out.byte(UInt8(ascii: "]"))
+        list(values, &out) { value, out in out.appendString(value) }
     }
 
     static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
