@@ -52,12 +52,3 @@ public struct Diagnostic: Error, Hashable, Sendable {
         return text
     }
 }
-
-/// All diagnostics of a run, thrown together when any is an error.
-public struct DiagnosticList: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-}

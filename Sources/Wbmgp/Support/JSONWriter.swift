@@ -18,13 +18,6 @@ public enum JSONWriter {
         out.append(value, indent: true, level: 0)
         return String(decoding: out.bytes, as: UTF8.self)
     }
-
-    /// A JSON string literal for `text` (see ``JSONBytes/appendString(_:)``).
-    public static func writeString(_ text: String, into out: inout String) {
-        var bytes = JSONBytes()
-        bytes.appendString(text)
-        out += String(decoding: bytes.bytes, as: UTF8.self)
-    }
 }
 
 /// A growing UTF-8 buffer with the appends JSON output needs; the writer and the decision
