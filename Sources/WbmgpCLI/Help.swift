@@ -66,10 +66,11 @@ enum Help {
     static let rules = """
         OVERVIEW: Compile the rule files and designations and print every diagnostic.
 
-        USAGE: wbmgp rules check [--rules DIR] [--designations PATH]
+        USAGE: wbmgp rules check [--rules DIR] [--designations PATH] [--format text|json]
 
         Diagnostics read PATH:LINE:COLUMN: error: [CODE] message for rule files and
-        PATH: error: [CODE] $.json.path: message for designation files.
+        PATH: error: [CODE] $.json.path: message for designation files (on stderr, with the
+        source line and a caret). --format json prints them as a JSON array on stdout instead.
 
         EXIT CODES: 0 clean; 1 errors found.
 

@@ -10,13 +10,19 @@ enum RulesCommand {
             }
             throw Arguments.UsageError(message: "expected 'wbmgp rules check' (see 'wbmgp help rules')")
         }
-        let args = try Arguments(Array(arguments.dropFirst()), options: ["rules", "designations"], flags: ["help"])
+        let args = try Arguments(Array(arguments.dropFirst()), options: ["rules", "designations", "format"], flags: ["help"])
         if args.flags.contains("help") {
             Output.write(Help.rules)
             return .success
         }
         guard args.positionals.isEmpty else { throw Arguments.UsageError(message: "'rules check' takes no file arguments; use --rules DIR") }
+        let format = try args.choice("format", ["text", "json"], default: "text")
         let (module, diagnostics) = RuleModule.load(rules: args.values["rules"] ?? "Rules", designations: args.values["designations"])
+        if format == "json" {
+            // For editors and CI: the same diagnostics as data, on stdout.
+            Output.write(JSONWriter.pretty(.array(diagnostics.map(\.json))) + "\n")
+            return diagnostics.contains { $0.severity == .error } ? .findings : .success
+        }
         for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         guard let module else {

@@ -146,6 +146,15 @@ struct CLITests {
         #expect(broken.stderr.contains("error: [R012] unknown field 'p.incom' of a person; did you mean 'p.income'?"))
         let decide = try run(["decide", "--rules", directory + "/Rules", "Fixtures/examples/rotterdam-carnisse-2021.json"])
         #expect(decide.status == 78)
+        let json = try run(["rules", "check", "--format", "json", "--rules", directory + "/Rules"])
+        #expect(json.status == 1)
+        let list = try JSONReader.parse(json.stdout)
+        guard case .array(let items) = list, let first = items.first else {
+            Issue.record("expected a JSON array of diagnostics")
+            return
+        }
+        #expect(first["code"] == .string("R012"))
+        #expect(first["line"] != nil && first["column"] != nil)
     }
 
     @Test("--help and --version")

@@ -33,6 +33,17 @@ public struct Diagnostic: Error, Hashable, Sendable {
         self.excerpt = excerpt
     }
 
+    /// The diagnostic as JSON (`rules check --format json`): fields that do not apply are left out.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)), ("message", .string(message)), ("path", .string(path)),
+        ]
+        if let line { members.append(("line", .integer(line))) }
+        if let column { members.append(("column", .integer(column))) }
+        if let jsonPath { members.append(("jsonPath", .string(jsonPath))) }
+        return .sortedObject(members)
+    }
+
     /// The one-line form; with `excerpt`, followed by the source line and a caret.
     public func rendered(withExcerpt: Bool = true) -> String {
         var text: String
