@@ -70,9 +70,10 @@ struct DecideRun {
     mutating func decideDocument(_ bytes: [UInt8], path: String) {
         do {
             if format == "text" {
-                let decision = try service.decide(bytes)
+                // One decision serves both the text and the log.
+                let (decision, record) = try service.decideWithRecord(bytes, recording: logPath != nil)
                 Output.write(TextRenderer.render(decision, language: language))
-                if logPath != nil, let record = try service.decideOutput(bytes, logging: true).record { log(record) }
+                if let record { log(record) }
             } else {
                 let (output, record) = try service.decideOutput(bytes, logging: logPath != nil)
                 Output.write(JSONWriter.pretty(output) + "\n")

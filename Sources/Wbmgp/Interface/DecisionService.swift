@@ -18,10 +18,17 @@ public struct DecisionService: Sendable {
 
     /// Reads and decides one application; the JSON of the decision, with `input` when `withInput`.
     public func decideJSON(_ bytes: [UInt8], withInput: Bool) throws(InputError) -> JSONValue {
+        let (decision, record) = try decideWithRecord(bytes, recording: withInput)
+        return withInput ? record ?? .null : DecisionWriter.json(decision, engine: engineInfo)
+    }
+
+    /// Reads and decides once; with `recording`, also the decision record (with its input).
+    public func decideWithRecord(_ bytes: [UInt8], recording: Bool) throws(InputError) -> (decision: Decision, record: JSONValue?) {
         let application = try reader.read(bytes)
         let decision = try engine.decide(application, lawDate: lawDate)
-        let input = withInput ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
-        return DecisionWriter.json(decision, engine: engineInfo, input: input)
+        guard recording else { return (decision, nil) }
+        let input = ApplicationWriter.json(application, keeping: decision.usedPoliceRecords)
+        return (decision, DecisionWriter.json(decision, engine: engineInfo, input: input))
     }
 
     /// Reads and decides one application document.

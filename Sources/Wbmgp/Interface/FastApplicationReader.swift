@@ -48,11 +48,7 @@ struct FastApplicationReader {
                 }) else { return false }
                 household = members
                 return true
-            case "woonverklaring":
-                guard c.once(&seen, 6) else { return false }
-                if c.null() { return true }
-                woonverklaring = readWoonverklaring(&c)
-                return woonverklaring != nil
+            case "woonverklaring": return c.once(&seen, 6) && c.optional(&woonverklaring) { readWoonverklaring(&$0) }
             case "hardship":
                 guard c.once(&seen, 7) else { return false }
                 if c.null() { return true }
@@ -97,11 +93,7 @@ struct FastApplicationReader {
             switch key {
             case "municipality": return c.once(&seen, 0) && c.nonBlank(&municipality)
             case "postcode": return c.once(&seen, 1) && c.optionalString(&postcode)
-            case "houseNumber":
-                guard c.once(&seen, 2) else { return false }
-                if c.null() { return true }
-                houseNumber = c.integer()
-                return houseNumber != nil
+            case "houseNumber": return c.once(&seen, 2) && c.optional(&houseNumber) { $0.integer() }
             case "houseNumberAddition": return c.once(&seen, 3) && c.optionalString(&addition)
             case "street": return c.once(&seen, 4) && c.optionalString(&street)
             case "neighbourhood": return c.once(&seen, 5) && c.optionalString(&neighbourhood)
@@ -145,16 +137,8 @@ struct FastApplicationReader {
                 guard let codes = c.strings(), !codes.isEmpty, codes.allSatisfy(incomeCodes.contains) else { return false }
                 income = codes
                 return true
-            case "characteristics":
-                guard c.once(&seen, 5) else { return false }
-                if c.null() { return true }
-                characteristics = c.strings()
-                return characteristics != nil
-            case "screening":
-                guard c.once(&seen, 6) else { return false }
-                if c.null() { return true }
-                screening = readScreening(&c)
-                return screening != nil
+            case "characteristics": return c.once(&seen, 5) && c.optional(&characteristics) { $0.strings() }
+            case "screening": return c.once(&seen, 6) && c.optional(&screening) { readScreening(&$0) }
             default: return false
             }
         }
@@ -241,16 +225,8 @@ struct FastApplicationReader {
                 outcome = value
                 return true
             case "date": return c.once(&seen, 1) && c.optionalDate(&date)
-            case "hearingOffered":
-                guard c.once(&seen, 2) else { return false }
-                if c.null() { return true }
-                hearing = c.bool()
-                return hearing != nil
-            case "conditions":
-                guard c.once(&seen, 3) else { return false }
-                if c.null() { return true }
-                conditions = c.strings()
-                return conditions != nil
+            case "hearingOffered": return c.once(&seen, 2) && c.optional(&hearing) { $0.bool() }
+            case "conditions": return c.once(&seen, 3) && c.optional(&conditions) { $0.strings() }
             case "decidedBy": return c.once(&seen, 4) && c.optionalString(&decidedBy)
             default: return false
             }
@@ -272,11 +248,7 @@ struct FastApplicationReader {
                 guard c.once(&seen, 0), let code = c.string(), hardshipCodes.contains(code) else { return false }
                 article = code
                 return true
-            case "granted":
-                guard c.once(&seen, 1) else { return false }
-                if c.null() { return true }
-                granted = c.bool()
-                return granted != nil
+            case "granted": return c.once(&seen, 1) && c.optional(&granted) { $0.bool() }
             case "date": return c.once(&seen, 2) && c.requiredDate(&date)
             case "decidedBy": return c.once(&seen, 3) && c.nonBlank(&decidedBy)
             case "reason": return c.once(&seen, 4) && c.nonBlank(&reason)

@@ -142,8 +142,13 @@ struct JSONCursor {
     }
 
     mutating func optionalString(_ target: inout String?) -> Bool {
+        optional(&target) { $0.string() }
+    }
+
+    /// An optional field: `null` leaves `target` absent, anything else must read with `read`.
+    mutating func optional<T>(_ target: inout T?, _ read: (inout JSONCursor) -> T?) -> Bool {
         if null() { return true }
-        target = string()
+        target = read(&self)
         return target != nil
     }
 
