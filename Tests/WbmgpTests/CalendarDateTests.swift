@@ -68,4 +68,67 @@ struct CalendarDateTests {
         #expect(d("2016-03-01").adding(years: 4).adding(days: -1) == d("2020-02-29"))
         #expect(d("2022-01-14").adding(days: 7 * 8) == d("2022-03-11"))
     }
+
+    @Test("dates order by day number exactly as by year, month and day")
+    func ordering() {
+        // Every day of 1999–2001 against a fixed set, both ways round.
+        let probes = ["1999-12-31", "2000-01-01", "2000-02-29", "2000-03-01", "2001-06-30"].map(d)
+        var date = d("1999-01-01")
+        while date <= d("2001-12-31") {
+            for probe in probes {
+                let byFields = (date.year, date.month, date.day) < (probe.year, probe.month, probe.day)
+                #expect((date < probe) == byFields)
+                #expect((date == probe) == ((date.year, date.month, date.day) == (probe.year, probe.month, probe.day)))
+            }
+            date = date.adding(days: 1)
+        }
+        #expect(Set([d("2021-02-28"), d("2021-02-28").adding(days: 1).adding(days: -1)]).count == 1)
+    }
+
+    @Test("period texts in both languages, written byte by byte", arguments: [
+        (CalendarPeriod(years: 1), "1 year", "1 jaar"),
+        (CalendarPeriod(years: 6), "6 years", "6 jaar"),
+        (CalendarPeriod(months: 1, days: 1), "1 month 1 day", "1 maand 1 dag"),
+        (CalendarPeriod(years: 2, days: 3), "2 years 3 days", "2 jaar 3 dagen"),
+        (CalendarPeriod(days: 56), "8 weeks", "8 weken"),
+        (CalendarPeriod(days: 7), "1 week", "1 week"),
+        (CalendarPeriod(), "0 years 0 months 0 days", "0 jaar 0 maanden 0 dagen"),
+    ])
+    func periodTexts(period: CalendarPeriod, english: String, dutch: String) {
+        #expect(period.shortText(language: .en) == english)
+        #expect(period.shortText(language: .nl) == dutch)
+        #expect(CalendarPeriod(years: 12, months: 1, days: 10).fullText(language: .nl) == "12 jaar 1 maanden 10 dagen")
+    }
+
+    @Test("a date written as bytes, including years past 9999")
+    func dateText() {
+        #expect(d("0987-01-02").description == "0987-01-02")
+        #expect(d("2021-12-31").adding(years: 8000).description == "10021-12-31")
+        var bytes: [UInt8] = Array("on ".utf8)
+        d("2016-02-29").appendText(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "on 2016-02-29")
+    }
+}
+
+@Suite("Text bytes")
+struct TextBytesTests {
+    @Test("integers in decimal", arguments: [
+        (0, "0"), (7, "7"), (10, "10"), (-5, "-5"), (1234567890, "1234567890"),
+        (Int.max, "9223372036854775807"), (Int.min, "-9223372036854775808"),
+    ])
+    func integers(number: Int, text: String) {
+        var bytes: [UInt8] = []
+        TextBytes.appendInteger(number, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == text)
+    }
+
+    @Test("strings, ASCII or not, bridged or native")
+    func strings() {
+        var bytes: [UInt8] = []
+        for text in ["Rotterdam", "’s-Gravenhage", "", String(repeating: "é", count: 40)] {
+            bytes.removeAll()
+            TextBytes.appendString(text, to: &bytes)
+            #expect(bytes == Array(text.utf8))
+        }
+    }
 }

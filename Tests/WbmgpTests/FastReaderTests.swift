@@ -83,3 +83,44 @@ struct FastReaderTests {
         #expect(rejected > 1000, "the mutations should break many documents")
     }
 }
+
+@Suite("JSON cursor pieces of the fast reader")
+struct JSONCursorTests {
+    @Test("keys match literals byte for byte, and only whole keys")
+    func keys() {
+        func matches(_ json: String, _ literal: StaticString) -> Bool {
+            var text = json
+            return text.withUTF8 { buffer in
+                var cursor = JSONCursor(buffer)
+                var matched = false
+                _ = cursor.object { c, key in
+                    switch key {
+                    case literal: matched = true
+                    default: break
+                    }
+                    return c.null()
+                }
+                return matched
+            }
+        }
+        #expect(matches(#"{"id": null}"#, "id"))
+        #expect(!matches(#"{"idx": null}"#, "id"))
+        #expect(!matches(#"{"i": null}"#, "id"))
+        #expect(!matches(#"{"": null}"#, "id"))
+        #expect(matches(#"{"": null}"#, ""))
+        #expect(!matches(#"{"i\u0064": null}"#, "id"), "a key with an escape is left to the full reader")
+    }
+
+    @Test("dates are parsed in place; anything else is refused", arguments: [
+        (#""2021-05-01""#, "2021-05-01"), (#""2021-02-29""#, nil), (#""2021-5-01""#, nil), (#""2021-05-01 ""#, nil),
+        (#""2021\u002d05-01""#, nil), ("20210501", nil), (#""2021-05-01"#, nil),
+    ])
+    func dates(json: String, expected: String?) {
+        var text = json
+        let date = text.withUTF8 { buffer in
+            var cursor = JSONCursor(buffer)
+            return cursor.date()
+        }
+        #expect(date?.description == expected)
+    }
+}

@@ -41,7 +41,7 @@ extension RuleCompiler {
                 return nil
             }
             let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: " ")
-            if !literal.isEmpty { segments.append(.literal(literal)) }
+            if !literal.isEmpty { segments.append(.literal(Array(literal.utf8))) }
             literal = ""
             let parts = name.split(separator: ".").map { Syntax.Name(text: String($0), range: range) }
             if let first = parts.first {
@@ -64,7 +64,7 @@ extension RuleCompiler {
             rest = rest[rest.index(after: close)...]
         }
         literal += rest
-        if !literal.isEmpty { segments.append(.literal(literal)) }
+        if !literal.isEmpty { segments.append(.literal(Array(literal.utf8))) }
         return ok ? Template(segments: segments) : nil
     }
 }

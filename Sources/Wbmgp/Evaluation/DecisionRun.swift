@@ -16,6 +16,8 @@ struct DecisionRun {
     var missingFacts: [String] = []
     var scope: [ScreeningRequest] = []
     var usedRecords: Set<RecordReference> = []
+    /// Scratch space for rendering reason texts.
+    var textBuffer: [UInt8] = []
 
     init(application: Application, lawDate: CalendarDate, covering: [Designation]) {
         self.application = application
@@ -36,17 +38,18 @@ struct DecisionRun {
             evaluator.designation = designation
             evaluator.measure = designation.measure(named: measureName)
         }
-        evaluator.slots = Array(repeating: .unknown, count: rule.slotCount)
+        evaluator.resetSlots(rule.slotCount)
         for gate in rule.gates where evaluator.truth(gate) != true { return }
-        var persons: [Value?] = [nil]
-        if let subject = rule.subject {
-            guard let list = evaluator.value(of: subject).listElements else { return }
-            persons = list
+        guard let subject = rule.subject else {
+            evaluator.resetCache(rule.slotCount)
+            evaluate(rule, person: nil)
+            return
         }
+        guard let persons = evaluator.value(of: subject).listElements else { return }
         for person in persons {
-            if let person { evaluator.bind(0, person) }
+            evaluator.bind(0, person)
             // Facts are cached per rule and person.
-            evaluator.cache = Array(repeating: nil, count: rule.slotCount)
+            evaluator.resetCache(rule.slotCount)
             evaluate(rule, person: person)
         }
     }
@@ -63,7 +66,7 @@ struct DecisionRun {
                 usedRecords.insert(RecordReference(person: person, index: index))
             }
         }
-        evaluator.missing = []
+        evaluator.missing.removeAll(keepingCapacity: true)
         let truth = evaluator.truth(condition)
         let result: RuleResult = truth.map { $0 ? .applied : .passed } ?? .unknown
         let missing = evaluator.missing
@@ -124,17 +127,17 @@ struct DecisionRun {
     }
 
     mutating func render(_ template: Template, _ language: Language) -> String {
-        // Built as UTF-8 bytes with room reserved: one allocation, one String at the end.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(template.literalLength + 64)
+        // Built as UTF-8 in one buffer reused for every text of the decision; one String at the end.
+        textBuffer.removeAll(keepingCapacity: true)
+        textBuffer.reserveCapacity(template.literalLength + 64)
         for segment in template.segments {
             switch segment {
-            case .literal(let literal): bytes.append(contentsOf: literal.utf8)
+            case .literal(let literal): textBuffer.append(contentsOf: literal)
             case .value(let expression):
-                bytes.append(contentsOf: ValueRendering.text(evaluator.value(of: expression), in: application, language: language).utf8)
+                ValueRendering.appendText(evaluator.value(of: expression), to: &textBuffer, in: application, language: language)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: textBuffer, as: UTF8.self)
     }
 
     mutating func decision(lawVersion: CalendarDate) -> Decision {
@@ -151,8 +154,7 @@ struct DecisionRun {
         if let (index, rule) = lookupRule {
             evaluator.designation = covering.first
             evaluator.measure = nil
-            evaluator.slots = Array(repeating: .unknown, count: rule.slotCount)
-            evaluator.cache = Array(repeating: nil, count: rule.slotCount)
+            evaluator.resetSlots(rule.slotCount)
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
             var reason = makeReason(rule, result: result, person: nil)
             // The lookup found a designation even when no measure reached the application; only

@@ -20,7 +20,8 @@ extension ExpressionEvaluator {
 
     func personFact(_ index: Int, _ fact: PersonFact) -> Value {
         guard let person = application?.household[index] else { return .unknown }
-        let base = "$.household[\(index)]"
+        // The JSON path is built only when a fact is absent.
+        var base: String { "$.household[\(index)]" }
         switch fact {
         case .id: return .text(person.id)
         case .role: return .text(person.role.rawValue)

@@ -24,6 +24,20 @@ final class ExpressionEvaluator {
         self.designationIds = designationIds
     }
 
+    /// Clears the locals and the fact cache for a rule with `slotCount` slots, keeping the
+    /// buffers' capacity (no allocation per rule).
+    func resetSlots(_ slotCount: Int) {
+        slots.removeAll(keepingCapacity: true)
+        slots.append(contentsOf: repeatElement(.unknown, count: slotCount))
+        resetCache(slotCount)
+    }
+
+    /// Clears the fact cache (per rule and person), keeping its capacity.
+    func resetCache(_ slotCount: Int) {
+        cache.removeAll(keepingCapacity: true)
+        cache.append(contentsOf: repeatElement(nil, count: slotCount))
+    }
+
     func note(_ path: String) -> Value {
         if !missing.contains(path) { missing.append(path) }
         return .unknown

@@ -19,23 +19,51 @@ enum ValueRendering {
     }
 
     static func text(_ value: Value, in application: Application?, designations: [Designation] = [], language: Language) -> String {
+        var bytes: [UInt8] = []
+        appendText(value, to: &bytes, in: application, designations: designations, language: language)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``text(_:in:designations:language:)`` appended as UTF-8 to `bytes`: reason texts are
+    /// rendered this way, with no intermediate `String` per placeholder.
+    static func appendText(_ value: Value, to bytes: inout [UInt8], in application: Application?, designations: [Designation] = [], language: Language) {
         let english = language == .en
         switch value {
-        case .unknown: return english ? "unknown" : "onbekend"
-        case .bool(let flag): return flag ? (english ? "yes" : "ja") : (english ? "no" : "nee")
-        case .integer(let number): return String(number)
-        case .text(let text): return text
-        case .date(let date): return date.description
-        case .duration(let period): return period.shortText(language: language)
-        case .span(let from, let to): return CalendarPeriod.between(from, to).fullText(language: language)
+        case .unknown: bytes.append(contentsOf: english ? Words.unknownEN : Words.unknownNL)
+        case .bool(let flag): bytes.append(contentsOf: flag ? (english ? Words.yesEN : Words.yesNL) : (english ? Words.noEN : Words.noNL))
+        case .integer(let number): TextBytes.appendInteger(number, to: &bytes)
+        case .text(let text): TextBytes.appendString(text, to: &bytes)
+        case .date(let date): date.appendText(to: &bytes)
+        case .duration(let period): period.appendShortText(to: &bytes, language: language)
+        case .span(let from, let to): CalendarPeriod.between(from, to).appendFullText(to: &bytes, language: language)
         case .list(let elements):
-            if elements.isEmpty { return english ? "none" : "geen" }
-            return elements.map { text($0, in: application, designations: designations, language: language) }.joined(separator: ", ")
-        case .person(let index): return application?.household[index].id ?? ""
-        case .designation(let index): return index < designations.count ? designations[index].id : ""
+            if elements.isEmpty {
+                bytes.append(contentsOf: english ? Words.noneEN : Words.noneNL)
+                return
+            }
+            for (i, element) in elements.enumerated() {
+                if i > 0 { bytes.append(contentsOf: Words.listSeparator) }
+                appendText(element, to: &bytes, in: application, designations: designations, language: language)
+            }
+        case .person(let index):
+            if let application { TextBytes.appendString(application.household[index].id, to: &bytes) }
+        case .designation(let index):
+            if index < designations.count { TextBytes.appendString(designations[index].id, to: &bytes) }
         case .record(let person, let index):
-            guard let record = application?.household[person].screening?.policeRecords?[index] else { return "" }
-            return english ? "\(record.behaviour) on \(record.date)" : "\(record.behaviour) op \(record.date)"
+            guard let record = application?.household[person].screening?.policeRecords?[index] else { return }
+            TextBytes.appendString(record.behaviour, to: &bytes)
+            bytes.append(contentsOf: english ? Words.onEN : Words.onNL)
+            record.date.appendText(to: &bytes)
         }
+    }
+
+    /// The fixed words of value texts, as UTF-8.
+    private enum Words {
+        static let unknownEN = Array("unknown".utf8), unknownNL = Array("onbekend".utf8)
+        static let yesEN = Array("yes".utf8), yesNL = Array("ja".utf8)
+        static let noEN = Array("no".utf8), noNL = Array("nee".utf8)
+        static let noneEN = Array("none".utf8), noneNL = Array("geen".utf8)
+        static let onEN = Array(" on ".utf8), onNL = Array(" op ".utf8)
+        static let listSeparator = Array(", ".utf8)
     }
 }

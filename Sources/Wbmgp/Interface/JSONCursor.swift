@@ -24,12 +24,13 @@ struct JSONCursor {
         return true
     }
 
-    /// `{ "key": value, … }`: `member` consumes each value; false stops.
-    mutating func object(_ member: (inout JSONCursor, String) -> Bool) -> Bool {
+    /// `{ "key": value, … }`: `member` consumes each value; false stops. Keys are handed over as
+    /// their bytes, matched against literals without making a `String`.
+    mutating func object(_ member: (inout JSONCursor, JSONKey) -> Bool) -> Bool {
         guard take(UInt8(ascii: "{")) else { return false }
         if take(UInt8(ascii: "}")) { return true }
         while true {
-            guard let key = string(), take(UInt8(ascii: ":")), member(&self, key) else { return false }
+            guard let key = rawString(), take(UInt8(ascii: ":")), member(&self, JSONKey(bytes: key)) else { return false }
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))
         }
@@ -63,6 +64,28 @@ struct JSONCursor {
             index += 1
         }
         return nil
+    }
+
+    /// The bytes of a string without escapes or control characters, still undecoded.
+    mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
+        guard take(0x22) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                index += 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+            }
+            if byte == 0x5C || byte < 0x20 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A string holding a date `YYYY-MM-DD`, parsed from the bytes in place.
+    mutating func date() -> CalendarDate? {
+        guard let text = rawString() else { return nil }
+        return CalendarDate(ascii: text)
     }
 
     mutating func null() -> Bool {
@@ -110,7 +133,7 @@ struct JSONCursor {
         }
         let digits = index - start
         guard digits > 0, !(digits > 1 && bytes[start] == 0x30) else { return nil }
-        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
         return negative ? -value : value
     }
 
@@ -132,7 +155,7 @@ struct JSONCursor {
     }
 
     mutating func requiredDate(_ target: inout CalendarDate?) -> Bool {
-        guard let text = string(), let date = CalendarDate(parsing: text) else { return false }
+        guard let date = date() else { return false }
         target = date
         return true
     }
@@ -156,6 +179,20 @@ struct JSONCursor {
     mutating func nonBlank(_ target: inout String?) -> Bool {
         guard let text = string(), !text.trimmingSpaces.isEmpty else { return false }
         target = text
+        return true
+    }
+}
+
+/// An object key as its raw bytes, matched in a `switch` against string literals:
+/// `case "municipality":` compares bytes, with no `String` made for the key.
+struct JSONKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        guard count == key.bytes.count else { return false }
+        let literal = pattern.utf8Start
+        for i in 0..<count where literal[i] != key.bytes[i] { return false }
         return true
     }
 }

@@ -199,7 +199,8 @@ public struct CompiledReason: Sendable {
 /// A reason text with `{placeholders}` compiled to expressions.
 public struct Template: Sendable {
     public enum Segment: Sendable {
-        case literal(String)
+        /// Literal text as UTF-8, so rendering copies bytes without going through `String`.
+        case literal([UInt8])
         case value(CompiledExpression)
     }
     public let segments: [Segment]
@@ -209,7 +210,7 @@ public struct Template: Sendable {
     public init(segments: [Segment]) {
         self.segments = segments
         literalLength = segments.reduce(0) { total, segment in
-            if case .literal(let text) = segment { return total + text.utf8.count }
+            if case .literal(let bytes) = segment { return total + bytes.count }
             return total
         }
     }

@@ -49,7 +49,7 @@ public struct RequestChecker: Sendable {
         var message = ""
         for segment in template?.segments ?? [] {
             switch segment {
-            case .literal(let text): message += text
+            case .literal(let bytes): message += String(decoding: bytes, as: UTF8.self)
             case .value(let expression): message += ValueRendering.text(evaluator.value(of: expression), in: nil, designations: chain, language: .en)
             }
         }

@@ -4,8 +4,11 @@
 /// 29 February plus years that land in a common year becomes 28 February. Dates compare by their
 /// day number, so ordering and day arithmetic are integer operations.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    // Stored compactly: dates sit inside every value the evaluator copies.
-    private let storedYear: Int32
+    // Stored compactly (8 bytes): dates sit inside every value the evaluator copies. The day
+    // number makes comparing and counting days one integer operation; year, month and day are
+    // kept beside it for the calendar arithmetic of months and years.
+    private let storedDayNumber: Int32
+    private let storedYear: Int16
     private let storedMonth: UInt8
     private let storedDay: UInt8
 
@@ -22,27 +25,40 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        storedYear = Int32(clamping: year)
+        storedYear = Int16(clamping: year)
         storedMonth = UInt8(truncatingIfNeeded: month)
         storedDay = UInt8(truncatingIfNeeded: day)
+        storedDayNumber = Int32(clamping: CalendarDate.dayNumber(year: Int(storedYear), month: month, day: day))
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int, dayNumber: Int) {
+        storedYear = Int16(clamping: year)
+        storedMonth = UInt8(truncatingIfNeeded: month)
+        storedDay = UInt8(truncatingIfNeeded: day)
+        storedDayNumber = Int32(clamping: dayNumber)
     }
 
     /// Parses exactly `YYYY-MM-DD`; returns nil for any other shape or an impossible day.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        self.init(bytes: bytes[...])
+        var text = String(text)
+        guard let date = text.withUTF8({ CalendarDate(ascii: $0) }) else { return nil }
+        self = date
     }
 
     /// Parses exactly `YYYY-MM-DD` from ASCII bytes.
     public init?(bytes: ArraySlice<UInt8>) {
-        guard bytes.count == 10 else { return nil }
-        let b = Array(bytes)
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        guard let date = bytes.withUnsafeBufferPointer({ CalendarDate(ascii: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from ASCII bytes, with no copy.
+    public init?(ascii b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for i in range {
-                let digit = Int(b[i]) - 48
-                guard (0...9).contains(digit) else { return nil }
+                let digit = Int(b[i]) &- 48
+                guard digit >= 0, digit <= 9 else { return nil }
                 value = value * 10 + digit
             }
             return value
@@ -63,8 +79,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm.
-    public var dayNumber: Int {
+    /// Days since 1970-01-01 (negative before).
+    public var dayNumber: Int { Int(storedDayNumber) }
+
+    /// The day number of a valid year, month and day, by the days-from-civil algorithm.
+    private static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -84,7 +103,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let monthIndex = (5 * dayOfYear + 2) / 153
         let d = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let m = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.init(unchecked: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        self.init(unchecked: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d, dayNumber: dayNumber)
     }
 
     /// This date moved by whole months; a day past the new month's end becomes its last day.
@@ -120,18 +139,40 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD` (years beyond 9999 keep their digits).
     public var description: String {
-        guard (0...9999).contains(year) else {
-            let y = String(year)
-            return y + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
-        }
-        let bytes: [UInt8] = [
-            UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 0x2D,
-            UInt8(48 + month / 10), UInt8(48 + month % 10), 0x2D, UInt8(48 + day / 10), UInt8(48 + day % 10),
-        ]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendText(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// ``description`` appended as ASCII to `bytes`.
+    public func appendText(to bytes: inout [UInt8]) {
+        let year = self.year, month = self.month, day = self.day
+        if (0...9999).contains(year) {
+            bytes.append(UInt8(48 + year / 1000))
+            bytes.append(UInt8(48 + year / 100 % 10))
+            bytes.append(UInt8(48 + year / 10 % 10))
+            bytes.append(UInt8(48 + year % 10))
+        } else {
+            TextBytes.appendInteger(year, to: &bytes)
+        }
+        bytes.append(0x2D)
+        bytes.append(UInt8(48 + month / 10))
+        bytes.append(UInt8(48 + month % 10))
+        bytes.append(0x2D)
+        bytes.append(UInt8(48 + day / 10))
+        bytes.append(UInt8(48 + day % 10))
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)
+        lhs.storedDayNumber < rhs.storedDayNumber
+    }
+
+    public static func == (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        lhs.storedDayNumber == rhs.storedDayNumber
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storedDayNumber)
     }
 }

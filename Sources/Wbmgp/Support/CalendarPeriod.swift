@@ -25,25 +25,73 @@ public struct CalendarPeriod: Hashable, Sendable {
     /// "N years M months D days" (English) or "N jaar M maanden D dagen" (Dutch), all three parts
     /// always, as the interface writes durations in facts.
     public func fullText(language: Language) -> String {
-        language == .en
-            ? "\(years) years \(months) months \(days) days"
-            : "\(years) jaar \(months) maanden \(days) dagen"
+        var bytes: [UInt8] = []
+        appendFullText(to: &bytes, language: language)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The non-zero parts only ("6 years", "2 jaar"), as a statutory period is written.
     public func shortText(language: Language) -> String {
+        var bytes: [UInt8] = []
+        appendShortText(to: &bytes, language: language)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``fullText(language:)`` appended as UTF-8 to `bytes`.
+    public func appendFullText(to bytes: inout [UInt8], language: Language) {
+        let words = PeriodWords.of(language)
+        append(years, words.years.plural, to: &bytes)
+        bytes.append(0x20)
+        append(months, words.months.plural, to: &bytes)
+        bytes.append(0x20)
+        append(days, words.days.plural, to: &bytes)
+    }
+
+    /// ``shortText(language:)`` appended as UTF-8 to `bytes`.
+    public func appendShortText(to bytes: inout [UInt8], language: Language) {
+        let words = PeriodWords.of(language)
         // A period set in weeks (the decision periods) is stored as days; say it in weeks.
         if years == 0, months == 0, days > 0, days % 7 == 0 {
             let weeks = days / 7
-            return language == .en ? "\(weeks) week\(weeks == 1 ? "" : "s")" : "\(weeks) \(weeks == 1 ? "week" : "weken")"
+            append(weeks, weeks == 1 ? words.weeks.singular : words.weeks.plural, to: &bytes)
+            return
         }
-        let words: [(Int, String, String)] =
-            language == .en
-            ? [(years, "year", "years"), (months, "month", "months"), (days, "day", "days")]
-            : [(years, "jaar", "jaar"), (months, "maand", "maanden"), (days, "dag", "dagen")]
-        let parts = words.filter { $0.0 != 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-        return parts.isEmpty ? fullText(language: language) : parts.joined(separator: " ")
+        if years == 0, months == 0, days == 0 {
+            appendFullText(to: &bytes, language: language)
+            return
+        }
+        var first = true
+        func part(_ count: Int, _ word: PeriodWords.Word) {
+            guard count != 0 else { return }
+            if !first { bytes.append(0x20) }
+            first = false
+            append(count, count == 1 ? word.singular : word.plural, to: &bytes)
+        }
+        part(years, words.years)
+        part(months, words.months)
+        part(days, words.days)
     }
+
+    private func append(_ count: Int, _ word: [UInt8], to bytes: inout [UInt8]) {
+        TextBytes.appendInteger(count, to: &bytes)
+        bytes.append(0x20)
+        bytes.append(contentsOf: word)
+    }
+}
+
+/// The unit words of periods in each language, as UTF-8 (singular, plural).
+private struct PeriodWords: Sendable {
+    typealias Word = (singular: [UInt8], plural: [UInt8])
+    let years: Word, months: Word, weeks: Word, days: Word
+
+    static let en = PeriodWords(
+        years: (Array("year".utf8), Array("years".utf8)), months: (Array("month".utf8), Array("months".utf8)),
+        weeks: (Array("week".utf8), Array("weeks".utf8)), days: (Array("day".utf8), Array("days".utf8)))
+    static let nl = PeriodWords(
+        years: (Array("jaar".utf8), Array("jaar".utf8)), months: (Array("maand".utf8), Array("maanden".utf8)),
+        weeks: (Array("week".utf8), Array("weken".utf8)), days: (Array("dag".utf8), Array("dagen".utf8)))
+
+    static func of(_ language: Language) -> PeriodWords { language == .en ? en : nl }
 }
 
 /// The two languages reasons are written in.
