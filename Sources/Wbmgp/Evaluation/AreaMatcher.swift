@@ -64,18 +64,23 @@ public enum AreaMatcher {
     }
 
     /// A name as compared: case and surrounding spaces ignored.
-    static func key(_ name: String) -> String { name.trimmingSpaces.lowercased() }
+    static func key(_ name: String) -> String {
+        let trimmed = name.trimmingSpaces
+        return ASCIICase.lowercased(trimmed) ?? trimmed.lowercased()
+    }
 
     static func sameName(_ a: String, _ b: String) -> Bool {
         a.trimmingSpaces.lowercased() == b.trimmingSpaces.lowercased()
     }
 
     public static func normalisedPostcode(_ text: String) -> String {
-        String(text.filter { $0 != " " }).uppercased()
+        if let fast = ASCIICase.uppercased(text, droppingSpaces: true) { return fast }
+        return String(text.filter { $0 != " " }).uppercased()
     }
 
     static func normalisedAddition(_ text: String?) -> String {
-        (text ?? "").trimmingSpaces.uppercased()
+        let trimmed = (text ?? "").trimmingSpaces
+        return ASCIICase.uppercased(trimmed) ?? trimmed.uppercased()
     }
 
     static func matches(_ pattern: PostcodePattern, _ postcode: String) -> Bool {

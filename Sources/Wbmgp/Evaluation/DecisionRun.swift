@@ -113,6 +113,7 @@ struct DecisionRun {
 
     mutating func makeReason(_ rule: CompiledRule, result: RuleResult, person: Value?) -> Reason {
         var facts: [JSONMember] = []
+        facts.reserveCapacity(rule.facts.count)
         for fact in rule.facts {
             if let condition = fact.shownWhen, evaluator.truth(condition) != true { continue }
             let value = evaluator.value(of: fact.value)

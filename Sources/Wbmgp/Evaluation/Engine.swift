@@ -7,10 +7,14 @@
 public struct Engine: Sendable {
     public let law: CompiledLaw
     public let designations: [Designation]
+    /// The designations by compared municipality name, each list in ``designations`` order: a
+    /// dwelling is only ever covered by designations of its own municipality.
+    private let designationsByMunicipality: [String: [Designation]]
 
     public init(law: CompiledLaw, designations: [Designation]) {
         self.law = law
         self.designations = designations.sorted { $0.id < $1.id }
+        designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }
     }
 
     /// The law date (interface §3): the override, else the decision date, else the application date.
@@ -20,8 +24,9 @@ public struct Engine: Sendable {
 
     /// The designations in force on `date` whose areas and categories cover the dwelling.
     public func covering(_ dwelling: Dwelling, on date: CalendarDate) -> [Designation] {
+        guard let candidates = designationsByMunicipality[AreaMatcher.key(dwelling.municipality)] else { return [] }
         let key = AreaMatcher.DwellingKey(dwelling)
-        return designations.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, key) }
+        return candidates.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, key) }
     }
 
     /// Decides one application.
@@ -41,21 +46,21 @@ public struct Engine: Sendable {
         let covering = covering(application.dwelling, on: lawDate)
         try checkConflicts(covering, application)
         var run = DecisionRun(application: application, lawDate: lawDate, covering: covering)
+        run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
         for rule in snapshot.rules { run.apply(rule) }
         return run.decision(lawVersion: version)
     }
 
     func checkConflicts(_ covering: [Designation], _ application: Application) throws(InputError) {
-        var owner: [String: String] = [:]
-        for designation in covering {
+        // Few designations ever cover one dwelling: compare pairs, no dictionary per decision.
+        for (i, designation) in covering.enumerated() {
             for measure in designation.measures {
-                if let other = owner[measure.name] {
+                if let other = covering[..<i].first(where: { $0.measure(named: measure.name) != nil })?.id {
                     throw InputError(
                         code: "E-DESIGNATION-CONFLICT", path: "$.dwelling",
                         message: "designations '\(other)' and '\(designation.id)' both carry measure \(measure.name) for this dwelling on the law date; the conflict must be resolved in the designation files",
                         applicationId: application.id)
                 }
-                owner[measure.name] = designation.id
             }
         }
     }

@@ -11,9 +11,9 @@ extension ExpressionEvaluator {
         case .applicationDate: return .date(application.applicationDate)
         case .lawDate: return .date(lawDate)
         case .kind: return .text(application.kind.rawValue)
-        case .household: return .list(application.household.indices.map { .person($0) })
+        case .household: return householdValue
         case .applicant: return .person(application.applicantIndex)
-        case .designations: return .list(designationIds.map { .text($0) })
+        case .designations: return designationsValue
         case .requested, .previous, .measuresInForce: return .unknown
         }
     }
@@ -81,7 +81,7 @@ extension ExpressionEvaluator {
         guard let designation else { return .unknown }
         switch fact {
         case .id: return .text(designation.id)
-        case .region: return .list(designation.regionMunicipalities.map { .text($0) })
+        case .region: return designation.regionValue
         case .regionName: return designation.regionName.map { .text($0) } ?? .unknown
         case .from: return .date(designation.from)
         case .until: return .date(designation.until)

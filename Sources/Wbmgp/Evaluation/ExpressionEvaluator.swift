@@ -18,10 +18,17 @@ final class ExpressionEvaluator {
     /// Values of cached facts, by slot, with the absent facts noted while computing them.
     var cache: [(value: Value, missing: [String])?] = []
 
+    /// The household and the covering designations as list values, made once per decision
+    /// rather than at every read.
+    let householdValue: Value
+    let designationsValue: Value
+
     init(application: Application?, lawDate: CalendarDate, designationIds: [String]) {
         self.application = application
         self.lawDate = lawDate
         self.designationIds = designationIds
+        householdValue = application.map { .list($0.household.indices.map { .person($0) }) } ?? .unknown
+        designationsValue = .list(designationIds.map { .text($0) })
     }
 
     /// Clears the locals and the fact cache for a rule with `slotCount` slots, keeping the
@@ -116,6 +123,7 @@ final class ExpressionEvaluator {
         case .filter(let slot, let list, let condition):
             guard let elements = value(of: list).listElements else { return .unknown }
             var kept: [Value] = []
+            kept.reserveCapacity(elements.count)
             for element in elements {
                 bind(slot, element)
                 guard let keep = truth(condition) else { return .unknown }
@@ -136,6 +144,7 @@ final class ExpressionEvaluator {
             return sawUnknown ? .unknown : .bool(all)
         case .list(let elements):
             var values: [Value] = []
+            values.reserveCapacity(elements.count)
             for element in elements {
                 let v = value(of: element)
                 if v.isUnknown { return .unknown }

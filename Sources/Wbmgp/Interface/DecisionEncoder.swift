@@ -4,7 +4,38 @@
 ///
 /// - Complexity: O(size of the output).
 public enum DecisionEncoder {
+    /// The `engine` member's value, encoded once per process rather than once per decision.
+    public struct EngineBlock: Sendable {
+        let bytes: [UInt8]
+
+        public init(_ engine: DecisionWriter.EngineInfo) {
+            var out = JSONBytes()
+            out.byte(UInt8(ascii: "{"))
+            var first = true
+            if let designations = engine.designations {
+                out.raw("\"designations\":")
+                out.appendString(designations)
+                first = false
+            }
+            if let rules = engine.rules {
+                if !first { out.byte(UInt8(ascii: ",")) }
+                out.raw("\"rules\":")
+                out.appendString(rules)
+                first = false
+            }
+            if !first { out.byte(UInt8(ascii: ",")) }
+            out.raw("\"version\":")
+            out.appendString(engine.version)
+            out.byte(UInt8(ascii: "}"))
+            bytes = out.bytes
+        }
+    }
+
     public static func compact(_ decision: Decision, engine: DecisionWriter.EngineInfo, input: JSONValue? = nil, into out: inout JSONBytes) {
+        compact(decision, engine: EngineBlock(engine), input: input, into: &out)
+    }
+
+    public static func compact(_ decision: Decision, engine: EngineBlock, input: JSONValue? = nil, into out: inout JSONBytes) {
         out.raw("{\"application\":")
         out.appendString(decision.application)
         out.raw(",\"applicationDate\":")
@@ -27,23 +58,8 @@ public enum DecisionEncoder {
         }
         out.raw(",\"designations\":")
         strings(decision.designations, &out)
-        out.raw(",\"engine\":{")
-        var first = true
-        if let designations = engine.designations {
-            out.raw("\"designations\":")
-            out.appendString(designations)
-            first = false
-        }
-        if let rules = engine.rules {
-            if !first { out.byte(UInt8(ascii: ",")) }
-            out.raw("\"rules\":")
-            out.appendString(rules)
-            first = false
-        }
-        if !first { out.byte(UInt8(ascii: ",")) }
-        out.raw("\"version\":")
-        out.appendString(engine.version)
-        out.byte(UInt8(ascii: "}"))
+        out.raw(",\"engine\":")
+        out.bytes.append(contentsOf: engine.bytes)
         if let input {
             out.raw(",\"input\":")
             out.append(input, indent: false, level: 0)

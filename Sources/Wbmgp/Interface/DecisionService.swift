@@ -4,6 +4,8 @@ public struct DecisionService: Sendable {
     public let engine: Engine
     public let reader: ApplicationReader
     public let engineInfo: DecisionWriter.EngineInfo
+    /// ``engineInfo`` encoded once, for the batch hot path.
+    let engineBlock: DecisionEncoder.EngineBlock
     public let lawDate: CalendarDate?
     /// Whether output carries the canonical input, making each decision a record for replay.
     public let record: Bool
@@ -12,6 +14,7 @@ public struct DecisionService: Sendable {
         self.engine = engine
         self.reader = ApplicationReader(law: engine.law)
         self.engineInfo = engineInfo
+        self.engineBlock = DecisionEncoder.EngineBlock(engineInfo)
         self.lawDate = lawDate
         self.record = record
     }
@@ -59,7 +62,7 @@ public struct DecisionService: Sendable {
             let application = try reader.read(bytes)
             let decision = try engine.decide(application, lawDate: lawDate)
             let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
-            DecisionEncoder.compact(decision, engine: engineInfo, input: record ? input : nil, into: &out)
+            DecisionEncoder.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
             return (nil, logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil)
         } catch {
             out.append(DecisionWriter.errorRecord(line: number, error: error), indent: false, level: 0)

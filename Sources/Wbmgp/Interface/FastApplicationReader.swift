@@ -72,13 +72,13 @@ struct FastApplicationReader {
     /// The rules of ``ApplicationReader``'s household check, as a yes or no.
     private func checkHousehold(_ household: [Person], kind: Application.Kind) -> Int? {
         var applicant: Int?
-        var ids = Set<String>()
         for (i, person) in household.enumerated() {
             if person.role == .applicant {
                 guard applicant == nil else { return nil }
                 applicant = i
             }
-            guard ids.insert(person.id).inserted else { return nil }
+            // Households are small: a pairwise check costs less than a set per application.
+            guard !household[..<i].contains(where: { $0.id == person.id }) else { return nil }
             if person.role == .joining, kind != .joining { return nil }
         }
         if kind == .joining, !household.contains(where: { $0.role == .joining }) { return nil }

@@ -33,7 +33,11 @@ public final class Designation: Hashable, Sendable {
         self.categories = categories
         self.measures = measures
         self.storedAreaKey = AreaMatcher.AreaKey(municipality: municipality, areas: areas)
+        self.regionValue = .list(regionMunicipalities.map { .text($0) })
     }
+
+    /// ``regionMunicipalities`` as the list value rules read, made once (rules read it per person).
+    let regionValue: Value
 
     /// The areas in the forms the matcher compares, made once here.
     public var areaKey: AreaMatcher.AreaKey { storedAreaKey }
