@@ -59,7 +59,7 @@ public enum DecisionEncoder {
         out.raw(",\"designations\":")
         strings(decision.designations, &out)
         out.raw(",\"engine\":")
-        out.bytes.append(contentsOf: engine.bytes)
+        out.fragment(engine.bytes)
         if let input {
             out.raw(",\"input\":")
             out.append(input, indent: false, level: 0)

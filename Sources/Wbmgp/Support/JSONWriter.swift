@@ -23,94 +23,103 @@ public enum JSONWriter {
 /// A growing UTF-8 buffer with the appends JSON output needs; the writer and the decision
 /// encoder share it, so both escape strings the same way.
 public struct JSONBytes: Sendable {
-    public var bytes: [UInt8] = []
+    public var buffer: ByteBuffer
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { buffer = ByteBuffer(capacity: capacity) }
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { buffer.array }
 
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     @inline(__always)
-    public mutating func byte(_ value: UInt8) { bytes.append(value) }
+    public mutating func byte(_ value: UInt8) { buffer.append(value) }
+
+    /// Bytes already in JSON form (a pre-encoded fragment).
+    public mutating func fragment(_ bytes: [UInt8]) { buffer.append(bytes) }
 
     public mutating func integer(_ value: Int) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            if value == Int.min {
-                bytes.append(contentsOf: String(value).utf8.dropFirst())
-                return
-            }
-            integer(-value)
-            return
-        }
-        if value < 10 {
-            bytes.append(UInt8(48 + value))
-            return
-        }
         var digits: [UInt8] = []
-        var rest = value
-        while rest > 0 {
-            digits.append(UInt8(48 + rest % 10))
-            rest /= 10
-        }
-        bytes.append(contentsOf: digits.reversed())
+        TextBytes.appendInteger(value, to: &digits)
+        buffer.append(digits)
     }
 
     /// A date as `"YYYY-MM-DD"`, quotes included.
     public mutating func date(_ date: CalendarDate) {
-        bytes.append(0x22)
-        bytes.append(UInt8(48 + date.year / 1000 % 10))
-        bytes.append(UInt8(48 + date.year / 100 % 10))
-        bytes.append(UInt8(48 + date.year / 10 % 10))
-        bytes.append(UInt8(48 + date.year % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(48 + date.month / 10))
-        bytes.append(UInt8(48 + date.month % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(48 + date.day / 10))
-        bytes.append(UInt8(48 + date.day % 10))
-        bytes.append(0x22)
+        let year = date.year, month = date.month, day = date.day
+        guard (0...9999).contains(year) else {
+            var text: [UInt8] = []
+            date.appendText(to: &text)
+            byte(0x22)
+            buffer.append(text)
+            byte(0x22)
+            return
+        }
+        // Twelve bytes built in a word pair and written at once.
+        var word: (UInt64, UInt32) = (0, 0)
+        withUnsafeMutableBytes(of: &word) { b in
+            b[0] = 0x22
+            b[1] = UInt8(48 + year / 1000)
+            b[2] = UInt8(48 + year / 100 % 10)
+            b[3] = UInt8(48 + year / 10 % 10)
+            b[4] = UInt8(48 + year % 10)
+            b[5] = 0x2D
+            b[6] = UInt8(48 + month / 10)
+            b[7] = UInt8(48 + month % 10)
+            b[8] = 0x2D
+            b[9] = UInt8(48 + day / 10)
+            b[10] = UInt8(48 + day % 10)
+            b[11] = 0x22
+            buffer.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12)
+        }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; every other
     /// character, non-ASCII included, written as UTF-8.
     public mutating func appendString(_ text: String) {
-        bytes.append(0x22)
         var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            var i = 0
-            let count = utf8.count
-            // Skip eight bytes at a time while none needs escaping (a control byte, '"' or '\').
-            if let base = utf8.baseAddress {
-                while i + 8 <= count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if JSONBytes.needsEscape(word) { break }
-                    i += 8
-                }
+        text.withUTF8 { appendString(utf8: $0) }
+    }
+
+    /// ``appendString(_:)`` for text given as UTF-8 bytes.
+    public mutating func appendString(utf8: UnsafeBufferPointer<UInt8>) {
+        byte(0x22)
+        var start = 0
+        var i = 0
+        let count = utf8.count
+        // Skip eight bytes at a time while none needs escaping (a control byte, '"' or '\').
+        if let base = utf8.baseAddress {
+            while i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if JSONBytes.needsEscape(word) { break }
+                i += 8
             }
-            while i < count {
-                let byte = utf8[i]
-                i += 1
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)]))
-                switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-                }
-                start = i
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(0x22)
+        while i < count {
+            let byte = utf8[i]
+            i += 1
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)]))
+            buffer.append(0x5C)
+            switch byte {
+            case 0x22: buffer.append(0x22)
+            case 0x5C: buffer.append(0x5C)
+            case 0x0A: buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(UInt8(ascii: "r"))
+            case 0x09: buffer.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                raw("u00")
+                buffer.append(hex.utf8Start[Int(byte >> 4)])
+                buffer.append(hex.utf8Start[Int(byte & 0x0F)])
+            }
+            start = i
+        }
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        byte(0x22)
     }
 
     /// Whether any of the eight bytes in `word` is below 0x20, a quote or a backslash (SWAR:
@@ -126,8 +135,8 @@ public struct JSONBytes: Sendable {
 
     mutating func newline(_ indent: Bool, _ level: Int) {
         guard indent else { return }
-        bytes.append(0x0A)
-        for _ in 0..<level { bytes.append(contentsOf: [0x20, 0x20]) }
+        byte(0x0A)
+        for _ in 0..<level { raw("  ") }
     }
 
     public mutating func append(_ value: JSONValue, indent: Bool, level: Int) {
@@ -136,30 +145,30 @@ public struct JSONBytes: Sendable {
         case .bool(let flag): flag ? raw("true") : raw("false")
         case .integer(let number): integer(number)
         case .number(let number):
-            bytes.append(contentsOf: (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)).utf8)
+            buffer.append(Array((number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)).utf8))
         case .string(let text): appendString(text)
         case .array(let elements):
             if elements.isEmpty { return raw("[]") }
-            bytes.append(UInt8(ascii: "["))
+            byte(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { byte(UInt8(ascii: ",")) }
                 newline(indent, level + 1)
                 append(element, indent: indent, level: level + 1)
             }
             newline(indent, level)
-            bytes.append(UInt8(ascii: "]"))
+            byte(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty { return raw("{}") }
-            bytes.append(UInt8(ascii: "{"))
+            byte(UInt8(ascii: "{"))
             for (i, member) in members.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { byte(UInt8(ascii: ",")) }
                 newline(indent, level + 1)
                 appendString(member.key)
                 indent ? raw(": ") : raw(":")
                 append(member.value, indent: indent, level: level + 1)
             }
             newline(indent, level)
-            bytes.append(UInt8(ascii: "}"))
+            byte(UInt8(ascii: "}"))
         }
     }
 }

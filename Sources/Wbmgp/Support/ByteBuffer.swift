@@ -1,0 +1,88 @@
+/// A growable byte buffer with value semantics whose appends are a capacity check and a copy.
+///
+/// `Array<UInt8>.append(contentsOf:)` goes through the generic sequence machinery and costs
+/// about a hundred instructions even for a two-byte piece; output is written in thousands of
+/// such pieces per decision. Storage is copied on write, like an array's.
+public struct ByteBuffer: Sendable {
+    private var storage: Storage
+
+    public init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+
+    public var count: Int { storage.count }
+
+    /// The bytes written so far, as an array (a copy).
+    public var array: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+    }
+
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        let end = room(1)
+        end.pointee = byte
+        storage.count += 1
+    }
+
+    @inline(__always)
+    public mutating func append(_ pointer: UnsafePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        let end = room(count)
+        end.update(from: pointer, count: count)
+        storage.count += count
+    }
+
+    @inline(__always)
+    public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        if let base = buffer.baseAddress { append(base, count: buffer.count) }
+    }
+
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    public mutating func removeAll() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(capacity: storage.capacity) }
+        storage.count = 0
+    }
+
+    /// Where the next `extra` bytes go, after making the storage unique and large enough.
+    @inline(__always)
+    private mutating func room(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(minimumCapacity: storage.count + extra) }
+        if storage.count + extra > storage.capacity { storage.grow(toAtLeast: storage.count + extra) }
+        return storage.base + storage.count
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        func copy(minimumCapacity: Int) -> Storage {
+            let copy = Storage(capacity: Swift.max(capacity, minimumCapacity))
+            copy.base.update(from: base, count: count)
+            copy.count = count
+            return copy
+        }
+
+        @inline(never)
+        func grow(toAtLeast needed: Int) {
+            var newCapacity = capacity * 2
+            while newCapacity < needed { newCapacity *= 2 }
+            let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            newBase.update(from: base, count: count)
+            base.deallocate()
+            base = newBase
+            capacity = newCapacity
+        }
+    }
+}
