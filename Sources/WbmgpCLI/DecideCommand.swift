@@ -29,10 +29,17 @@ enum DecideCommand {
         if jsonl, format == "text" { throw Arguments.UsageError(message: "'--format text' writes several lines per decision; it cannot be combined with '--jsonl'") }
 
         guard let module = ModuleLoader.load(args) else { return .configuration }
-        let service = DecisionService(
-            engine: module.engine, engineInfo: module.engineInfo(version: Version.current), lawDate: lawDate, record: args.flags.contains("record"))
+        let engineInfo = module.engineInfo(version: Version.current)
+        let record = args.flags.contains("record")
+        let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
         let jobs = args.values["jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language, jobs: jobs)
+        if jsonl, jobs > 1 {
+            // Each further worker decides with its own compiled copy (a few milliseconds each).
+            run.workerServices = [service] + (1..<jobs).map { _ in
+                DecisionService(engine: module.replica().engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
+            }
+        }
         run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1
         for path in args.positionals {
             if jsonl, var reader = LineReader(path: path) {
@@ -64,6 +71,8 @@ struct DecideRun {
     var pendingRecords: [JSONValue] = []
     /// A progress line on stderr for long batches, only when stderr is a terminal.
     var showsProgress = false
+    /// For `--jsonl` with several jobs: one service per worker (see ``RuleModule/replica()``).
+    var workerServices: [DecisionService] = []
 
     static let logChunk = 1000
 
@@ -88,7 +97,7 @@ struct DecideRun {
     /// Streams the lines in blocks: each block decided on `jobs` cores and written in input
     /// order before the next is read, so memory stays bounded whatever the batch size.
     mutating func decideLines(_ reader: inout LineReader) {
-        let batch = BatchDecider(service: service, jobs: jobs)
+        let batch = workerServices.count > 1 ? BatchDecider(services: workerServices) : BatchDecider(service: service, jobs: jobs)
         var first = 1
         let clock = ContinuousClock()
         let started = clock.now

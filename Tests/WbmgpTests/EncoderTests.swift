@@ -41,4 +41,25 @@ struct EncoderTests {
         #expect(badError?.code == "E-TYPE")
         #expect(bad.hasPrefix("{\"error\":{\"code\":\"E-TYPE\""))
     }
+
+    @Test("workers with replicas of the module share no object and write the same bytes as one worker")
+    func replicas() throws {
+        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        let replica = loaded.replica()
+        #expect(replica.rulesDigest == loaded.rulesDigest && replica.designationsDigest == loaded.designationsDigest)
+        #expect(replica.designations.count == loaded.designations.count)
+        #expect(zip(replica.designations, loaded.designations).allSatisfy { $0 !== $1 && $0.id == $1.id })
+        let rules = loaded.law.snapshots.flatMap(\.rules), replicaRules = replica.law.snapshots.flatMap(\.rules)
+        #expect(rules.count == replicaRules.count && zip(rules, replicaRules).allSatisfy { $0 !== $1 && $0.id == $1.id })
+
+        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 11)
+        var lines = (0..<600).map { Array(generator.next(index: $0).utf8) }
+        lines[17] = Array("{\"id\": 3}".utf8)  // an error record keeps its place
+        let info = loaded.engineInfo(version: "test")
+        let one = BatchDecider(service: DecisionService(engine: loaded.engine, engineInfo: info), jobs: 1).decide(lines[...])
+        let two = BatchDecider(services: [loaded, replica].map { DecisionService(engine: $0.engine, engineInfo: info) }).decide(lines[...])
+        #expect(one.flatMap(\.bytes) == two.flatMap(\.bytes))
+        #expect(two.flatMap(\.errors).count == 1)
+    }
 }

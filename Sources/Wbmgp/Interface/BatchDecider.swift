@@ -4,12 +4,24 @@ import Dispatch
 /// slice decided by one worker into its own byte buffer, and the slices returned in input order,
 /// so the output never depends on the number of jobs.
 public struct BatchDecider: Sendable {
-    public let service: DecisionService
+    /// One service per worker; with more than one, worker `k` always uses `services[k]`.
+    public let services: [DecisionService]
     public let jobs: Int
 
+    public var service: DecisionService { services[0] }
+
+    /// `jobs` workers sharing one service.
     public init(service: DecisionService, jobs: Int) {
-        self.service = service
+        self.services = [service]
         self.jobs = max(1, jobs)
+    }
+
+    /// One worker per service. Services made from ``RuleModule/replica()`` share no object, so
+    /// the workers never write to the same reference counts.
+    public init(services: [DecisionService]) {
+        precondition(!services.isEmpty, "a batch needs at least one service")
+        self.services = services
+        self.jobs = services.count
     }
 
     /// The output of consecutive lines: their bytes (each line ended by a newline), the errors of
@@ -23,11 +35,13 @@ public struct BatchDecider: Sendable {
     /// Decides `lines`, numbering them from `firstLine` (1-based) for error records.
     public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
         let count = lines.count
-        let sliceCount = jobs > 1 ? min(jobs * 4, max(count, 1)) : 1
+        let perWorker = services.count > 1
+        let sliceCount = jobs == 1 ? 1 : (perWorker ? jobs : min(jobs * 4, max(count, 1)))
         let slots = SliceSlots(count: sliceCount)
-        let decider = service
+        let services = self.services
         let base = lines.startIndex
         let work: @Sendable (Int) -> Void = { slice in
+            let decider = perWorker ? services[slice] : services[0]
             let start = count * slice / sliceCount
             let end = count * (slice + 1) / sliceCount
             var out = JSONBytes(capacity: (end - start) * 3000)

@@ -10,12 +10,26 @@ public struct RuleModule: Sendable {
     /// ``ModuleDigest`` of the rule files and of the designation files used.
     public var rulesDigest: String
     public var designationsDigest: String
+    /// The texts the module was compiled from, for ``replica()``.
+    var ruleSources: [(path: String, text: String)] = []
+    var designationSources: [(path: String, text: String)] = []
 
     public var engine: Engine { Engine(law: law, designations: designations) }
 
     /// The engine block of a decision: version and the two digests.
     public func engineInfo(version: String) -> DecisionWriter.EngineInfo {
         DecisionWriter.EngineInfo(version: version, rules: rulesDigest, designations: designationsDigest)
+    }
+
+    /// The same module compiled again from the same texts: equal in every decision it makes,
+    /// but sharing no object with this one. Each worker of a parallel batch gets its own, so
+    /// the cores never contend for the reference counts of shared rule and designation objects.
+    public func replica() -> RuleModule {
+        guard let law = LawCompiler.compile(files: ruleSources).0 else { return self }
+        var copy = self
+        copy.law = law
+        copy.designations = designationSources.isEmpty ? [] : DesignationReader(law: law).read(files: designationSources).0
+        return copy
     }
 
     /// Loads and compiles everything; all diagnostics of all files are returned together.
@@ -39,7 +53,7 @@ public struct RuleModule: Sendable {
         guard readDesignations else {
             return (
                 RuleModule(law: law, designations: [], ruleFileCount: ruleFiles.files.count, designationFileCount: 0, rulesDigest: rulesDigest,
-                           designationsDigest: ModuleDigest.digest([])),
+                           designationsDigest: ModuleDigest.digest([]), ruleSources: ruleFiles.files),
                 diagnostics
             )
         }
@@ -52,7 +66,8 @@ public struct RuleModule: Sendable {
         let designationsDigest = ModuleDigest.digest(designationFiles.files.map { (fileName($0.path), $0.text) })
         return (
             RuleModule(law: law, designations: designations, ruleFileCount: ruleFiles.files.count, designationFileCount: designationFiles.files.count,
-                       rulesDigest: rulesDigest, designationsDigest: designationsDigest),
+                       rulesDigest: rulesDigest, designationsDigest: designationsDigest, ruleSources: ruleFiles.files,
+                       designationSources: designationFiles.files),
             diagnostics
         )
     }
