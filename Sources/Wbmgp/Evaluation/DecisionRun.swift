@@ -17,7 +17,7 @@ struct DecisionRun {
     var scope: [ScreeningRequest] = []
     var usedRecords: Set<RecordReference> = []
     /// Scratch space for rendering reason texts.
-    var textBuffer: [UInt8] = []
+    var textBuffer = ByteBuffer(capacity: 512)
 
     init(application: Application, lawDate: CalendarDate, covering: [Designation]) {
         self.application = application
@@ -129,16 +129,15 @@ struct DecisionRun {
 
     mutating func render(_ template: Template, _ language: Language) -> String {
         // Built as UTF-8 in one buffer reused for every text of the decision; one String at the end.
-        textBuffer.removeAll(keepingCapacity: true)
-        textBuffer.reserveCapacity(template.literalLength + 64)
+        textBuffer.removeAll()
         for segment in template.segments {
             switch segment {
-            case .literal(let literal): textBuffer.append(contentsOf: literal)
+            case .literal(let literal): textBuffer.append(literal)
             case .value(let expression):
                 ValueRendering.appendText(evaluator.value(of: expression), to: &textBuffer, in: application, language: language)
             }
         }
-        return String(decoding: textBuffer, as: UTF8.self)
+        return textBuffer.string
     }
 
     mutating func decision(lawVersion: CalendarDate) -> Decision {

@@ -19,18 +19,18 @@ enum ValueRendering {
     }
 
     static func text(_ value: Value, in application: Application?, designations: [Designation] = [], language: Language) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         appendText(value, to: &bytes, in: application, designations: designations, language: language)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// ``text(_:in:designations:language:)`` appended as UTF-8 to `bytes`: reason texts are
     /// rendered this way, with no intermediate `String` per placeholder.
-    static func appendText(_ value: Value, to bytes: inout [UInt8], in application: Application?, designations: [Designation] = [], language: Language) {
+    static func appendText(_ value: Value, to bytes: inout ByteBuffer, in application: Application?, designations: [Designation] = [], language: Language) {
         let english = language == .en
         switch value {
-        case .unknown: bytes.append(contentsOf: english ? Words.unknownEN : Words.unknownNL)
-        case .bool(let flag): bytes.append(contentsOf: flag ? (english ? Words.yesEN : Words.yesNL) : (english ? Words.noEN : Words.noNL))
+        case .unknown: bytes.append(english ? Words.unknownEN : Words.unknownNL)
+        case .bool(let flag): bytes.append(flag ? (english ? Words.yesEN : Words.yesNL) : (english ? Words.noEN : Words.noNL))
         case .integer(let number): TextBytes.appendInteger(number, to: &bytes)
         case .text(let text): TextBytes.appendString(text, to: &bytes)
         case .date(let date): date.appendText(to: &bytes)
@@ -38,11 +38,11 @@ enum ValueRendering {
         case .span(let from, let to): CalendarPeriod.between(from, to).appendFullText(to: &bytes, language: language)
         case .list(let elements):
             if elements.isEmpty {
-                bytes.append(contentsOf: english ? Words.noneEN : Words.noneNL)
+                bytes.append(english ? Words.noneEN : Words.noneNL)
                 return
             }
             for (i, element) in elements.enumerated() {
-                if i > 0 { bytes.append(contentsOf: Words.listSeparator) }
+                if i > 0 { bytes.append(Words.listSeparator) }
                 appendText(element, to: &bytes, in: application, designations: designations, language: language)
             }
         case .person(let index):
@@ -52,18 +52,18 @@ enum ValueRendering {
         case .record(let person, let index):
             guard let record = application?.household[person].screening?.policeRecords?[index] else { return }
             TextBytes.appendString(record.behaviour, to: &bytes)
-            bytes.append(contentsOf: english ? Words.onEN : Words.onNL)
+            bytes.append(english ? Words.onEN : Words.onNL)
             record.date.appendText(to: &bytes)
         }
     }
 
-    /// The fixed words of value texts, as UTF-8.
+    /// The fixed words of value texts.
     private enum Words {
-        static let unknownEN = Array("unknown".utf8), unknownNL = Array("onbekend".utf8)
-        static let yesEN = Array("yes".utf8), yesNL = Array("ja".utf8)
-        static let noEN = Array("no".utf8), noNL = Array("nee".utf8)
-        static let noneEN = Array("none".utf8), noneNL = Array("geen".utf8)
-        static let onEN = Array(" on ".utf8), onNL = Array(" op ".utf8)
-        static let listSeparator = Array(", ".utf8)
+        static let unknownEN: StaticString = "unknown", unknownNL: StaticString = "onbekend"
+        static let yesEN: StaticString = "yes", yesNL: StaticString = "ja"
+        static let noEN: StaticString = "no", noNL: StaticString = "nee"
+        static let noneEN: StaticString = "none", noneNL: StaticString = "geen"
+        static let onEN: StaticString = " on ", onNL: StaticString = " op "
+        static let listSeparator: StaticString = ", "
     }
 }

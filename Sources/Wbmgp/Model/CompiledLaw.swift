@@ -204,14 +204,6 @@ public struct Template: Sendable {
         case value(CompiledExpression)
     }
     public let segments: [Segment]
-    /// The bytes of the literal segments, to reserve room when rendering.
-    public let literalLength: Int
 
-    public init(segments: [Segment]) {
-        self.segments = segments
-        literalLength = segments.reduce(0) { total, segment in
-            if case .literal(let bytes) = segment { return total + bytes.count }
-            return total
-        }
-    }
+    public init(segments: [Segment]) { self.segments = segments }
 }

@@ -42,6 +42,14 @@ public struct ByteBuffer: Sendable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    @inline(__always)
+    public mutating func append(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// The bytes written so far decoded as UTF-8 (invalid sequences repaired).
+    public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+
     public mutating func removeAll() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(capacity: storage.capacity) }
         storage.count = 0

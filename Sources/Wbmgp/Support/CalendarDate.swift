@@ -139,14 +139,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD` (years beyond 9999 keep their digits).
     public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
+        var bytes = ByteBuffer(capacity: 16)
         appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// ``description`` appended as ASCII to `bytes`.
-    public func appendText(to bytes: inout [UInt8]) {
+    public func appendText(to bytes: inout ByteBuffer) {
         let year = self.year, month = self.month, day = self.day
         if (0...9999).contains(year) {
             bytes.append(UInt8(48 + year / 1000))

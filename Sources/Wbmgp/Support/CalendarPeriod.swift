@@ -25,20 +25,20 @@ public struct CalendarPeriod: Hashable, Sendable {
     /// "N years M months D days" (English) or "N jaar M maanden D dagen" (Dutch), all three parts
     /// always, as the interface writes durations in facts.
     public func fullText(language: Language) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 32)
         appendFullText(to: &bytes, language: language)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// The non-zero parts only ("6 years", "2 jaar"), as a statutory period is written.
     public func shortText(language: Language) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 32)
         appendShortText(to: &bytes, language: language)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// ``fullText(language:)`` appended as UTF-8 to `bytes`.
-    public func appendFullText(to bytes: inout [UInt8], language: Language) {
+    public func appendFullText(to bytes: inout ByteBuffer, language: Language) {
         let words = PeriodWords.of(language)
         append(years, words.years.plural, to: &bytes)
         bytes.append(0x20)
@@ -48,7 +48,7 @@ public struct CalendarPeriod: Hashable, Sendable {
     }
 
     /// ``shortText(language:)`` appended as UTF-8 to `bytes`.
-    public func appendShortText(to bytes: inout [UInt8], language: Language) {
+    public func appendShortText(to bytes: inout ByteBuffer, language: Language) {
         let words = PeriodWords.of(language)
         // A period set in weeks (the decision periods) is stored as days; say it in weeks.
         if years == 0, months == 0, days > 0, days % 7 == 0 {
@@ -72,24 +72,21 @@ public struct CalendarPeriod: Hashable, Sendable {
         part(days, words.days)
     }
 
-    private func append(_ count: Int, _ word: [UInt8], to bytes: inout [UInt8]) {
+    private func append(_ count: Int, _ word: StaticString, to bytes: inout ByteBuffer) {
         TextBytes.appendInteger(count, to: &bytes)
         bytes.append(0x20)
-        bytes.append(contentsOf: word)
+        bytes.append(word)
     }
 }
 
-/// The unit words of periods in each language, as UTF-8 (singular, plural).
+/// The unit words of periods in each language (singular, plural); static strings, so reading
+/// them touches no reference count.
 private struct PeriodWords: Sendable {
-    typealias Word = (singular: [UInt8], plural: [UInt8])
+    typealias Word = (singular: StaticString, plural: StaticString)
     let years: Word, months: Word, weeks: Word, days: Word
 
-    static let en = PeriodWords(
-        years: (Array("year".utf8), Array("years".utf8)), months: (Array("month".utf8), Array("months".utf8)),
-        weeks: (Array("week".utf8), Array("weeks".utf8)), days: (Array("day".utf8), Array("days".utf8)))
-    static let nl = PeriodWords(
-        years: (Array("jaar".utf8), Array("jaar".utf8)), months: (Array("maand".utf8), Array("maanden".utf8)),
-        weeks: (Array("week".utf8), Array("weken".utf8)), days: (Array("dag".utf8), Array("dagen".utf8)))
+    static let en = PeriodWords(years: ("year", "years"), months: ("month", "months"), weeks: ("week", "weeks"), days: ("day", "days"))
+    static let nl = PeriodWords(years: ("jaar", "jaar"), months: ("maand", "maanden"), weeks: ("week", "weken"), days: ("dag", "dagen"))
 
     static func of(_ language: Language) -> PeriodWords { language == .en ? en : nl }
 }

@@ -42,19 +42,15 @@ public struct JSONBytes: Sendable {
     public mutating func fragment(_ bytes: [UInt8]) { buffer.append(bytes) }
 
     public mutating func integer(_ value: Int) {
-        var digits: [UInt8] = []
-        TextBytes.appendInteger(value, to: &digits)
-        buffer.append(digits)
+        TextBytes.appendInteger(value, to: &buffer)
     }
 
     /// A date as `"YYYY-MM-DD"`, quotes included.
     public mutating func date(_ date: CalendarDate) {
         let year = date.year, month = date.month, day = date.day
         guard (0...9999).contains(year) else {
-            var text: [UInt8] = []
-            date.appendText(to: &text)
             byte(0x22)
-            buffer.append(text)
+            date.appendText(to: &buffer)
             byte(0x22)
             return
         }

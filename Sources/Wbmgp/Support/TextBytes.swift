@@ -1,8 +1,8 @@
-/// Small helpers for building UTF-8 text in a byte buffer, used where texts are rendered per
+/// Small helpers for building UTF-8 text in a ``ByteBuffer``, used where texts are rendered per
 /// decision and an intermediate `String` per piece would dominate the cost.
 enum TextBytes {
     /// Appends the decimal digits of `number` (with a minus sign when negative).
-    static func appendInteger(_ number: Int, to bytes: inout [UInt8]) {
+    static func appendInteger(_ number: Int, to bytes: inout ByteBuffer) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         if magnitude < 10 {
@@ -17,13 +17,13 @@ enum TextBytes {
                 magnitude /= 10
                 count += 1
             }
-            bytes.append(contentsOf: buffer[(24 - count)...])
+            bytes.append(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - count), count: count)
         }
     }
 
-    /// Appends the UTF-8 of `text`, copying straight from its storage when it is contiguous.
-    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    /// Appends the UTF-8 of `text`, copying straight from its storage.
+    static func appendString(_ text: String, to bytes: inout ByteBuffer) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { bytes.append($0) }
     }
 }
