@@ -15,7 +15,8 @@ struct DecisionRun {
     var defects: [Defect] = []
     var missingFacts: [String] = []
     var scope: [ScreeningRequest] = []
-    var usedRecords: Set<RecordReference> = []
+    /// Police records some rule relied on; few, so a list kept free of duplicates.
+    var usedRecords: [RecordReference] = []
     /// Scratch space for rendering reason texts.
     var textBuffer = ByteBuffer(capacity: 512)
 
@@ -63,7 +64,8 @@ struct DecisionRun {
         }
         for list in rule.uses {
             for case .record(let person, let index) in evaluator.value(of: list).listElements ?? [] {
-                usedRecords.insert(RecordReference(person: person, index: index))
+                let reference = RecordReference(person: person, index: index)
+                if !usedRecords.contains(reference) { usedRecords.append(reference) }
             }
         }
         evaluator.missing.removeAll(keepingCapacity: true)
@@ -83,7 +85,7 @@ struct DecisionRun {
                 conditions.append(text)
             }
         case (.priority(let list, _), .applied):
-            var flags: [String: Bool] = [:]
+            var flags = PriorityFlags()
             for flag in rule.flags {
                 if case .bool(let value) = evaluator.value(of: flag.value) { flags[flag.name] = value }
             }

@@ -60,7 +60,48 @@ public struct Priority: Hashable, Sendable {
     public var characteristics: [String]
     /// Ranking flags by name (`aboveUrgent`, `aboveLocalTies`); a flag the law of the day does not
     /// know is absent and written as null.
-    public var flags: [String: Bool]
+    public var flags: PriorityFlags
+}
+
+/// A few named flags: read like a dictionary (`flags["aboveUrgent"]`), stored as a short list in
+/// the rule's order, so a decision builds no hash table for two entries.
+public struct PriorityFlags: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    public struct Entry: Hashable, Sendable {
+        public var name: String
+        public var value: Bool
+    }
+    public private(set) var entries: [Entry] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, Bool)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    public subscript(name: String) -> Bool? {
+        get { entries.first { $0.name == name }?.value }
+        set {
+            let index = entries.firstIndex { $0.name == name }
+            switch (index, newValue) {
+            case (let i?, let value?): entries[i].value = value
+            case (let i?, nil): entries.remove(at: i)
+            case (nil, let value?): entries.append(Entry(name: name, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// Equal when the same names have the same values, in any order (as dictionaries compare).
+    public static func == (a: PriorityFlags, b: PriorityFlags) -> Bool {
+        a.entries.count == b.entries.count && a.entries.allSatisfy { b[$0.name] == $0.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // Order-independent, to agree with ==.
+        var combined = 0
+        for entry in entries { combined ^= entry.hashValue }
+        hasher.combine(combined)
+    }
 }
 
 public struct Defect: Hashable, Sendable {
