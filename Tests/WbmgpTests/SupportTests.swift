@@ -75,3 +75,59 @@ struct ByteBufferTests {
         #expect(String(decoding: out.bytes, as: UTF8.self) == #""2019-05-01"-42-9223372036854775808"#)
     }
 }
+
+@Suite("Flat expression code")
+struct ExpressionCodeTests {
+    @Test("a rule's facts are emitted once however often they are named, and every operand points inside the code")
+    func factsSharedAndOperandsInRange() throws {
+        let law = TestSupport.law
+        for snapshot in law.snapshots {
+            for rule in snapshot.rules {
+                let code = rule.program
+                var cachedSlots: [Int32] = []
+                for i in 0..<code.count {
+                    let children: [Int32]
+                    switch code.nodes[i] {
+                    case .cached(let slot, let inner):
+                        cachedSlots.append(slot)
+                        children = [inner]
+                    case .list(let first, let count), .call(_, let first, let count):
+                        #expect(Int(first + count) <= code.operands.count)
+                        children = Array(code.operands[Int(first)..<Int(first + count)])
+                    case .constant(let index):
+                        #expect(Int(index) < code.constants.count)
+                        children = []
+                    case .person(let a, _), .record(let a, _), .designationRecord(let a, _), .not(let a), .isAbsent(let a, _): children = [a]
+                    case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .member(let a, let b), .intersects(let a, let b),
+                        .add(let a, let b), .subtract(let a, let b), .filter(_, let a, let b), .quantifier(_, _, let a, let b):
+                        children = [a, b]
+                    case .conditional(let a, let b, let c): children = [a, b, c]
+                    default: children = []
+                    }
+                    // Post-order: operands come before the node that uses them.
+                    #expect(children.allSatisfy { $0 >= 0 && Int($0) < i }, "rule \(rule.id), node \(i)")
+                }
+                #expect(Set(cachedSlots).count == cachedSlots.count, "rule \(rule.id): a fact emitted twice")
+                #expect(cachedSlots.count == rule.facts.count, "rule \(rule.id): one cached node per fact")
+            }
+        }
+    }
+}
+
+@Suite("Priority flags")
+struct PriorityFlagsTests {
+    @Test("read and written like a dictionary; equal regardless of order")
+    func dictionarySemantics() {
+        var flags = PriorityFlags()
+        #expect(flags["aboveUrgent"] == nil)
+        flags["aboveUrgent"] = true
+        flags["aboveLocalTies"] = false
+        flags["aboveUrgent"] = false
+        #expect(flags["aboveUrgent"] == false && flags["aboveLocalTies"] == false)
+        #expect(flags.entries.count == 2)
+        let literal: PriorityFlags = ["aboveLocalTies": false, "aboveUrgent": false]
+        #expect(flags == literal && flags.hashValue == literal.hashValue)
+        flags["aboveLocalTies"] = nil
+        #expect(flags != literal && flags.entries.count == 1)
+    }
+}

@@ -27,6 +27,8 @@ struct ExpressionCompiler {
     var slotCount = 0
     var expanding: [String] = []
     var diagnostics: [Diagnostic] = []
+    /// The flat code the rule's (or requirement's) expressions are emitted into.
+    var code = CodeBuilder()
 
     init(globals: Globals, source: SourceFile, measure: String?) {
         self.globals = globals
@@ -78,6 +80,11 @@ struct ExpressionCompiler {
     }
 
     /// Compiles `expression`, checking that its type fits `expected` when given.
+    /// ``compile(_:expecting:_:)`` and emit the result into ``code``.
+    mutating func emit(_ expression: Syntax.Expression, expecting expected: ValueType? = nil, _ context: String = "") -> CodeRef? {
+        compile(expression, expecting: expected, context).map { code.emit($0) }
+    }
+
     mutating func compile(_ expression: Syntax.Expression, expecting expected: ValueType? = nil, _ context: String = "")
         -> CompiledExpression?
     {

@@ -13,7 +13,7 @@ extension RuleCompiler {
                 report(.unknownClause, "unknown result '\(text.result.text)' for a reason\(Suggestions.hint(for: text.result.text, in: names)); expected \(names.joined(separator: ", "))", in: file, at: text.result.range)
                 continue
             }
-            let guardExpression = text.guardExpression.flatMap { e.compile($0, expecting: .bool, "after 'reason \(result.rawValue) when'") }
+            let guardExpression = text.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'reason \(result.rawValue) when'") }
             // A text with a bad placeholder still counts as written: its diagnostic is enough.
             let nl = template(text.nl, at: text.nlRange, &e) ?? Template(segments: [])
             let en = template(text.en, at: text.enRange, &e) ?? Template(segments: [])
@@ -48,7 +48,7 @@ extension RuleCompiler {
                 var expression = Syntax.Expression.name(first)
                 for part in parts.dropFirst() { expression = .field(expression, part) }
                 let before = e.diagnostics.count
-                if let compiled = e.compile(expression) {
+                if let compiled = e.emit(expression) {
                     segments.append(.value(compiled))
                 } else {
                     ok = false

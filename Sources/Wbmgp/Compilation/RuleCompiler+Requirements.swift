@@ -28,18 +28,18 @@ extension RuleCompiler {
             }
             lawDate = chosen
         }
-        let gates = requirement.gates.compactMap { e.compile($0, expecting: .bool, "after 'applies when'") }
+        let gates = requirement.gates.compactMap { e.emit($0, expecting: .bool, "after 'applies when'") }
         var facts: [CompiledFact] = []
         for (i, name) in requirement.factNames.enumerated() {
             guard let (compiled, type) = e.compileTyped(requirement.factValues[i]) else { continue }
             e.locals[name.text] = (.inline(compiled), type)
-            let shownWhen = requirement.factGuards[i].flatMap { e.compile($0, expecting: .bool, "after 'fact … when'") }
-            facts.append(CompiledFact(name: name.text, value: compiled, shownWhen: shownWhen))
+            let shownWhen = requirement.factGuards[i].flatMap { e.emit($0, expecting: .bool, "after 'fact … when'") }
+            facts.append(CompiledFact(name: name.text, value: e.code.emit(compiled), shownWhen: shownWhen))
         }
-        let fails = requirement.failsWhen.flatMap { e.compile($0, expecting: .bool, "after 'fails when'") }
-        var messages: [(guardExpression: CompiledExpression?, text: Template)] = []
+        let fails = requirement.failsWhen.flatMap { e.emit($0, expecting: .bool, "after 'fails when'") }
+        var messages: [(guardExpression: CodeRef?, text: Template)] = []
         for message in requirement.messages {
-            let guardExpression = message.guardExpression.flatMap { e.compile($0, expecting: .bool, "after 'message when'") }
+            let guardExpression = message.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'message when'") }
             messages.append((guardExpression, template(message.text, at: message.range, &e) ?? Template(segments: [])))
         }
         diagnostics += explainMissingNames(e.diagnostics, name: requirement.code.text)
@@ -58,6 +58,6 @@ extension RuleCompiler {
         return CompiledRequirement(
             code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDate: lawDate,
             checksDesignations: requirement.checksDesignations, gates: gates, failsWhen: fails, path: path, facts: facts,
-            messages: messages, slotCount: e.slotCount)
+            messages: messages, slotCount: e.slotCount, program: e.code.finish())
     }
 }

@@ -80,24 +80,24 @@ struct RuleCompiler {
             return nil
         }
         var expressions = ExpressionCompiler(globals: globals, source: file, measure: rule.measure?.text)
-        var subject: CompiledExpression?
+        var subject: CodeRef?
         if let variable = rule.subjectVariable, let list = rule.subjectList {
             let slot = expressions.newSlot()
-            subject = expressions.compileSubject(list)
+            subject = expressions.compileSubject(list).map { expressions.code.emit($0) }
             expressions.locals[variable.text] = (.slot(slot), .person)
         }
-        let gates = rule.gates.compactMap { expressions.compile($0, expecting: .bool, "after 'applies when'") }
+        let gates = rule.gates.compactMap { expressions.emit($0, expecting: .bool, "after 'applies when'") }
         var facts: [CompiledFact] = []
         for (i, (name, value)) in rule.facts.enumerated() {
             guard let (uncached, type) = expressions.compileTyped(value) else { continue }
             let compiled = CompiledExpression.cached(slot: expressions.newSlot(), uncached)
             expressions.locals[name.text] = (.inline(compiled), type)
-            let shownWhen = rule.factGuards[i].flatMap { expressions.compile($0, expecting: .bool, "after 'fact … when'") }
-            facts.append(CompiledFact(name: name.text, value: compiled, shownWhen: shownWhen))
+            let shownWhen = rule.factGuards[i].flatMap { expressions.emit($0, expecting: .bool, "after 'fact … when'") }
+            facts.append(CompiledFact(name: name.text, value: expressions.code.emit(compiled), shownWhen: shownWhen))
         }
-        let uses = rule.uses.compactMap { expressions.compile($0, expecting: .list(.record), "after 'uses'") }
+        let uses = rule.uses.compactMap { expressions.emit($0, expecting: .list(.record), "after 'uses'") }
         let effect = compileEffect(rule, &expressions, file)
-        let flags = rule.flags.compactMap { name, value in expressions.compile(value, expecting: .bool, "as a flag").map { (name.text, $0) } }
+        let flags = rule.flags.compactMap { name, value in expressions.emit(value, expecting: .bool, "as a flag").map { (name.text, $0) } }
         var lifts: [(code: String, citation: String)] = []
         let hardshipCodes = globals.constants["hardship"].flatMap { $0.0.listElements } ?? []
         for (code, citation) in rule.lifts {
@@ -111,7 +111,8 @@ struct RuleCompiler {
         guard let effect, expressions.diagnostics.isEmpty else { return nil }
         return CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
-            effect: effect, flags: flags, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount)
+            effect: effect, flags: flags, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,
+            program: expressions.code.finish())
     }
 
     mutating func compileEffect(_ rule: Syntax.Rule, _ e: inout ExpressionCompiler, _ file: SourceFile) -> CompiledEffect? {
@@ -122,18 +123,18 @@ struct RuleCompiler {
         }
         switch effect {
         case .refuse(let condition):
-            return e.compile(condition, expecting: .bool, "after 'refuse when'").map { .refuse(when: $0) }
+            return e.emit(condition, expecting: .bool, "after 'refuse when'").map { .refuse(when: $0) }
         case .conditions(let list, let condition):
-            guard let l = e.compile(list, expecting: .list(.text), "as conditions"), let c = e.compile(condition, expecting: .bool, "after 'when'") else { return nil }
+            guard let l = e.emit(list, expecting: .list(.text), "as conditions"), let c = e.emit(condition, expecting: .bool, "after 'when'") else { return nil }
             return .conditions(l, when: c)
         case .priority(let list, let condition):
-            guard let l = e.compile(list, expecting: .list(.text), "as characteristics"), let c = e.compile(condition, expecting: .bool, "after 'when'") else { return nil }
+            guard let l = e.emit(list, expecting: .list(.text), "as characteristics"), let c = e.emit(condition, expecting: .bool, "after 'when'") else { return nil }
             return .priority(characteristics: l, when: c)
         case .defect(let code, let condition):
-            return e.compile(condition, expecting: .bool, "after 'when'").map { .defect(code: code, when: $0) }
+            return e.emit(condition, expecting: .bool, "after 'when'").map { .defect(code: code, when: $0) }
         case .screen(let from, let until, let behaviours, let condition):
-            guard let f = e.compile(from, expecting: .date, "as the window start"), let u = e.compile(until, expecting: .date, "as the window end"),
-                let b = e.compile(behaviours, expecting: .list(.text), "as behaviours"), let c = e.compile(condition, expecting: .bool, "after 'when'")
+            guard let f = e.emit(from, expecting: .date, "as the window start"), let u = e.emit(until, expecting: .date, "as the window end"),
+                let b = e.emit(behaviours, expecting: .list(.text), "as behaviours"), let c = e.emit(condition, expecting: .bool, "after 'when'")
             else { return nil }
             return .screen(from: f, until: u, behaviours: b, when: c)
         case .lookup:

@@ -32,6 +32,7 @@ struct DecisionRun {
             lookupRule = (reasons.count, rule)
             return
         }
+        evaluator.load(rule.program)
         evaluator.designation = nil
         evaluator.measure = nil
         if let measureName = rule.measure {
@@ -57,7 +58,7 @@ struct DecisionRun {
 
     mutating func evaluate(_ rule: CompiledRule, person: Value?) {
         reached = true
-        let condition: CompiledExpression
+        let condition: CodeRef
         switch rule.effect {
         case .refuse(let c), .conditions(_, let c), .priority(_, let c), .defect(_, let c), .screen(_, _, _, let c): condition = c
         case .lookup: return
@@ -119,7 +120,7 @@ struct DecisionRun {
         for fact in rule.facts {
             if let condition = fact.shownWhen, evaluator.truth(condition) != true { continue }
             let value = evaluator.value(of: fact.value)
-            facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application)))
+            facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application.household)))
         }
         let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
         var personId: String?
@@ -136,7 +137,7 @@ struct DecisionRun {
             switch segment {
             case .literal(let literal): textBuffer.append(literal)
             case .value(let expression):
-                ValueRendering.appendText(evaluator.value(of: expression), to: &textBuffer, in: application, language: language)
+                ValueRendering.appendText(evaluator.value(of: expression), to: &textBuffer, in: application.household, language: language)
             }
         }
         return textBuffer.string
@@ -154,6 +155,7 @@ struct DecisionRun {
             outcome = conditions.isEmpty ? .granted : .grantedWithConditions
         }
         if let (index, rule) = lookupRule {
+            evaluator.load(rule.program)
             evaluator.designation = covering.first
             evaluator.measure = nil
             evaluator.resetSlots(rule.slotCount)

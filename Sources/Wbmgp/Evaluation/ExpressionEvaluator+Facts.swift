@@ -19,32 +19,33 @@ extension ExpressionEvaluator {
     }
 
     func personFact(_ index: Int, _ fact: PersonFact) -> Value {
-        guard let person = application?.household[index] else { return .unknown }
-        // The JSON path is built only when a fact is absent.
+        guard let household = application?.household else { return .unknown }
+        // Fields are read through the household (no copy of the whole person per fact), and the
+        // JSON path is built only when a fact is absent.
         var base: String { "$.household[\(index)]" }
         switch fact {
-        case .id: return .text(person.id)
-        case .role: return .text(person.role.rawValue)
-        case .birthDate: return .date(person.birthDate)
+        case .id: return .text(household[index].id)
+        case .role: return .text(household[index].role.rawValue)
+        case .birthDate: return .date(household[index].birthDate)
         case .income:
-            guard let income = person.income else { return note(base + ".income") }
+            guard let income = household[index].income else { return note(base + ".income") }
             return .list(income.map { .text($0) })
         case .characteristics:
-            guard let characteristics = person.characteristics else { return note(base + ".characteristics") }
+            guard let characteristics = household[index].characteristics else { return note(base + ".characteristics") }
             return .list(characteristics.map { .text($0) })
         case .residence:
-            return person.residence == nil ? note(base + ".residence") : .bool(true)
+            return household[index].residence == nil ? note(base + ".residence") : .bool(true)
         case .screening:
-            return person.screening == nil ? note(base + ".screening") : .bool(true)
+            return household[index].screening == nil ? note(base + ".screening") : .bool(true)
         case .vog, .vogSubmitted, .vogDate:
-            guard let vog = person.screening?.vog else { return note(base + ".screening.vog") }
+            guard let vog = household[index].screening?.vog else { return note(base + ".screening.vog") }
             switch fact {
             case .vogSubmitted: return .bool(vog.submitted)
             case .vogDate: return vog.date.map { .date($0) } ?? note(base + ".screening.vog.date")
             default: return .bool(true)
             }
         case .policeRecords:
-            guard let records = person.screening?.policeRecords else { return note(base + ".screening.policeRecords") }
+            guard let records = household[index].screening?.policeRecords else { return note(base + ".screening.policeRecords") }
             return .list(records.indices.map { .record(person: index, index: $0) })
         }
     }
@@ -88,24 +89,19 @@ extension ExpressionEvaluator {
         }
     }
 
-    func call(_ builtin: Builtin, _ arguments: [CompiledExpression]) -> Value {
-        // At most three arguments: evaluated into locals, no array per call.
-        let first = arguments.count > 0 ? value(of: arguments[0]) : .unknown
-        let second = arguments.count > 1 ? value(of: arguments[1]) : .unknown
-        let third = arguments.count > 2 ? value(of: arguments[2]) : .unknown
-        let values = Arguments(first, second, third)
+    func call(_ builtin: Builtin, _ values: Arguments) -> Value {
         switch builtin {
         case .age:
-            guard case .person(let index) = values[0], case .date(let date) = values[1], let person = application?.household[index] else {
+            guard case .person(let index) = values[0], case .date(let date) = values[1], let household = application?.household else {
                 return .unknown
             }
-            return .integer(person.birthDate.wholeYears(until: date))
+            return .integer(household[index].birthDate.wholeYears(until: date))
         case .residence:
             guard case .person(let index) = values[0], let region = values[1].listElements, case .date(let date) = values[2] else {
                 return .unknown
             }
-            guard let person = application?.household[index] else { return .unknown }
-            guard let periods = person.residence else { return note("$.household[\(index)].residence") }
+            guard let household = application?.household else { return .unknown }
+            guard let periods = household[index].residence else { return note("$.household[\(index)].residence") }
             return .span(from: ResidenceRun.start(of: periods, within: region, endingBefore: date), to: date)
         case .since:
             guard case .span(let from, _) = values[0] else { return .unknown }

@@ -13,6 +13,10 @@ final class ExpressionEvaluator {
     var designation: Designation?
     var measure: MeasureSetting?
     var slots: [Value] = []
+    /// The code being evaluated (see ``load(_:)``) and its nodes, read without bounds checks:
+    /// every ``CodeRef`` and operand was emitted into this code by the compiler.
+    private(set) var code = ExpressionCode.empty
+    private var nodes: UnsafePointer<CodeNode> = UnsafePointer(ExpressionCode.empty.nodes)
     /// JSON paths of absent facts read since the last reset.
     var missing: [String] = []
     /// Values of cached facts, by slot, with the absent facts noted while computing them.
@@ -31,18 +35,25 @@ final class ExpressionEvaluator {
         designationsValue = .list(designationIds.map { .text($0) })
     }
 
-    /// Clears the locals and the fact cache for a rule with `slotCount` slots, keeping the
-    /// buffers' capacity (no allocation per rule).
+    /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
+    /// ever grow (a rule reads no slot beyond its own count), so after the first rules no reset
+    /// allocates.
     func resetSlots(_ slotCount: Int) {
-        slots.removeAll(keepingCapacity: true)
-        slots.append(contentsOf: repeatElement(.unknown, count: slotCount))
+        if slots.count >= slotCount {
+            slots.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = .unknown } }
+        } else {
+            slots = Array(repeating: .unknown, count: slotCount)
+        }
         resetCache(slotCount)
     }
 
-    /// Clears the fact cache (per rule and person), keeping its capacity.
+    /// Clears the fact cache (per rule and person), in place when it is large enough.
     func resetCache(_ slotCount: Int) {
-        cache.removeAll(keepingCapacity: true)
-        cache.append(contentsOf: repeatElement(nil, count: slotCount))
+        if cache.count >= slotCount {
+            cache.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = nil } }
+        } else {
+            cache = Array(repeating: nil, count: slotCount)
+        }
     }
 
     func note(_ path: String) -> Value {
@@ -50,22 +61,36 @@ final class ExpressionEvaluator {
         return .unknown
     }
 
+    /// Makes `code` the code that ``CodeRef``s refer to (the rule's or requirement's).
+    func load(_ code: ExpressionCode) {
+        self.code = code
+        nodes = UnsafePointer(code.nodes)
+    }
+
     /// Evaluates a condition to true, false or nil (unknown).
-    func truth(_ expression: CompiledExpression) -> Bool? {
-        if case .bool(let flag) = value(of: expression) { return flag }
+    func truth(_ expression: CodeRef) -> Bool? {
+        truth(at: expression.index)
+    }
+
+    func value(of expression: CodeRef) -> Value {
+        value(at: expression.index)
+    }
+
+    private func truth(at node: Int32) -> Bool? {
+        if case .bool(let flag) = value(at: node) { return flag }
         return nil
     }
 
-    func value(of expression: CompiledExpression) -> Value {
-        switch expression {
-        case .constant(let value): return value
-        case .local(let slot): return slot < slots.count ? slots[slot] : .unknown
+    private func value(at node: Int32) -> Value {
+        switch nodes[Int(node)] {
+        case .constant(let index): return code.constants[Int(index)]
+        case .local(let slot): return Int(slot) < slots.count ? slots[Int(slot)] : .unknown
         case .context(let fact): return context(fact)
         case .person(let base, let fact):
-            guard case .person(let index) = value(of: base) else { return .unknown }
+            guard case .person(let index) = value(at: base) else { return .unknown }
             return personFact(index, fact)
         case .record(let base, let fact):
-            guard case .record(let person, let index) = value(of: base),
+            guard case .record(let person, let index) = value(at: base),
                 let record = application?.household[person].screening?.policeRecords?[index]
             else { return .unknown }
             return fact == .behaviour ? .text(record.behaviour) : .date(record.date)
@@ -74,97 +99,109 @@ final class ExpressionEvaluator {
         case .designation(let fact): return designationFact(fact)
         case .request(let fact): return requestFact(fact)
         case .designationRecord(let base, let fact):
-            guard case .designation(let index) = value(of: base) else { return .unknown }
-            return designationRecordFact(index, fact)
+            guard case .designation(let index) = value(at: base) else { return .unknown }
+            return designationRecordFact(index, code.recordFacts[Int(fact)])
         case .measureField(let index):
-            guard let values = measure?.values, index < values.count else { return .unknown }
-            return values[index]
+            guard let values = measure?.values, Int(index) < values.count else { return .unknown }
+            return values[Int(index)]
         case .not(let inner):
-            guard let flag = truth(inner) else { return .unknown }
+            guard let flag = truth(at: inner) else { return .unknown }
             return .bool(!flag)
         case .and(let left, let right):
-            let l = truth(left)
+            let l = truth(at: left)
             if l == false { return .bool(false) }
-            let r = truth(right)
+            let r = truth(at: right)
             if r == false { return .bool(false) }
             return l == true && r == true ? .bool(true) : .unknown
         case .or(let left, let right):
-            let l = truth(left)
+            let l = truth(at: left)
             if l == true { return .bool(true) }
-            let r = truth(right)
+            let r = truth(at: right)
             if r == true { return .bool(true) }
             return l == false && r == false ? .bool(false) : .unknown
         case .compare(let comparison, let left, let right):
-            return compare(comparison, value(of: left), value(of: right))
+            return compare(comparison, value(at: left), value(at: right))
         case .member(let element, let list):
-            let e = value(of: element)
-            guard !e.isUnknown, let elements = value(of: list).listElements else { return .unknown }
+            let e = value(at: element)
+            guard !e.isUnknown, let elements = value(at: list).listElements else { return .unknown }
             return .bool(elements.contains(e))
         case .intersects(let left, let right):
-            guard let a = value(of: left).listElements, let b = value(of: right).listElements else { return .unknown }
+            guard let a = value(at: left).listElements, let b = value(at: right).listElements else { return .unknown }
             return .bool(a.contains { b.contains($0) })
         case .isAbsent(let inner, let negated):
             let saved = missing
-            let absent = value(of: inner).isUnknown
+            let absent = value(at: inner).isUnknown
             missing = saved
             return .bool(absent != negated)
-        case .add(let left, let right), .subtract(let left, let right):
-            let sign: Int
-            if case .add = expression { sign = 1 } else { sign = -1 }
-            switch (value(of: left), value(of: right)) {
-            case (.date(let date), .duration(let period)): return .date(sign > 0 ? date.adding(period) : date.subtracting(period))
-            case (.integer(let a), .integer(let b)): return .integer(a + sign * b)
-            case (.list(let a), .list(let b)) where sign > 0: return .list(a + b)
-            default: return .unknown
-            }
+        case .add(let left, let right): return arithmetic(value(at: left), value(at: right), sign: 1)
+        case .subtract(let left, let right): return arithmetic(value(at: left), value(at: right), sign: -1)
         case .conditional(let condition, let yes, let no):
-            guard let flag = truth(condition) else { return .unknown }
-            return value(of: flag ? yes : no)
+            guard let flag = truth(at: condition) else { return .unknown }
+            return value(at: flag ? yes : no)
         case .filter(let slot, let list, let condition):
-            guard let elements = value(of: list).listElements else { return .unknown }
+            guard let elements = value(at: list).listElements else { return .unknown }
             var kept: [Value] = []
             kept.reserveCapacity(elements.count)
             for element in elements {
-                bind(slot, element)
-                guard let keep = truth(condition) else { return .unknown }
+                bind(Int(slot), element)
+                guard let keep = truth(at: condition) else { return .unknown }
                 if keep { kept.append(element) }
             }
             return .list(kept)
         case .quantifier(let all, let slot, let list, let body):
-            guard let elements = value(of: list).listElements else { return .unknown }
+            guard let elements = value(at: list).listElements else { return .unknown }
             var sawUnknown = false
             for element in elements {
-                bind(slot, element)
-                switch truth(body) {
+                bind(Int(slot), element)
+                switch truth(at: body) {
                 case .some(let flag) where flag != all: return .bool(!all)
                 case .none: sawUnknown = true
                 default: break
                 }
             }
             return sawUnknown ? .unknown : .bool(all)
-        case .list(let elements):
+        case .list(let first, let count):
             var values: [Value] = []
-            values.reserveCapacity(elements.count)
-            for element in elements {
-                let v = value(of: element)
+            values.reserveCapacity(Int(count))
+            for i in Int(first)..<Int(first + count) {
+                let v = value(at: code.operands[i])
                 if v.isUnknown { return .unknown }
                 values.append(v)
             }
             return .list(values)
-        case .call(let builtin, let arguments): return call(builtin, arguments)
-        case .cached(let slot, let inner):
+        case .call(let builtin, let first, let count):
+            // At most three arguments: evaluated into locals, no array per call.
+            let operands = code.operands
+            let start = Int(first)
+            let values = Arguments(
+                count > 0 ? value(at: operands[start]) : .unknown,
+                count > 1 ? value(at: operands[start + 1]) : .unknown,
+                count > 2 ? value(at: operands[start + 2]) : .unknown)
+            return call(builtin, values)
+        case .cached(let slot32, let inner):
+            let slot = Int(slot32)
             if slot < cache.count, let hit = cache[slot] {
                 for path in hit.missing where !missing.contains(path) { missing.append(path) }
                 return hit.value
             }
             let before = missing
             missing = []
-            let result = value(of: inner)
+            let result = value(at: inner)
             let noted = missing
             missing = before
             for path in noted where !missing.contains(path) { missing.append(path) }
             if slot < cache.count { cache[slot] = (result, noted) }
             return result
+        }
+    }
+
+    /// `+` and `-`: a date moved by a duration, integers, or (for `+`) two lists joined.
+    private func arithmetic(_ left: Value, _ right: Value, sign: Int) -> Value {
+        switch (left, right) {
+        case (.date(let date), .duration(let period)): return .date(sign > 0 ? date.adding(period) : date.subtracting(period))
+        case (.integer(let a), .integer(let b)): return .integer(a + sign * b)
+        case (.list(let a), .list(let b)) where sign > 0: return .list(a + b)
+        default: return .unknown
         }
     }
 

@@ -94,9 +94,12 @@ public enum DecisionEncoder {
     /// `[a,b,…]`, each element written by `element`.
     static func list<T>(_ items: [T], _ out: inout JSONBytes, _ element: (T, inout JSONBytes) -> Void) {
         out.byte(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            element(item, &out)
+        // Through the buffer: elements are lent to `element`, not copied out of the array.
+        items.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                element(buffer[i], &out)
+            }
         }
         out.byte(UInt8(ascii: "]"))
     }

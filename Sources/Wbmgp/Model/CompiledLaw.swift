@@ -85,12 +85,14 @@ public struct CompiledRequirement: Sendable {
     public var lawDate: LawDate
     /// Also run by `rules check` on designation files and their `extends` chains.
     public var checksDesignations: Bool
-    public var gates: [CompiledExpression]
-    public var failsWhen: CompiledExpression
+    public var gates: [CodeRef]
+    public var failsWhen: CodeRef
     public var path: String
     public var facts: [CompiledFact]
-    public var messages: [(guardExpression: CompiledExpression?, text: Template)]
+    public var messages: [(guardExpression: CodeRef?, text: Template)]
     public var slotCount: Int
+    /// The flat code every ``CodeRef`` of this requirement points into.
+    public var program: ExpressionCode
 }
 
 /// A measure type a designation can carry (`measure art8 …`) and the by-law fields it takes.
@@ -117,26 +119,28 @@ public struct MeasureDeclaration: Sendable {
     public var fields: [Field]
 }
 
-/// A rule version, compiled.
+/// A rule version, compiled. Its expressions are roots in ``program``.
 public final class CompiledRule: Sendable {
     public let id: String
     public let citation: String
     /// The first day of this version's validity: which version of the rule decided.
     public let validFrom: CalendarDate
     public let measure: String?
-    public let gates: [CompiledExpression]
+    public let gates: [CodeRef]
     /// The list of persons the rule is evaluated for, one reason each; the person is in slot 0.
-    public let subject: CompiledExpression?
+    public let subject: CodeRef?
     public let effect: CompiledEffect
-    public let flags: [(name: String, value: CompiledExpression)]
+    public let flags: [(name: String, value: CodeRef)]
     public let lifts: [(code: String, citation: String)]
     public let facts: [CompiledFact]
     /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
-    public let uses: [CompiledExpression]
+    public let uses: [CodeRef]
     public let reasons: [CompiledReason]
     public let slotCount: Int
+    /// The flat code of all the rule's expressions.
+    public let program: ExpressionCode
 
-    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CompiledExpression], subject: CompiledExpression?, effect: CompiledEffect, flags: [(name: String, value: CompiledExpression)], lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CompiledExpression], reasons: [CompiledReason], slotCount: Int) {
+    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], slotCount: Int, program: ExpressionCode) {
         self.id = id
         self.citation = citation
         self.validFrom = validFrom
@@ -150,6 +154,7 @@ public final class CompiledRule: Sendable {
         self.uses = uses
         self.reasons = reasons
         self.slotCount = slotCount
+        self.program = program
     }
 }
 
@@ -157,16 +162,16 @@ public final class CompiledRule: Sendable {
 /// personal data appears only where the rule used it.
 public struct CompiledFact: Sendable {
     public var name: String
-    public var value: CompiledExpression
-    public var shownWhen: CompiledExpression?
+    public var value: CodeRef
+    public var shownWhen: CodeRef?
 }
 
 public enum CompiledEffect: Sendable {
-    case refuse(when: CompiledExpression)
-    case conditions(CompiledExpression, when: CompiledExpression)
-    case priority(characteristics: CompiledExpression, when: CompiledExpression)
-    case defect(code: String, when: CompiledExpression)
-    case screen(from: CompiledExpression, until: CompiledExpression, behaviours: CompiledExpression, when: CompiledExpression)
+    case refuse(when: CodeRef)
+    case conditions(CodeRef, when: CodeRef)
+    case priority(characteristics: CodeRef, when: CodeRef)
+    case defect(code: String, when: CodeRef)
+    case screen(from: CodeRef, until: CodeRef, behaviours: CodeRef, when: CodeRef)
     case lookup
 
     /// The name written in a reason's `effect`.
@@ -191,7 +196,7 @@ public enum RuleResult: String, Sendable, Hashable {
 
 public struct CompiledReason: Sendable {
     public var result: RuleResult
-    public var guardExpression: CompiledExpression?
+    public var guardExpression: CodeRef?
     public var nl: Template
     public var en: Template
 }
@@ -201,7 +206,7 @@ public struct Template: Sendable {
     public enum Segment: Sendable {
         /// Literal text as UTF-8, so rendering copies bytes without going through `String`.
         case literal([UInt8])
-        case value(CompiledExpression)
+        case value(CodeRef)
     }
     public let segments: [Segment]
 

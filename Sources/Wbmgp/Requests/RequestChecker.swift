@@ -34,8 +34,8 @@ public struct RequestChecker: Sendable {
         let inForce = law.measures.keys.sorted().filter { law.measure($0, on: lawDate) != nil }
         let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [])
         evaluator.request = RequestSubject(request: request, chain: chain, measuresInForce: inForce)
-        evaluator.slots = Array(repeating: .unknown, count: requirement.slotCount)
-        evaluator.cache = Array(repeating: nil, count: requirement.slotCount)
+        evaluator.load(requirement.program)
+        evaluator.resetSlots(requirement.slotCount)
         for gate in requirement.gates where evaluator.truth(gate) != true { return }
         report.checked.append(requirement.code)
         // An unknown outcome means the request does not show that it complies: a finding.

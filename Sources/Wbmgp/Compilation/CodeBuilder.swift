@@ -1,0 +1,99 @@
+/// Lowers typed expression trees into the flat ``ExpressionCode`` of one rule or requirement.
+///
+/// Each tree is emitted in post-order (operands before the node that uses them). A rule's fact is
+/// a `cached` subtree inlined wherever the fact is named; it is emitted once and every use refers
+/// to that one node, so the code stays as small as the rule text.
+struct CodeBuilder {
+    private var nodes: [CodeNode] = []
+    private var constants: [Value] = []
+    private var operands: [Int32] = []
+    private var recordFacts: [DesignationRecordFact] = []
+    private var cachedNodes: [Int: Int32] = [:]
+
+    /// Emits `expression` and returns its root.
+    mutating func emit(_ expression: CompiledExpression) -> CodeRef {
+        CodeRef(index: lower(expression))
+    }
+
+    /// The code of everything emitted so far.
+    func finish() -> ExpressionCode {
+        ExpressionCode(nodes: nodes, constants: constants, operands: operands, recordFacts: recordFacts)
+    }
+
+    private mutating func add(_ node: CodeNode) -> Int32 {
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
+    private mutating func operandList(_ expressions: [CompiledExpression]) -> (first: Int32, count: Int32) {
+        let lowered = expressions.map { lower($0) }
+        let first = Int32(operands.count)
+        operands += lowered
+        return (first, Int32(lowered.count))
+    }
+
+    private mutating func lower(_ expression: CompiledExpression) -> Int32 {
+        switch expression {
+        case .constant(let value):
+            constants.append(value)
+            return add(.constant(Int32(constants.count - 1)))
+        case .local(let slot): return add(.local(Int32(slot)))
+        case .context(let fact): return add(.context(fact))
+        case .person(let base, let fact): return add(.person(lower(base), fact))
+        case .record(let base, let fact): return add(.record(lower(base), fact))
+        case .woonverklaring(let fact): return add(.woonverklaring(fact))
+        case .dwelling(let fact): return add(.dwelling(fact))
+        case .designation(let fact): return add(.designation(fact))
+        case .measureField(let index): return add(.measureField(Int32(index)))
+        case .request(let fact): return add(.request(fact))
+        case .designationRecord(let base, let fact):
+            let b = lower(base)
+            recordFacts.append(fact)
+            return add(.designationRecord(b, fact: Int32(recordFacts.count - 1)))
+        case .not(let inner): return add(.not(lower(inner)))
+        case .and(let l, let r):
+            let a = lower(l)
+            return add(.and(a, lower(r)))
+        case .or(let l, let r):
+            let a = lower(l)
+            return add(.or(a, lower(r)))
+        case .compare(let comparison, let l, let r):
+            let a = lower(l)
+            return add(.compare(comparison, a, lower(r)))
+        case .member(let element, let list):
+            let a = lower(element)
+            return add(.member(a, lower(list)))
+        case .intersects(let l, let r):
+            let a = lower(l)
+            return add(.intersects(a, lower(r)))
+        case .isAbsent(let inner, let negated): return add(.isAbsent(lower(inner), negated: negated))
+        case .add(let l, let r):
+            let a = lower(l)
+            return add(.add(a, lower(r)))
+        case .subtract(let l, let r):
+            let a = lower(l)
+            return add(.subtract(a, lower(r)))
+        case .conditional(let condition, let yes, let no):
+            let c = lower(condition)
+            let y = lower(yes)
+            return add(.conditional(c, y, lower(no)))
+        case .filter(let slot, let list, let condition):
+            let l = lower(list)
+            return add(.filter(slot: Int32(slot), l, lower(condition)))
+        case .quantifier(let all, let slot, let list, let body):
+            let l = lower(list)
+            return add(.quantifier(all: all, slot: Int32(slot), l, lower(body)))
+        case .list(let elements):
+            let (first, count) = operandList(elements)
+            return add(.list(first: first, count: count))
+        case .call(let builtin, let arguments):
+            let (first, count) = operandList(arguments)
+            return add(.call(builtin, first: first, count: count))
+        case .cached(let slot, let inner):
+            if let node = cachedNodes[slot] { return node }
+            let node = add(.cached(slot: Int32(slot), lower(inner)))
+            cachedNodes[slot] = node
+            return node
+        }
+    }
+}
