@@ -36,24 +36,18 @@ final class ExpressionEvaluator {
     }
 
     /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
-    /// ever grow (a rule reads no slot beyond its own count), so after the first rules no reset
-    /// allocates.
+    /// ever grow, and only the rule's own slots are cleared: a rule reads no slot beyond its
+    /// count, so after the first rules no reset allocates or touches more than it must.
     func resetSlots(_ slotCount: Int) {
-        if slots.count >= slotCount {
-            slots.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = .unknown } }
-        } else {
-            slots = Array(repeating: .unknown, count: slotCount)
-        }
+        if slots.count < slotCount { slots = Array(repeating: .unknown, count: slotCount) }
+        slots.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = .unknown } }
         resetCache(slotCount)
     }
 
-    /// Clears the fact cache (per rule and person), in place when it is large enough.
+    /// Clears the fact cache (per rule and person) for a rule with `slotCount` slots.
     func resetCache(_ slotCount: Int) {
-        if cache.count >= slotCount {
-            cache.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = nil } }
-        } else {
-            cache = Array(repeating: nil, count: slotCount)
-        }
+        if cache.count < slotCount { cache = Array(repeating: nil, count: slotCount) }
+        cache.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = nil } }
     }
 
     func note(_ path: String) -> Value {
