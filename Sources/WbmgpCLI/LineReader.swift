@@ -36,12 +36,21 @@ struct LineReader {
     /// Up to `count` further lines; empty at the end of the input.
     mutating func nextLines(_ count: Int) -> [[UInt8]] {
         var lines: [[UInt8]] = []
+        lines.reserveCapacity(count)
         while lines.count < count {
-            if let newline = pending[offset...].firstIndex(of: 0x0A) {
+            // Newlines are found with memchr and each line copied out once, in bulk.
+            let found = pending.withUnsafeBufferPointer { buffer -> (end: Int, next: Int)? in
+                guard offset < buffer.count, let base = buffer.baseAddress,
+                    let hit = memchr(base + offset, 0x0A, buffer.count - offset)
+                else { return nil }
+                let newline = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
                 var end = newline
-                if end > offset, pending[end - 1] == 0x0D { end -= 1 }
+                if end > offset, buffer[end - 1] == 0x0D { end -= 1 }
+                return (end, newline + 1)
+            }
+            if let (end, next) = found {
                 lines.append(Array(pending[offset..<end]))
-                offset = newline + 1
+                offset = next
                 continue
             }
             if finished {
@@ -60,13 +69,16 @@ struct LineReader {
     }
 
     private mutating func fill() {
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        let read = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        // Read straight into the spare room at the end of `pending`: no intermediate chunk.
+        let chunk = 1 << 20
+        let start = pending.count
+        pending.append(contentsOf: repeatElement(0, count: chunk))
+        let read = pending.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + start, chunk) }
+        pending.removeLast(chunk - max(read, 0))
         if read <= 0 {
             finished = true
         } else {
             bytesRead += read
-            pending.append(contentsOf: chunk[..<read])
         }
     }
 }
