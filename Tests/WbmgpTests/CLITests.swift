@@ -108,6 +108,25 @@ struct CLITests {
         }
     }
 
+    @Test("JSON Lines: CRLF endings, a blank line, no final newline, and input longer than one read")
+    func lineSplitting() throws {
+        let designations = TestSupport.fixturesDirectory + "/designations"
+        let line = try JSONWriter.compact(#require(DecideFixture.all("valid").first?.document["application"]))
+        let plain = try run(["decide", "--jsonl", "--jobs", "1", "--designations", designations, "-"], stdin: line + "\n")
+        let decided = try #require(plain.stdout.split(separator: "\n").first.map(String.init))
+        // 3 lines with CRLF, a blank line (an error record in place), a last line without newline.
+        let mixed = try run(["decide", "--jsonl", "--jobs", "1", "--designations", designations, "-"],
+                            stdin: line + "\r\n" + line + "\r\n\r\n" + line)
+        let out = mixed.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(out.count == 5 && out[4].isEmpty)
+        #expect(out[0] == decided && out[1] == decided && out[3] == decided)
+        #expect(out[2].contains("\"E-JSON\"") && out[2].contains("\"line\":3"))
+        // More than the 1 MiB read chunk: every line still decided, in order.
+        let many = Array(repeating: line, count: 3000).joined(separator: "\n")
+        let big = try run(["decide", "--jsonl", "--jobs", "2", "--designations", designations, "-"], stdin: many)
+        #expect(big.stdout.split(separator: "\n").map(String.init) == Array(repeating: decided, count: 3000))
+    }
+
     @Test("exit codes: 66 missing file, 64 usage, 78 broken designations")
     func exitCodes() throws {
         #expect(try run(["decide", "no-such-file.json"]).status == 66)
