@@ -11,7 +11,7 @@ enum Output {
 
     static func write(bytes: [UInt8]) {
         if buffer.isEmpty, bytes.count >= 1 << 16 {
-            FileHandle.standardOutput.write(Data(bytes))
+            bytes.withUnsafeBytes { writeAll($0) }
             return
         }
         buffer.append(contentsOf: bytes)
@@ -20,8 +20,23 @@ enum Output {
 
     static func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        buffer.withUnsafeBytes { writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes to stdout with write(2), straight from the caller's bytes (a batch block is
+    /// megabytes; wrapping it in `Data` would copy it once more). Partial writes are resumed.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(1, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // stdout is gone (a closed pipe): nothing more can be written
+            }
+            offset += written
+        }
     }
 
     /// Rewrites the progress line on stderr (a terminal); nil clears it.
