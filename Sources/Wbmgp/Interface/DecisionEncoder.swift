@@ -75,7 +75,16 @@ public enum DecisionEncoder {
         out.raw(",\"priority\":")
         if let priority = decision.priority { self.priority(priority, &out) } else { out.raw("null") }
         out.raw(",\"reasons\":")
-        list(decision.reasons, &out, reason)
+        // Through the array's buffer, whose elements are lent in place: the generic `list` and
+        // the array subscript each copy a reason (a dozen reference counts) on the way.
+        out.byte(UInt8(ascii: "["))
+        decision.reasons.withUnsafeBufferPointer { reasons in
+            for i in reasons.indices {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                reason(reasons[i], &out)
+            }
+        }
+        out.byte(UInt8(ascii: "]"))
         out.raw(",\"screeningScope\":")
         list(decision.screeningScope, &out) { request, out in
             out.raw("{\"behaviours\":")
@@ -105,7 +114,12 @@ public enum DecisionEncoder {
     }
 
     static func strings(_ values: [String], _ out: inout JSONBytes) {
-        list(values, &out) { value, out in out.appendString(value) }
+        out.byte(UInt8(ascii: "["))
+        for i in values.indices {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.appendString(values[i])
+        }
+        out.byte(UInt8(ascii: "]"))
     }
 
     static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
