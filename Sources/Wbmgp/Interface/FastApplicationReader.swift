@@ -43,6 +43,7 @@ struct FastApplicationReader {
                 var members: [Person] = []
                 guard c.array({ c in
                     guard let person = readPerson(&c) else { return false }
+                    if members.isEmpty { members.reserveCapacity(4) }
                     members.append(person)
                     return true
                 }) else { return false }
@@ -126,6 +127,7 @@ struct FastApplicationReader {
                 guard c.array({ c in
                     guard let period = readPeriod(&c), period.until.map({ $0 >= period.from }) ?? true else { return false }
                     for earlier in periods where overlap(earlier, period) { return false }
+                    if periods.isEmpty { periods.reserveCapacity(4) }
                     periods.append(period)
                     return true
                 }) else { return false }
@@ -204,6 +206,7 @@ struct FastApplicationReader {
                         default: return false
                         }
                     }), let behaviour, let date else { return false }
+                    if list.isEmpty { list.reserveCapacity(4) }
                     list.append(PoliceRecord(behaviour: behaviour, date: date))
                     return true
                 }) else { return false }

@@ -141,6 +141,8 @@ struct JSONCursor {
         var list: [String] = []
         let ok = array { c in
             guard let text = c.string() else { return false }
+            // Room for a few at the first element: one allocation instead of growing 1, 2, 4.
+            if list.isEmpty { list.reserveCapacity(4) }
             list.append(text)
             return true
         }
