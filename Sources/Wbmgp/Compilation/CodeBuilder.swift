@@ -25,6 +25,13 @@ struct CodeBuilder {
         return Int32(nodes.count - 1)
     }
 
+    /// A node of two operands, emitted left first.
+    private mutating func pair(_ left: CompiledExpression, _ right: CompiledExpression, _ node: (Int32, Int32) -> CodeNode) -> Int32 {
+        let l = lower(left)
+        let r = lower(right)
+        return add(node(l, r))
+    }
+
     private mutating func operandList(_ expressions: [CompiledExpression]) -> (first: Int32, count: Int32) {
         let lowered = expressions.map { lower($0) }
         let first = Int32(operands.count)
@@ -51,38 +58,20 @@ struct CodeBuilder {
             recordFacts.append(fact)
             return add(.designationRecord(b, fact: Int32(recordFacts.count - 1)))
         case .not(let inner): return add(.not(lower(inner)))
-        case .and(let l, let r):
-            let a = lower(l)
-            return add(.and(a, lower(r)))
-        case .or(let l, let r):
-            let a = lower(l)
-            return add(.or(a, lower(r)))
-        case .compare(let comparison, let l, let r):
-            let a = lower(l)
-            return add(.compare(comparison, a, lower(r)))
-        case .member(let element, let list):
-            let a = lower(element)
-            return add(.member(a, lower(list)))
-        case .intersects(let l, let r):
-            let a = lower(l)
-            return add(.intersects(a, lower(r)))
+        case .and(let l, let r): return pair(l, r, CodeNode.and)
+        case .or(let l, let r): return pair(l, r, CodeNode.or)
+        case .compare(let comparison, let l, let r): return pair(l, r) { .compare(comparison, $0, $1) }
+        case .member(let element, let list): return pair(element, list, CodeNode.member)
+        case .intersects(let l, let r): return pair(l, r, CodeNode.intersects)
         case .isAbsent(let inner, let negated): return add(.isAbsent(lower(inner), negated: negated))
-        case .add(let l, let r):
-            let a = lower(l)
-            return add(.add(a, lower(r)))
-        case .subtract(let l, let r):
-            let a = lower(l)
-            return add(.subtract(a, lower(r)))
+        case .add(let l, let r): return pair(l, r, CodeNode.add)
+        case .subtract(let l, let r): return pair(l, r, CodeNode.subtract)
         case .conditional(let condition, let yes, let no):
             let c = lower(condition)
             let y = lower(yes)
             return add(.conditional(c, y, lower(no)))
-        case .filter(let slot, let list, let condition):
-            let l = lower(list)
-            return add(.filter(slot: Int32(slot), l, lower(condition)))
-        case .quantifier(let all, let slot, let list, let body):
-            let l = lower(list)
-            return add(.quantifier(all: all, slot: Int32(slot), l, lower(body)))
+        case .filter(let slot, let list, let condition): return pair(list, condition) { .filter(slot: Int32(slot), $0, $1) }
+        case .quantifier(let all, let slot, let list, let body): return pair(list, body) { .quantifier(all: all, slot: Int32(slot), $0, $1) }
         case .list(let elements):
             let (first, count) = operandList(elements)
             return add(.list(first: first, count: count))
