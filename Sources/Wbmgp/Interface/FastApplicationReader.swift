@@ -63,7 +63,7 @@ struct FastApplicationReader {
         }
         guard ok, let id, let applicationDate, let dwelling, let household else { return nil }
         if let decisionDate, decisionDate < applicationDate { return nil }
-        for person in household where person.birthDate > applicationDate { return nil }
+        for i in household.indices where household[i].birthDate > applicationDate { return nil }
         guard let applicantIndex = checkHousehold(household, kind: kind) else { return nil }
         return Application(
             id: id, kind: kind, applicationDate: applicationDate, decisionDate: decisionDate, dwelling: dwelling, household: household,
@@ -73,14 +73,16 @@ struct FastApplicationReader {
     /// The rules of ``ApplicationReader``'s household check, as a yes or no.
     private func checkHousehold(_ household: [Person], kind: Application.Kind) -> Int? {
         var applicant: Int?
-        for (i, person) in household.enumerated() {
-            if person.role == .applicant {
+        // By index: iterating the members would copy each one (a handful of reference counts).
+        for i in household.indices {
+            let role = household[i].role
+            if role == .applicant {
                 guard applicant == nil else { return nil }
                 applicant = i
             }
             // Households are small: a pairwise check costs less than a set per application.
-            guard !household[..<i].contains(where: { $0.id == person.id }) else { return nil }
-            if person.role == .joining, kind != .joining { return nil }
+            for j in 0..<i where household[j].id == household[i].id { return nil }
+            if role == .joining, kind != .joining { return nil }
         }
         if kind == .joining, !household.contains(where: { $0.role == .joining }) { return nil }
         return applicant
