@@ -9,14 +9,7 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(
-            name: "Wbmgp",
-            swiftSettings: [
-                // Release builds skip the run-time exclusivity checks of class properties, which
-                // cost about 3 % of a decision in the evaluator; debug builds (and so `swift test`)
-                // keep them, so a violation is still caught by the tests.
-                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
-            ]),
+        .target(name: "Wbmgp"),
         .executableTarget(name: "WbmgpCLI", dependencies: ["Wbmgp"]),
         .testTarget(name: "WbmgpTests", dependencies: ["Wbmgp"]),
     ],

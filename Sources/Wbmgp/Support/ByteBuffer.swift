@@ -64,9 +64,11 @@ public struct ByteBuffer: Sendable {
     }
 
     private final class Storage: @unchecked Sendable {
-        var base: UnsafeMutablePointer<UInt8>
-        var count = 0
-        var capacity: Int
+        // Unchecked: touched on every append; a storage is only ever mutated through a uniquely
+        // referenced buffer (copy on write), so accesses cannot overlap.
+        @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var capacity: Int
 
         init(capacity: Int) {
             self.capacity = Swift.max(capacity, 64)
