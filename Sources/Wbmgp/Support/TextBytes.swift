@@ -23,6 +23,8 @@ enum TextBytes {
 
     /// Appends the UTF-8 of `text`, copying straight from its storage.
     static func appendString(_ text: String, to bytes: inout ByteBuffer) {
+        // Native strings lend their bytes in place; only others are made contiguous first.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append($0) }) != nil { return }
         var text = text
         text.withUTF8 { bytes.append($0) }
     }
