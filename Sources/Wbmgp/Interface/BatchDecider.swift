@@ -35,13 +35,10 @@ public struct BatchDecider: Sendable {
     /// Decides `lines`, numbering them from `firstLine` (1-based) for error records.
     public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
         let count = lines.count
-        let perWorker = services.count > 1
-        let sliceCount = jobs == 1 ? 1 : (perWorker ? jobs : min(jobs * 4, max(count, 1)))
+        let sliceCount = jobs == 1 ? 1 : min(jobs * 8, max(count, 1))
         let slots = SliceSlots(count: sliceCount)
-        let services = self.services
         let base = lines.startIndex
-        let work: @Sendable (Int) -> Void = { slice in
-            let decider = perWorker ? services[slice] : services[0]
+        let decideSlice: @Sendable (Int, DecisionService) -> Void = { slice, decider in
             let start = count * slice / sliceCount
             let end = count * (slice + 1) / sliceCount
             var out = JSONBytes(capacity: (end - start) * 3000)
@@ -55,8 +52,38 @@ public struct BatchDecider: Sendable {
             result.bytes = out.bytes
             slots.store(result, at: slice)
         }
-        if sliceCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: sliceCount, execute: work) }
+        if sliceCount == 1 {
+            decideSlice(0, services[0])
+        } else if services.count > 1 {
+            // One worker per service, each taking the next undecided slice until none is left:
+            // the load balances, and a service is only ever used by its own worker.
+            let services = self.services
+            let counter = SliceCounter(limit: sliceCount)
+            DispatchQueue.concurrentPerform(iterations: services.count) { worker in
+                while let slice = counter.next() { decideSlice(slice, services[worker]) }
+            }
+        } else {
+            let service = services[0]
+            DispatchQueue.concurrentPerform(iterations: sliceCount) { decideSlice($0, service) }
+        }
         return slots.values
+    }
+}
+
+/// Hands out slice numbers 0, 1, … up to a limit, each exactly once, to concurrent workers.
+private final class SliceCounter: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var taken = 0
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func next() -> Int? {
+        lock.wait()
+        defer { lock.signal() }
+        guard taken < limit else { return nil }
+        taken += 1
+        return taken - 1
     }
 }
 
