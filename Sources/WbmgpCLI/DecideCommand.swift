@@ -35,9 +35,9 @@ enum DecideCommand {
         let jobs = args.values["jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language, jobs: jobs)
         if jsonl, jobs > 1 {
-            // Each further worker decides with its own compiled copy (a few milliseconds each).
-            run.workerServices = [service] + (1..<jobs).map { _ in
-                DecisionService(engine: module.replica().engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
+            // Each further worker decides with its own compiled copy (compiled side by side).
+            run.workerServices = [service] + module.replicas(jobs - 1).map {
+                DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
             }
         }
         run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1

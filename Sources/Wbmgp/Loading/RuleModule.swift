@@ -32,6 +32,14 @@ public struct RuleModule: Sendable {
         return copy
     }
 
+    /// `count` replicas, compiled concurrently (start-up grows by one compilation, not `count`).
+    public func replicas(_ count: Int) -> [RuleModule] {
+        guard count > 0 else { return [] }
+        let slots = ReplicaSlots(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { slots.store(replica(), at: $0) }
+        return slots.modules.map { $0 ?? self }
+    }
+
     /// Loads and compiles everything; all diagnostics of all files are returned together.
     ///
     /// - Returns: the module, or nil when any diagnostic is an error.
@@ -106,5 +114,19 @@ public struct RuleModule: Sendable {
             files.append((file, text))
         }
         return (files, diagnostics)
+    }
+}
+
+/// Replicas compiled concurrently, each slot written by exactly one worker.
+private final class ReplicaSlots: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private(set) var modules: [RuleModule?]
+
+    init(count: Int) { modules = Array(repeating: nil, count: count) }
+
+    func store(_ module: RuleModule, at index: Int) {
+        lock.wait()
+        modules[index] = module
+        lock.signal()
     }
 }
