@@ -47,6 +47,7 @@ public struct Engine: Sendable {
         try checkConflicts(covering, application)
         var run = DecisionRun(application: application, lawDate: lawDate, covering: covering)
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
+        run.evaluator.reserveSlots(snapshot.maximumSlotCount)
         for rule in snapshot.rules { run.apply(rule) }
         return run.decision(lawVersion: version)
     }

@@ -42,6 +42,13 @@ final class ExpressionEvaluator {
     /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
     /// ever grow, and only the rule's own slots are cleared: a rule reads no slot beyond its
     /// count, so after the first rules no reset allocates or touches more than it must.
+    /// Sizes the locals and the fact cache for rules of up to `slotCount` slots, in one
+    /// allocation each, before the first rule.
+    func reserveSlots(_ slotCount: Int) {
+        if slots.count < slotCount { slots = Array(repeating: .unknown, count: slotCount) }
+        if cache.count < slotCount { cache = Array(repeating: nil, count: slotCount) }
+    }
+
     func resetSlots(_ slotCount: Int) {
         if slots.count < slotCount { slots = Array(repeating: .unknown, count: slotCount) }
         slots.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = .unknown } }

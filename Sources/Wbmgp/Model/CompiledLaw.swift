@@ -71,6 +71,9 @@ public struct LawSnapshot: Sendable {
     public var rules: [CompiledRule]
     /// The designation-request requirements in force, in rule-file order.
     public var requirements: [CompiledRequirement]
+
+    /// The most slots any rule needs: an evaluator sized for it once per decision never grows.
+    public var maximumSlotCount: Int { rules.reduce(0) { max($0, $1.slotCount) } }
 }
 
 /// A requirement of a designation request (legal spec A7), compiled.
