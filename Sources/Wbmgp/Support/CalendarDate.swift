@@ -54,17 +54,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD` from ASCII bytes, with no copy.
     public init?(ascii b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(b[i]) &- 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
+        // A byte minus "0" is below 10 exactly when it is a digit (anything else wraps around).
+        func digit(_ i: Int) -> Int? {
+            let value = b[i] &- 48
+            return value < 10 ? Int(value) : nil
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+        else { return nil }
+        self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
     public static func isLeap(_ year: Int) -> Bool {
