@@ -5,8 +5,8 @@
 /// A class, so handing it around never copies the application it holds. Its mutable state is
 /// marked `@exclusivity(unchecked)`: it is read and written on every step of evaluation, the
 /// run-time access checks cost about 3 % of a decision, and one evaluator belongs to one decision
-/// on one thread, with no overlapping access (debug builds of the code before this attribute ran
-/// the full test suite with the checks on).
+/// on one thread, with no overlapping access. (To check: remove the attribute and run
+/// `swift test`, whose debug build then traps on any overlapping access; it passes.)
 final class ExpressionEvaluator {
     /// The application being decided; nil when a request is checked.
     let application: Application?
