@@ -95,7 +95,7 @@ struct DeclarationTable {
         for group in groups {
             for (i, entry) in group.enumerated() {
                 if entry.citation == nil || entry.citation?.text.isEmpty == true {
-                    report(.missingCitation, "\(entry.kind) '\(entry.name.text)' has no citation; write one after the name, e.g. \"Wbmgp art. 8 lid 1\"", in: entry.file, at: entry.name.range)
+                    report(.missingCitation, "\(entry.kind) '\(entry.name.text)' has no citation; write one after the name, e.g. \"Wbmgp art. N lid M\"", in: entry.file, at: entry.name.range)
                 }
                 guard let validity = entry.validity else {
                     report(.invalidPeriod, "\(entry.kind) '\(entry.name.text)' has no validity period; add 'from YYYY-MM-DD'", in: entry.file, at: entry.name.range)

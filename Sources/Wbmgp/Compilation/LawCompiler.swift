@@ -50,12 +50,15 @@ public enum LawCompiler {
                 p.value.validity.map { DatedValue(from: $0.from, until: $0.until, value: value(of: p.value.value)) }
             }
         }
-        let law = CompiledLaw(
+        var law = CompiledLaw(
             snapshots: snapshots, vocabularies: vocabularies, measures: measures, parameters: parameters,
             measureFieldOrder: fieldOrder(of: measures),
             versions: table.versions.map(\.value.date).sorted(), ruleCount: table.ruleOrder.count,
             ruleVersionCount: table.rules.values.map(\.count).reduce(0, +), ruleIds: table.ruleOrder,
             requirementCodes: table.requirementOrder)
+        for (name, list) in table.vocabularies {
+            if let citation = list.value.citation { law.vocabularyCitations[name] = citation.text }
+        }
         return (law, diagnostics)
     }
 

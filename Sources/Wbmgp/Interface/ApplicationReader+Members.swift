@@ -66,7 +66,7 @@ extension ApplicationReader {
             for (i, entry) in list.enumerated() {
                 let recordObject = try ObjectReader(entry, path: "\(object.pathOf("policeRecords"))[\(i)]")
                 try recordObject.allowOnly(["behaviour", "date"])
-                guard let behaviour = try recordObject.code("behaviour", in: behaviourCodes, "behaviour code (Wbmgp art. 10a lid 2)") else {
+                guard let behaviour = try recordObject.code("behaviour", in: behaviourCodes, behaviourCodeName) else {
                     throw recordObject.missing("behaviour", "one of \(behaviourCodes.joined(separator: ", "))")
                 }
                 records?.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate("date")))

@@ -6,11 +6,14 @@ public struct ApplicationReader: Sendable {
     let incomeCodes: [String]
     let behaviourCodes: [String]
     let hardshipCodes: [String]
+    /// What an error about a behaviour code calls it, with the vocabulary's citation.
+    let behaviourCodeName: String
 
     public init(law: CompiledLaw) {
         incomeCodes = law.vocabularies["income"] ?? []
         behaviourCodes = law.vocabularies["behaviour"] ?? []
         hardshipCodes = law.vocabularies["hardship"] ?? []
+        behaviourCodeName = law.vocabularyCitations["behaviour"].map { "behaviour code (\($0))" } ?? "behaviour code"
         fast = FastApplicationReader(incomeCodes: incomeCodes, behaviourCodes: behaviourCodes, hardshipCodes: hardshipCodes)
     }
 

@@ -6,6 +6,9 @@ public struct CompiledLaw: Sendable {
     public var snapshots: [LawSnapshot]
     /// Input vocabularies (`codes`), e.g. the income codes an application may use.
     public var vocabularies: [String: [String]]
+    /// The citation of each vocabulary that has one (`codes NAME = … "CITATION"`),
+    /// quoted in the errors about its codes.
+    public var vocabularyCitations: [String: String] = [:]
     /// Measure declarations by name, each with its dated versions.
     public var measures: [String: [MeasureDeclaration]]
     /// Every parameter's dated values, for checks outside rules (designation terms).
