@@ -40,24 +40,15 @@ struct FastApplicationReader {
             case "dwelling": return c.once(&seen, 4) && { dwelling = readDwelling(&c); return dwelling != nil }()
             case "household":
                 guard c.once(&seen, 5) else { return false }
-                var members: [Person] = []
-                guard c.array({ c in
-                    guard let person = readPerson(&c) else { return false }
-                    if members.isEmpty { members.reserveCapacity(4) }
-                    members.append(person)
-                    return true
-                }) else { return false }
-                household = members
-                return true
+                household = c.list { readPerson(&$0) }
+                return household != nil
             case "woonverklaring": return c.once(&seen, 6) && c.optional(&woonverklaring) { readWoonverklaring(&$0) }
             case "hardship":
                 guard c.once(&seen, 7) else { return false }
                 if c.null() { return true }
-                return c.array { c in
-                    guard let decision = readHardship(&c) else { return false }
-                    hardship.append(decision)
-                    return true
-                }
+                guard let decisions = c.list({ readHardship(&$0) }) else { return false }
+                hardship = decisions
+                return true
             default: return false
             }
         }
@@ -125,14 +116,11 @@ struct FastApplicationReader {
             case "residence":
                 guard c.once(&seen, 3) else { return false }
                 if c.null() { return true }
-                var periods: [ResidencePeriod] = []
-                guard c.array({ c in
-                    guard let period = readPeriod(&c), period.until.map({ $0 >= period.from }) ?? true else { return false }
-                    for earlier in periods where overlap(earlier, period) { return false }
-                    if periods.isEmpty { periods.reserveCapacity(4) }
-                    periods.append(period)
-                    return true
-                }) else { return false }
+                guard let periods = c.list({ readPeriod(&$0) }) else { return false }
+                for i in periods.indices {
+                    if let until = periods[i].until, until < periods[i].from { return false }
+                    for j in 0..<i where overlap(periods[j], periods[i]) { return false }
+                }
                 residence = periods
                 return true
             case "income":
@@ -194,30 +182,29 @@ struct FastApplicationReader {
             case "policeRecords":
                 guard c.once(&seen, 1) else { return false }
                 if c.null() { return true }
-                var list: [PoliceRecord] = []
-                guard c.array({ c in
-                    var behaviour: String?, date: CalendarDate?
-                    var recordSeen = 0
-                    guard c.object({ c, key in
-                        switch key {
-                        case "behaviour":
-                            guard c.once(&recordSeen, 0), let code = c.string(), behaviourCodes.contains(code) else { return false }
-                            behaviour = code
-                            return true
-                        case "date": return c.once(&recordSeen, 1) && c.requiredDate(&date)
-                        default: return false
-                        }
-                    }), let behaviour, let date else { return false }
-                    if list.isEmpty { list.reserveCapacity(4) }
-                    list.append(PoliceRecord(behaviour: behaviour, date: date))
-                    return true
-                }) else { return false }
-                records = list
-                return true
+                records = c.list { readPoliceRecord(&$0) }
+                return records != nil
             default: return false
             }
         }
         return ok ? Screening(vog: vog, policeRecords: records) : nil
+    }
+
+    private func readPoliceRecord(_ c: inout JSONCursor) -> PoliceRecord? {
+        var behaviour: String?, date: CalendarDate?
+        var seen = 0
+        let ok = c.object { c, key in
+            switch key {
+            case "behaviour":
+                guard c.once(&seen, 0), let code = c.string(), behaviourCodes.contains(code) else { return false }
+                behaviour = code
+                return true
+            case "date": return c.once(&seen, 1) && c.requiredDate(&date)
+            default: return false
+            }
+        }
+        guard ok, let behaviour, let date else { return nil }
+        return PoliceRecord(behaviour: behaviour, date: date)
     }
 
     private func readWoonverklaring(_ c: inout JSONCursor) -> Woonverklaring? {

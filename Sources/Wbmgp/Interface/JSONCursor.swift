@@ -137,16 +137,22 @@ struct JSONCursor {
         return negative ? -value : value
     }
 
-    mutating func strings() -> [String]? {
-        var list: [String] = []
+    /// `[ value, … ]` read into an array, each element by `read` (nil stops). Room for a few
+    /// elements is reserved at the first one: one allocation instead of growing 1, 2, 4.
+    @inline(__always)
+    mutating func list<Element>(_ read: (inout JSONCursor) -> Element?) -> [Element]? {
+        var elements: [Element] = []
         let ok = array { c in
-            guard let text = c.string() else { return false }
-            // Room for a few at the first element: one allocation instead of growing 1, 2, 4.
-            if list.isEmpty { list.reserveCapacity(4) }
-            list.append(text)
+            guard let element = read(&c) else { return false }
+            if elements.isEmpty { elements.reserveCapacity(4) }
+            elements.append(element)
             return true
         }
-        return ok ? list : nil
+        return ok ? elements : nil
+    }
+
+    mutating func strings() -> [String]? {
+        list { $0.string() }
     }
 
     /// Marks field `bit` as seen; false when it was seen before (a duplicate key).
