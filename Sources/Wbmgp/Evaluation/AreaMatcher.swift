@@ -69,9 +69,7 @@ public enum AreaMatcher {
         return ASCIICase.lowercased(trimmed) ?? trimmed.lowercased()
     }
 
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        a.trimmingSpaces.lowercased() == b.trimmingSpaces.lowercased()
-    }
+    static func sameName(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
 
     public static func normalisedPostcode(_ text: String) -> String {
         if let fast = ASCIICase.uppercased(text, droppingSpaces: true) { return fast }

@@ -36,7 +36,7 @@ public struct BatchDecider: Sendable {
     public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
         let count = lines.count
         let sliceCount = jobs == 1 ? 1 : min(jobs * 8, max(count, 1))
-        let slots = SliceSlots(count: sliceCount)
+        let slots = ConcurrentSlots<Slice>(count: sliceCount)
         let base = lines.startIndex
         let decideSlice: @Sendable (Int, DecisionService) -> Void = { slice, decider in
             let start = count * slice / sliceCount
@@ -66,7 +66,8 @@ public struct BatchDecider: Sendable {
             let service = services[0]
             DispatchQueue.concurrentPerform(iterations: sliceCount) { decideSlice($0, service) }
         }
-        return slots.values
+        // Every slice is decided before concurrentPerform returns, so no slot is empty.
+        return slots.values.map { $0 ?? Slice(bytes: [], errors: [], records: []) }
     }
 }
 
@@ -85,21 +86,4 @@ private final class SliceCounter: @unchecked Sendable {
         taken += 1
         return taken - 1
     }
-}
-
-/// Storage for slices written concurrently, each slot by exactly one worker.
-private final class SliceSlots: @unchecked Sendable {
-    private var slots: [BatchDecider.Slice]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) { slots = Array(repeating: BatchDecider.Slice(bytes: [], errors: [], records: []), count: count) }
-
-    func store(_ value: BatchDecider.Slice, at index: Int) {
-        // Writes are serialised so the shared array's storage is never copied concurrently.
-        lock.wait()
-        slots[index] = value
-        lock.signal()
-    }
-
-    var values: [BatchDecider.Slice] { slots }
 }

@@ -35,9 +35,9 @@ public struct RuleModule: Sendable {
     /// `count` replicas, compiled concurrently (start-up grows by one compilation, not `count`).
     public func replicas(_ count: Int) -> [RuleModule] {
         guard count > 0 else { return [] }
-        let slots = ReplicaSlots(count: count)
+        let slots = ConcurrentSlots<RuleModule>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(replica(), at: $0) }
-        return slots.modules.map { $0 ?? self }
+        return slots.values.map { $0 ?? self }
     }
 
     /// Loads and compiles everything; all diagnostics of all files are returned together.
@@ -114,19 +114,5 @@ public struct RuleModule: Sendable {
             files.append((file, text))
         }
         return (files, diagnostics)
-    }
-}
-
-/// Replicas compiled concurrently, each slot written by exactly one worker.
-private final class ReplicaSlots: @unchecked Sendable {
-    private let lock = DispatchSemaphore(value: 1)
-    private(set) var modules: [RuleModule?]
-
-    init(count: Int) { modules = Array(repeating: nil, count: count) }
-
-    func store(_ module: RuleModule, at index: Int) {
-        lock.wait()
-        modules[index] = module
-        lock.signal()
     }
 }

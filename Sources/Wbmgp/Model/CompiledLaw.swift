@@ -71,12 +71,21 @@ public struct DatedValue: Sendable {
 public struct LawSnapshot: Sendable {
     public var from: CalendarDate
     public var until: CalendarDate?
-    public var rules: [CompiledRule]
+    public let rules: [CompiledRule]
     /// The designation-request requirements in force, in rule-file order.
     public var requirements: [CompiledRequirement]
 
     /// The most slots any rule needs: an evaluator sized for it once per decision never grows.
-    public var maximumSlotCount: Int { rules.reduce(0) { max($0, $1.slotCount) } }
+    /// Worked out once here, not per decision.
+    public let maximumSlotCount: Int
+
+    public init(from: CalendarDate, until: CalendarDate?, rules: [CompiledRule], requirements: [CompiledRequirement]) {
+        self.from = from
+        self.until = until
+        self.rules = rules
+        self.requirements = requirements
+        maximumSlotCount = rules.reduce(0) { max($0, $1.slotCount) }
+    }
 }
 
 /// A requirement of a designation request (legal spec A7), compiled.

@@ -1,0 +1,20 @@
+import Dispatch
+
+/// Results written by concurrent workers into numbered slots, each slot by exactly one worker,
+/// read back in slot order once all of them are done.
+final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Value, at index: Int) {
+        // Writes are serialised so the shared array's storage is never copied concurrently.
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+
+    /// The stored values in slot order; a slot never written is nil.
+    var values: [Value?] { slots }
+}
