@@ -145,20 +145,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// ``description`` appended as ASCII to `bytes`.
     public func appendText(to bytes: inout ByteBuffer) {
         let year = self.year, month = self.month, day = self.day
-        if (0...9999).contains(year) {
-            bytes.append(UInt8(48 + year / 1000))
-            bytes.append(UInt8(48 + year / 100 % 10))
-            bytes.append(UInt8(48 + year / 10 % 10))
-            bytes.append(UInt8(48 + year % 10))
-        } else {
+        guard (0...9999).contains(year) else {
             TextBytes.appendInteger(year, to: &bytes)
+            for byte in [0x2D, 48 + month / 10, 48 + month % 10, 0x2D, 48 + day / 10, 48 + day % 10] { bytes.append(UInt8(byte)) }
+            return
         }
-        bytes.append(0x2D)
-        bytes.append(UInt8(48 + month / 10))
-        bytes.append(UInt8(48 + month % 10))
-        bytes.append(0x2D)
-        bytes.append(UInt8(48 + day / 10))
-        bytes.append(UInt8(48 + day % 10))
+        // Ten bytes built in a word pair and written at once (dates are in every decision).
+        var word: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &word) { b in
+            b[0] = UInt8(48 + year / 1000)
+            b[1] = UInt8(48 + year / 100 % 10)
+            b[2] = UInt8(48 + year / 10 % 10)
+            b[3] = UInt8(48 + year % 10)
+            b[4] = 0x2D
+            b[5] = UInt8(48 + month / 10)
+            b[6] = UInt8(48 + month % 10)
+            b[7] = 0x2D
+            b[8] = UInt8(48 + day / 10)
+            b[9] = UInt8(48 + day % 10)
+            bytes.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10)
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -47,30 +47,9 @@ public struct JSONBytes: Sendable {
 
     /// A date as `"YYYY-MM-DD"`, quotes included.
     public mutating func date(_ date: CalendarDate) {
-        let year = date.year, month = date.month, day = date.day
-        guard (0...9999).contains(year) else {
-            byte(0x22)
-            date.appendText(to: &buffer)
-            byte(0x22)
-            return
-        }
-        // Twelve bytes built in a word pair and written at once.
-        var word: (UInt64, UInt32) = (0, 0)
-        withUnsafeMutableBytes(of: &word) { b in
-            b[0] = 0x22
-            b[1] = UInt8(48 + year / 1000)
-            b[2] = UInt8(48 + year / 100 % 10)
-            b[3] = UInt8(48 + year / 10 % 10)
-            b[4] = UInt8(48 + year % 10)
-            b[5] = 0x2D
-            b[6] = UInt8(48 + month / 10)
-            b[7] = UInt8(48 + month % 10)
-            b[8] = 0x2D
-            b[9] = UInt8(48 + day / 10)
-            b[10] = UInt8(48 + day % 10)
-            b[11] = 0x22
-            buffer.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12)
-        }
+        byte(0x22)
+        date.appendText(to: &buffer)
+        byte(0x22)
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; every other
