@@ -55,10 +55,7 @@ public struct JSONBytes: Sendable {
     /// A JSON string literal: quotes, backslashes and control characters escaped; every other
     /// character, non-ASCII included, written as UTF-8.
     public mutating func appendString(_ text: String) {
-        // Native strings lend their bytes in place; only others are copied to contiguous form.
-        if text.utf8.withContiguousStorageIfAvailable({ appendString(utf8: $0) }) != nil { return }
-        var text = text
-        text.withUTF8 { appendString(utf8: $0) }
+        TextBytes.withUTF8(of: text) { appendString(utf8: $0) }
     }
 
     /// ``appendString(_:)`` for text given as UTF-8 bytes.

@@ -23,9 +23,14 @@ enum TextBytes {
 
     /// Appends the UTF-8 of `text`, copying straight from its storage.
     static func appendString(_ text: String, to bytes: inout ByteBuffer) {
-        // Native strings lend their bytes in place; only others are made contiguous first.
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append($0) }) != nil { return }
+        withUTF8(of: text) { bytes.append($0) }
+    }
+
+    /// Calls `body` with the UTF-8 of `text`: native strings lend their bytes in place; only
+    /// others are made contiguous first.
+    static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = text
-        text.withUTF8 { bytes.append($0) }
+        return text.withUTF8(body)
     }
 }
