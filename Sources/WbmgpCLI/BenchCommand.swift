@@ -6,16 +6,12 @@ import Wbmgp
 enum BenchCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep"], flags: ["help"])
-        if args.flags.contains("help") {
-            Output.write(Help.bench)
-            return .success
-        }
         let count = try positive(args, "count", 100_000)
         let repetitions = try positive(args, "repeat", 3)
-        let maxJobs = try positive(args, "jobs", ProcessInfo.processInfo.activeProcessorCount)
+        let maxJobs = try Jobs.value(args)
         let seed = UInt64(args.values["seed"] ?? "42") ?? 42
-        guard let module = ModuleLoader.load(args) else { return .configuration }
-        Output.write(Bench(module: module, args: args, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run())
+        guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
+        Output.write(Bench(module: module, args: args, rulesDirectory: rules, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run())
         return .success
     }
 
@@ -30,6 +26,7 @@ enum BenchCommand {
 struct Bench {
     let module: RuleModule
     let args: Arguments
+    let rulesDirectory: String
     let count: Int
     let repetitions: Int
     let maxJobs: Int
@@ -138,8 +135,6 @@ struct Bench {
         let size = texts.map { $0.1.utf8.count }.reduce(0, +)
         return Bench.row("SHA-256 digest of Rules/wbmgp, \(size / 1024) KiB (ms)", times, unit: "ms", decimals: 2)
     }
-
-    var rulesDirectory: String { args.values["rules"] ?? "Rules" }
 
     var moduleArguments: [String] {
         var extra = ["--rules", rulesDirectory]

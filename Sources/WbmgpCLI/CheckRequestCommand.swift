@@ -4,24 +4,28 @@ import Wbmgp
 enum CheckRequestCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: ["format", "rules"], flags: ["help"])
-        if args.flags.contains("help") {
-            Output.write(Help.checkRequest)
-            return .success
-        }
         let format = try args.choice("format", ["text", "json", "junit"], default: "text")
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "check-request needs a FILE or '-' (see 'wbmgp help check-request')") }
         // Requests are checked against the rules only; designation files play no part.
-        let (module, diagnostics) = RuleModule.load(rules: args.values["rules"] ?? "Rules", designations: nil, readDesignations: false)
+        guard let rules = RulesLocation.find(args) else { return .configuration }
+        let (module, diagnostics) = RuleModule.load(rules: rules, designations: nil, readDesignations: false)
         for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
         guard let module else { return .configuration }
         let reader = RequestReader(law: module.law)
         let checker = RequestChecker(law: module.law)
         var status = ExitStatus.success
         var reports: [RequestReport] = []
+        // Files that could not be read or checked: JUnit shows each as an error case, so the
+        // XML fails exactly when the exit code does.
+        var unreadable: [RequestReportWriter.UnreadableFile] = []
         for path in args.positionals {
-            guard let bytes = Output.read(path) else {
-                Output.error("\(path): error: [E-FILE] no such file")
+            let bytes: [UInt8]
+            do throws(FileBytes.Failure) {
+                bytes = try InputFiles.bytes(path)
+            } catch {
+                InputFiles.report(path, error)
                 status = status.combined(with: .noInput)
+                unreadable.append(.init(path: InputFiles.displayName(path), code: "E-FILE", message: InputFiles.describe(path, error)))
                 continue
             }
             do {
@@ -34,11 +38,12 @@ enum CheckRequestCommand {
                 default: break
                 }
             } catch {
-                Output.error("\(path == "-" ? "<stdin>" : path): error: [\(error.code)] \(error.path): \(error.message)")
+                Output.error("\(InputFiles.displayName(path)): error: [\(error.code)] \(error.path): \(error.message)")
                 status = status.combined(with: .dataError)
+                unreadable.append(.init(path: InputFiles.displayName(path), code: error.code, message: "\(error.path): \(error.message)"))
             }
         }
-        if format == "junit" { Output.write(RequestReportWriter.junit(reports)) }
+        if format == "junit" { Output.write(RequestReportWriter.junit(reports, unreadable: unreadable)) }
         return status
     }
 }

@@ -8,10 +8,6 @@ enum DecideCommand {
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
-        if args.flags.contains("help") {
-            Output.write(Help.decide)
-            return .success
-        }
         let format = try args.choice("format", ["json", "text"], default: "json")
         let language = Language(rawValue: try args.choice("lang", ["nl", "en"], default: "nl")) ?? .nl
         var lawDate: CalendarDate?
@@ -21,9 +17,7 @@ enum DecideCommand {
             }
             lawDate = date
         }
-        if let jobs = args.values["jobs"], (Int(jobs) ?? 0) < 1 {
-            throw Arguments.UsageError(message: "invalid value '\(jobs)' for '--jobs'; expected a whole number of at least 1")
-        }
+        let jobs = try Jobs.value(args)
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "decide needs a FILE or '-' (see 'wbmgp help decide')") }
         let jsonl = args.flags.contains("jsonl")
         if jsonl, format == "text" { throw Arguments.UsageError(message: "'--format text' writes several lines per decision; it cannot be combined with '--jsonl'") }
@@ -32,122 +26,160 @@ enum DecideCommand {
         let engineInfo = module.engineInfo(version: Version.current)
         let record = args.flags.contains("record")
         let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
-        let jobs = args.values["jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
-        var run = DecideRun(service: service, logPath: args.values["log"], format: format, language: language, jobs: jobs)
+        var log: DecisionLogWriter?
+        if let path = args.values["log"] {
+            do throws(DecisionLog.Failure) {
+                log = try DecisionLogWriter(path: path) { Output.error("wbmgp: waiting for the lock on \(path), held by another writer") }
+            } catch {
+                Output.error("\(path): error: [E-LOG] \(error.message)")
+                return error.brokenLine == nil ? .outputFailed : .dataError
+            }
+        }
+        defer { log?.close() }
+        var run = DecideRun(service: service, log: log, format: format, language: language, jobs: jobs)
         if jsonl, jobs > 1 {
-            // Each further worker decides with its own compiled copy (compiled side by side).
-            run.workerServices = [service] + module.replicas(jobs - 1).map {
-                DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
+            // Each further worker decides with its own compiled copy, made once the first block
+            // shows how many workers the batch can use.
+            run.makeReplicas = { count in
+                module.replicas(count).map { DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record) }
             }
         }
         run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1
-        for path in args.positionals {
-            if jsonl, var reader = LineReader(path: path) {
-                run.decideLines(&reader)
-                reader.close()
+        for path in args.positionals where !run.stopped {
+            if jsonl {
+                do throws(FileBytes.Failure) {
+                    var reader = try LineReader(path: path)
+                    run.decideLines(&reader, path: path)
+                    reader.close()
+                } catch {
+                    InputFiles.report(path, error)
+                    run.status = run.status.combined(with: .noInput)
+                }
                 continue
             }
-            guard !jsonl, let bytes = Output.read(path) else {
-                Output.error("\(path): error: [E-FILE] no such file")
+            guard let bytes = InputFiles.read(path) else {
                 run.status = run.status.combined(with: .noInput)
                 continue
             }
             run.decideDocument(bytes, path: path)
         }
-        run.flushLog()
         if args.flags.contains("report-peak-memory") { Output.error("peak RSS: \(PeakMemory.kibibytes()) KiB") }
         return run.status
     }
 }
 
-/// One `decide` run: decisions to stdout, records to the log in chunks of whole lines.
+/// One `decide` run: each decision's record is durable in the log before the decision is
+/// written to stdout, so the log never misses what was printed.
 struct DecideRun {
     let service: DecisionService
-    let logPath: String?
+    let log: DecisionLogWriter?
     let format: String
     let language: Language
     let jobs: Int
     var status = ExitStatus.success
-    var pendingRecords: [JSONValue] = []
+    /// Set when the log could not be written: nothing more is decided.
+    private(set) var stopped = false
+    /// The input lines (or documents) whose decisions were logged and printed, for the message
+    /// when the log fails.
+    private var lastDone: (path: String, line: Int)?
     /// A progress line on stderr for long batches, only when stderr is a terminal.
     var showsProgress = false
-    /// For `--jsonl` with several jobs: one service per worker (see ``RuleModule/replica()``).
-    var workerServices: [DecisionService] = []
+    /// For `--jsonl` with several jobs: makes services for further workers (see ``RuleModule/replica()``).
+    var makeReplicas: ((Int) -> [DecisionService])?
+    private var batch: BatchDecider?
 
-    static let logChunk = 1000
+    init(service: DecisionService, log: DecisionLogWriter?, format: String, language: Language, jobs: Int) {
+        self.service = service
+        self.log = log
+        self.format = format
+        self.language = language
+        self.jobs = jobs
+    }
 
     mutating func decideDocument(_ bytes: [UInt8], path: String) {
         do {
             if format == "text" {
                 // One decision serves both the text and the log.
-                let (decision, record) = try service.decideWithRecord(bytes, recording: logPath != nil)
+                let (decision, record) = try service.decideWithRecord(bytes, recording: log != nil)
+                guard logged(record.map { [$0] } ?? [], path: path) else { return }
                 Output.write(TextRenderer.render(decision, language: language))
-                if let record { log(record) }
             } else {
-                let (output, record) = try service.decideOutput(bytes, logging: logPath != nil)
+                let (output, record) = try service.decideOutput(bytes, logging: log != nil)
+                guard logged(record.map { [$0] } ?? [], path: path) else { return }
                 Output.write(JSONWriter.pretty(output) + "\n")
-                if let record { log(record) }
             }
+            lastDone = (path, 0)
         } catch {
-            Output.error("\(path == "-" ? "<stdin>" : path): error: [\(error.code)] \(error.path): \(error.message)")
+            Output.error("\(InputFiles.displayName(path)): error: [\(error.code)] \(error.path): \(error.message)")
             status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError)
         }
     }
 
-    /// Streams the lines in blocks: each block decided on `jobs` cores and written in input
-    /// order before the next is read, so memory stays bounded whatever the batch size.
-    mutating func decideLines(_ reader: inout LineReader) {
-        let batch = workerServices.count > 1 ? BatchDecider(services: workerServices) : BatchDecider(service: service, jobs: jobs)
+    /// Streams the lines in blocks: each block decided on `jobs` cores, its records logged, and
+    /// its decisions written in input order before the next is read, so memory stays bounded
+    /// whatever the batch size.
+    mutating func decideLines(_ reader: inout LineReader, path: String) {
         var first = 1
-        let clock = ContinuousClock()
-        let started = clock.now
-        var lastReport = started
-        defer { if showsProgress, first > 1 { Output.progress(nil) } }
+        var progress = BatchProgress(enabled: showsProgress)
+        defer { progress.finish() }
         while true {
             let lines = reader.nextLines(4096)
             if lines.isEmpty { break }
-            if showsProgress, clock.now - lastReport > .seconds(1) {
-                lastReport = clock.now
-                let elapsed = Double((clock.now - started).components.seconds) + Double((clock.now - started).components.attoseconds) / 1e18
-                let rate = Double(first - 1) / max(elapsed, 0.001)
-                var line = "\(first - 1) decided, \(Int(rate))/s"
-                if let total = reader.totalBytes, reader.bytesRead > 0 {
-                    let remaining = elapsed * Double(total - reader.bytesRead) / Double(reader.bytesRead)
-                    line += ", ETA \(Int(remaining) / 60):" + String(format: "%02d", Int(remaining) % 60)
-                }
-                Output.progress(line)
-            }
-            for slice in batch.decide(lines[...], firstLine: first, logging: logPath != nil) {
+            progress.report(decided: first - 1, reader: reader)
+            let slices = batchDecider(for: lines.count).decide(lines[...], firstLine: first, logging: log != nil)
+            guard logged(slices.flatMap(\.records), path: path) else { return }
+            for slice in slices {
                 Output.write(bytes: slice.bytes)
                 for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
-                for record in slice.records { log(record) }
             }
             first += lines.count
+            lastDone = (path, first - 1)
+        }
+        if let failure = reader.failure {
+            Output.error("\(InputFiles.displayName(path)): error: [E-FILE] reading stopped after line \(first - 1): the input \(failure.message)")
+            status = status.combined(with: .noInput)
         }
     }
 
-    mutating func log(_ record: JSONValue) {
-        pendingRecords.append(record)
-        if pendingRecords.count >= DecideRun.logChunk { flushLog() }
+    /// The batch decider, with replicas made the first time a block shows how many workers it can use.
+    private mutating func batchDecider(for lineCount: Int) -> BatchDecider {
+        if let batch { return batch }
+        let workers = min(jobs, lineCount)
+        let made: BatchDecider
+        if let makeReplicas, workers > 1 {
+            made = BatchDecider(services: [service] + makeReplicas(workers - 1))
+        } else {
+            made = BatchDecider(service: service, jobs: jobs)
+        }
+        batch = made
+        return made
     }
 
-    /// Appends what is pending; success is reported only after the log is synced to disk.
-    mutating func flushLog() {
-        guard let logPath, !pendingRecords.isEmpty else { return }
-        do {
-            try DecisionLog.append(pendingRecords, to: logPath)
+    /// Appends the records to the log, when there is one; false, after saying where the run
+    /// stopped, when they could not be written.
+    private mutating func logged(_ records: [JSONValue], path: String) -> Bool {
+        guard let log, !records.isEmpty else { return true }
+        do throws(DecisionLog.Failure) {
+            try log.append(records)
+            return true
         } catch {
-            Output.error("\(logPath): error: [E-LOG] \(error.message)")
-            status = status.combined(with: .internalError)
+            Output.flush()
+            let done =
+                lastDone.map { $0.line > 0 ? "line \($0.line) of \(InputFiles.displayName($0.path))" : InputFiles.displayName($0.path) }
+                .map { "the last input whose decision was logged and printed is \($0)" } ?? "no decision was logged or printed"
+            Output.error("\(log.path): error: [E-LOG] \(error.message). The run stopped here: \(done).")
+            status = status.combined(with: .outputFailed)
+            stopped = true
+            return false
         }
-        pendingRecords.removeAll()
     }
 }
 
 /// Loads the rule module named by `--rules` and `--designations`, printing diagnostics.
 enum ModuleLoader {
     static func load(_ args: Arguments) -> RuleModule? {
-        let (module, diagnostics) = RuleModule.load(rules: args.values["rules"] ?? "Rules", designations: args.values["designations"])
+        guard let rules = RulesLocation.find(args) else { return nil }
+        let (module, diagnostics) = RuleModule.load(rules: rules, designations: args.values["designations"])
         for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
         if module == nil {
             let errors = diagnostics.filter { $0.severity == .error }.count

@@ -1,3 +1,4 @@
+import Wbmgp
 import Foundation
 
 /// Reads JSON Lines from a file or stdin in blocks, so a batch of any size runs in bounded memory.
@@ -13,20 +14,31 @@ struct LineReader {
     /// Bytes read from the input so far, and its size when it is a regular file (for an ETA).
     private(set) var bytesRead = 0
     let totalBytes: Int?
+    /// Why reading stopped before the end of the input, if it did; the lines before it were returned.
+    private(set) var failure: FileBytes.Failure?
 
-    /// Opens `path` ("-" for stdin); nil when the file cannot be opened.
-    init?(path: String) {
+    /// Opens `path` ("-" for stdin).
+    ///
+    /// - Throws: ``FileBytes/Failure`` for a missing file, a directory, no permission or a closed
+    ///   standard input.
+    init(path: String) throws(FileBytes.Failure) {
         if path == "-" {
+            guard !StandardStreams.inputClosed else { throw FileBytes.Failure(errno: EBADF) }
             descriptor = 0
             ownsDescriptor = false
         } else {
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { return nil }
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileBytes.Failure(errno: errno) }
             descriptor = fd
             ownsDescriptor = true
         }
         var info = stat()
-        totalBytes = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        guard fstat(descriptor, &info) == 0 else { throw FileBytes.Failure(errno: errno) }
+        guard info.st_mode & S_IFMT != S_IFDIR else {
+            if ownsDescriptor { _ = Glibc.close(descriptor) }
+            throw FileBytes.Failure(errno: EISDIR)
+        }
+        totalBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
     }
 
     func close() {
@@ -73,12 +85,22 @@ struct LineReader {
         let chunk = 1 << 20
         let start = pending.count
         pending.append(contentsOf: repeatElement(0, count: chunk))
-        let read = pending.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + start, chunk) }
+        var read = -1
+        var code: Int32 = 0
+        repeat {
+            read = pending.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress.map { $0 + start }, chunk) }
+            code = errno
+        } while read < 0 && code == EINTR
         pending.removeLast(chunk - max(read, 0))
+        if read < 0 { failure = FileBytes.Failure(errno: code) }
         if read <= 0 {
             finished = true
-        } else {
-            bytesRead += read
+            return
         }
+        if bytesRead == 0, pending.starts(with: FileBytes.byteOrderMark) {
+            // A byte-order mark starts the file, not its first line.
+            pending.removeFirst(FileBytes.byteOrderMark.count)
+        }
+        bytesRead += read
     }
 }

@@ -16,16 +16,13 @@ enum LogCommand {
             return .success
         }
         guard args.positionals.count == 1, let path = args.positionals.first else { throw Arguments.UsageError(message: "'log verify' takes one FILE") }
-        guard let bytes = Output.read(path) else {
-            Output.error("\(path): error: [E-FILE] no such file")
-            return .noInput
-        }
+        guard let bytes = InputFiles.read(path) else { return .noInput }
         switch DecisionLog.verify(bytes) {
         case .intact(let entries):
-            Output.write("\(path): intact, \(entries) entries\n")
+            Output.write("\(InputFiles.displayName(path)): intact, \(entries) entries\n")
             return .success
         case .broken(let line, let reason):
-            Output.write("\(path):\(line): broken: \(reason)\n")
+            Output.write("\(InputFiles.displayName(path)):\(line): broken: \(reason)\n")
             return .findings
         }
     }

@@ -1,6 +1,12 @@
-import Foundation
+import Glibc
+import Wbmgp
 
-/// Buffered writing to stdout and stderr; the library never prints.
+/// The one writer of the process's results (stdout) and messages (stderr); the library never prints.
+///
+/// Every write is checked. A result that could not be written ends the run at once with one line
+/// on stderr and exit 74 (no space left, an I/O error, a closed stdout), because going on would
+/// report success for output that was lost. A reader that went away (EPIPE, as with `| head`)
+/// ends the run quietly with 141, as other Unix tools do.
 enum Output {
     nonisolated(unsafe) static var buffer: [UInt8] = []
 
@@ -18,6 +24,7 @@ enum Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes what is buffered; returns only when it was all written.
     static func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { writeAll($0) }
@@ -28,29 +35,84 @@ enum Output {
     /// megabytes; wrapping it in `Data` would copy it once more). Partial writes are resumed.
     private static func writeAll(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
+        if StandardStreams.outputClosed { fail(EBADF) }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(1, base + offset, bytes.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                return  // stdout is gone (a closed pipe): nothing more can be written
+                let code = errno
+                if code == EINTR { continue }
+                fail(code)
             }
             offset += written
         }
     }
 
+    /// Ends the process after a failed write of results: 141 for a reader that went away, else
+    /// one line on stderr and 74.
+    private static func fail(_ code: Int32) -> Never {
+        buffer.removeAll()
+        if code == EPIPE { exit(ExitStatus.closedPipe.rawValue) }
+        let what = code == EBADF ? "standard output is closed" : FileBytes.describe(errno: code)
+        error("wbmgp: error: [E-OUTPUT] the results could not be written to standard output: \(what)")
+        exit(ExitStatus.outputFailed.rawValue)
+    }
+
     /// Rewrites the progress line on stderr (a terminal); nil clears it.
     static func progress(_ text: String?) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
+        writeMessage("\r\u{1B}[K" + (text ?? ""))
     }
 
+    /// One message line on stderr. When stderr cannot be written there is nowhere left to say
+    /// so; the exit status still tells.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeMessage(text + "\n")
     }
 
-    /// Reads a whole file, or stdin for "-"; nil when the file does not exist.
+    private static func writeMessage(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+}
+
+/// Input files and standard input, read whole; a failure is printed as `PATH: error: [E-FILE] …`.
+enum InputFiles {
+    /// How a path is named in messages: standard input as `<stdin>`.
+    static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+    /// The bytes of `path` ("-" for standard input, without a byte-order mark), or nil after
+    /// printing why they could not be read (the caller exits 66).
     static func read(_ path: String) -> [UInt8]? {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        return FileManager.default.contents(atPath: path).map(Array.init)
+        do throws(FileBytes.Failure) {
+            return try bytes(path)
+        } catch {
+            report(path, error)
+            return nil
+        }
+    }
+
+    /// The bytes of `path` ("-" for standard input), without a byte-order mark.
+    static func bytes(_ path: String) throws(FileBytes.Failure) -> [UInt8] {
+        if path == "-" {
+            guard !StandardStreams.inputClosed else { throw FileBytes.Failure(errno: EBADF) }
+            return try FileBytes.read(descriptor: 0)
+        }
+        return try FileBytes.read(path: path)
+    }
+
+    /// "the file does not exist", "standard input is closed".
+    static func describe(_ path: String, _ failure: FileBytes.Failure) -> String {
+        (path == "-" ? "standard input " : "the file ") + failure.message
+    }
+
+    static func report(_ path: String, _ failure: FileBytes.Failure) {
+        Output.error("\(displayName(path)): error: [E-FILE] \(describe(path, failure))")
     }
 }

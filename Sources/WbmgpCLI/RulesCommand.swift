@@ -17,7 +17,8 @@ enum RulesCommand {
         }
         guard args.positionals.isEmpty else { throw Arguments.UsageError(message: "'rules check' takes no file arguments; use --rules DIR") }
         let format = try args.choice("format", ["text", "json"], default: "text")
-        let (module, diagnostics) = RuleModule.load(rules: args.values["rules"] ?? "Rules", designations: args.values["designations"])
+        guard let rules = RulesLocation.find(args) else { return .configuration }
+        let (module, diagnostics) = RuleModule.load(rules: rules, designations: args.values["designations"])
         if format == "json" {
             // For editors and CI: the same diagnostics as data, on stdout.
             Output.write(JSONWriter.pretty(.array(diagnostics.map(\.json))) + "\n")
@@ -30,8 +31,9 @@ enum RulesCommand {
             return .findings
         }
         let law = module.law
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
         Output.write(
-            "rules check: clean. \(module.ruleFileCount) rule files, \(law.ruleCount) rules (\(law.ruleVersionCount) dated versions), "
+            "rules check: clean\(warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"). \(module.ruleFileCount) rule files, \(law.ruleCount) rules (\(law.ruleVersionCount) dated versions), "
                 + "\(law.versions.count) law versions, \(law.snapshots.count) law periods, "
                 + "\(module.designationFileCount) designations.\n")
         return .success

@@ -5,30 +5,36 @@ import Wbmgp
 enum TestCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: ["rules", "designations", "format"], flags: ["help", "require-coverage"])
-        if args.flags.contains("help") {
-            Output.write(Help.test)
-            return .success
-        }
         let format = try args.choice("format", ["text", "junit"], default: "text")
-        guard let module = ModuleLoader.load(args) else { return .configuration }
-        let directory = (args.values["rules"] ?? "Rules") + "/tests"
+        guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
+        let directory = rules + "/tests"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         let runner = ScenarioRunner(law: module.law, designations: module.designations)
         let results = names.map { name in
-            runner.run(path: name, bytes: Output.read(directory + "/" + name) ?? [])
+            // An unreadable scenario fails as an empty document does, naming the file.
+            runner.run(path: name, bytes: (try? FileBytes.read(path: directory + "/" + name)) ?? [])
         }
-        let coverage = runner.coverage(results)
-        Output.write(format == "junit" ? ScenarioReport.junit(results, coverage) : ScenarioReport.text(results, coverage))
-        let failed = results.filter { !$0.passed }.count
-        if failed > 0 || results.isEmpty { return .findings }
-        if args.flags.contains("require-coverage"), coverage.contains(where: { !$0.isCovered }) { return .findings }
-        return .success
+        let run = ScenarioReport(results: results, coverage: runner.coverage(results), requiresCoverage: args.flags.contains("require-coverage"))
+        Output.write(format == "junit" ? run.junit() : run.text())
+        if results.isEmpty { Output.error("wbmgp: error: no scenarios (*.json) found in \(directory)") }
+        return run.failureCount > 0 ? .findings : .success
     }
 }
 
-/// Text and JUnit renderings of a scenario run.
-enum ScenarioReport {
-    static func text(_ results: [ScenarioResult], _ coverage: [CoverageRow]) -> String {
+/// Text and JUnit renderings of a scenario run, and the failures its exit status counts.
+struct ScenarioReport {
+    let results: [ScenarioResult]
+    let coverage: [CoverageRow]
+    /// `--require-coverage`: a rule version not covered both ways is a failure.
+    let requiresCoverage: Bool
+
+    var failedScenarios: Int { results.filter { !$0.passed }.count }
+    var uncovered: [CoverageRow] { requiresCoverage ? coverage.filter { !$0.isCovered } : [] }
+    /// Every failure the exit status reflects: failed scenarios, uncovered rule versions under
+    /// `--require-coverage`, and an empty scenario folder. The JUnit XML has one failing case each.
+    var failureCount: Int { failedScenarios + uncovered.count + (results.isEmpty ? 1 : 0) }
+
+    func text() -> String {
         var lines: [String] = []
         for result in results {
             lines.append("\(result.passed ? "PASS" : "FAIL") \(result.file)\(result.passed ? "" : ": " + result.failures.joined(separator: "; "))")
@@ -51,11 +57,15 @@ enum ScenarioReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func junit(_ results: [ScenarioResult], _ coverage: [CoverageRow]) -> String {
-        let failed = results.filter { !$0.passed }.count
+    func junit() -> String {
+        let failed = failedScenarios + (results.isEmpty ? 1 : 0)
+        let tests = max(results.count, 1) + uncovered.count
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"wbmgp test\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\">\n"
-        xml += "  <testsuite name=\"rule scenarios\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
+        xml += "<testsuites name=\"wbmgp test\" tests=\"\(tests)\" failures=\"\(failureCount)\" errors=\"0\">\n"
+        xml += "  <testsuite name=\"rule scenarios\" tests=\"\(max(results.count, 1))\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
+        if results.isEmpty {
+            xml += "    <testcase classname=\"wbmgp.rules\" name=\"scenarios\">\n      <failure message=\"no scenarios found\">no scenarios found</failure>\n    </testcase>\n"
+        }
         for result in results {
             let name = RequestReportWriter.escape(result.file)
             if result.passed {
@@ -67,7 +77,19 @@ enum ScenarioReport {
         }
         let summary = coverage.map { "\($0.rule) from \($0.version): held \($0.held.count), not held \($0.notHeld.count)" }.joined(separator: "\n")
         xml += "    <system-out>\(RequestReportWriter.escape(summary))</system-out>\n"
-        xml += "  </testsuite>\n</testsuites>\n"
+        xml += "  </testsuite>\n"
+        if !uncovered.isEmpty {
+            // Only under --require-coverage, where an uncovered rule version fails the run.
+            xml += "  <testsuite name=\"rule coverage\" tests=\"\(uncovered.count)\" failures=\"\(uncovered.count)\" errors=\"0\" skipped=\"0\">\n"
+            for row in uncovered {
+                let name = RequestReportWriter.escape("\(row.rule) from \(row.version)")
+                let message = RequestReportWriter.escape(
+                    "not covered both ways: held in \(row.held.count) scenario(s), not held in \(row.notHeld.count)")
+                xml += "    <testcase classname=\"wbmgp.coverage\" name=\"\(name)\">\n      <failure message=\"\(message)\">\(message)</failure>\n    </testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
+        xml += "</testsuites>\n"
         return xml
     }
 }

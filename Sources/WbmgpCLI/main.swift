@@ -7,6 +7,12 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         Output.write(Help.main)
         return .usage
     }
+    // `-h` or `--help` anywhere before `--` prints the command's help and needs no rules.
+    let options = arguments.dropFirst().prefix { $0 != "--" }
+    if command != "help", options.contains(where: { $0 == "-h" || $0 == "--help" }) {
+        Output.write(Help.text(for: command) ?? Help.main)
+        return .success
+    }
     do throws(Arguments.UsageError) {
         switch command {
         case "decide": return try DecideCommand.run(Array(arguments.dropFirst()))
@@ -41,6 +47,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
     }
 }
 
+StandardStreams.secure()
 let status = runCommand(Array(CommandLine.arguments.dropFirst()))
 Output.flush()
 exit(status.rawValue)

@@ -14,6 +14,13 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, ExpressibleB
     public static let expectedToken: DiagnosticCode = "R004"
     public static let unknownDeclaration: DiagnosticCode = "R005"
     public static let unknownClause: DiagnosticCode = "R006"
+    /// A number that does not fit a whole number, or a duration past 9,999 years.
+    public static let numberOutOfRange: DiagnosticCode = "R007"
+    /// An expression nesting deeper than 256 levels (in the text, or once definitions and facts
+    /// are inlined).
+    public static let nestingTooDeep: DiagnosticCode = "R008"
+    /// Definitions that inline into more expression nodes than a compile allows.
+    public static let expressionTooLarge: DiagnosticCode = "R009"
     // Names and types.
     public static let unknownName: DiagnosticCode = "R010"
     public static let unknownFunction: DiagnosticCode = "R011"
@@ -46,4 +53,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, ExpressibleB
     public static let designationChain: DiagnosticCode = "D009"
     // Files.
     public static let fileUnreadable: DiagnosticCode = "F001"
+    /// A warning: the designation folder or file given holds no designation.
+    public static let noDesignations: DiagnosticCode = "F002"
 }

@@ -68,6 +68,12 @@ public struct RuleModule: Sendable {
         let path = designationsPath ?? directory + "/designations"
         let designationFiles = readFiles(in: path, extension: "json")
         diagnostics += designationFiles.diagnostics
+        if designationFiles.files.isEmpty, designationFiles.diagnostics.isEmpty {
+            // Not an error (a module may be checked before any designation is made), but a
+            // silent one would make every decision not-applicable.
+            diagnostics.append(
+                Diagnostic(.warning, code: .noDesignations, message: "no designations loaded from \(path): every decision will be not-applicable", path: path))
+        }
         let (designations, designationDiagnostics) = DesignationReader(law: law).read(files: designationFiles.files)
         diagnostics += designationDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
@@ -103,11 +109,14 @@ public struct RuleModule: Sendable {
         var files: [(String, String)] = []
         var diagnostics: [Diagnostic] = []
         for file in paths {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(Diagnostic(code: .fileUnreadable, message: "cannot read the file", path: file))
+            let bytes: [UInt8]
+            do throws(FileBytes.Failure) {
+                bytes = try FileBytes.read(path: file)
+            } catch {
+                diagnostics.append(Diagnostic(code: .fileUnreadable, message: "the file \(error.message)", path: file))
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 diagnostics.append(Diagnostic(code: .fileUnreadable, message: "the file is not valid UTF-8", path: file))
                 continue
             }

@@ -7,8 +7,17 @@ import Foundation
 /// SHA-256 of the compact JSON of the same object without `hash`. Changing, removing, inserting
 /// or reordering a line breaks the chain at that line; ``verify(_:)`` names it.
 public enum DecisionLog {
+    /// Why a log could not be appended to.
     public struct Failure: Error, Hashable, Sendable {
         public var message: String
+        /// The first line at which an existing log does not verify; nil when it could not be
+        /// read or written (no space, an I/O error, no permission).
+        public var brokenLine: Int?
+
+        public init(message: String, brokenLine: Int? = nil) {
+            self.message = message
+            self.brokenLine = brokenLine
+        }
     }
 
     /// One entry: the line to write (without newline) and its hash.
@@ -18,43 +27,15 @@ public enum DecisionLog {
         return (JSONWriter.compact(.sortedObject(body + [("hash", .string(hash))])), hash)
     }
 
-    /// Appends records to the log in one write of whole lines, then flushes and syncs to disk.
+    /// Appends records to the log at `path` (created when missing) in one write of whole lines,
+    /// then syncs it to disk, under the log's exclusive lock. See ``DecisionLogWriter``.
     ///
-    /// - Throws: ``Failure`` when the log cannot be read or written, or its last line is partial or
-    ///   not an entry (nothing is written then).
+    /// - Throws: ``Failure`` when the log does not verify or cannot be written (nothing is
+    ///   appended then).
     public static func append(_ records: [JSONValue], to path: String) throws(Failure) {
-        guard !records.isEmpty else { return }
-        var (seq, previous) = try tail(of: path)
-        var text = ""
-        for record in records {
-            seq += 1
-            let (line, hash) = entry(record: record, seq: seq, previous: previous)
-            text += line + "\n"
-            previous = hash
-        }
-        if !FileManager.default.fileExists(atPath: path), !FileManager.default.createFile(atPath: path, contents: nil) {
-            throw Failure(message: "cannot create the log \(path)")
-        }
-        guard let handle = FileHandle(forUpdatingAtPath: path) else { throw Failure(message: "cannot open the log \(path) for writing") }
-        defer { try? handle.close() }
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-        } catch {
-            throw Failure(message: "writing the log \(path) failed: \(error)")
-        }
-    }
-
-    /// The last entry's sequence number and hash; (0, nil) for a missing or empty log.
-    static func tail(of path: String) throws(Failure) -> (Int, String?) {
-        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return (0, nil) }
-        let bytes = Array(data)
-        guard bytes.last == 0x0A else { throw Failure(message: "the log \(path) ends in a partial line; run 'wbmgp log verify \(path)'") }
-        guard let last = DecisionService.lines(of: bytes).last, let value = try? JSONReader.parse(last),
-            case .integer(let seq) = value["seq"] ?? .null, case .string(let hash) = value["hash"] ?? .null
-        else { throw Failure(message: "the last line of the log \(path) is not a log entry; run 'wbmgp log verify \(path)'") }
-        return (seq, hash)
+        let writer = try DecisionLogWriter(path: path)
+        defer { writer.close() }
+        try writer.append(records)
     }
 
     /// The result of verifying a log.
@@ -79,8 +60,12 @@ public enum DecisionLog {
             let recomputed = "sha256:" + SHA256.hex(SHA256.hash(Array(JSONWriter.compact(body).utf8)))
             entries.append((seq, hash, value["prev"], recomputed == hash))
         }
+        let endsInPartialLine = bytes.last.map { $0 != 0x0A } ?? false
         for (i, entry) in entries.enumerated() {
             let line = i + 1
+            if endsInPartialLine, line == entries.count, !entry.valid {
+                return .broken(line: line, reason: "line \(line) is a partial line: the log ends in the middle of an entry (a write was cut off)")
+            }
             guard entry.valid, let seq = entry.seq else {
                 return .broken(line: line, reason: "line \(line) was changed: it is not an intact log entry (its hash does not match its content)")
             }
@@ -98,8 +83,8 @@ public enum DecisionLog {
                 return .broken(line: line, reason: "line \(line) does not follow line \(line - 1): the chain was changed before it")
             }
         }
-        if let last = bytes.last, last != 0x0A {
-            return .broken(line: lines.count, reason: "line \(lines.count) is incomplete: the log does not end with a line end")
+        if endsInPartialLine {
+            return .broken(line: lines.count, reason: "line \(lines.count) is a partial line: the log does not end with a line end")
         }
         return .intact(entries: entries.count)
     }

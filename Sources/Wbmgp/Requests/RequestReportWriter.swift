@@ -41,13 +41,36 @@ public enum RequestReportWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// JUnit XML for one or more reports: a test suite per request, a test case per requirement
-    /// checked (passed ones included); errors are failures, warnings and info go to system-out.
-    public static func junit(_ reports: [RequestReport]) -> String {
-        let tests = reports.map(\.checked.count).reduce(0, +)
+    /// A request file that could not be read or checked, shown in JUnit as an `<error>` case.
+    public struct UnreadableFile: Hashable, Sendable {
+        public var path: String
+        public var code: String
+        public var message: String
+
+        public init(path: String, code: String, message: String) {
+            self.path = path
+            self.code = code
+            self.message = message
+        }
+    }
+
+    /// JUnit XML: a test suite per request, a test case per requirement checked (passed ones
+    /// included), a failure per error finding (warnings and info go to system-out), and an error case per file that could not be read, so a CI dashboard fails exactly when
+    /// the exit code is non-zero.
+    public static func junit(_ reports: [RequestReport], unreadable: [UnreadableFile] = []) -> String {
+        let tests = reports.map(\.checked.count).reduce(0, +) + unreadable.count
         let failures = reports.map(\.errors).reduce(0, +)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"wbmgp check-request\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+        xml += "<testsuites name=\"wbmgp check-request\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(unreadable.count)\">\n"
+        if !unreadable.isEmpty {
+            xml += "  <testsuite name=\"unreadable requests\" tests=\"\(unreadable.count)\" failures=\"0\" errors=\"\(unreadable.count)\" skipped=\"0\">\n"
+            for file in unreadable {
+                xml += "    <testcase classname=\"wbmgp.check-request\" name=\"\(escape(file.path))\">\n"
+                xml += "      <error type=\"\(escape(file.code))\" message=\"\(escape(file.message))\">\(escape(file.path + ": " + file.message))</error>\n"
+                xml += "    </testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
         for report in reports {
             xml += "  <testsuite name=\"\(escape(report.request))\" tests=\"\(report.checked.count)\" failures=\"\(report.errors)\" errors=\"0\" skipped=\"0\">\n"
             for code in report.checked {

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An open decision log (interface §6), held under an exclusive lock while it is written.
+///
+/// Opening it verifies the whole chain once: a log that does not verify is never appended to,
+/// since a new entry would seal a break that `log verify` should find. Each ``append(_:)`` writes
+/// whole lines and syncs them to disk before it returns, so a caller that prints a decision only
+/// after its record was appended never prints what the log misses. A failed write is cut back to
+/// the last whole entry, so the log stays verifiable.
+public final class DecisionLogWriter {
+    public let path: String
+    private let descriptor: Int32
+    private var seq: Int
+    private var previous: String?
+    /// The log's size after the last whole entry.
+    private var size: Int
+
+    /// Opens (creating it, readable by its owner only: it holds personal data) and locks the log
+    /// at `path`, and verifies what it holds.
+    ///
+    /// - Parameter waiting: called once when another writer holds the lock and this one waits.
+    /// - Throws: ``DecisionLog/Failure`` when the log cannot be opened, locked or read, or does not
+    ///   verify (then with `brokenLine`).
+    public init(path: String, waiting: () -> Void = {}) throws(DecisionLog.Failure) {
+        self.path = path
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw DecisionLog.Failure(message: "the log \(path) cannot be opened: \(FileBytes.describe(errno: errno))")
+        }
+        self.descriptor = descriptor
+        do throws(DecisionLog.Failure) {
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                // A device or pipe cannot be verified, cut back or synced as a log must be.
+                throw DecisionLog.Failure(message: "the log \(path) is not a regular file; a decision log must be a file")
+            }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                waiting()
+                while flock(descriptor, LOCK_EX) != 0 {
+                    guard errno == EINTR else { throw DecisionLog.Failure(message: "the log \(path) cannot be locked: \(FileBytes.describe(errno: errno))") }
+                }
+            }
+            let bytes: [UInt8]
+            do throws(FileBytes.Failure) {
+                bytes = try FileBytes.read(descriptor: descriptor)
+            } catch {
+                throw DecisionLog.Failure(message: "the log \(path) \(error.message)")
+            }
+            (seq, previous) = try Self.head(of: bytes, path: path)
+            size = bytes.count
+        } catch {
+            _ = Glibc.close(descriptor)
+            throw error
+        }
+    }
+
+    /// The last entry's `seq` and `hash` of a log that verifies; (0, nil) when it is empty.
+    private static func head(of bytes: [UInt8], path: String) throws(DecisionLog.Failure) -> (Int, String?) {
+        if case .broken(let line, let reason) = DecisionLog.verify(bytes) {
+            throw DecisionLog.Failure(
+                message: "the log \(path) does not verify at line \(line): \(reason). Nothing was appended; see 'wbmgp log verify \(path)'",
+                brokenLine: line)
+        }
+        guard let last = DecisionService.lines(of: bytes).last, let entry = try? JSONReader.parse(last),
+            case .integer(let seq) = entry["seq"] ?? .null, case .string(let hash) = entry["hash"] ?? .null
+        else { return (0, nil) }
+        return (seq, hash)
+    }
+
+    /// Appends the records as entries that continue the chain, in one write, then syncs.
+    ///
+    /// - Throws: ``DecisionLog/Failure`` naming what the system said (no space left on device, an
+    ///   I/O error); the log is then cut back to its last whole entry and nothing was appended.
+    public func append(_ records: [JSONValue]) throws(DecisionLog.Failure) {
+        guard !records.isEmpty else { return }
+        var nextSeq = seq
+        var nextPrevious = previous
+        var text = ""
+        for record in records {
+            nextSeq += 1
+            let (line, hash) = DecisionLog.entry(record: record, seq: nextSeq, previous: nextPrevious)
+            text += line + "\n"
+            nextPrevious = hash
+        }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw failure("cannot be written", errno: written < 0 ? errno : ENOSPC) }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else { throw failure("cannot be synced to disk", errno: errno) }
+        seq = nextSeq
+        previous = nextPrevious
+        size += bytes.count
+    }
+
+    /// A failure of this append, after cutting the log back to its last whole entry.
+    private func failure(_ what: String, errno code: Int32) -> DecisionLog.Failure {
+        _ = ftruncate(descriptor, off_t(size))
+        _ = fsync(descriptor)
+        return DecisionLog.Failure(message: "the log \(path) \(what): \(FileBytes.describe(errno: code)); nothing more was appended")
+    }
+
+    /// Releases the lock and closes the log.
+    public func close() {
+        _ = Glibc.close(descriptor)
+    }
+}

@@ -1,0 +1,33 @@
+import Glibc
+
+/// The state of the three standard streams when the process started.
+///
+/// A stream closed by the caller (`<&-`, `>&-`, `2>&-`) leaves its descriptor number free, and the
+/// next `open` would take it: a log opened as descriptor 1 would receive the decisions. So each
+/// closed one is held by `/dev/null` and remembered, and reading or writing it is reported as
+/// "closed" instead of silently reading nothing or writing into the void.
+enum StandardStreams {
+    nonisolated(unsafe) private(set) static var inputClosed = false
+    nonisolated(unsafe) private(set) static var outputClosed = false
+
+    /// Call once, first thing in `main`.
+    static func secure() {
+        // A closed pipe is an EPIPE result to handle (exit 141), not a signal that kills us
+        // between a log write and its sync.
+        signal(SIGPIPE, SIG_IGN)
+        inputClosed = hold(0, flags: O_RDONLY)
+        outputClosed = hold(1, flags: O_WRONLY)
+        _ = hold(2, flags: O_WRONLY)
+    }
+
+    /// Opens /dev/null on `descriptor` when it is closed; true when it was.
+    private static func hold(_ descriptor: Int32, flags: Int32) -> Bool {
+        guard fcntl(descriptor, F_GETFD) == -1, errno == EBADF else { return false }
+        let opened = open("/dev/null", flags)
+        if opened >= 0, opened != descriptor {
+            _ = dup2(opened, descriptor)
+            _ = close(opened)
+        }
+        return true
+    }
+}
