@@ -25,7 +25,7 @@ enum AreaReader {
             try address.allowOnly(["postcode", "houseNumber", "houseNumberAddition"])
             let code = AreaMatcher.normalisedPostcode(try address.requiredString("postcode"))
             guard isFullPostcode(code) else {
-                throw InputError(code: "E-VALUE", path: address.pathOf("postcode"), message: "expected a full postcode such as 3311AB, found '\(code)'")
+                throw InputError(code: "E-VALUE", path: address.pathOf("postcode"), message: "expected a full postcode such as 3311AB, found '\(InputLimits.echo(code))'")
             }
             guard let number = try address.integer("houseNumber") else { throw address.missing("houseNumber", "a whole number") }
             areas.addresses.append(Address(postcode: code, houseNumber: number, houseNumberAddition: try address.string("houseNumberAddition")))
@@ -45,12 +45,12 @@ enum AreaReader {
         let code = AreaMatcher.normalisedPostcode(text)
         let parts = code.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 2, isFullPostcode(parts[0]), isFullPostcode(parts[1]) {
-            guard parts[0] <= parts[1] else { throw InputError(code: "E-VALUE", path: path, message: "the postcode range '\(text)' ends before it starts") }
+            guard parts[0] <= parts[1] else { throw InputError(code: "E-VALUE", path: path, message: "the postcode range '\(InputLimits.echo(text))' ends before it starts") }
             return .range(parts[0], parts[1])
         }
         if isFullPostcode(code) { return .exact(code) }
         if code.utf8.count == 4, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return .area(code) }
-        throw InputError(code: "E-VALUE", path: path, message: "expected a 4-digit postcode area (1503), a full postcode (3026AB) or a range (3026AA-3026ZZ), found '\(text)'")
+        throw InputError(code: "E-VALUE", path: path, message: "expected a 4-digit postcode area (1503), a full postcode (3026AB) or a range (3026AA-3026ZZ), found '\(InputLimits.echo(text))'")
     }
 
     /// `49` or `"49B"`.
@@ -59,9 +59,10 @@ enum AreaReader {
         switch value {
         case .integer(let number): return HouseNumber(number: number, addition: "")
         case .string(let text):
+            try InputLimits.checkString(text, at: object.pathOf(key))
             let digits = text.prefix { $0.isASCII && $0.isNumber }
             guard let number = Int(digits) else {
-                throw InputError(code: "E-VALUE", path: object.pathOf(key), message: "expected a house number such as 49 or \"49B\", found '\(text)'")
+                throw InputError(code: "E-VALUE", path: object.pathOf(key), message: "expected a house number such as 49 or \"49B\", found '\(InputLimits.echo(text))'")
             }
             return HouseNumber(number: number, addition: String(text.dropFirst(digits.count)).trimmingSpaces.uppercased())
         default:

@@ -26,10 +26,19 @@ public struct DesignationReader {
     }
 
     func read(path: String, bytes: [UInt8]) throws(Diagnostic) -> Designation {
+        // The input limits hold for designation files too: they are read at every start.
+        do {
+            try InputLimits.checkDocument(bytes.count)
+        } catch {
+            throw Diagnostic(code: DesignationReader.code(for: error.code), message: error.message, path: path, jsonPath: error.path)
+        }
         let value: JSONValue
         do {
             value = try JSONReader.parse(bytes)
         } catch {
+            if let jsonPath = error.limitPath {
+                throw Diagnostic(code: DesignationReader.code(for: "E-LIMIT"), message: error.message, path: path, jsonPath: jsonPath)
+            }
             throw Diagnostic(code: .designationJSON, message: "invalid JSON: \(error.message)", path: path, line: error.line, column: error.column)
         }
         do {

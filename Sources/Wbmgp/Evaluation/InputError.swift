@@ -15,6 +15,12 @@ public struct InputError: Error, Hashable, Sendable {
         self.applicationId = applicationId
     }
 
+    /// Input beyond a documented limit (``InputLimits``): the path of the offending value, and a
+    /// message saying the limit and what was found.
+    static func limit(path: String, message: String) -> InputError {
+        InputError(code: "E-LIMIT", path: path, message: message)
+    }
+
     /// Whether this error means the designations are broken (exit 78) rather than the input (65).
     public var isDesignationConflict: Bool { code == "E-DESIGNATION-CONFLICT" }
 }

@@ -11,7 +11,7 @@ extension ApplicationReader {
             throw InputError(code: "E-CHRONOLOGY", path: object.pathOf("birthDate"), message: "birth date \(birthDate) lies after the application date \(applicationDate)")
         }
         var residence: [ResidencePeriod]?
-        if let periods = try object.array("residence") {
+        if let periods = try object.array("residence", limit: InputLimits.residencePeriods) {
             residence = try readResidence(periods, path: object.pathOf("residence"))
         }
         let income = try object.strings("income")
@@ -27,27 +27,38 @@ extension ApplicationReader {
             characteristics: try object.strings("characteristics"), screening: screening)
     }
 
+    /// The periods in order. The error is the one a check of each period, right after reading
+    /// it, against every earlier one would give: so the periods are read up to the first one that
+    /// fails, and an overlap among those read comes first (naming the first period that overlaps
+    /// an earlier one, and the first earlier one it overlaps), else that failure.
     func readResidence(_ periods: [JSONValue], path: String) throws(InputError) -> [ResidencePeriod] {
         var result: [ResidencePeriod] = []
+        result.reserveCapacity(periods.count)
+        var failure: InputError?
         for (i, value) in periods.enumerated() {
-            let object = try ObjectReader(value, path: "\(path)[\(i)]")
-            try object.allowOnly(["municipality", "from", "until"])
-            let period = ResidencePeriod(municipality: try object.requiredString("municipality"), from: try object.requiredDate("from"), until: try object.date("until"))
-            if let until = period.until, until < period.from {
-                throw InputError(code: "E-PERIOD", path: object.pathOf("until"), message: "'until' \(until) lies before 'from' \(period.from)")
+            do {
+                result.append(try readPeriod(value, path: "\(path)[\(i)]"))
+            } catch {
+                failure = error
+                break
             }
-            for (j, earlier) in result.enumerated() where overlap(earlier, period) {
-                throw InputError(code: "E-PERIOD", path: "\(path)[\(i)].from", message: "this residence period overlaps \(path)[\(j)]; expected periods that do not overlap")
-            }
-            result.append(period)
         }
+        if let (i, j) = ApplicationReader.firstOverlap(result) {
+            throw InputError(code: "E-PERIOD", path: "\(path)[\(i)].from", message: "this residence period overlaps \(path)[\(j)]; expected periods that do not overlap")
+        }
+        if let failure { throw failure }
         return result
     }
 
-    func overlap(_ a: ResidencePeriod, _ b: ResidencePeriod) -> Bool {
-        let aEnd = a.until?.dayNumber ?? Int.max
-        let bEnd = b.until?.dayNumber ?? Int.max
-        return a.from.dayNumber <= bEnd && b.from.dayNumber <= aEnd
+    /// One residence period, with `until` not before `from`.
+    func readPeriod(_ value: JSONValue, path: String) throws(InputError) -> ResidencePeriod {
+        let object = try ObjectReader(value, path: path)
+        try object.allowOnly(["municipality", "from", "until"])
+        let period = ResidencePeriod(municipality: try object.requiredString("municipality"), from: try object.requiredDate("from"), until: try object.date("until"))
+        if let until = period.until, until < period.from {
+            throw InputError(code: "E-PERIOD", path: object.pathOf("until"), message: "'until' \(until) lies before 'from' \(period.from)")
+        }
+        return period
     }
 
     func readScreening(_ value: JSONValue, path: String) throws(InputError) -> Screening {
@@ -61,8 +72,9 @@ extension ApplicationReader {
             vog = CertificateOfConduct(submitted: submitted, date: try vogObject.date("date"))
         }
         var records: [PoliceRecord]?
-        if let list = try object.array("policeRecords") {
+        if let list = try object.array("policeRecords", limit: InputLimits.policeRecords) {
             records = []
+            records?.reserveCapacity(list.count)
             for (i, entry) in list.enumerated() {
                 let recordObject = try ObjectReader(entry, path: "\(object.pathOf("policeRecords"))[\(i)]")
                 try recordObject.allowOnly(["behaviour", "date"])

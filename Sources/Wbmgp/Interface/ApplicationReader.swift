@@ -1,7 +1,11 @@
 /// Reads and validates an application document (interface §3) into an ``Application``.
 ///
 /// Every problem is an ``InputError`` with a code and the JSON path; the statutory vocabularies
-/// (income sources, behaviours, hardship articles) come from the compiled rules.
+/// (income sources, behaviours, hardship articles) come from the compiled rules. Input beyond
+/// ``InputLimits`` is `E-LIMIT`.
+///
+/// - Complexity: linear in the document, apart from sorting a person's residence periods when
+///   there are more than a few (``firstOverlap(_:pairwiseUpTo:work:)``).
 public struct ApplicationReader: Sendable {
     let incomeCodes: [String]
     let behaviourCodes: [String]
@@ -20,19 +24,25 @@ public struct ApplicationReader: Sendable {
     /// Parses JSON text and reads the application in it: by the fast path when the document is
     /// plain and valid, else by the full reader, which names the problem.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
+        // The size limit comes first, so neither path starts on a document beyond it.
+        try InputLimits.checkDocument(bytes.count)
         if let application = fast.read(bytes) { return application }
-        return try read(try InputDocument.parse(bytes))
+        return try read(try InputDocument.parseWithinLimits(bytes))
     }
 
     /// The full reader only (for tests that compare the two paths).
     func readFully(_ bytes: [UInt8]) throws(InputError) -> Application {
-        try read(try InputDocument.parse(bytes))
+        try read(try InputDocument.parseWithinLimits(bytes))
     }
 
     let fast: FastApplicationReader
 
     public func read(_ value: JSONValue) throws(InputError) -> Application {
-        try InputDocument.read(value) { v throws(InputError) in try readApplication(v) }
+        do {
+            return try InputDocument.read(value) { v throws(InputError) in try readApplication(v) }
+        } catch {
+            throw InputLimits.cappingId(error)
+        }
     }
 
     private func readApplication(_ value: JSONValue) throws(InputError) -> Application {
@@ -48,8 +58,11 @@ public struct ApplicationReader: Sendable {
         }
         guard let dwellingValue = root.value("dwelling") else { throw root.missing("dwelling", "an object") }
         let dwelling = try readDwelling(dwellingValue)
-        guard let members = try root.array("household") else { throw root.missing("household", "an array of household members") }
+        guard let members = try root.array("household", limit: InputLimits.householdMembers) else {
+            throw root.missing("household", "an array of household members")
+        }
         var household: [Person] = []
+        household.reserveCapacity(members.count)
         for (i, member) in members.enumerated() {
             household.append(try readPerson(member, path: "$.household[\(i)]", applicationDate: applicationDate))
         }
@@ -80,10 +93,12 @@ public struct ApplicationReader: Sendable {
             let path = applicants.count > 1 ? "$.household[\(applicants[1])].role" : "$.household"
             throw InputError(code: "E-HOUSEHOLD", path: path, message: "expected exactly one member with role 'applicant', found \(applicants.count)")
         }
-        var seen = Set<String>()
+        // The first member whose id repeats an earlier one fails before any later member's role.
+        let repeated = ApplicationReader.firstRepeatedId(household)
         for (i, person) in household.enumerated() {
-            guard seen.insert(person.id).inserted else {
-                throw InputError(code: "E-HOUSEHOLD", path: "$.household[\(i)].id", message: "member id '\(person.id)' is used twice; expected unique ids")
+            if i == repeated {
+                throw InputError(
+                    code: "E-HOUSEHOLD", path: "$.household[\(i)].id", message: "member id '\(InputLimits.echo(person.id))' is used twice; expected unique ids")
             }
             if person.role == .joining, kind != .joining {
                 throw InputError(code: "E-HOUSEHOLD", path: "$.household[\(i)].role", message: "role 'joining' is only allowed in an application of kind 'joining'")

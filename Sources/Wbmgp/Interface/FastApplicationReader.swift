@@ -7,7 +7,11 @@
 /// fixtures, generated and mutated inputs, that whenever this reader succeeds the full reader
 /// gives the same application, and that it fails whenever the full reader does.
 ///
-/// - Complexity: O(n) in the bytes, one pass, no intermediate tree.
+/// It refuses whatever is beyond ``InputLimits`` (a longer list or string), so the full reader
+/// names the limit; lists are counted as they are read, so reading stops at the limit.
+///
+/// - Complexity: O(n) in the bytes, one pass, no intermediate tree. The cursor recurses only
+///   into the values this reader expects, so the nesting of the input cannot deepen the stack.
 struct FastApplicationReader {
     let incomeCodes: [String]
     let behaviourCodes: [String]
@@ -40,13 +44,13 @@ struct FastApplicationReader {
             case "dwelling": return c.once(&seen, 4) && { dwelling = readDwelling(&c); return dwelling != nil }()
             case "household":
                 guard c.once(&seen, 5) else { return false }
-                household = c.list { readPerson(&$0) }
+                household = c.list(atMost: InputLimits.householdMembers.maximum) { readPerson(&$0) }
                 return household != nil
             case "woonverklaring": return c.once(&seen, 6) && c.optional(&woonverklaring) { readWoonverklaring(&$0) }
             case "hardship":
                 guard c.once(&seen, 7) else { return false }
                 if c.null() { return true }
-                guard let decisions = c.list({ readHardship(&$0) }) else { return false }
+                guard let decisions = c.list(atMost: InputLimits.listElements.maximum, { readHardship(&$0) }) else { return false }
                 hardship = decisions
                 return true
             default: return false
@@ -71,10 +75,10 @@ struct FastApplicationReader {
                 guard applicant == nil else { return nil }
                 applicant = i
             }
-            // Households are small: a pairwise check costs less than a set per application.
-            for j in 0..<i where household[j].id == household[i].id { return nil }
             if role == .joining, kind != .joining { return nil }
         }
+        // Pairwise for a real household's few members, by a set beyond (the full reader's check).
+        if ApplicationReader.firstRepeatedId(household) != nil { return nil }
         if kind == .joining, !household.contains(where: { $0.role == .joining }) { return nil }
         return applicant
     }
@@ -116,11 +120,11 @@ struct FastApplicationReader {
             case "residence":
                 guard c.once(&seen, 3) else { return false }
                 if c.null() { return true }
-                guard let periods = c.list({ readPeriod(&$0) }) else { return false }
+                guard let periods = c.list(atMost: InputLimits.residencePeriods.maximum, { readPeriod(&$0) }) else { return false }
                 for i in periods.indices {
                     if let until = periods[i].until, until < periods[i].from { return false }
-                    for j in 0..<i where overlap(periods[j], periods[i]) { return false }
                 }
+                if ApplicationReader.firstOverlap(periods) != nil { return false }
                 residence = periods
                 return true
             case "income":
@@ -136,10 +140,6 @@ struct FastApplicationReader {
         }
         guard ok, let id, let role, let birthDate else { return nil }
         return Person(id: id, role: role, birthDate: birthDate, residence: residence, income: income, characteristics: characteristics, screening: screening)
-    }
-
-    private func overlap(_ a: ResidencePeriod, _ b: ResidencePeriod) -> Bool {
-        a.from.dayNumber <= (b.until?.dayNumber ?? Int.max) && b.from.dayNumber <= (a.until?.dayNumber ?? Int.max)
     }
 
     private func readPeriod(_ c: inout JSONCursor) -> ResidencePeriod? {
@@ -182,7 +182,7 @@ struct FastApplicationReader {
             case "policeRecords":
                 guard c.once(&seen, 1) else { return false }
                 if c.null() { return true }
-                records = c.list { readPoliceRecord(&$0) }
+                records = c.list(atMost: InputLimits.policeRecords.maximum) { readPoliceRecord(&$0) }
                 return records != nil
             default: return false
             }

@@ -1,5 +1,9 @@
 /// A forward-only cursor over JSON bytes for ``FastApplicationReader``: each method consumes one
 /// value of the kind it names, or returns nil/false (and the fast path gives up).
+///
+/// It holds to ``InputLimits`` by giving up: a string longer than ``InputLimits/stringBytes`` or
+/// a list longer than its limit returns nil, and the full reader reports the `E-LIMIT`. It never
+/// recurses by itself; only the reader's functions for the expected values nest.
 struct JSONCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -47,7 +51,8 @@ struct JSONCursor {
         }
     }
 
-    /// A string without escapes (an escape sends the input to the full reader).
+    /// A string without escapes (an escape sends the input to the full reader), of at most
+    /// ``InputLimits/stringBytes`` bytes.
     mutating func string() -> String? {
         guard take(0x22) else { return nil }
         let start = index
@@ -55,6 +60,7 @@ struct JSONCursor {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x22 {
+                guard index - start <= InputLimits.stringBytes else { return nil }
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
                 return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
@@ -137,13 +143,14 @@ struct JSONCursor {
         return negative ? -value : value
     }
 
-    /// `[ value, … ]` read into an array, each element by `read` (nil stops). Room for a few
-    /// elements is reserved at the first one: one allocation instead of growing 1, 2, 4.
+    /// `[ value, … ]` read into an array, each element by `read` (nil stops), at most `maximum`
+    /// elements: one more stops the reading there. Room for a few elements is reserved at the
+    /// first one: one allocation instead of growing 1, 2, 4.
     @inline(__always)
-    mutating func list<Element>(_ read: (inout JSONCursor) -> Element?) -> [Element]? {
+    mutating func list<Element>(atMost maximum: Int = InputLimits.listElements.maximum, _ read: (inout JSONCursor) -> Element?) -> [Element]? {
         var elements: [Element] = []
         let ok = array { c in
-            guard let element = read(&c) else { return false }
+            guard elements.count < maximum, let element = read(&c) else { return false }
             if elements.isEmpty { elements.reserveCapacity(4) }
             elements.append(element)
             return true

@@ -11,11 +11,18 @@ public struct RequestReader: Sendable {
         "instrumentChoice", "localEvaluation", "provincialAdvice", "ministerDecisionDate",
     ]
 
+    /// Reads a request document within ``InputLimits``.
     public func read(_ bytes: [UInt8]) throws(InputError) -> DesignationRequest {
-        try InputDocument.read(try InputDocument.parse(bytes)) { v throws(InputError) in try read(v) }
+        do {
+            return try InputDocument.read(try InputDocument.parseWithinLimits(bytes)) { v throws(InputError) in try read(v) }
+        } catch {
+            throw InputLimits.cappingId(error)
+        }
     }
 
     func read(_ value: JSONValue) throws(InputError) -> DesignationRequest {
+        // The reasoned parts of a request are prose and may run longer than other strings.
+        let prose = InputLimits.proseBytes
         let root = try ObjectReader(value, path: "$")
         try root.allowOnly(RequestReader.fields)
         let designations = DesignationReader(law: law)
@@ -30,21 +37,23 @@ public struct RequestReader: Sendable {
             let object = try ObjectReader(value, path: "$.substantiation")
             try object.allowOnly(["necessity", "suitability", "subsidiarity", "proportionality"])
             substantiation = DesignationRequest.Substantiation(
-                necessity: try object.string("necessity"), suitability: try object.string("suitability"),
-                subsidiarity: try object.string("subsidiarity"), proportionality: try object.string("proportionality"))
+                necessity: try object.string("necessity", atMost: prose), suitability: try object.string("suitability", atMost: prose),
+                subsidiarity: try object.string("subsidiarity", atMost: prose),
+                proportionality: try object.string("proportionality", atMost: prose))
         }
         var evaluation: DesignationRequest.LocalEvaluation?
         if let value = root.value("localEvaluation") {
             let object = try ObjectReader(value, path: "$.localEvaluation")
             try object.allowOnly(["date", "summary"])
-            evaluation = DesignationRequest.LocalEvaluation(date: try object.date("date"), summary: try object.string("summary"))
+            evaluation = DesignationRequest.LocalEvaluation(date: try object.date("date"), summary: try object.string("summary", atMost: prose))
         }
         guard let kind = try root.string("kind") else { throw root.missing("kind", "'initial' or 'extension'") }
         return DesignationRequest(
             id: try root.requiredString("id"), kind: kind, receivedDate: try root.requiredDate("receivedDate"),
             dispatchDate: try root.date("dispatchDate"), requested: requested, previous: previous, substantiation: substantiation,
-            regionalAlternatives: try root.string("regionalAlternatives"), instrumentChoice: try root.string("instrumentChoice"),
-            localEvaluation: evaluation, provincialAdvice: try root.string("provincialAdvice"),
+            regionalAlternatives: try root.string("regionalAlternatives", atMost: prose),
+            instrumentChoice: try root.string("instrumentChoice", atMost: prose),
+            localEvaluation: evaluation, provincialAdvice: try root.string("provincialAdvice", atMost: prose),
             ministerDecisionDate: try root.date("ministerDecisionDate"))
     }
 }

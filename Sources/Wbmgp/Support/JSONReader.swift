@@ -3,25 +3,57 @@ public struct JSONSyntaxError: Error, Hashable, Sendable {
     public var message: String
     public var line: Int
     public var column: Int
+    /// For nesting beyond ``InputLimits/nestingDepth``: the JSON path of the value that goes too
+    /// deep (`$[0][0]…`), so a reader can report it as `E-LIMIT` with a path (interface §2);
+    /// nil for malformed text.
+    public var limitPath: String? = nil
+
+    /// The error seen from one level up: `component` (`[3]`, `.key`, `$`) goes before the
+    /// limit path, built while the error unwinds so that reading pays nothing for it.
+    func within(_ component: String) -> JSONSyntaxError {
+        guard let limitPath else { return self }
+        var outer = self
+        outer.limitPath = component + limitPath
+        return outer
+    }
 }
 
 /// A strict recursive-descent JSON reader over UTF-8 bytes (RFC 8259).
 ///
-/// - Complexity: O(n) in the length of the text; nesting deeper than ``maximumDepth`` is an error
-///   rather than a stack overflow.
+/// - Complexity: O(n) in the length of the text: duplicate member names are found by hashing once
+///   an object is larger than a few members. Nesting deeper than ``maximumDepth`` is an error
+///   with ``JSONSyntaxError/limitPath`` set, rather than a stack overflow.
 public struct JSONReader {
-    public static let maximumDepth = 200
+    public static let maximumDepth = InputLimits.nestingDepth
+    /// Objects up to this many members are checked for a repeated name by scanning, which costs
+    /// less than hashing for the handful of members real objects have; larger ones use a set.
+    static let scannedMembers = 8
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Member names compared or hashed in the duplicate checks: a count of the work, for the
+    /// tests that show it grows linearly with the number of members.
+    private(set) var work = 0
 
     /// Parses one JSON document; anything but whitespace after it is an error.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: bytes)
-        reader.skipWhitespace()
-        let value = try reader.parseValue()
-        reader.skipWhitespace()
-        if reader.index < bytes.count { throw reader.error("unexpected text after the JSON value") }
+        return try reader.parseDocument()
+    }
+
+    /// Parses like ``parse(_:)``, and says how much duplicate-check work it did (for tests).
+    static func parseCountingWork(_ bytes: [UInt8]) -> (value: JSONValue?, work: Int) {
+        var reader = JSONReader(bytes: bytes)
+        let value = try? reader.parseDocument()
+        return (value, reader.work)
+    }
+
+    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        skipWhitespace()
+        let value: JSONValue
+        do { value = try parseValue() } catch { throw error.within("$") }
+        skipWhitespace()
+        if index < bytes.count { throw error("unexpected text after the JSON value") }
         return value
     }
 
@@ -75,13 +107,38 @@ public struct JSONReader {
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > JSONReader.maximumDepth { throw error("nesting deeper than \(JSONReader.maximumDepth) levels") }
+        if depth > JSONReader.maximumDepth {
+            // Thrown before the recursion goes deeper; each level adds its step to the path.
+            var failure = error(InputLimits.nestingMessage(level: depth))
+            failure.limitPath = ""
+            throw failure
+        }
+    }
+
+    /// Whether `key` repeats a name in `members`: by scanning while the object is small, then
+    /// by the set `keys`, filled with the earlier names when the object outgrows the scan.
+    private mutating func isRepeated(_ key: String, in members: [JSONMember], keys: inout Set<String>) -> Bool {
+        if members.count < JSONReader.scannedMembers {
+            for member in members {
+                work += 1
+                if member.key == key { return true }
+            }
+            return false
+        }
+        if keys.isEmpty {
+            keys.reserveCapacity(members.count * 2)
+            for member in members { keys.insert(member.key) }
+            work += members.count
+        }
+        work += 1
+        return !keys.insert(key).inserted
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
         var members: [JSONMember] = []
+        var keys = Set<String>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -95,14 +152,16 @@ public struct JSONReader {
             }
             let keyOffset = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
-                throw error("duplicate member name '\(key)'", at: keyOffset)
+            if isRepeated(key, in: members, keys: &keys) {
+                throw error("duplicate member name '\(InputLimits.echo(key))'", at: keyOffset)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
             index += 1
             skipWhitespace()
-            members.append(JSONMember(key, try parseValue()))
+            let value: JSONValue
+            do { value = try parseValue() } catch { throw error.within(".\(InputLimits.echo(key))") }
+            members.append(JSONMember(key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -125,7 +184,7 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            do { elements.append(try parseValue()) } catch { throw error.within("[\(elements.count)]") }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
