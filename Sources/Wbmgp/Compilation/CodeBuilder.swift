@@ -3,6 +3,10 @@
 /// Each tree is emitted in post-order (operands before the node that uses them). A rule's fact is
 /// a `cached` subtree inlined wherever the fact is named; it is emitted once and every use refers
 /// to that one node, so the code stays as small as the rule text.
+///
+/// ``lower(_:)`` recurses once per level of the tree; the compiler bounds every tree it hands
+/// over at ``Parser/maximumNesting`` levels (``ExpressionCompiler/reserve(levels:nodes:at:)``),
+/// which bounds this recursion and the evaluator's over the same nodes.
 struct CodeBuilder {
     private var nodes: [CodeNode] = []
     private var constants: [Value] = []

@@ -27,8 +27,17 @@ struct DeclarationTable {
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, in file: SourceFile, at range: Range<Int>) {
-        let (line, column) = file.location(of: range.lowerBound)
-        diagnostics.append(Diagnostic(code: code, message: message, path: file.path, line: line, column: column, excerpt: file.lineText(line)))
+        diagnostics.append(file.diagnostic(code, message, at: range.lowerBound))
+    }
+
+    /// Reports every name of `names` written before in the same list (a second `fact x` in one
+    /// rule): a decision shows facts under their names, so two would make one JSON object carry
+    /// a key twice, and a second flag, parameter or field would silently override the first.
+    private mutating func reportRepeated(_ names: [Syntax.Name], _ kind: String, in owner: String, _ file: SourceFile) {
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name.text).inserted {
+            report(.duplicateDeclaration, "\(kind) '\(name.text)' is declared twice in \(owner); each name may be declared once", in: file, at: name.range)
+        }
     }
 
     private mutating func add(_ declaration: Syntax.Declaration, in file: SourceFile) {
@@ -43,16 +52,22 @@ struct DeclarationTable {
             }
         case .codeList(let list): sets[list.name.text, default: []].append(Located(value: list, file: file))
         case .definition(let definition):
+            reportRepeated(definition.parameters, "parameter", in: "definition '\(definition.name.text)'", file)
             if let earlier = definitions[definition.name.text] {
                 report(.duplicateDeclaration, "definition '\(definition.name.text)' is declared twice (first in \(earlier.file.path))", in: file, at: definition.name.range)
             } else {
                 definitions[definition.name.text] = Located(value: definition, file: file)
             }
-        case .measure(let measure): measures[measure.name.text, default: []].append(Located(value: measure, file: file))
+        case .measure(let measure):
+            reportRepeated(measure.fields.map(\.name), "field", in: "measure '\(measure.name.text)'", file)
+            measures[measure.name.text, default: []].append(Located(value: measure, file: file))
         case .requirement(let requirement):
+            reportRepeated(requirement.factNames, "fact", in: "requirement '\(requirement.code.text)'", file)
             if requirements[requirement.code.text] == nil { requirementOrder.append(requirement.code.text) }
             requirements[requirement.code.text, default: []].append(Located(value: requirement, file: file))
         case .rule(let rule):
+            reportRepeated(rule.factNames, "fact", in: "rule '\(rule.id.text)'", file)
+            reportRepeated(rule.flagNames, "flag", in: "rule '\(rule.id.text)'", file)
             if rules[rule.id.text] == nil { ruleOrder.append(rule.id.text) }
             rules[rule.id.text, default: []].append(Located(value: rule, file: file))
         }
@@ -104,12 +119,12 @@ struct DeclarationTable {
                 if let until = validity.until, until < validity.from {
                     report(.invalidPeriod, "validity of \(entry.kind) '\(entry.name.text)' ends (\(until)) before it starts (\(validity.from))", in: entry.file, at: validity.range)
                 }
-                for earlier in group[..<i] {
-                    if let other = earlier.validity, other.overlaps(validity) {
-                        let (line, _) = earlier.file.location(of: earlier.name.range.lowerBound)
-                        let code: DiagnosticCode = entry.kind == "rule" || entry.kind == "requirement" ? .duplicateRule : .overlappingValidity
-                        report(code, "\(entry.kind) '\(entry.name.text)' is declared again for dates its version at \(earlier.file.path):\(line) already covers; validity periods overlap", in: entry.file, at: validity.range)
-                    }
+                // The first overlapping earlier version is named; one error per version, not one
+                // per pair (thousands of copies of a parameter would otherwise give millions).
+                if let earlier = group[..<i].first(where: { $0.validity.map { $0.overlaps(validity) } ?? false }) {
+                    let (line, _) = earlier.file.location(of: earlier.name.range.lowerBound)
+                    let code: DiagnosticCode = entry.kind == "rule" || entry.kind == "requirement" ? .duplicateRule : .overlappingValidity
+                    report(code, "\(entry.kind) '\(entry.name.text)' is declared again for dates its version at \(earlier.file.path):\(line) already covers; validity periods overlap", in: entry.file, at: validity.range)
                 }
             }
         }

@@ -46,7 +46,7 @@ extension ExpressionCompiler {
         guard let (compiledBase, baseType) = compileTyped(base) else { return nil }
         func unknownField(_ candidates: some Collection<String>, of what: String) -> (CompiledExpression, ValueType)? {
             let written = base.dottedText.map { "\($0).\(name.text)" } ?? name.text
-            let hint = Suggestions.closest(to: name.text, in: candidates).map { "; did you mean '\((base.dottedText.map { $0 + "." } ?? "") + $0)'?" } ?? ""
+            let hint = Suggestions.boundedClosest(to: name.text, in: candidates).map { "; did you mean '\((base.dottedText.map { $0 + "." } ?? "") + $0)'?" } ?? ""
             report(.unknownField, "unknown field '\(written)' of \(what)\(hint)", at: name.range)
             return nil
         }
@@ -119,10 +119,10 @@ extension ExpressionCompiler {
     mutating func compileCall(_ name: Syntax.Name, _ arguments: [Syntax.Expression], _ range: Range<Int>)
         -> (CompiledExpression, ValueType)?
     {
-        if let definition = globals.definitions[name.text] { return expand(definition, arguments, range) }
+        if let (definition, file) = globals.definitions[name.text] { return expand(definition, in: file, arguments, range) }
         guard let builtin = Builtin(rawValue: name.text) else {
             let candidates = Builtin.allCases.map(\.rawValue) + Array(globals.definitions.keys)
-            report(.unknownFunction, "unknown function '\(name.text)'\(Suggestions.hint(for: name.text, in: candidates))", at: name.range)
+            report(.unknownFunction, "unknown function '\(name.text)'\(Suggestions.boundedHint(for: name.text, in: candidates))", at: name.range)
             return nil
         }
         let signature: [ValueType]
@@ -164,7 +164,11 @@ extension ExpressionCompiler {
     }
 
     /// Inlines a `define`, binding its parameters to the compiled arguments.
-    mutating func expand(_ definition: Syntax.Definition, _ arguments: [Syntax.Expression], _ range: Range<Int>)
+    ///
+    /// The arguments are compiled where the call is; the body in the definition's own file, so
+    /// an error in it is reported there (and, through ``definitionDiagnostics``, once). Each
+    /// inlining counts a level, which bounds a chain of definitions naming one another.
+    mutating func expand(_ definition: Syntax.Definition, in file: SourceFile, _ arguments: [Syntax.Expression], _ range: Range<Int>)
         -> (CompiledExpression, ValueType)?
     {
         guard !expanding.contains(definition.name.text) else {
@@ -177,15 +181,18 @@ extension ExpressionCompiler {
         }
         var bound: [String: (Binding, ValueType)] = [:]
         for (parameter, argument) in zip(definition.parameters, arguments) {
-            guard let (compiled, type) = compileTyped(argument) else { return nil }
-            bound[parameter.text] = (.inline(compiled), type)
+            guard let (compiled, type, height, size) = compileInlined(argument) else { return nil }
+            bound[parameter.text] = (.inline(compiled, height: height, size: size), type)
         }
         let savedLocals = locals
+        let savedSource = source
         locals = bound
+        source = file
         expanding.append(definition.name.text)
         defer {
             expanding.removeLast()
             locals = savedLocals
+            source = savedSource
         }
         return compileTyped(definition.body)
     }

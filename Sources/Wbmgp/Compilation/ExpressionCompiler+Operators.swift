@@ -2,11 +2,8 @@ extension ExpressionCompiler {
     mutating func compileBinary(_ op: String, _ left: Syntax.Expression, _ right: Syntax.Expression, _ range: Range<Int>)
         -> (CompiledExpression, ValueType)?
     {
-        if op == "and" || op == "or" {
-            guard let l = compile(left, expecting: .bool, "before '\(op)'"), let r = compile(right, expecting: .bool, "after '\(op)'")
-            else { return nil }
-            return (op == "and" ? .and(l, r) : .or(l, r), .bool)
-        }
+        // The parser writes runs of `and`/`or` as chains; a two-operand one compiles alike.
+        if op == "and" || op == "or" { return compileChain(op, [left, right], range) }
         guard let (l, lType) = compileTyped(left), let (r, rType) = compileTyped(right) else { return nil }
         func mismatch(_ expectation: String) -> (CompiledExpression, ValueType)? {
             report(.typeMismatch, "'\(op)' \(expectation); found \(lType) and \(rType)", at: range)

@@ -5,28 +5,46 @@
 struct ExpressionCompiler {
     enum Binding {
         case slot(Int)
-        case inline(CompiledExpression)
+        /// A compiled value put where the name is used (a definition's argument, a fact), with
+        /// the height and node count of its tree, which count again at every use
+        /// (``reserve(levels:nodes:at:)``).
+        case inline(CompiledExpression, height: Int, size: Int)
     }
 
     /// The global names of a snapshot: parameters and sets folded to constants, definitions.
     struct Globals {
         var constants: [String: (Value, ValueType)]
-        var definitions: [String: Syntax.Definition]
+        /// Each definition with the file it is written in, where errors in its body are reported.
+        var definitions: [String: (definition: Syntax.Definition, file: SourceFile)]
         var measureFields: [String: [String: (slot: Int, type: ValueType)]]
+        /// Shared by all rules of one compile: whether one has grown too large (``CompileBudget``).
+        var budget: CompileBudget
     }
 
     /// What is being evaluated: an application (rules) or a designation request (requirements).
     enum Subject { case application, request }
 
     let globals: Globals
-    let source: SourceFile
+    /// The file whose text is being compiled: the rule's, or a definition's while it is inlined.
+    var source: SourceFile
     var subject: Subject = .application
     /// The measure the rule is under, if any (`measure.x` resolves against it).
     let measure: String?
     var locals: [String: (Binding, ValueType)] = [:]
     var slotCount = 0
+    /// The definitions being inlined, innermost last.
     var expanding: [String] = []
+    /// Errors in the rule's (or requirement's) own text.
     var diagnostics: [Diagnostic] = []
+    /// Errors in the body of a definition being inlined: reported at the definition, once
+    /// however many rules use it (``LawCompiler``).
+    var definitionDiagnostics: [Diagnostic] = []
+    /// The level in the compiled tree of the node being compiled; 0 outside any expression.
+    var depth = 0
+    /// The deepest level a node has reached, for the height of an inlined value (``compileInlined(_:)``).
+    var deepest = 0
+    /// The compiled nodes made so far (``maximumNodes``).
+    var size = 0
     /// The flat code the rule's (or requirement's) expressions are emitted into.
     var code = CodeBuilder()
 
@@ -36,10 +54,10 @@ struct ExpressionCompiler {
         self.measure = measure
     }
 
+    /// Records an error at `range` of ``source``, the file being compiled at that moment.
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: Range<Int>) {
-        let (line, column) = source.location(of: range.lowerBound)
-        diagnostics.append(
-            Diagnostic(code: code, message: message, path: source.path, line: line, column: column, excerpt: source.lineText(line)))
+        let diagnostic = source.diagnostic(code, message, at: range.lowerBound)
+        if expanding.isEmpty { diagnostics.append(diagnostic) } else { definitionDiagnostics.append(diagnostic) }
     }
 
     mutating func newSlot() -> Int {
@@ -96,7 +114,15 @@ struct ExpressionCompiler {
         return compiled
     }
 
+    /// Compiles one node one level deeper in the compiled tree (see ``reserve(levels:nodes:at:)``).
     mutating func compileTyped(_ expression: Syntax.Expression) -> (CompiledExpression, ValueType)? {
+        guard reserve(levels: 1, nodes: 1, at: expression.range) else { return nil }
+        depth += 1
+        defer { depth -= 1 }
+        return compileNode(expression)
+    }
+
+    private mutating func compileNode(_ expression: Syntax.Expression) -> (CompiledExpression, ValueType)? {
         switch expression {
         case .integer(let value, _): return (.constant(.integer(value)), .integer)
         case .duration(let period, _): return (.constant(.duration(period)), .duration)
@@ -110,6 +136,7 @@ struct ExpressionCompiler {
             guard let inner = compile(operand, expecting: .bool, "after 'not'") else { return nil }
             return (.not(inner), .bool)
         case .binary(let op, let left, let right, let range): return compileBinary(op, left, right, range)
+        case .chain(let op, let operands, let range): return compileChain(op, operands, range)
         case .isAbsent(let operand, let negated, _):
             guard let (inner, _) = compileTyped(operand) else { return nil }
             return (.isAbsent(inner, negated: negated), .bool)
@@ -164,6 +191,10 @@ struct ExpressionCompiler {
     }
 
     mutating func compileListOperand(_ expression: Syntax.Expression) -> (CompiledExpression, ValueType)? {
+        // A person is wrapped in a list of one below its user: count that level and node.
+        guard reserve(levels: 1, nodes: 1, at: expression.range) else { return nil }
+        depth += 1
+        defer { depth -= 1 }
         guard let (compiled, type) = compileTyped(expression) else { return nil }
         switch type {
         case .list(let element): return (compiled, element)
@@ -178,7 +209,10 @@ struct ExpressionCompiler {
         if let (binding, type) = locals[name.text] {
             switch binding {
             case .slot(let slot): return (.local(slot), type)
-            case .inline(let expression): return (expression, type)
+            case .inline(let expression, let height, let size):
+                // The inlined tree hangs from this node: its levels and nodes count here too.
+                guard reserve(levels: height - 1, nodes: size - 1, at: name.range) else { return nil }
+                return (expression, type)
             }
         }
         if name.text == "measure" {
@@ -193,7 +227,7 @@ struct ExpressionCompiler {
         if globals.definitions[name.text] != nil {
             return compileCall(name, [], name.range)
         }
-        report(.unknownName, "unknown name '\(name.text)'\(Suggestions.hint(for: name.text, in: visibleNames))", at: name.range)
+        report(.unknownName, "unknown name '\(name.text)'\(Suggestions.boundedHint(for: name.text, in: visibleNames))", at: name.range)
         return nil
     }
 }

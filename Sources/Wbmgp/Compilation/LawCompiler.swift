@@ -30,12 +30,19 @@ public enum LawCompiler {
 
         var snapshots: [LawSnapshot] = []
         let boundaries = table.boundaries
+        let budget = CompileBudget()
+        // An error inside a definition is met again by every rule (and period) that uses it,
+        // with messages that may differ by user; it is reported once, at its position.
+        var definitionErrorsSeen = Set<String>()
         for (i, from) in boundaries.enumerated() {
             let until = i + 1 < boundaries.count ? boundaries[i + 1].adding(days: -1) : nil
-            var compiler = RuleCompiler(table: table, date: from, measures: measures, vocabularies: vocabularies)
+            var compiler = RuleCompiler(table: table, date: from, measures: measures, vocabularies: vocabularies, budget: budget)
             let rules = compiler.compileRules()
             let requirements = compiler.compileRequirements()
             diagnostics += compiler.diagnostics
+            diagnostics += compiler.definitionDiagnostics.filter { d in
+                definitionErrorsSeen.insert("\(d.code.rawValue) \(d.path):\(d.line ?? 0):\(d.column ?? 0)").inserted
+            }
             snapshots.append(LawSnapshot(from: from, until: until, rules: rules, requirements: requirements))
         }
         if table.versions.isEmpty {
@@ -92,9 +99,10 @@ public enum LawCompiler {
                     case .codes(nil): kind = .codes(vocabulary: nil)
                     case .code(let list), .codes(.some(let list)):
                         if vocabularies[list.text] == nil {
-                            let (line, column) = located.file.location(of: list.range.lowerBound)
                             diagnostics.append(
-                                Diagnostic(code: .unknownName, message: "unknown code list '\(list.text)'\(Suggestions.hint(for: list.text, in: vocabularies.keys))", path: located.file.path, line: line, column: column, excerpt: located.file.lineText(line)))
+                                located.file.diagnostic(
+                                    .unknownName, "unknown code list '\(list.text)'\(Suggestions.boundedHint(for: list.text, in: vocabularies.keys))",
+                                    at: list.range.lowerBound))
                         }
                         if case .code = field.type { kind = .code(vocabulary: list.text) } else { kind = .codes(vocabulary: list.text) }
                     case .oneOf(let options): kind = .oneOf(options.map(\.text))

@@ -10,7 +10,7 @@ extension RuleCompiler {
         for text in rule.reasons {
             guard let result = RuleResult(rawValue: text.result.text), allowed.contains(result) else {
                 let names = allowed.map(\.rawValue)
-                report(.unknownClause, "unknown result '\(text.result.text)' for a reason\(Suggestions.hint(for: text.result.text, in: names)); expected \(names.joined(separator: ", "))", in: file, at: text.result.range)
+                report(.unknownClause, "unknown result '\(text.result.text)' for a reason\(Suggestions.boundedHint(for: text.result.text, in: names)); expected \(names.joined(separator: ", "))", in: file, at: text.result.range)
                 continue
             }
             let guardExpression = text.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'reason \(result.rawValue) when'") }
@@ -44,7 +44,11 @@ extension RuleCompiler {
             if !literal.isEmpty { segments.append(.literal(Array(literal.utf8))) }
             literal = ""
             let parts = name.split(separator: ".").map { Syntax.Name(text: String($0), range: range) }
-            if let first = parts.first {
+            if parts.count > Parser.maximumNesting {
+                // Each part nests the expression built below one level deeper (as in the parser).
+                e.report(.nestingTooDeep, "placeholder {\(name.prefix(40))…} nests deeper than \(Parser.maximumNesting) levels", at: range)
+                ok = false
+            } else if let first = parts.first {
                 var expression = Syntax.Expression.name(first)
                 for part in parts.dropFirst() { expression = .field(expression, part) }
                 let before = e.diagnostics.count

@@ -23,7 +23,7 @@ extension RuleCompiler {
         if let datedBy = requirement.datedBy {
             guard let chosen = CompiledRequirement.LawDate(rawValue: datedBy.text) else {
                 let names = CompiledRequirement.LawDate.allCases.map(\.rawValue)
-                report(.unknownName, "unknown law date '\(datedBy.text)'\(Suggestions.hint(for: datedBy.text, in: names)); expected \(names.joined(separator: " or "))", in: file, at: datedBy.range)
+                report(.unknownName, "unknown law date '\(datedBy.text)'\(Suggestions.boundedHint(for: datedBy.text, in: names)); expected \(names.joined(separator: " or "))", in: file, at: datedBy.range)
                 return nil
             }
             lawDate = chosen
@@ -31,8 +31,9 @@ extension RuleCompiler {
         let gates = requirement.gates.compactMap { e.emit($0, expecting: .bool, "after 'applies when'") }
         var facts: [CompiledFact] = []
         for (i, name) in requirement.factNames.enumerated() {
-            guard let (compiled, type) = e.compileTyped(requirement.factValues[i]) else { continue }
-            e.locals[name.text] = (.inline(compiled), type)
+            guard let (compiled, type, height, size) = e.compileInlined(requirement.factValues[i]) else { continue }
+            // Not cached: every use inlines (and emits) the whole tree again.
+            e.locals[name.text] = (.inline(compiled, height: height, size: size), type)
             let shownWhen = requirement.factGuards[i].flatMap { e.emit($0, expecting: .bool, "after 'fact … when'") }
             facts.append(CompiledFact(name: name.text, value: e.code.emit(compiled), shownWhen: shownWhen))
         }
@@ -42,7 +43,7 @@ extension RuleCompiler {
             let guardExpression = message.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'message when'") }
             messages.append((guardExpression, template(message.text, at: message.range, &e) ?? Template(segments: [])))
         }
-        diagnostics += explainMissingNames(e.diagnostics, name: requirement.code.text)
+        let compiledCleanly = collect(e, name: requirement.code.text)
         if !requirement.hasSyntaxErrors {
             if requirement.failsWhen == nil {
                 report(.missingEffect, "requirement '\(requirement.code.text)' has no 'fails when' condition", in: file, at: requirement.code.range)
@@ -54,7 +55,7 @@ extension RuleCompiler {
                 report(.missingReason, "requirement '\(requirement.code.text)' has no message without 'when' (the fallback)", in: file, at: requirement.code.range)
             }
         }
-        guard let fails, let path = requirement.pathText, e.diagnostics.isEmpty else { return nil }
+        guard compiledCleanly, let fails, let path = requirement.pathText else { return nil }
         return CompiledRequirement(
             code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDate: lawDate,
             checksDesignations: requirement.checksDesignations, gates: gates, failsWhen: fails, path: path, facts: facts,

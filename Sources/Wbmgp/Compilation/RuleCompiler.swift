@@ -5,11 +5,17 @@ struct RuleCompiler {
     let measures: [String: [MeasureDeclaration]]
     let globals: ExpressionCompiler.Globals
     var diagnostics: [Diagnostic] = []
+    /// Errors in definition bodies, which every rule using the definition meets again; the
+    /// ``LawCompiler`` reports each position once.
+    var definitionDiagnostics: [Diagnostic] = []
 
     static let resultsRequired: [RuleResult] = [.applied, .passed, .unknown]
     static let lookupResultsRequired: [RuleResult] = [.applied, .passed, .unreached]
 
-    init(table: DeclarationTable, date: CalendarDate, measures: [String: [MeasureDeclaration]], vocabularies: [String: [String]]) {
+    init(
+        table: DeclarationTable, date: CalendarDate, measures: [String: [MeasureDeclaration]], vocabularies: [String: [String]],
+        budget: CompileBudget = CompileBudget()
+    ) {
         self.table = table
         self.date = date
         self.measures = measures
@@ -43,7 +49,8 @@ struct RuleCompiler {
             }
         }
         self.globals = ExpressionCompiler.Globals(
-            constants: constants, definitions: table.definitions.mapValues(\.value), measureFields: measureFields)
+            constants: constants, definitions: table.definitions.mapValues { (definition: $0.value, file: $0.file) }, measureFields: measureFields,
+            budget: budget)
     }
 
     mutating func compileRules() -> [CompiledRule] {
@@ -56,8 +63,14 @@ struct RuleCompiler {
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, in file: SourceFile, at range: Range<Int>) {
-        let (line, column) = file.location(of: range.lowerBound)
-        diagnostics.append(Diagnostic(code: code, message: message, path: file.path, line: line, column: column, excerpt: file.lineText(line)))
+        diagnostics.append(file.diagnostic(code, message, at: range.lowerBound))
+    }
+
+    /// Takes over an expression compiler's errors; true when there were none.
+    mutating func collect(_ e: ExpressionCompiler, name: String) -> Bool {
+        diagnostics += explainMissingNames(e.diagnostics, name: name)
+        definitionDiagnostics += explainMissingNames(e.definitionDiagnostics, name: name)
+        return e.diagnostics.isEmpty && e.definitionDiagnostics.isEmpty
     }
 
     /// Names that exist in some period but not on this snapshot's date get a clearer message.
@@ -76,7 +89,7 @@ struct RuleCompiler {
 
     mutating func compile(_ rule: Syntax.Rule, in file: SourceFile) -> CompiledRule? {
         if let measure = rule.measure, measures[measure.text] == nil {
-            report(.unknownMeasure, "unknown measure '\(measure.text)'\(Suggestions.hint(for: measure.text, in: measures.keys))", in: file, at: measure.range)
+            report(.unknownMeasure, "unknown measure '\(measure.text)'\(Suggestions.boundedHint(for: measure.text, in: measures.keys))", in: file, at: measure.range)
             return nil
         }
         var expressions = ExpressionCompiler(globals: globals, source: file, measure: rule.measure?.text)
@@ -89,9 +102,11 @@ struct RuleCompiler {
         let gates = rule.gates.compactMap { expressions.emit($0, expecting: .bool, "after 'applies when'") }
         var facts: [CompiledFact] = []
         for (i, (name, value)) in rule.facts.enumerated() {
-            guard let (uncached, type) = expressions.compileTyped(value) else { continue }
+            guard let (uncached, type, height, _) = expressions.compileInlined(value) else { continue }
             let compiled = CompiledExpression.cached(slot: expressions.newSlot(), uncached)
-            expressions.locals[name.text] = (.inline(compiled), type)
+            // Cached: its code is emitted once, so a use adds one node; it still adds its height,
+            // as a use evaluated before the fact itself recurses into it.
+            expressions.locals[name.text] = (.inline(compiled, height: height + 1, size: 1), type)
             let shownWhen = rule.factGuards[i].flatMap { expressions.emit($0, expecting: .bool, "after 'fact … when'") }
             facts.append(CompiledFact(name: name.text, value: expressions.code.emit(compiled), shownWhen: shownWhen))
         }
@@ -102,13 +117,12 @@ struct RuleCompiler {
         let hardshipCodes = globals.constants["hardship"].flatMap { $0.0.listElements } ?? []
         for (code, citation) in rule.lifts {
             if !hardshipCodes.contains(.text(code.text)) {
-                report(.unknownCode, "unknown hardship code '\(code.text)'\(Suggestions.hint(for: code.text, in: hardshipCodes.compactMap { if case .text(let t) = $0 { t } else { nil } }))", in: file, at: code.range)
+                report(.unknownCode, "unknown hardship code '\(code.text)'\(Suggestions.boundedHint(for: code.text, in: hardshipCodes.compactMap { if case .text(let t) = $0 { t } else { nil } }))", in: file, at: code.range)
             }
             lifts.append((code.text, citation.text))
         }
         let reasons = compileReasons(rule, effect, &expressions, file)
-        diagnostics += explainMissingNames(expressions.diagnostics, name: rule.id.text)
-        guard let effect, expressions.diagnostics.isEmpty else { return nil }
+        guard collect(expressions, name: rule.id.text), let effect else { return nil }
         return CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
             effect: effect, flags: flags, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,

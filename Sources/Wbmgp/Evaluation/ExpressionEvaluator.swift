@@ -86,6 +86,8 @@ final class ExpressionEvaluator {
         return nil
     }
 
+    /// Recursive, one call per level of the code: the compiler bounds every expression, with its
+    /// inlined definitions and facts, at ``Parser/maximumNesting`` levels, so the stack stays small.
     private func value(at node: Int32) -> Value {
         switch nodes[Int(node)] {
         case .constant(let index): return code.constants[Int(index)]
@@ -200,11 +202,17 @@ final class ExpressionEvaluator {
         }
     }
 
-    /// `+` and `-`: a date moved by a duration, integers, or (for `+`) two lists joined.
+    /// `+` and `-`: a date moved by a duration, integers, or (for `+`) two lists joined. Neither
+    /// traps: integers and dates saturate at their bounds (``CalendarDate/yearRange``).
     private func arithmetic(_ left: Value, _ right: Value, sign: Int) -> Value {
         switch (left, right) {
         case (.date(let date), .duration(let period)): return .date(sign > 0 ? date.adding(period) : date.subtracting(period))
-        case (.integer(let a), .integer(let b)): return .integer(a + sign * b)
+        case (.integer(let a), .integer(let b)):
+            // Saturating: a sum past Int's range (rules may name any whole number) stays at the
+            // bound instead of trapping in the middle of a decision.
+            let (result, overflow) = sign > 0 ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b)
+            guard overflow else { return .integer(result) }
+            return .integer((sign > 0) == (b > 0) ? Int.max : Int.min)
         case (.list(let a), .list(let b)) where sign > 0: return .list(a + b)
         default: return .unknown
         }

@@ -28,34 +28,68 @@ public struct Lexer {
     }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
+    /// The most lexical errors reported per file; past it one more says the rest are not shown,
+    /// so a binary or garbled file gives a short list rather than one error per byte.
+    static let maximumDiagnostics = 200
+
     private mutating func report(_ code: DiagnosticCode, _ message: String, at offset: Int) {
-        let (line, column) = source.location(of: offset)
-        diagnostics.append(
-            Diagnostic(code: code, message: message, path: source.path, line: line, column: column, excerpt: source.lineText(line)))
+        guard diagnostics.count < Lexer.maximumDiagnostics else { return }
+        diagnostics.append(source.diagnostic(code, message, at: offset))
+        if diagnostics.count == Lexer.maximumDiagnostics {
+            diagnostics.append(
+                source.diagnostic(.unexpectedCharacter, "too many unreadable characters; later ones in this file are not reported", at: offset))
+        }
     }
 
     mutating func next() -> Token {
-        skipTrivia()
-        guard index < bytes.count else { return Token(kind: .endOfFile, range: index..<index) }
-        let start = index
-        let byte = bytes[index]
-        if Lexer.isDigit(byte) { return number(from: start) }
-        if letterLength(at: index) > 0 { return word(from: start) }
-        if byte == UInt8(ascii: "\"") { return string(from: start) }
-        let two = index + 1 < bytes.count ? String(decoding: bytes[index...index + 1], as: UTF8.self) : ""
-        if ["<=", ">=", "!="].contains(two) {
-            index += 2
-            return Token(kind: .symbol(two), range: start..<index)
+        // A loop, not a recursive call per unreadable character: a file of many of them must
+        // not deepen the stack.
+        while true {
+            skipTrivia()
+            guard index < bytes.count else { return Token(kind: .endOfFile, range: index..<index) }
+            let start = index
+            let byte = bytes[index]
+            if Lexer.isDigit(byte) { return number(from: start) }
+            if letterLength(at: index) > 0 { return word(from: start) }
+            if byte == UInt8(ascii: "\"") { return string(from: start) }
+            if let length = symbolLength(at: index) {
+                index += length
+                return Token(kind: .symbol(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
+            }
+            skipUnreadable(from: start)
         }
-        let singles: Set<UInt8> = Set("=<>+-()[]{},:.".utf8)
-        if singles.contains(byte) {
+    }
+
+    /// The length of the operator or punctuation at `offset`, or nil when none starts there.
+    private func symbolLength(at offset: Int) -> Int? {
+        if offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "="),
+            [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!")].contains(bytes[offset])
+        {
+            return 2
+        }
+        return Lexer.singles.contains(bytes[offset]) ? 1 : nil
+    }
+
+    private static let singles: Set<UInt8> = Set("=<>+-()[]{},:.".utf8)
+
+    /// Skips a run of characters that cannot start a token, with one diagnostic for the run.
+    private mutating func skipUnreadable(from start: Int) {
+        var count = 0
+        repeat {
             index += 1
-            return Token(kind: .symbol(String(UnicodeScalar(byte))), range: start..<index)
-        }
-        index += 1
-        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-        report(.unexpectedCharacter, "unexpected character '\(String(decoding: bytes[start..<index], as: UTF8.self))'", at: start)
-        return next()
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            count += 1
+        } while index < bytes.count && !startsToken(at: index)
+        let shown = String(decoding: bytes[start..<min(index, start + 40)], as: UTF8.self)
+        let text = index - start > 40 ? shown + "…" : shown
+        report(.unexpectedCharacter, count == 1 ? "unexpected character '\(text)'" : "unexpected characters '\(text)'", at: start)
+    }
+
+    /// Whether the byte at `offset` is white space or a comment, or starts a token.
+    private func startsToken(at offset: Int) -> Bool {
+        let b = bytes[offset]
+        if [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "#"), UInt8(ascii: "\"")].contains(b) || Lexer.isDigit(b) { return true }
+        return letterLength(at: offset) > 0 || symbolLength(at: offset) != nil
     }
 
     private mutating func skipTrivia() {
@@ -82,7 +116,13 @@ public struct Lexer {
             // Go on with the nearest real day, so one bad date gives one diagnostic.
             return Token(kind: .date(Lexer.nearestDate(text)), range: start..<index)
         }
-        return Token(kind: .integer(Int(String(decoding: text, as: UTF8.self)) ?? 0), range: start..<index)
+        guard let value = Int(String(decoding: text, as: UTF8.self)) else {
+            let digits = text.count > 24 ? String(decoding: text.prefix(24), as: UTF8.self) + "…" : String(decoding: text, as: UTF8.self)
+            report(.numberOutOfRange, "number '\(digits)' is too large; a whole number is at most \(Int.max)", at: start)
+            // Zero stands in, so the one diagnostic is not followed by a duration-range error.
+            return Token(kind: .integer(0), range: start..<index)
+        }
+        return Token(kind: .integer(value), range: start..<index)
     }
 
     static func nearestDate(_ text: ArraySlice<UInt8>) -> CalendarDate {

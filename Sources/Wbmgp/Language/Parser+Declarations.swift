@@ -18,7 +18,7 @@ extension Parser {
     /// declaration = version | parameter | set | codes | define | measure | rule
     mutating func parseDeclaration() -> Syntax.Declaration? {
         guard let word = current.word, Parser.declarationKeywords.contains(word) else {
-            let hint = Suggestions.hint(for: current.word ?? "", in: Parser.declarationKeywords.sorted())
+            let hint = Suggestions.boundedHint(for: current.word ?? "", in: Parser.declarationKeywords.sorted())
             report(.unknownDeclaration, "expected a declaration (rule, parameter, set, codes, define, measure, version), found \(current.display)\(hint)", at: current.range)
             return nil
         }
@@ -65,8 +65,8 @@ extension Parser {
     mutating func parseLiteral(_ context: String) -> Syntax.Literal? {
         switch current.kind {
         case .integer(let value):
-            position += 1
-            if let period = parseUnit(value) { return .duration(period) }
+            let token = advance()
+            if let period = parseUnit(value, at: token.range) { return .duration(period) }
             return .integer(value)
         case .date(let date):
             position += 1
@@ -88,15 +88,34 @@ extension Parser {
 
     /// unit = "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
     /// (a week is 7 days, interface §9)
-    mutating func parseUnit(_ value: Int) -> CalendarPeriod? {
-        switch current.word {
-        case "year", "years": position += 1; return CalendarPeriod(years: value)
-        case "month", "months": position += 1; return CalendarPeriod(months: value)
-        case "day", "days": position += 1; return CalendarPeriod(days: value)
-        case "week", "weeks": position += 1; return CalendarPeriod(days: 7 * value)
-        default: return nil
+    ///
+    /// A duration is at most 9,999 years (``maximumDuration``), so a date moved by it stays in
+    /// the range dates represent; a larger one is an error at the number (`range`), and the
+    /// largest allowed duration stands in for it so no follow-on error is reported.
+    mutating func parseUnit(_ value: Int, at range: Range<Int>) -> CalendarPeriod? {
+        guard let unit = current.word, let limit = Parser.maximumDuration[unit] else { return nil }
+        position += 1
+        let count = min(value, limit)
+        if value > limit {
+            report(
+                .numberOutOfRange,
+                "duration '\(value) \(unit)' is too long; a duration is at most 9999 years (119988 months, 521722 weeks, 3652059 days)",
+                at: range)
+        }
+        switch unit {
+        case "year", "years": return CalendarPeriod(years: count)
+        case "month", "months": return CalendarPeriod(months: count)
+        case "week", "weeks": return CalendarPeriod(days: 7 * count)
+        default: return CalendarPeriod(days: count)
         }
     }
+
+    /// The longest duration in each unit: 9,999 years, 119,988 months, 521,722 weeks and
+    /// 3,652,059 days (the days of 9,999 Gregorian years). See docs/rule-language.md, "Limits".
+    static let maximumDuration: [String: Int] = [
+        "year": 9_999, "years": 9_999, "month": 119_988, "months": 119_988,
+        "week": 521_722, "weeks": 521_722, "day": 3_652_059, "days": 3_652_059,
+    ]
 
     /// parameter = "parameter" NAME "=" literal citation validity
     mutating func parseParameter() -> Syntax.Parameter? {
@@ -202,8 +221,8 @@ extension Parser {
     /// rule-id = NAME { "." NAME }
     mutating func parseDottedName(_ context: String) -> Syntax.Name? {
         guard var name = expectName(context) else { return nil }
-        while atSymbol("."), position + 1 < tokens.count, let next = tokens[position + 1].word,
-            tokens[position + 1].range.lowerBound == current.range.upperBound
+        while atSymbol("."), let next = token(at: position + 1).word,
+            token(at: position + 1).range.lowerBound == current.range.upperBound
         {
             position += 2
             name = Syntax.Name(text: name.text + "." + next, range: name.range.lowerBound..<previousEnd)

@@ -1,6 +1,11 @@
 extension Parser {
     /// expression = "if" expression "then" expression "else" expression | or
+    ///
+    /// Each expression is one level of nesting (``Parser/maximumNesting``): parentheses, list
+    /// elements, arguments and the parts of `if` and `[… where …]` are parsed through here.
     mutating func parseExpression() -> Syntax.Expression? {
+        guard enterNesting() else { return nil }
+        defer { depth -= 1 }
         let start = current.range.lowerBound
         if consume("if") {
             guard let condition = parseExpression(), expectWord("then", "after the condition"), let yes = parseExpression(),
@@ -13,30 +18,35 @@ extension Parser {
 
     /// or = and { "or" and }
     mutating func parseOr() -> Syntax.Expression? {
-        guard var left = parseAnd() else { return nil }
-        while at("or") {
-            position += 1
-            guard let right = parseAnd() else { return nil }
-            left = .binary("or", left, right, left.range.lowerBound..<previousEnd)
-        }
-        return left
+        parseChain("or") { $0.parseAnd() }
     }
 
     /// and = not { "and" not }
     mutating func parseAnd() -> Syntax.Expression? {
-        guard var left = parseNot() else { return nil }
-        while at("and") {
-            position += 1
-            guard let right = parseNot() else { return nil }
-            left = .binary("and", left, right, left.range.lowerBound..<previousEnd)
-        }
-        return left
+        parseChain("and") { $0.parseNot() }
     }
 
-    /// not = "not" not | comparison
+    /// A run of one operator (`a and b and c`) as one ``Syntax/Expression/chain(_:_:_:)`` node,
+    /// read in a loop: however long the run, it nests one level, not one per operand.
+    mutating func parseChain(_ word: String, _ operand: (inout Parser) -> Syntax.Expression?) -> Syntax.Expression? {
+        guard let first = operand(&self) else { return nil }
+        guard at(word) else { return first }
+        var operands = [first]
+        while at(word) {
+            position += 1
+            guard let next = operand(&self) else { return nil }
+            operands.append(next)
+        }
+        return .chain(word, operands, first.range.lowerBound..<previousEnd)
+    }
+
+    /// not = "not" not | comparison   (each `not` a level of nesting)
     mutating func parseNot() -> Syntax.Expression? {
         let start = current.range.lowerBound
-        if consume("not") {
+        if at("not") {
+            guard enterNesting() else { return nil }
+            defer { depth -= 1 }
+            position += 1
             guard let operand = parseNot() else { return nil }
             return .unary("not", operand, start..<previousEnd)
         }
@@ -65,9 +75,16 @@ extension Parser {
     }
 
     /// additive = postfix { ( "+" | "-" ) postfix }
+    ///
+    /// Each operator nests its left side one level deeper (the tree is left-nested, and a date
+    /// plus durations is not associative), so each counts a level of nesting.
     mutating func parseAdditive() -> Syntax.Expression? {
         guard var left = parsePostfix() else { return nil }
+        var levels = 0
+        defer { depth -= levels }
         while atSymbol("+") || atSymbol("-") {
+            guard enterNesting() else { return nil }
+            levels += 1
             let symbol = atSymbol("+") ? "+" : "-"
             position += 1
             guard let right = parsePostfix() else { return nil }
@@ -76,10 +93,14 @@ extension Parser {
         return left
     }
 
-    /// postfix = primary { "." NAME }
+    /// postfix = primary { "." NAME }   (each field a level of nesting, as it wraps its base)
     mutating func parsePostfix() -> Syntax.Expression? {
         guard var base = parsePrimary() else { return nil }
+        var levels = 0
+        defer { depth -= levels }
         while atSymbol(".") {
+            guard enterNesting() else { return nil }
+            levels += 1
             position += 1
             guard let name = expectName("after '.'") else { return nil }
             base = .field(base, name)
@@ -97,7 +118,7 @@ extension Parser {
         switch token.kind {
         case .integer(let value):
             position += 1
-            if let period = parseUnit(value) { return .duration(period, start..<previousEnd) }
+            if let period = parseUnit(value, at: token.range) { return .duration(period, start..<previousEnd) }
             return .integer(value, token.range)
         case .date(let date):
             position += 1
@@ -127,6 +148,9 @@ extension Parser {
             else { return nil }
             return .filter(variable, list, condition, start..<previousEnd)
         case .identifier(let word) where word == "any" || word == "every":
+            // The body is parsed by parseNot, not parseExpression: count the level here.
+            guard enterNesting() else { return nil }
+            defer { depth -= 1 }
             position += 1
             guard let variable = expectName("after '\(word)'"), expectWord("in", "after the variable"), let list = parseAdditive(),
                 expectSymbol(":", "after the list"), let body = parseNot()

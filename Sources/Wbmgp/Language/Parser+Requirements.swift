@@ -14,7 +14,7 @@ extension Parser {
         while let word = current.word, !Parser.declarationKeywords.contains(word) {
             let start = position
             guard Parser.requirementClauseKeywords.contains(word) else {
-                let hint = Suggestions.hint(for: word, in: Parser.requirementClauseKeywords.sorted())
+                let hint = Suggestions.boundedHint(for: word, in: Parser.requirementClauseKeywords.sorted())
                 report(.unknownClause, "unknown clause \(current.display) in requirement '\(code.text)'\(hint)", at: current.range)
                 requirement.hasSyntaxErrors = true
                 synchroniseClause()

@@ -8,7 +8,7 @@ extension Parser {
         while !atEnd {
             guard let word = current.word, !Parser.declarationKeywords.contains(word) else { break }
             guard Parser.clauseKeywords.contains(word) else {
-                let hint = Suggestions.hint(for: word, in: Parser.clauseKeywords.sorted())
+                let hint = Suggestions.boundedHint(for: word, in: Parser.clauseKeywords.sorted())
                 report(.unknownClause, "unknown clause \(current.display) in rule '\(id.text)'\(hint)", at: current.range)
                 rule.hasSyntaxErrors = true
                 synchroniseClause()

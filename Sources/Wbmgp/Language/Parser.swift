@@ -11,10 +11,21 @@ public struct Parser {
     ]
     static let requirementClauseKeywords: Set<String> = ["applies", "fails", "path", "fact", "message", "dated", "checks"]
 
+    /// How deeply an expression may nest: parentheses, `if`, lists, calls, `[… where …]`, each
+    /// `not`, `any`/`every`, each `.field` and each `+`/`-` count a level. The parser recurses
+    /// once per level, so the bound keeps its stack (and that of every later walk over the tree:
+    /// compiler, code builder, evaluator) small, whatever the file holds.
+    public static let maximumNesting = 256
+    /// The most syntax errors reported per file (see ``Lexer/maximumDiagnostics``).
+    static let maximumDiagnostics = 200
+
     let source: SourceFile
     let tokens: [Token]
     var position = 0
+    /// The nesting level of the expression being parsed (see ``maximumNesting``).
+    var depth = 0
     public private(set) var diagnostics: [Diagnostic]
+    private var syntaxErrors = 0
 
     public init(source: SourceFile) {
         self.source = source
@@ -32,8 +43,15 @@ public struct Parser {
 
     // MARK: - Token vocabulary
 
-    var current: Token { tokens[position] }
-    var previousEnd: Int { position > 0 ? tokens[position - 1].range.upperBound : 0 }
+    var current: Token { token(at: position) }
+    var previousEnd: Int { position > 0 ? token(at: position - 1).range.upperBound : 0 }
+
+    /// The token at `index`, or the end-of-file token at or past the end: whatever a clause
+    /// skips, no position indexes out of range (a file may end after any keyword).
+    func token(at index: Int) -> Token {
+        if tokens.indices.contains(index) { return tokens[index] }
+        return tokens.last ?? Token(kind: .endOfFile, range: source.bytes.count..<source.bytes.count)
+    }
 
     func at(_ word: String) -> Bool { current.word == word }
     func atSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
@@ -58,9 +76,24 @@ public struct Parser {
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: Range<Int>) {
-        let (line, column) = source.location(of: range.lowerBound)
-        diagnostics.append(
-            Diagnostic(code: code, message: message, path: source.path, line: line, column: column, excerpt: source.lineText(line)))
+        syntaxErrors += 1
+        guard syntaxErrors <= Parser.maximumDiagnostics else { return }
+        diagnostics.append(source.diagnostic(code, message, at: range.lowerBound))
+        if syntaxErrors == Parser.maximumDiagnostics {
+            diagnostics.append(source.diagnostic(code, "too many syntax errors; later ones in this file are not reported", at: range.lowerBound))
+        }
+    }
+
+    /// Enters one more level of expression nesting; past ``maximumNesting`` reports it at the
+    /// current token and returns false, and the caller gives up on the expression (the clause
+    /// then resynchronises, so the rest of the file is still checked).
+    mutating func enterNesting() -> Bool {
+        guard depth < Parser.maximumNesting else {
+            report(.nestingTooDeep, "expression nests deeper than \(Parser.maximumNesting) levels", at: current.range)
+            return false
+        }
+        depth += 1
+        return true
     }
 
     /// Records "expected X <context>, found Y" at the current token; returns false.
@@ -112,7 +145,7 @@ public struct Parser {
 
     /// Skips to the next clause or declaration keyword.
     mutating func synchroniseClause() {
-        position += 1
+        if !atEnd { position += 1 }
         while !atEnd, !(current.word.map {
             Parser.declarationKeywords.contains($0) || Parser.clauseKeywords.contains($0) || Parser.requirementClauseKeywords.contains($0)
         } ?? false) {

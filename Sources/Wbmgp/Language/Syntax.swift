@@ -20,9 +20,8 @@ public enum Syntax {
         }
 
         public func overlaps(_ other: Validity) -> Bool {
-            let endA = until ?? CalendarDate(dayNumber: Int.max / 4)
-            let endB = other.until ?? CalendarDate(dayNumber: Int.max / 4)
-            return from <= endB && other.from <= endA
+            // An open end compares as the largest day number, without making a date of it.
+            from.dayNumber <= (other.until?.dayNumber ?? Int.max) && other.from.dayNumber <= (until?.dayNumber ?? Int.max)
         }
     }
 
@@ -42,6 +41,9 @@ public enum Syntax {
         case field(Expression, Name)
         case unary(String, Expression, Range<Int>)
         case binary(String, Expression, Expression, Range<Int>)
+        /// A run of one operator, `and` or `or`, with two or more operands: one node however
+        /// long the run, so nothing walks it by recursion per operand.
+        case chain(String, [Expression], Range<Int>)
         case isAbsent(Expression, negated: Bool, Range<Int>)
         case conditional(Expression, Expression, Expression, Range<Int>)
         case filter(Name, Expression, Expression, Range<Int>)
@@ -50,7 +52,7 @@ public enum Syntax {
         public var range: Range<Int> {
             switch self {
             case .integer(_, let r), .duration(_, let r), .date(_, let r), .string(_, let r), .list(_, let r),
-                .call(_, _, let r), .unary(_, _, let r), .binary(_, _, _, let r), .isAbsent(_, _, let r),
+                .call(_, _, let r), .unary(_, _, let r), .binary(_, _, _, let r), .chain(_, _, let r), .isAbsent(_, _, let r),
                 .conditional(_, _, _, let r), .filter(_, _, _, let r), .quantifier(_, _, _, _, let r):
                 return r
             case .name(let n): return n.range

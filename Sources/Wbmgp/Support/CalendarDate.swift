@@ -91,8 +91,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date with the given day number (see ``dayNumber``).
+    /// The years date arithmetic can reach. Rules bound a duration at 9,999 years, so any date of
+    /// an application (years 1–9999) moved by one stays well inside; past the range (many moves in
+    /// a row, or a period built in code) arithmetic saturates at its first or last month or day
+    /// rather than trapping. The range fits the 16-bit year.
+    public static var yearRange: ClosedRange<Int> { -29_999...29_999 }
+    // The day numbers of -29999-01-01 and 29999-12-31, written out: read on every day step, so
+    // no lazy global initialisation stands in the way.
+    private static var earliestDayNumber: Int { -11_676_437 }
+    private static var latestDayNumber: Int { 10_237_746 }
+
+    /// The date with the given day number (see ``dayNumber``), clamped to ``yearRange``.
     public init(dayNumber: Int) {
+        let dayNumber = Swift.min(Swift.max(dayNumber, CalendarDate.earliestDayNumber), CalendarDate.latestDayNumber)
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -105,27 +116,49 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// This date moved by whole months; a day past the new month's end becomes its last day.
+    /// Saturates at the first or last month of ``yearRange``.
     public func adding(months: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + months
-        let y = index / 12
-        let m = index % 12 + 1
+        let lowest = CalendarDate.yearRange.lowerBound * 12
+        let highest = CalendarDate.yearRange.upperBound * 12 + 11
+        let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        let index = overflow ? (months < 0 ? lowest : highest) : Swift.min(Swift.max(sum, lowest), highest)
+        // Floor division: before year 0 the index is negative, and months must still be 1…12.
+        let y = index >= 0 ? index / 12 : (index - 11) / 12
+        let m = index - y * 12 + 1
         return CalendarDate(unchecked: y, m, Swift.min(day, CalendarDate.daysIn(month: m, year: y)))
     }
 
-    public func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
+    /// This date moved by whole years (29 February becomes 28 February in a common year).
+    public func adding(years: Int) -> CalendarDate { adding(months: CalendarDate.saturatingMonths(years: years, months: 0)) }
 
+    /// This date moved by days; saturates at the first or last day of ``yearRange``.
     public func adding(days: Int) -> CalendarDate {
-        days == 0 ? self : CalendarDate(dayNumber: dayNumber + days)
+        guard days != 0 else { return self }
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CalendarDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
     }
 
     /// This date moved forward by a calendar period: years and months first, then days.
     public func adding(_ period: CalendarPeriod) -> CalendarDate {
-        adding(months: period.years * 12 + period.months).adding(days: period.days)
+        adding(months: CalendarDate.saturatingMonths(years: period.years, months: period.months)).adding(days: period.days)
     }
 
     /// This date moved back by a calendar period: years and months first, then days.
     public func subtracting(_ period: CalendarPeriod) -> CalendarDate {
-        adding(months: -(period.years * 12 + period.months)).adding(days: -period.days)
+        let months = CalendarDate.saturatingMonths(years: period.years, months: period.months)
+        // Negating Int.min would trap; its saturated negation is Int.max.
+        func negated(_ value: Int) -> Int { value == Int.min ? Int.max : -value }
+        return adding(months: negated(months)).adding(days: negated(period.days))
+    }
+
+    /// `years * 12 + months`, held at Int's bounds instead of overflowing (a period is only ever
+    /// that large when built in code; the rule language bounds it, docs/rule-language.md).
+    private static func saturatingMonths(years: Int, months: Int) -> Int {
+        let (fromYears, overflow) = years.multipliedReportingOverflow(by: 12)
+        if overflow { return years < 0 ? Int.min : Int.max }
+        let (sum, sumOverflow) = fromYears.addingReportingOverflow(months)
+        if sumOverflow { return months < 0 ? Int.min : Int.max }
+        return sum
     }
 
     /// Whole years N with `self + N years <= date`: a person's age on `date` when `self` is the birth date.
