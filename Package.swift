@@ -6,11 +6,14 @@ let package = Package(
     products: [
         .library(name: "Wbmgp", targets: ["Wbmgp"]),
         .executable(name: "wbmgp", targets: ["WbmgpCLI"]),
+        // The long run of the fuzz harness (Tests/fuzz.sh); not needed to decide anything.
+        .executable(name: "wbmgp-fuzz", targets: ["WbmgpFuzz"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "Wbmgp"),
         .executableTarget(name: "WbmgpCLI", dependencies: ["Wbmgp"]),
+        .executableTarget(name: "WbmgpFuzz", dependencies: ["Wbmgp"]),
         .testTarget(name: "WbmgpTests", dependencies: ["Wbmgp"]),
     ],
     swiftLanguageModes: [.v6]

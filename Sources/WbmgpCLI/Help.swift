@@ -27,8 +27,12 @@ enum Help {
           wbmgp rules check
           wbmgp check-request --format junit Fixtures/requests/001-rotterdam-2010-extends-2006.json
 
-        EXIT CODES: 0 all decided; 64 usage error; 65 some input malformed; 66 file missing;
-          70 internal error; 78 rules or designations broken.
+        EXIT CODES: 0 all decided; 64 usage error; 65 some input malformed; 66 an input cannot be
+          opened (missing, a directory, a closed stdin); 70 internal error; 74 output or log could
+          not be written; 78 rules or designations broken; 141 the reader of stdout went away.
+
+        RULES: --rules DIR, else $WBMGP_RULES, else ./Rules, else ../share/wbmgp/Rules beside the
+          executable.
 
         """
 
@@ -44,12 +48,13 @@ enum Help {
           --format json|text      Output format (default json; text is for a desk clerk).
           --lang nl|en            Language of text output (default nl).
           --law-date YYYY-MM-DD   Decide under the law and designations of this date ("what if").
-          --rules DIR             The rule module (default Rules).
+          --rules DIR             The rule module (else $WBMGP_RULES, ./Rules, or beside the binary).
           --designations PATH     A designation file or directory (default RULES/designations).
           --record                Add the canonical input: each decision becomes a record for replay.
-          --log FILE              Append each decision record to a hash-chained log (see log verify).
-          --jobs N                Batch parallelism (default: the number of cores); the output order
-                                  never changes.
+          --log FILE              Append each decision record to a hash-chained log (see log verify);
+                                  each block is synced to the log before its decisions are printed.
+          --jobs N                Batch parallelism, 1 to 4 x the cores (default: the cores); the
+                                  output order never changes.
           --quiet                 No progress line (shown on long batches only when stderr is a terminal).
           --report-peak-memory    At the end, print the process's peak resident memory on stderr.
 

@@ -51,18 +51,18 @@ struct LineReader {
         lines.reserveCapacity(count)
         while lines.count < count {
             // Newlines are found with memchr and each line copied out once, in bulk.
-            let found = pending.withUnsafeBufferPointer { buffer -> (end: Int, next: Int)? in
-                guard offset < buffer.count, let base = buffer.baseAddress,
-                    let hit = memchr(base + offset, 0x0A, buffer.count - offset)
-                else { return nil }
-                let newline = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if let newline = firstNewline() {
                 var end = newline
-                if end > offset, buffer[end - 1] == 0x0D { end -= 1 }
-                return (end, newline + 1)
-            }
-            if let (end, next) = found {
+                if end > offset, pending[end - 1] == 0x0D { end -= 1 }
                 lines.append(Array(pending[offset..<end]))
-                offset = next
+                offset = newline + 1
+                continue
+            }
+            if pending.count - offset > InputLimits.documentBytes {
+                // A line past the limit is never held whole: its first bytes stand for it (the
+                // reader refuses them as E-LIMIT) and the rest is read past, so memory stays bounded.
+                lines.append(Array(pending[offset..<(offset + InputLimits.documentBytes + 1)]))
+                skipRestOfLine()
                 continue
             }
             if finished {
@@ -78,6 +78,28 @@ struct LineReader {
             fill()
         }
         return lines
+    }
+
+    /// The index of the first newline at or after `offset` in `pending`.
+    private func firstNewline() -> Int? {
+        pending.withUnsafeBufferPointer { buffer -> Int? in
+            guard offset < buffer.count, let base = buffer.baseAddress, let hit = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
+            return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+        }
+    }
+
+    /// Reads past the rest of the current line, holding at most one chunk.
+    private mutating func skipRestOfLine() {
+        while true {
+            if let newline = firstNewline() {
+                offset = newline + 1
+                return
+            }
+            pending.removeAll(keepingCapacity: true)
+            offset = 0
+            if finished { return }
+            fill()
+        }
     }
 
     private mutating func fill() {

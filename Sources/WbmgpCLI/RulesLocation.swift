@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the rule module is found (interface §2): `--rules DIR`, else `$WBMGP_RULES`, else
 /// `Rules` in the current directory, else the rules installed beside the executable
-/// (`../share/wbmgp/Rules`, as `Scripts/install.sh` lays them out, or `Rules` next to it).
+/// (`../share/wbmgp/Rules`, as the README's install step lays them out, or `Rules` next to it).
 enum RulesLocation {
     /// The rules directory to use, or nil after printing every place tried (exit 78).
     static func find(_ args: Arguments) -> String? {

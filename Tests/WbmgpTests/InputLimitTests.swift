@@ -155,7 +155,7 @@ struct InputLimitTests {
         let error = failure([UInt8](repeating: 0x20, count: InputLimits.documentBytes + 1))
         #expect(error?.code == "E-LIMIT")
         #expect(error?.path == "$")
-        #expect(error?.message == "a document has at most 4194304 bytes (4 MiB); this one has 4194305")
+        #expect(error?.message == "a document or batch line has at most 4194304 bytes (4 MiB); this one is longer")
     }
 
     // MARK: - What errors echo

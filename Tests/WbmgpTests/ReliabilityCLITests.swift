@@ -123,6 +123,16 @@ struct ReliabilityCLITests {
         #expect(replayEmpty.status == 65 && replayEmpty.stderr.contains("no decision records"), "\(replayEmpty.stderr)")
     }
 
+    @Test("a batch line past 4 MiB is one E-LIMIT record, read past without holding it; the next line is decided")
+    func overlongLine() throws {
+        let run = try shell(
+            "{ printf '{\"id\":\"'; head -c 6000000 /dev/zero | tr '\\0' x; printf '\"}\\n'; head -1 \(Self.batch); } | \"$W\" decide --jsonl -")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(run.status == 65 && lines.count == 2, "\(run.stderr)")
+        #expect(lines.first?.contains(#""code":"E-LIMIT""#) == true && lines.first?.contains(#""line":1"#) == true)
+        #expect(lines.last?.contains(#""outcome""#) == true)
+    }
+
     @Test("a UTF-8 byte-order mark is dropped: a document and a batch decide as without it")
     func byteOrderMark() throws {
         let plain = try shell("\"$W\" decide \(Self.application)")

@@ -21,6 +21,13 @@ public struct InputError: Error, Hashable, Sendable {
         InputError(code: "E-LIMIT", path: path, message: message)
     }
 
+    /// The codes an input document can get (applications, requests, records), each listed with
+    /// its meaning in the README; the fuzz harness fails on any other.
+    public static let documentedCodes: Set<String> = [
+        "E-JSON", "E-FIELD", "E-MISSING", "E-TYPE", "E-DATE", "E-CODE", "E-PERIOD", "E-HOUSEHOLD", "E-CHRONOLOGY", "E-VALUE",
+        "E-LAW-DATE", "E-LIMIT", "E-DESIGNATION-CONFLICT",
+    ]
+
     /// Whether this error means the designations are broken (exit 78) rather than the input (65).
     public var isDesignationConflict: Bool { code == "E-DESIGNATION-CONFLICT" }
 }

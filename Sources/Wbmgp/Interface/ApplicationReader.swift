@@ -27,12 +27,12 @@ public struct ApplicationReader: Sendable {
         // The size limit comes first, so neither path starts on a document beyond it.
         try InputLimits.checkDocument(bytes.count)
         if let application = fast.read(bytes) { return application }
-        return try read(try InputDocument.parseWithinLimits(bytes))
+        return try read(try InputDocument.parse(bytes))
     }
 
     /// The full reader only (for tests that compare the two paths).
     func readFully(_ bytes: [UInt8]) throws(InputError) -> Application {
-        try read(try InputDocument.parseWithinLimits(bytes))
+        try read(try InputDocument.parse(bytes))
     }
 
     let fast: FastApplicationReader

@@ -1,11 +1,16 @@
-/// What every reader of an input document does first: parse the JSON (E-JSON with line and
-/// column), then read it, naming the document's `id` in any error so a batch error record can
-/// say which input it was.
+/// What every reader of an input document does first: parse the JSON within the limits, then
+/// read it, naming the document's `id` in any error so a batch error record can say which input
+/// it was.
 enum InputDocument {
+    /// The JSON of a document: over ``InputLimits/documentBytes`` it is refused before it is
+    /// parsed, and nesting beyond ``InputLimits/nestingDepth`` is an `E-LIMIT` naming the JSON path
+    /// of the value that goes too deep. Other malformed text is `E-JSON` with line and column.
     static func parse(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
+        try InputLimits.checkDocument(bytes.count)
         do {
             return try JSONReader.parse(bytes)
         } catch {
+            if let path = error.limitPath { throw InputError.limit(path: path, message: error.message) }
             throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
         }
     }

@@ -73,10 +73,11 @@ public enum InputLimits {
         throw InputError.limit(path: path(), message: "a string has at most \(maximum) bytes; this one has \(count)")
     }
 
-    /// `E-LIMIT` at `$` when a document of `count` bytes is too long.
+    /// `E-LIMIT` at `$` when a document of `count` bytes is too long. The message gives no size:
+    /// a batch line past the limit reaches the reader cut to its first bytes.
     static func checkDocument(_ count: Int) throws(InputError) {
         guard count > documentBytes else { return }
-        throw InputError.limit(path: "$", message: "a document has at most \(documentBytes) bytes (\(documentBytes >> 20) MiB); this one has \(count)")
+        throw InputError.limit(path: "$", message: "a document or batch line has at most \(documentBytes) bytes (\(documentBytes >> 20) MiB); this one is longer")
     }
 
     /// The message of a JSON nesting limit exceeded at `level`.
@@ -109,21 +110,5 @@ public enum InputLimits {
         var capped = error
         capped.applicationId = echo(id)
         return capped
-    }
-}
-
-extension InputDocument {
-    /// ``InputDocument/parse(_:)`` within the limits: a document over ``InputLimits/documentBytes``
-    /// is refused before it is parsed, and nesting beyond ``InputLimits/nestingDepth`` is an
-    /// `E-LIMIT` naming the JSON path of the value that goes too deep. Other malformed text is
-    /// `E-JSON` with line and column, worded as ``InputDocument/parse(_:)`` words it.
-    static func parseWithinLimits(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
-        try InputLimits.checkDocument(bytes.count)
-        do {
-            return try JSONReader.parse(bytes)
-        } catch {
-            if let path = error.limitPath { throw InputError.limit(path: path, message: error.message) }
-            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
-        }
     }
 }

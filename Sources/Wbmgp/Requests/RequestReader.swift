@@ -14,7 +14,7 @@ public struct RequestReader: Sendable {
     /// Reads a request document within ``InputLimits``.
     public func read(_ bytes: [UInt8]) throws(InputError) -> DesignationRequest {
         do {
-            return try InputDocument.read(try InputDocument.parseWithinLimits(bytes)) { v throws(InputError) in try read(v) }
+            return try InputDocument.read(try InputDocument.parse(bytes)) { v throws(InputError) in try read(v) }
         } catch {
             throw InputLimits.cappingId(error)
         }

@@ -1,0 +1,148 @@
+/// The checks every fuzzed input must pass, per format, over the shipped law and the fixture
+/// designations. An input may be refused, never answered with something broken.
+struct FuzzChecks: Sendable {
+    let ruleFiles: [(path: String, text: String)]
+    let law: CompiledLaw
+    let designations: [Designation]
+    let service: DecisionService
+    /// Decision records of the seed applications, and a three-entry log of them: the seeds of
+    /// the record and log targets.
+    let records: [[UInt8]]
+    let log: [UInt8]
+    let sampleApplication: [UInt8]
+
+    init(seeds: FuzzSeeds) throws(FuzzTargets.SetupError) {
+        ruleFiles = seeds.ruleFiles
+        let (compiled, diagnostics) = LawCompiler.compile(files: seeds.ruleFiles)
+        guard let compiled else {
+            throw FuzzTargets.SetupError(message: "the shipped rules do not compile: \(diagnostics.first?.rendered(withExcerpt: false) ?? "")")
+        }
+        law = compiled
+        designations = DesignationReader(law: compiled).read(files: seeds.fixtureDesignations).0
+        service = DecisionService(engine: Engine(law: compiled, designations: designations), engineInfo: .init(version: "fuzz"))
+        var records: [[UInt8]] = []
+        for application in seeds.applications {
+            if let record = try? service.decideJSON(application, withInput: true) { records.append(Array(JSONWriter.compact(record).utf8)) }
+        }
+        self.records = records
+        var log = ""
+        var previous: String?
+        for (seq, record) in records.prefix(3).enumerated() {
+            guard let value = try? JSONReader.parse(record) else { continue }
+            let (line, hash) = DecisionLog.entry(record: value, seq: seq + 1, previous: previous)
+            log += line + "\n"
+            previous = hash
+        }
+        self.log = Array(log.utf8)
+        sampleApplication = seeds.applications[0]
+    }
+
+    /// A batch of the input's lines: one strict JSON line out per line in, each a decision or an
+    /// error record with a documented code, each record loggable; and the whole input as one
+    /// document through the pretty path.
+    func application(_ input: [UInt8]) -> [String] {
+        var problems: [String] = []
+        for (i, line) in DecisionService.lines(of: input).enumerated() {
+            var out = JSONBytes()
+            let (error, record) = service.decideLine(line, number: i + 1, logging: true, into: &out)
+            problems += strictLine(out.bytes, "output of line \(i + 1)")
+            if let error, !InputError.documentedCodes.contains(error.code) { problems.append("undocumented code \(error.code)") }
+            if let record, case .broken(_, let reason) = DecisionLog.verify(Array((DecisionLog.entry(record: record, seq: 1, previous: nil).line + "\n").utf8)) {
+                problems.append("its log entry does not verify: \(reason)")
+            }
+        }
+        do {
+            let (output, _) = try service.decideOutput(input, logging: false)
+            if (try? JSONReader.parse(JSONWriter.pretty(output))) == nil { problems.append("the pretty decision is not JSON") }
+        } catch {
+            if !InputError.documentedCodes.contains(error.code) { problems.append("undocumented code \(error.code)") }
+        }
+        return problems
+    }
+
+    /// A designation file: diagnostics in that file only; when it reads, deciding under it works.
+    func designation(_ input: [UInt8]) -> [String] {
+        guard let text = String(validating: input, as: UTF8.self) else { return [] }
+        let (read, diagnostics) = DesignationReader(law: law).read(files: [("fuzz.json", text)])
+        var problems = diagnostics.filter { $0.path != "fuzz.json" }.map { "diagnostic outside the file: \($0.rendered(withExcerpt: false))" }
+        if !read.isEmpty {
+            let engine = DecisionService(engine: Engine(law: law, designations: read), engineInfo: .init(version: "fuzz"))
+            var out = JSONBytes()
+            _ = engine.decideLine(sampleApplication, number: 1, logging: false, into: &out)
+            problems += strictLine(out.bytes, "decision under the designation")
+        }
+        return problems
+    }
+
+    /// A designation request: refused with a documented code, or checked into a report whose
+    /// JSON, text and JUnit can be written.
+    func request(_ input: [UInt8]) -> [String] {
+        do {
+            let report = try RequestChecker(law: law).check(try RequestReader(law: law).read(input))
+            _ = RequestReportWriter.text(report)
+            _ = RequestReportWriter.junit([report])
+            return (try? JSONReader.parse(JSONWriter.compact(RequestReportWriter.json(report)))) == nil ? ["the report is not JSON"] : []
+        } catch {
+            return InputError.documentedCodes.contains(error.code) ? [] : ["undocumented code \(error.code)"]
+        }
+    }
+
+    /// A rule file, compiled with the other shipped files: every diagnostic inside a file that
+    /// was compiled, at a line it has; when the law compiles, the seed application is decided.
+    func ruleFile(_ index: Int, _ input: [UInt8]) -> [String] {
+        var files = ruleFiles
+        files[index].text = String(decoding: input, as: UTF8.self)
+        let (compiled, diagnostics) = LawCompiler.compile(files: files)
+        var problems: [String] = []
+        // Line counts once per file: a mutated file may have 100,000 diagnostics.
+        let lineCounts = Dictionary(files.map { ($0.path, $0.text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }) }, uniquingKeysWith: { a, _ in a })
+        for diagnostic in diagnostics {
+            guard let lines = lineCounts[diagnostic.path] else {
+                problems.append("diagnostic outside the files: \(diagnostic.rendered(withExcerpt: false))")
+                continue
+            }
+            if let line = diagnostic.line, line < 1 || line > lines {
+                problems.append("diagnostic at line \(line) of a \(lines)-line file: \(diagnostic.rendered(withExcerpt: false))")
+            }
+        }
+        if let compiled {
+            let engine = DecisionService(engine: Engine(law: compiled, designations: designations), engineInfo: .init(version: "fuzz"))
+            var out = JSONBytes()
+            _ = engine.decideLine(sampleApplication, number: 1, logging: false, into: &out)
+            problems += strictLine(out.bytes, "decision under the mutated law")
+        }
+        return problems
+    }
+
+    /// A decision record (one document or JSON Lines): replayed, or refused with a documented code.
+    func record(_ input: [UInt8]) -> [String] {
+        let replayer = Replayer(service: service)
+        var problems: [String] = []
+        for (_, document) in ReplayWriter.documents(in: input) {
+            do {
+                let result = try replayer.replay(try document.get())
+                _ = ReplayWriter.text(result)
+                if (try? JSONReader.parse(JSONWriter.compact(ReplayWriter.json(result)))) == nil { problems.append("the replay report is not JSON") }
+            } catch {
+                if !InputError.documentedCodes.contains(error.code) { problems.append("undocumented code \(error.code)") }
+            }
+        }
+        return problems
+    }
+
+    /// A decision log: verified, intact or broken at a line it has.
+    func logFile(_ input: [UInt8]) -> [String] {
+        let lines = DecisionService.lines(of: input).count
+        switch DecisionLog.verify(input) {
+        case .intact(let entries): return entries == lines ? [] : ["intact with \(entries) entries in \(lines) lines"]
+        case .broken(let line, _): return line >= 1 && line <= max(lines, 1) ? [] : ["broken at line \(line) of \(lines)"]
+        }
+    }
+
+    /// One output line: no line end inside it, and strict JSON (an object).
+    func strictLine(_ bytes: [UInt8], _ what: String) -> [String] {
+        if bytes.contains(0x0A) { return ["\(what) spans more than one line"] }
+        guard case .object = (try? JSONReader.parse(bytes)) ?? .null else { return ["\(what) is not a JSON object"] }
+        return []
+    }
+}

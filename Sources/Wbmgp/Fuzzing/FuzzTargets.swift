@@ -1,0 +1,57 @@
+import Foundation
+
+/// The parsers the harness fuzzes, seeded from the project's own fixtures and rules: each
+/// documented input format has a target (interface §3–§7). A parser added later joins here.
+public struct FuzzTargets: Sendable {
+    public let targets: [FuzzTarget]
+
+    /// Why the harness could not start: the package's rules or fixtures could not be read.
+    public struct SetupError: Error, Sendable {
+        public var message: String
+    }
+
+    /// The targets, with seeds read from the package at `root` (the folder holding `Rules` and
+    /// `Fixtures`).
+    public init(root: String) throws(SetupError) {
+        let seeds = try FuzzSeeds(root: root)
+        let base = try FuzzChecks(seeds: seeds)
+        targets = [
+            FuzzTarget(name: "application", seeds: seeds.applications, mutator: .json) { _, input in base.application(input) },
+            FuzzTarget(name: "designation", seeds: seeds.designations, mutator: .json) { _, input in base.designation(input) },
+            FuzzTarget(name: "request", seeds: seeds.requests, mutator: .json) { _, input in base.request(input) },
+            FuzzTarget(name: "rules", seeds: seeds.ruleFiles.map { Array($0.text.utf8) }, mutator: .rules) { index, input in
+                base.ruleFile(index, input)
+            },
+            FuzzTarget(name: "record", seeds: base.records, mutator: .json) { _, input in base.record(input) },
+            FuzzTarget(name: "log", seeds: [base.log], mutator: .json) { _, input in base.logFile(input) },
+        ]
+    }
+
+    public func target(named name: String) -> FuzzTarget? { targets.first { $0.name == name } }
+}
+
+/// The seed inputs: the valid decide fixtures, the shipped and fixture designations, the request
+/// fixtures and the shipped rule files.
+struct FuzzSeeds: Sendable {
+    var applications: [[UInt8]] = []
+    var designations: [[UInt8]] = []
+    var requests: [[UInt8]] = []
+    var ruleFiles: [(path: String, text: String)] = []
+    var fixtureDesignations: [(path: String, text: String)] = []
+
+    init(root: String) throws(FuzzTargets.SetupError) {
+        ruleFiles = RuleModule.readFiles(in: root + "/Rules/wbmgp", extension: "rules").files
+        fixtureDesignations = RuleModule.readFiles(in: root + "/Fixtures/designations", extension: "json").files
+        let shipped = RuleModule.readFiles(in: root + "/Rules/designations", extension: "json").files
+        designations = (fixtureDesignations + shipped).map { Array($0.text.utf8) }
+        for file in RuleModule.readFiles(in: root + "/Fixtures/decide/valid", extension: "json").files {
+            if let application = (try? JSONReader.parse(file.text))?["application"] { applications.append(Array(JSONWriter.compact(application).utf8)) }
+        }
+        for file in RuleModule.readFiles(in: root + "/Fixtures/requests", extension: "json").files {
+            if let request = (try? JSONReader.parse(file.text))?["request"] { requests.append(Array(JSONWriter.pretty(request).utf8)) }
+        }
+        guard !ruleFiles.isEmpty, !applications.isEmpty, !designations.isEmpty, !requests.isEmpty else {
+            throw FuzzTargets.SetupError(message: "no seeds under \(root): expected Rules/wbmgp, Fixtures/decide/valid, Fixtures/designations and Fixtures/requests")
+        }
+    }
+}
