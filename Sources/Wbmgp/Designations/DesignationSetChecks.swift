@@ -35,27 +35,61 @@ enum DesignationSetChecks {
         return diagnostics
     }
 
+    /// Lists whose pairwise comparison stays below this many pairs are compared pairwise, which
+    /// names the first overlapping pattern of `b`; longer ones through an index.
+    static let pairwiseLimit = 4_096
+
     /// A description of a place both area sets cover, or nil when none is visible statically.
+    ///
+    /// - Complexity: O((n + m) log m) for lists of n and m entries, but for ranges of one street
+    ///   name, which are compared pairwise within that name.
     static func overlap(_ a: Areas, _ b: Areas) -> String? {
-        for n in a.neighbourhoods where b.neighbourhoods.contains(where: { AreaMatcher.sameName($0, n) }) { return "neighbourhood \(n)" }
-        for p in a.postcodes {
-            for q in b.postcodes where postcodesOverlap(p, q) { return "postcodes \(describe(p)) and \(describe(q))" }
-        }
+        let neighbourhoods = Set(b.neighbourhoods.map(AreaMatcher.key))
+        for n in a.neighbourhoods where neighbourhoods.contains(AreaMatcher.key(n)) { return "neighbourhood \(n)" }
+        if let place = postcodeOverlap(a.postcodes, b.postcodes) { return place }
+        let streets = Dictionary(grouping: b.streets) { AreaMatcher.key($0.street) }
         for s in a.streets {
-            for t in b.streets where AreaMatcher.sameName(s.street, t.street) && streetRangesOverlap(s, t) { return "street \(s.street)" }
+            for t in streets[AreaMatcher.key(s.street)] ?? [] where streetRangesOverlap(s, t) { return "street \(s.street)" }
         }
+        let addresses = Set(b.addresses.map(addressKey))
+        let bPostcodes = PostcodeIntervals(b.postcodes)
         for x in a.addresses {
-            for y in b.addresses where x.postcode == y.postcode && x.houseNumber == y.houseNumber
-                && AreaMatcher.normalisedAddition(x.houseNumberAddition) == AreaMatcher.normalisedAddition(y.houseNumberAddition)
-            {
-                return "address \(x.postcode) \(x.houseNumber)"
-            }
-            for p in b.postcodes where AreaMatcher.matches(p, x.postcode) { return "address \(x.postcode) \(x.houseNumber)" }
+            if addresses.contains(addressKey(x)) || covered(x.postcode, by: b.postcodes, bPostcodes) { return "address \(x.postcode) \(x.houseNumber)" }
         }
-        for y in b.addresses {
-            for p in a.postcodes where AreaMatcher.matches(p, y.postcode) { return "address \(y.postcode) \(y.houseNumber)" }
+        let aPostcodes = PostcodeIntervals(a.postcodes)
+        for y in b.addresses where covered(y.postcode, by: a.postcodes, aPostcodes) { return "address \(y.postcode) \(y.houseNumber)" }
+        return nil
+    }
+
+    /// The first postcode of `a` that overlaps one of `b`, described with it.
+    static func postcodeOverlap(_ a: [PostcodePattern], _ b: [PostcodePattern]) -> String? {
+        if a.count * b.count <= pairwiseLimit {
+            for p in a {
+                for q in b where postcodesOverlap(p, q) { return "postcodes \(describe(p)) and \(describe(q))" }
+            }
+            return nil
+        }
+        let index = PostcodeIntervals(b)
+        for p in a {
+            let (low, high) = bounds(p)
+            if let q = index.overlapping(low, high) { return "postcodes \(describe(p)) and \(describe(b[q]))" }
         }
         return nil
+    }
+
+    /// Whether a pattern of `patterns` matches `postcode` (``AreaMatcher/matches(_:_:)``), found
+    /// through the index; a postcode the interval form does not settle is checked against each.
+    static func covered(_ postcode: String, by patterns: [PostcodePattern], _ index: PostcodeIntervals) -> Bool {
+        if let found = index.overlapping(postcode, postcode), AreaMatcher.matches(patterns[found], postcode) { return true }
+        // A well-formed six-character postcode lies in a pattern's interval exactly when the
+        // pattern matches it; only an odd one (a designation is read, not trusted) needs the scan.
+        guard postcode.utf8.count != 6 else { return false }
+        return patterns.contains { AreaMatcher.matches($0, postcode) }
+    }
+
+    /// A single address as the set checks compare it: postcode, number, normalised addition.
+    static func addressKey(_ address: Address) -> String {
+        "\(address.postcode) \(address.houseNumber) \(AreaMatcher.normalisedAddition(address.houseNumberAddition))"
     }
 
     static func bounds(_ p: PostcodePattern) -> (String, String) {
