@@ -13,11 +13,7 @@ import Testing
 /// crash (a signal, a "Fatal error" or a backtrace).
 @Suite("Nothing lost, nothing crashes: the command line under hostile environments", .serialized)
 struct ReliabilityCLITests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = CLITests.Run
 
     static let application = "Fixtures/examples/rotterdam-carnisse-2021.json"
     static let batch = "Fixtures/examples/rotterdam-carnisse-batch.jsonl"

@@ -65,12 +65,7 @@ struct FuzzChecks: Sendable {
         guard let text = String(validating: input, as: UTF8.self) else { return [] }
         let (read, diagnostics) = DesignationReader(law: law).read(files: [("fuzz.json", text)])
         var problems = diagnostics.filter { $0.path != "fuzz.json" }.map { "diagnostic outside the file: \($0.rendered(withExcerpt: false))" }
-        if !read.isEmpty {
-            let engine = DecisionService(engine: Engine(law: law, designations: read), engineInfo: .init(version: "fuzz"))
-            var out = JSONBytes()
-            _ = engine.decideLine(sampleApplication, number: 1, logging: false, into: &out)
-            problems += strictLine(out.bytes, "decision under the designation")
-        }
+        if !read.isEmpty { problems += sampleDecision(law: law, designations: read, "decision under the designation") }
         return problems
     }
 
@@ -105,12 +100,7 @@ struct FuzzChecks: Sendable {
                 problems.append("diagnostic at line \(line) of a \(lines)-line file: \(diagnostic.rendered(withExcerpt: false))")
             }
         }
-        if let compiled {
-            let engine = DecisionService(engine: Engine(law: compiled, designations: designations), engineInfo: .init(version: "fuzz"))
-            var out = JSONBytes()
-            _ = engine.decideLine(sampleApplication, number: 1, logging: false, into: &out)
-            problems += strictLine(out.bytes, "decision under the mutated law")
-        }
+        if let compiled { problems += sampleDecision(law: compiled, designations: designations, "decision under the mutated law") }
         return problems
     }
 
@@ -137,6 +127,15 @@ struct FuzzChecks: Sendable {
         case .intact(let entries): return entries == lines ? [] : ["intact with \(entries) entries in \(lines) lines"]
         case .broken(let line, _): return line >= 1 && line <= max(lines, 1) ? [] : ["broken at line \(line) of \(lines)"]
         }
+    }
+
+    /// The seed application decided under `law` and `designations`: a mutated law or designation
+    /// that reads must still decide into one strict JSON line (no trap at evaluation).
+    func sampleDecision(law: CompiledLaw, designations: [Designation], _ what: String) -> [String] {
+        let engine = DecisionService(engine: Engine(law: law, designations: designations), engineInfo: .init(version: "fuzz"))
+        var out = JSONBytes()
+        _ = engine.decideLine(sampleApplication, number: 1, logging: false, into: &out)
+        return strictLine(out.bytes, what)
     }
 
     /// One output line: no line end inside it, and strict JSON (an object).
