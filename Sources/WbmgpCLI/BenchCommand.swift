@@ -11,7 +11,9 @@ enum BenchCommand {
         let maxJobs = try Jobs.value(args)
         let seed = UInt64(args.values["seed"] ?? "42") ?? 42
         guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
-        Output.write(Bench(module: module, args: args, rulesDirectory: rules, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run())
+        guard let report = Bench(module: module, args: args, rulesDirectory: rules, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run()
+        else { return .outputFailed }
+        Output.write(report)
         return .success
     }
 
@@ -32,7 +34,9 @@ struct Bench {
     let maxJobs: Int
     let seed: UInt64
 
-    func run() -> String {
+    /// The report, or nil after saying why the generated inputs could not be written (a
+    /// benchmark of files that are not there would measure nothing).
+    func run() -> String? {
         var lines = ["wbmgp bench: \(count) generated applications (seed \(seed)), \(repetitions) repetitions", machine(), ""]
         let kept = args.values["keep"]
         let directory = kept ?? NSTemporaryDirectory() + "wbmgp-bench-\(ProcessInfo.processInfo.processIdentifier)"
@@ -44,8 +48,13 @@ struct Bench {
         for i in 0..<count { text += generator.next(index: i) + "\n" }
         let batch = directory + "/applications.jsonl"
         let single = directory + "/one.json"
-        FileManager.default.createFile(atPath: batch, contents: Data(text.utf8))
-        FileManager.default.createFile(atPath: single, contents: Data((text.split(separator: "\n").first.map(String.init) ?? "").utf8))
+        let first = text.split(separator: "\n").first.map(String.init) ?? ""
+        guard FileManager.default.createFile(atPath: batch, contents: Data(text.utf8)),
+            FileManager.default.createFile(atPath: single, contents: Data(first.utf8))
+        else {
+            Output.error("wbmgp: error: [E-OUTPUT] bench could not write its generated applications to \(directory)")
+            return nil
+        }
         lines.append(outcomes(Array(text.utf8)))
         lines.append("")
         lines.append("figure                                        min          median       max")
