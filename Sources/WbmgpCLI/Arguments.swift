@@ -51,6 +51,12 @@ struct Arguments {
         }
     }
 
+    /// `--role desk|mayor|review` (interface §2); nil when not given.
+    func role() throws(UsageError) -> Role? {
+        guard values["role"] != nil else { return nil }
+        return Role(rawValue: try choice("role", Role.allCases.map(\.rawValue), default: Role.desk.rawValue))
+    }
+
     /// The value of an option that must be one of `choices`.
     func choice(_ name: String, _ choices: [String], default fallback: String) throws(UsageError) -> String {
         guard let value = values[name] else { return fallback }

@@ -5,13 +5,15 @@ import Wbmgp
 /// A benchmark is a command, never a timed test.
 enum BenchCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep"], flags: ["help"])
+        let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep", "role"], flags: ["help"])
         let count = try positive(args, "count", 100_000)
         let repetitions = try positive(args, "repeat", 3)
         let maxJobs = try Jobs.value(args)
+        // The mix with police data (as the throughput targets were set) unless told otherwise.
+        let role = try args.role() ?? .review
         let seed = UInt64(args.values["seed"] ?? "42") ?? 42
         guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
-        guard let report = Bench(module: module, args: args, rulesDirectory: rules, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run()
+        guard let report = Bench(module: module, args: args, rulesDirectory: rules, role: role, count: count, repetitions: repetitions, maxJobs: maxJobs, seed: seed).run()
         else { return .outputFailed }
         Output.write(report)
         return .success
@@ -29,6 +31,8 @@ struct Bench {
     let module: RuleModule
     let args: Arguments
     let rulesDirectory: String
+    /// The role the applications are generated for and decided in.
+    let role: Role
     let count: Int
     let repetitions: Int
     let maxJobs: Int
@@ -37,12 +41,12 @@ struct Bench {
     /// The report, or nil after saying why the generated inputs could not be written (a
     /// benchmark of files that are not there would measure nothing).
     func run() -> String? {
-        var lines = ["wbmgp bench: \(count) generated applications (seed \(seed)), \(repetitions) repetitions", machine(), ""]
+        var lines = ["wbmgp bench: \(count) generated applications (seed \(seed)) for the role \(role.rawValue), \(repetitions) repetitions", machine(), ""]
         let kept = args.values["keep"]
         let directory = kept ?? NSTemporaryDirectory() + "wbmgp-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } }
-        var generator = ApplicationGenerator(law: module.law, designations: module.designations, seed: seed)
+        var generator = ApplicationGenerator(law: module.law, designations: module.designations, seed: seed, role: role)
         var text = ""
         text.reserveCapacity(count * 900)
         for i in 0..<count { text += generator.next(index: i) + "\n" }
@@ -93,7 +97,7 @@ struct Bench {
     }
 
     func outcomes(_ bytes: [UInt8]) -> String {
-        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current))
+        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
         var counts: [String: Int] = [:]
         for line in DecisionService.lines(of: bytes) {
             do { counts[try service.decide(line).outcome.rawValue, default: 0] += 1 } catch { counts["error " + error.code, default: 0] += 1 }
@@ -103,7 +107,7 @@ struct Bench {
 
     /// Evaluation of already-parsed applications, each producing its full reason list.
     func inProcess(_ bytes: [UInt8]) -> String {
-        let reader = ApplicationReader(law: module.law)
+        let reader = ApplicationReader(law: module.law, role: role)
         let engine = module.engine
         let applications = DecisionService.lines(of: bytes).prefix(100_000).compactMap { try? reader.read($0) }
         var rates: [Double] = []
@@ -146,7 +150,7 @@ struct Bench {
     }
 
     var moduleArguments: [String] {
-        var extra = ["--rules", rulesDirectory]
+        var extra = ["--rules", rulesDirectory, "--role", role.rawValue]
         if let designations = args.values["designations"] { extra += ["--designations", designations] }
         return extra
     }

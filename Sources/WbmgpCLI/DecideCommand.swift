@@ -3,7 +3,7 @@ import Wbmgp
 
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
 enum DecideCommand {
-    static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log"]
+    static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log", "role"]
     static let flags = ["jsonl", "record", "report-peak-memory", "quiet", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
@@ -18,6 +18,7 @@ enum DecideCommand {
             lawDate = date
         }
         let jobs = try Jobs.value(args)
+        let role = try args.role() ?? .desk
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "decide needs a FILE or '-' (see 'wbmgp help decide')") }
         let jsonl = args.flags.contains("jsonl")
         if jsonl, format == "text" { throw Arguments.UsageError(message: "'--format text' writes several lines per decision; it cannot be combined with '--jsonl'") }
@@ -25,7 +26,7 @@ enum DecideCommand {
         guard let module = ModuleLoader.load(args) else { return .configuration }
         let engineInfo = module.engineInfo(version: Version.current)
         let record = args.flags.contains("record")
-        let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record)
+        let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role)
         var log: DecisionLogWriter?
         if let path = args.values["log"] {
             do throws(DecisionLog.Failure) {
@@ -41,7 +42,7 @@ enum DecideCommand {
             // Each further worker decides with its own compiled copy, made once the first block
             // shows how many workers the batch can use.
             run.makeReplicas = { count in
-                module.replicas(count).map { DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record) }
+                module.replicas(count).map { DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role) }
             }
         }
         run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1

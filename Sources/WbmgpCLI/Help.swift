@@ -48,6 +48,10 @@ enum Help {
           --format json|text      Output format (default json; text is for a desk clerk).
           --lang nl|en            Language of text output (default nl).
           --law-date YYYY-MM-DD   Decide under the law and designations of this date ("what if").
+          --role desk|mayor|review
+                                  Who decides, and so what may be read (default desk). Only the
+                                  mayor (for the woonverklaring) and a review read police records
+                                  (Wbmgp art. 10b lid 7); at the desk they are E-POLICE-DATA (65).
           --rules DIR             The rule module (else $WBMGP_RULES, ./Rules, or beside the binary).
           --designations PATH     A designation file or directory (default RULES/designations).
           --record                Add the canonical input: each decision becomes a record for replay.
@@ -109,9 +113,10 @@ enum Help {
         log) under the rules and designations at hand, on each record's own law date, and compare
         outcome, reasons (rule, effect, result, facts), conditions, priority and defects.
 
-        USAGE: wbmgp replay [--format text|json] [--rules DIR] [--designations PATH] RECORD... | -
+        USAGE: wbmgp replay [--format text|json] [--role desk|mayor|review] [--rules DIR] [--designations PATH] RECORD... | -
 
-        A RECORD file holds one record, or JSON Lines of records (a decision log too).
+        A RECORD file holds one record, or JSON Lines of records (a decision log too). Each record
+        is replayed in the role it records (a record without one, as a review) unless --role is given.
 
         EXAMPLES:
           wbmgp decide --record app.json > record.json
@@ -156,13 +161,15 @@ enum Help {
         one application, the SHA-256 digest of the rules, and peak memory. Use a release build:
         swift build -c release && .build/release/wbmgp bench
 
-        USAGE: wbmgp bench [--count N] [--jobs N] [--repeat N] [--seed N] [--rules DIR] [--designations PATH]
+        USAGE: wbmgp bench [--count N] [--jobs N] [--repeat N] [--seed N] [--role R] [--rules DIR] [--designations PATH]
 
         OPTIONS:
           --count N    Applications to generate (default 100000).
           --jobs N     The largest number of jobs to measure (default: the number of cores).
           --repeat N   Repetitions of each figure (default 3); min, median and max are shown.
           --seed N     Generator seed (default 42).
+          --role R     The role to generate for and decide in (default review, whose mix holds
+                       police records; desk generates none).
           --keep DIR   Keep the generated applications (DIR/applications.jsonl) to rerun by hand.
 
         """

@@ -3,11 +3,12 @@ import Wbmgp
 /// `wbmgp replay`: re-decide stored decision records and show what changed (interface §6).
 enum ReplayCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: ["format", "rules", "designations"], flags: ["help"])
+        let args = try Arguments(arguments, options: ["format", "rules", "designations", "role"], flags: ["help"])
         let format = try args.choice("format", ["text", "json"], default: "text")
+        let role = try args.role()
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "replay needs a RECORD file or '-' (see 'wbmgp help replay')") }
         guard let module = ModuleLoader.load(args) else { return .configuration }
-        let replayer = Replayer(service: DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current)))
+        let replayer = Replayer(service: DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current)), role: role)
         var status = ExitStatus.success
         for path in args.positionals {
             guard let bytes = InputFiles.read(path) else {

@@ -100,11 +100,12 @@ struct CLITests {
         let lines = try DecideFixture.all("valid").map { JSONWriter.compact(try #require($0.document["application"])) }
         let input = (lines + lines + lines).joined(separator: "\n") + "\n"
         let designations = TestSupport.fixturesDirectory + "/designations"
-        let one = try run(["decide", "--jsonl", "--jobs", "1", "--designations", designations, "-"], stdin: input)
+        // In the reviewer's role, which reads the fixtures' police records.
+        let one = try run(["decide", "--jsonl", "--jobs", "1", "--role", "review", "--designations", designations, "-"], stdin: input)
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout.split(separator: "\n").count == lines.count * 3)
         for jobs in ["2", "3"] {
-            #expect(try run(["decide", "--jsonl", "--jobs", jobs, "--designations", designations, "-"], stdin: input).stdout == one.stdout)
+            #expect(try run(["decide", "--jsonl", "--jobs", jobs, "--role", "review", "--designations", designations, "-"], stdin: input).stdout == one.stdout)
         }
     }
 

@@ -11,7 +11,7 @@ struct EncoderTests {
         let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
         let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
         var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 7)
-        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"))
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
         var outcomes = Set<String>()
         for i in 0..<3000 {
             let line = Array(generator.next(index: i).utf8)
@@ -32,7 +32,7 @@ struct EncoderTests {
     func batchLine() throws {
         let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
         let loaded = try #require(module)
-        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), record: true)
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), record: true, role: .review)
         let good = Array(try String(contentsOfFile: TestSupport.fixturesDirectory + "/examples/rotterdam-carnisse-2021.json", encoding: .utf8).utf8)
         let (line, error, _) = service.decideLine(good, number: 1)
         #expect(error == nil)
@@ -57,8 +57,8 @@ struct EncoderTests {
         var lines = (0..<600).map { Array(generator.next(index: $0).utf8) }
         lines[17] = Array("{\"id\": 3}".utf8)  // an error record keeps its place
         let info = loaded.engineInfo(version: "test")
-        let one = BatchDecider(service: DecisionService(engine: loaded.engine, engineInfo: info), jobs: 1).decide(lines[...])
-        let two = BatchDecider(services: [loaded, replica].map { DecisionService(engine: $0.engine, engineInfo: info) }).decide(lines[...])
+        let one = BatchDecider(service: DecisionService(engine: loaded.engine, engineInfo: info, role: .review), jobs: 1).decide(lines[...])
+        let two = BatchDecider(services: [loaded, replica].map { DecisionService(engine: $0.engine, engineInfo: info, role: .review) }).decide(lines[...])
         #expect(one.flatMap(\.bytes) == two.flatMap(\.bytes))
         #expect(two.flatMap(\.errors).count == 1)
     }

@@ -68,7 +68,7 @@ struct EvaluatorTests {
     func reasonsComplete() throws {
         for fixture in DecideFixture.all("valid") {
             let engine = try fixture.engine()
-            let application = try ApplicationReader(law: engine.law).read(try #require(fixture.document["application"]))
+            let application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
             let decision = try engine.decide(application, lawDate: fixture.lawDate)
             #expect(!decision.reasons.isEmpty, "\(fixture.name)")
             for reason in decision.reasons {

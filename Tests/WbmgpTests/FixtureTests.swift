@@ -33,6 +33,12 @@ struct DecideFixture: CustomTestStringConvertible, Sendable {
         Engine(law: TestSupport.law, designations: try TestSupport.fixtureDesignations(designationIds))
     }
 
+    /// The role the fixture is decided in (`"role"`, interface §2); the desk when absent.
+    var role: Role {
+        if case .string(let code) = document["role"] ?? .null, let role = Role(rawValue: code) { return role }
+        return .desk
+    }
+
     var lawDate: CalendarDate? {
         if case .string(let text) = document["lawDate"] ?? .null { return CalendarDate(parsing: text) }
         return nil
@@ -50,7 +56,7 @@ struct FixtureTests {
     @Test("valid fixture decides as worked out by hand", arguments: DecideFixture.all("valid"))
     func valid(fixture: DecideFixture) throws {
         let engine = try fixture.engine()
-        let application = try ApplicationReader(law: engine.law).read(try #require(fixture.document["application"]))
+        let application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
         let decision = try engine.decide(application, lawDate: fixture.lawDate)
         let json = DecisionWriter.json(decision, engine: .init(version: "test"))
         let expected = fixture.expected
@@ -83,7 +89,7 @@ struct FixtureTests {
         } else {
             bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
         }
-        let service = DecisionService(engine: engine, engineInfo: .init(version: "test"))
+        let service = DecisionService(engine: engine, engineInfo: .init(version: "test"), role: fixture.role)
         #expect {
             try service.decide(bytes)
         } throws: { error in

@@ -10,7 +10,7 @@ import Testing
 /// timing: the work at 4n must stay within 5× the work at n, where a pairwise check gives 16×.
 @Suite("Input limits and linear reading")
 struct InputLimitTests {
-    let reader = ApplicationReader(law: TestSupport.law)
+    let reader = ApplicationReader(law: TestSupport.law, role: .review)
 
     /// The error reading `bytes` gives, or nil when it reads.
     func failure(_ bytes: [UInt8]) -> InputError? {

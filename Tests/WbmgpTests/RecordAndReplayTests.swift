@@ -77,7 +77,7 @@ struct RecordAndReplayTests {
     func minimalInput() throws {
         let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("009-") })
         let engine = try fixture.engine()
-        let service = DecisionService(engine: engine, engineInfo: .init(version: "test"), record: true)
+        let service = DecisionService(engine: engine, engineInfo: .init(version: "test"), record: true, role: fixture.role)
         let bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
         let output = JSONWriter.compact(try service.decideJSON(bytes, withInput: true))
         #expect(!output.contains("2019-02-10"))
@@ -102,8 +102,8 @@ struct RecordAndReplayTests {
         let designations = try TestSupport.fixtureDesignations(["a8-x-rotterdam-carnisse", "a8-y-zaanstad-poelenburg"])
         for fixture in DecideFixture.all("valid").prefix(20) {
             let input = try #require(fixture.document["application"])
-            let a = try Engine(law: forward, designations: designations).decide(try ApplicationReader(law: forward).read(input))
-            let b = try Engine(law: backward, designations: designations.reversed()).decide(try ApplicationReader(law: backward).read(input))
+            let a = try Engine(law: forward, designations: designations).decide(try ApplicationReader(law: forward, role: fixture.role).read(input))
+            let b = try Engine(law: backward, designations: designations.reversed()).decide(try ApplicationReader(law: backward, role: fixture.role).read(input))
             #expect(JSONWriter.compact(DecisionWriter.json(a, engine: .init(version: "t"))) == JSONWriter.compact(DecisionWriter.json(b, engine: .init(version: "t"))))
         }
     }

@@ -8,9 +8,14 @@ public struct ApplicationGenerator {
     let hardshipCodes: [String]
     /// Where the art. 9 measure keeps its characteristics, to give some applicants a listed one.
     let characteristicsSlot: Int?
+    /// Whether the role the applications are for may read police records (only then are some
+    /// generated: at the desk they would all be refused as input).
+    let withPoliceRecords: Bool
     var random: SplitMix64
 
-    public init(law: CompiledLaw, designations: [Designation], seed: UInt64) {
+    /// - Parameter role: who will decide the applications; it decides whether they carry police records.
+    public init(law: CompiledLaw, designations: [Designation], seed: UInt64, role: Role = .review) {
+        withPoliceRecords = ApplicationReader(law: law, role: role).readsPoliceData
         self.designations = designations.sorted { $0.id < $1.id }
         incomeCodes = law.vocabularies["income"] ?? []
         behaviourCodes = law.vocabularies["behaviour"] ?? []
@@ -86,7 +91,7 @@ public struct ApplicationGenerator {
         }
         var screening: [(String, JSONValue)] = []
         if random.chance(80) { screening.append(("vog", .sortedObject([("submitted", .bool(random.chance(85)))]))) }
-        if random.chance(80) {
+        if random.chance(80), withPoliceRecords {
             var records: [JSONValue] = []
             for _ in 0..<random.int(in: 0...2) {
                 let when = applied.adding(days: -random.int(in: 1...(6 * 365)))

@@ -168,7 +168,8 @@ struct DecisionRun {
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
         return Decision(
-            application: application.id, applicationDate: application.applicationDate, outcome: outcome, lawDate: lawDate,
+            application: application.id, applicationDate: application.applicationDate, decisionDate: application.decisionDate,
+            role: application.role, outcome: outcome, lawDate: lawDate,
             lawVersion: lawVersion, designations: covering.map(\.id), conditions: isGrant ? conditions : [],
             priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
             missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],

@@ -25,7 +25,7 @@ public struct InputError: Error, Hashable, Sendable {
     /// its meaning in the README; the fuzz harness fails on any other.
     public static let documentedCodes: Set<String> = [
         "E-JSON", "E-FIELD", "E-MISSING", "E-TYPE", "E-DATE", "E-CODE", "E-PERIOD", "E-HOUSEHOLD", "E-CHRONOLOGY", "E-VALUE",
-        "E-LAW-DATE", "E-LIMIT", "E-DESIGNATION-CONFLICT",
+        "E-LAW-DATE", "E-LIMIT", "E-DESIGNATION-CONFLICT", "E-POLICE-DATA",
     ]
 
     /// Whether this error means the designations are broken (exit 78) rather than the input (65).

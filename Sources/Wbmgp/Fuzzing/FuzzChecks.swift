@@ -5,6 +5,8 @@ struct FuzzChecks: Sendable {
     let law: CompiledLaw
     let designations: [Designation]
     let service: DecisionService
+    /// The same, at the desk: the document path is fuzzed in the default role too.
+    let deskService: DecisionService
     /// Decision records of the seed applications, and a three-entry log of them: the seeds of
     /// the record and log targets.
     let records: [[UInt8]]
@@ -19,7 +21,9 @@ struct FuzzChecks: Sendable {
         }
         law = compiled
         designations = DesignationReader(law: compiled).read(files: seeds.fixtureDesignations).0
-        service = DecisionService(engine: Engine(law: compiled, designations: designations), engineInfo: .init(version: "fuzz"))
+        // The reviewer's role reads everything an application may hold, police records included.
+        service = DecisionService(engine: Engine(law: compiled, designations: designations), engineInfo: .init(version: "fuzz"), role: .review)
+        deskService = DecisionService(engine: service.engine, engineInfo: .init(version: "fuzz"))
         var records: [[UInt8]] = []
         for application in seeds.applications {
             if let record = try? service.decideJSON(application, withInput: true) { records.append(Array(JSONWriter.compact(record).utf8)) }
@@ -37,9 +41,9 @@ struct FuzzChecks: Sendable {
         sampleApplication = seeds.applications[0]
     }
 
-    /// A batch of the input's lines: one strict JSON line out per line in, each a decision or an
-    /// error record with a documented code, each record loggable; and the whole input as one
-    /// document through the pretty path.
+    /// A batch of the input's lines in the reviewer's role: one strict JSON line out per line in,
+    /// each a decision or an error record with a documented code, each record loggable; and the
+    /// whole input as one document through the pretty path, at the desk.
     func application(_ input: [UInt8]) -> [String] {
         var problems: [String] = []
         for (i, line) in DecisionService.lines(of: input).enumerated() {
@@ -52,7 +56,7 @@ struct FuzzChecks: Sendable {
             }
         }
         do {
-            let (output, _) = try service.decideOutput(input, logging: false)
+            let (output, _) = try deskService.decideOutput(input, logging: false)
             if (try? JSONReader.parse(JSONWriter.pretty(output))) == nil { problems.append("the pretty decision is not JSON") }
         } catch {
             if !InputError.documentedCodes.contains(error.code) { problems.append("undocumented code \(error.code)") }
@@ -132,7 +136,7 @@ struct FuzzChecks: Sendable {
     /// The seed application decided under `law` and `designations`: a mutated law or designation
     /// that reads must still decide into one strict JSON line (no trap at evaluation).
     func sampleDecision(law: CompiledLaw, designations: [Designation], _ what: String) -> [String] {
-        let engine = DecisionService(engine: Engine(law: law, designations: designations), engineInfo: .init(version: "fuzz"))
+        let engine = DecisionService(engine: Engine(law: law, designations: designations), engineInfo: .init(version: "fuzz"), role: .review)
         var out = JSONBytes()
         _ = engine.decideLine(sampleApplication, number: 1, logging: false, into: &out)
         return strictLine(out.bytes, what)

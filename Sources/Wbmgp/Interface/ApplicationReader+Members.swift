@@ -72,6 +72,12 @@ extension ApplicationReader {
             vog = CertificateOfConduct(submitted: submitted, date: try vogObject.date("date"))
         }
         var records: [PoliceRecord]?
+        if object.value("policeRecords") != nil, !readsPoliceData {
+            throw InputError(
+                code: "E-POLICE-DATA", path: object.pathOf("policeRecords"),
+                message: "police records may be read only by the mayor, for the woonverklaring\(policeDataCitation.map { " (\($0))" } ?? ""); "
+                    + "in the role '\(role.rawValue)' leave 'policeRecords' out, or decide in the role mayor or review (--role)")
+        }
         if let list = try object.array("policeRecords", limit: InputLimits.policeRecords) {
             records = []
             records?.reserveCapacity(list.count)

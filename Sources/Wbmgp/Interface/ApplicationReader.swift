@@ -12,13 +12,26 @@ public struct ApplicationReader: Sendable {
     let hardshipCodes: [String]
     /// What an error about a behaviour code calls it, with the vocabulary's citation.
     let behaviourCodeName: String
+    /// The role reading: who decides, and so whether the police data may be read.
+    public let role: Role
+    /// Whether ``role`` may read police records: it is one of `codes policeDataReaders` in the
+    /// rules. This is the one place the role limits what is read; the rules never see police
+    /// data the role may not read, as if no overview had been supplied.
+    let readsPoliceData: Bool
+    /// The citation of `policeDataReaders`, for the error at the desk.
+    let policeDataCitation: String?
 
-    public init(law: CompiledLaw) {
+    /// - Parameter role: who is deciding (interface §2); `desk` by default, which may not read
+    ///   police records.
+    public init(law: CompiledLaw, role: Role = .desk) {
         incomeCodes = law.vocabularies["income"] ?? []
         behaviourCodes = law.vocabularies["behaviour"] ?? []
         hardshipCodes = law.vocabularies["hardship"] ?? []
         behaviourCodeName = law.vocabularyCitations["behaviour"].map { "behaviour code (\($0))" } ?? "behaviour code"
-        fast = FastApplicationReader(incomeCodes: incomeCodes, behaviourCodes: behaviourCodes, hardshipCodes: hardshipCodes)
+        self.role = role
+        readsPoliceData = (law.vocabularies["policeDataReaders"] ?? []).contains(role.rawValue)
+        policeDataCitation = law.vocabularyCitations["policeDataReaders"]
+        fast = FastApplicationReader(incomeCodes: incomeCodes, behaviourCodes: behaviourCodes, hardshipCodes: hardshipCodes, readsPoliceData: readsPoliceData, role: role)
     }
 
     /// Parses JSON text and reads the application in it: by the fast path when the document is
@@ -74,7 +87,7 @@ public struct ApplicationReader: Sendable {
         }
         return Application(
             id: id, kind: kind, applicationDate: applicationDate, decisionDate: decisionDate, dwelling: dwelling,
-            household: household, woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex)
+            household: household, woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex, role: role)
     }
 
     private func readDwelling(_ value: JSONValue) throws(InputError) -> Dwelling {

@@ -42,6 +42,8 @@ public enum DecisionEncoder {
         out.date(decision.applicationDate)
         out.raw(",\"conditions\":")
         strings(decision.conditions, &out)
+        out.raw(",\"decisionDate\":")
+        if let date = decision.decisionDate { out.date(date) } else { out.raw("null") }
         out.raw(",\"defects\":")
         list(decision.defects, &out) { defect, out in
             out.raw("{\"citation\":")
@@ -85,6 +87,8 @@ public enum DecisionEncoder {
             }
         }
         out.byte(UInt8(ascii: "]"))
+        out.raw(",\"role\":")
+        out.appendString(decision.role.rawValue)
         out.raw(",\"screeningScope\":")
         list(decision.screeningScope, &out) { request, out in
             out.raw("{\"behaviours\":")

@@ -10,9 +10,10 @@ public struct DecisionService: Sendable {
     /// Whether output carries the canonical input, making each decision a record for replay.
     public let record: Bool
 
-    public init(engine: Engine, engineInfo: DecisionWriter.EngineInfo, lawDate: CalendarDate? = nil, record: Bool = false) {
+    /// - Parameter role: who is deciding, and so what may be read (interface §2); `desk` by default.
+    public init(engine: Engine, engineInfo: DecisionWriter.EngineInfo, lawDate: CalendarDate? = nil, record: Bool = false, role: Role = .desk) {
         self.engine = engine
-        self.reader = ApplicationReader(law: engine.law)
+        self.reader = ApplicationReader(law: engine.law, role: role)
         self.engineInfo = engineInfo
         self.engineBlock = DecisionEncoder.EngineBlock(engineInfo)
         self.lawDate = lawDate

@@ -19,6 +19,8 @@ public enum DecisionWriter {
         var members: [(String, JSONValue)] = [
             ("application", .string(decision.application)),
             ("applicationDate", .string(decision.applicationDate.description)),
+            ("decisionDate", decision.decisionDate.map { .string($0.description) } ?? .null),
+            ("role", .string(decision.role.rawValue)),
             ("outcome", .string(decision.outcome.rawValue)),
             ("lawDate", .string(decision.lawDate.description)),
             ("lawVersion", .string(decision.lawVersion.description)),

@@ -16,6 +16,9 @@ struct FastApplicationReader {
     let incomeCodes: [String]
     let behaviourCodes: [String]
     let hardshipCodes: [String]
+    /// False at the desk: a document with police records goes to the full reader, which refuses it.
+    let readsPoliceData: Bool
+    let role: Role
 
     func read(_ bytes: [UInt8]) -> Application? {
         bytes.withUnsafeBufferPointer { buffer in
@@ -62,7 +65,7 @@ struct FastApplicationReader {
         guard let applicantIndex = checkHousehold(household, kind: kind) else { return nil }
         return Application(
             id: id, kind: kind, applicationDate: applicationDate, decisionDate: decisionDate, dwelling: dwelling, household: household,
-            woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex)
+            woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex, role: role)
     }
 
     /// The rules of ``ApplicationReader``'s household check, as a yes or no.
@@ -180,7 +183,7 @@ struct FastApplicationReader {
                 vog = CertificateOfConduct(submitted: submitted, date: date)
                 return true
             case "policeRecords":
-                guard c.once(&seen, 1) else { return false }
+                guard readsPoliceData, c.once(&seen, 1) else { return false }
                 if c.null() { return true }
                 records = c.list(atMost: InputLimits.policeRecords.maximum) { readPoliceRecord(&$0) }
                 return records != nil

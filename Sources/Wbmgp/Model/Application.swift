@@ -15,6 +15,9 @@ public struct Application: Hashable, Sendable {
 
     /// Index of the member with role `applicant` (the reader guarantees exactly one).
     public var applicantIndex: Int
+    /// The role the application was read in (not a field of the document): what it may hold,
+    /// and what its decision says it was decided as.
+    public var role: Role = .desk
 }
 
 public struct Dwelling: Hashable, Sendable {

@@ -8,6 +8,10 @@ public struct Decision: Hashable, Sendable {
 
     public var application: String
     public var applicationDate: CalendarDate
+    /// The application's `decisionDate`, when it gave one (interface §4).
+    public var decisionDate: CalendarDate?
+    /// The role the application was read and decided in (interface §2).
+    public var role: Role = .desk
     public var outcome: Outcome
     public var lawDate: CalendarDate
     public var lawVersion: CalendarDate

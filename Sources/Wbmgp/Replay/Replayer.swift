@@ -2,9 +2,30 @@
 /// record's own law date, and compares the results (interface §6).
 public struct Replayer: Sendable {
     public let service: DecisionService
+    /// The role to replay in; nil replays each record in its own `role`.
+    public let role: Role?
 
-    /// - Parameter service: decides with the current rules and designations; its `lawDate` is ignored.
-    public init(service: DecisionService) { self.service = service }
+    /// - Parameters:
+    ///   - service: decides with the current rules and designations; its `lawDate` and role are ignored.
+    ///   - role: replay every record in this role instead of the one it records (`replay --role`).
+    public init(service: DecisionService, role: Role? = nil) {
+        self.service = service
+        self.role = role
+    }
+
+    /// The role a record is replayed in: ``role`` when given, else the record's own; a record
+    /// written before decisions carried a role is replayed as `review`, the role that reads
+    /// everything a record can hold.
+    func replayRole(of record: JSONValue, id: String) throws(InputError) -> Role {
+        if let role { return role }
+        guard let value = record["role"] else { return .review }
+        guard case .string(let code) = value, let recorded = Role(rawValue: code) else {
+            throw InputError(
+                code: "E-CODE", path: "$.role", message: "expected the record's role: one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))",
+                applicationId: id)
+        }
+        return recorded
+    }
 
     /// Replays one record (a decision made with `--record`, or a decision-log entry holding one).
     ///
@@ -23,9 +44,10 @@ public struct Replayer: Sendable {
         guard case .string(let lawText) = record["lawDate"] ?? .null, let lawDate = CalendarDate(parsing: lawText) else {
             throw InputError(code: "E-DATE", path: "$.lawDate", message: "expected the record's law date as YYYY-MM-DD", applicationId: id)
         }
+        let role = try replayRole(of: record, id: id)
         let current: JSONValue
         do {
-            let application = try service.reader.read(input)
+            let application = try ApplicationReader(law: service.engine.law, role: role).read(input)
             let decision = try service.engine.decide(application, lawDate: lawDate)
             current = DecisionWriter.json(decision, engine: service.engineInfo)
         } catch {

@@ -18,7 +18,11 @@ public struct ScenarioRunner: Sendable {
             let scenario = try JSONReader.parse(bytes)
             if case .string(let name) = scenario["name"] ?? .null { result.name = name }
             let object = try ObjectReader(scenario, path: "$")
-            try object.allowOnly(["name", "note", "designations", "lawDate", "application", "expect"])
+            try object.allowOnly(["name", "note", "role", "designations", "lawDate", "application", "expect"])
+            // The role decides what may be read (interface §2): a scenario with police records
+            // says it is the mayor's or a review.
+            let roleCode = try object.code("role", in: Role.allCases.map(\.rawValue), "role") ?? Role.desk.rawValue
+            let role = Role(rawValue: roleCode) ?? .desk
             var scenarioDesignations = designations
             if let list = try object.array("designations") {
                 let reader = DesignationReader(law: law)
@@ -29,7 +33,7 @@ public struct ScenarioRunner: Sendable {
             }
             guard let input = object.value("application") else { throw object.missing("application", "an application (interface §3)") }
             guard let expect = object.value("expect") else { throw object.missing("expect", "the expected outcome and results") }
-            let application = try ApplicationReader(law: law).read(input)
+            let application = try ApplicationReader(law: law, role: role).read(input)
             let decision = try Engine(law: law, designations: scenarioDesignations).decide(application, lawDate: try object.date("lawDate"))
             result.reasons = decision.reasons
             if let outcome = expect["outcome"], outcome != .string(decision.outcome.rawValue) {
