@@ -2,10 +2,19 @@ import Foundation
 
 /// A hash-chained JSON Lines log of decision records (interface §6).
 ///
-/// Each line is `{"hash":…,"prev":…,"record":{…},"seq":N}` with sorted keys: `seq` counts from 1,
-/// `prev` is the previous line's `hash` (null on line 1), and `hash` is `sha256:` and the hex
-/// SHA-256 of the compact JSON of the same object without `hash`. Changing, removing, inserting
-/// or reordering a line breaks the chain at that line; ``verify(_:)`` names it.
+/// Each line is one entry with sorted keys: `seq` counts from 1, `prev` is the previous line's
+/// `hash` (null on line 1), and `hash` is `sha256:` and the hex SHA-256 of the compact JSON of the
+/// entry without `hash`, `personal` and `salt`. A decision entry holds its record cut in two
+/// (``LogEntryParts``): `skeleton`, committed to directly, and `personal`, committed to through
+/// `personalDigest`, the SHA-256 of `salt` (fresh random hex per entry) followed by the compact
+/// JSON of `personal`. Removing `personal` and `salt` (``DecisionLogRedaction``) leaves the chain
+/// intact; a `redaction` entry appended after it records which entries, when, by whom and why,
+/// and ``verify(_:)`` fails on a redacted entry that no later redaction entry covers. Entries
+/// written before salting (`record` instead of `skeleton`) verify as before.
+///
+/// Changing, removing, inserting or reordering a line breaks the chain at that line; ``verify(_:)``
+/// names it. Removing the last lines leaves a shorter intact chain: ``head(of:)`` gives the last
+/// entry's seq and hash to keep elsewhere, and `log verify --expect-head` compares them.
 public enum DecisionLog {
     /// Why a log could not be appended to.
     public struct Failure: Error, Hashable, Sendable {
@@ -13,19 +22,50 @@ public enum DecisionLog {
         /// The first line at which an existing log does not verify; nil when it could not be
         /// read or written (no space, an I/O error, no permission).
         public var brokenLine: Int?
+        /// The log is readable but the operation cannot be done on it (a redaction of a log
+        /// written before salting).
+        public var refused: Bool
 
-        public init(message: String, brokenLine: Int? = nil) {
+        public init(message: String, brokenLine: Int? = nil, refused: Bool = false) {
             self.message = message
             self.brokenLine = brokenLine
+            self.refused = refused
         }
     }
 
-    /// One entry: the line to write (without newline) and its hash.
-    public static func entry(record: JSONValue, seq: Int, previous: String?) -> (line: String, hash: String) {
-        let body: [(String, JSONValue)] = [("prev", previous.map { .string($0) } ?? .null), ("record", record), ("seq", .integer(seq))]
-        let hash = "sha256:" + SHA256.hex(SHA256.hash(Array(JSONWriter.compact(.sortedObject(body)).utf8)))
-        return (JSONWriter.compact(.sortedObject(body + [("hash", .string(hash))])), hash)
+    /// The members of an entry the hash does not cover: the personal part and its salt.
+    static let uncommitted: Set<String> = ["hash", "personal", "salt"]
+
+    /// One decision entry: the line to write (without newline) and its hash.
+    ///
+    /// - Parameter salt: random hex (tests pass a fixed one); nil when the system gave none.
+    public static func entry(record: JSONValue, seq: Int, previous: String?, salt: String? = RandomBytes.hex(count: 16)) -> (line: String, hash: String)? {
+        guard let salt else { return nil }
+        let (skeleton, personal) = LogEntryParts.split(record)
+        let body: [(String, JSONValue)] = [
+            ("personalDigest", .string(personalDigest(personal, salt: salt))), ("prev", previous.map { .string($0) } ?? .null),
+            ("seq", .integer(seq)), ("skeleton", skeleton),
+        ]
+        return sealed(body, extra: [("personal", personal), ("salt", .string(salt))])
     }
+
+    /// A redaction entry: which entries' personal parts were removed, on which date, by whom, why.
+    static func redactionEntry(entries: [Int], date: CalendarDate, by: String, reason: String, seq: Int, previous: String?) -> (line: String, hash: String) {
+        let redaction = JSONValue.sortedObject([
+            ("entries", .array(entries.map { .integer($0) })), ("date", .string(date.description)), ("by", .string(by)), ("reason", .string(reason)),
+        ])
+        return sealed([("prev", previous.map { .string($0) } ?? .null), ("redaction", redaction), ("seq", .integer(seq))], extra: [])
+    }
+
+    /// The line of an entry with `body` hashed and `extra` (not hashed) beside it.
+    private static func sealed(_ body: [(String, JSONValue)], extra: [(String, JSONValue)]) -> (line: String, hash: String) {
+        let hash = digest(JSONWriter.compact(.sortedObject(body)))
+        return (JSONWriter.compact(.sortedObject(body + extra + [("hash", .string(hash))])), hash)
+    }
+
+    static func digest(_ text: String) -> String { "sha256:" + SHA256.hex(SHA256.hash(Array(text.utf8))) }
+
+    static func personalDigest(_ personal: JSONValue, salt: String) -> String { digest(salt + JSONWriter.compact(personal)) }
 
     /// Appends records to the log at `path` (created when missing) in one write of whole lines,
     /// then syncs it to disk, under the log's exclusive lock. See ``DecisionLogWriter``.
@@ -40,34 +80,29 @@ public enum DecisionLog {
 
     /// The result of verifying a log.
     public enum Verification: Hashable, Sendable {
-        case intact(entries: Int)
+        /// Every entry in place; `redacted` of them have had their personal part removed, each
+        /// covered by a redaction entry.
+        case intact(entries: Int, redacted: Int)
         /// The first line at which the chain breaks, and what happened there.
         case broken(line: Int, reason: String)
     }
 
-    /// Recomputes the chain and names the first line that was changed, removed, inserted or reordered.
+    /// Recomputes the chain and names the first line that was changed, removed, inserted or
+    /// reordered, or whose personal part was removed without a redaction entry.
     public static func verify(_ bytes: [UInt8]) -> Verification {
         let lines = DecisionService.lines(of: bytes)
-        var entries: [(seq: Int?, hash: String?, prev: JSONValue?, valid: Bool)] = []
-        for line in lines {
-            guard let value = try? JSONReader.parse(line), case .object(let members) = value,
-                case .string(let hash) = value["hash"] ?? .null, case .integer(let seq) = value["seq"] ?? .null
-            else {
-                entries.append((nil, nil, nil, false))
-                continue
-            }
-            let body = JSONValue.object(members.filter { $0.key != "hash" })
-            let recomputed = "sha256:" + SHA256.hex(SHA256.hash(Array(JSONWriter.compact(body).utf8)))
-            entries.append((seq, hash, value["prev"], recomputed == hash))
-        }
+        let entries = lines.map(LogLine.init)
         let endsInPartialLine = bytes.last.map { $0 != 0x0A } ?? false
         for (i, entry) in entries.enumerated() {
             let line = i + 1
-            if endsInPartialLine, line == entries.count, !entry.valid {
+            if endsInPartialLine, line == entries.count, !entry.hashValid {
                 return .broken(line: line, reason: "line \(line) is a partial line: the log ends in the middle of an entry (a write was cut off)")
             }
-            guard entry.valid, let seq = entry.seq else {
+            guard entry.hashValid, let seq = entry.seq else {
                 return .broken(line: line, reason: "line \(line) was changed: it is not an intact log entry (its hash does not match its content)")
+            }
+            if !entry.personalValid {
+                return .broken(line: line, reason: "line \(line) was changed: its personal part does not match the digest the chain holds")
             }
             if seq > line {
                 if let later = entries.indices.first(where: { $0 > i && entries[$0].seq == line }) {
@@ -86,6 +121,69 @@ public enum DecisionLog {
         if endsInPartialLine {
             return .broken(line: lines.count, reason: "line \(lines.count) is a partial line: the log does not end with a line end")
         }
-        return .intact(entries: entries.count)
+        // Every redacted entry must be named by a redaction entry after it.
+        var uncovered = Set<Int>()
+        var firstUncovered: [Int: Int] = [:]
+        for (i, entry) in entries.enumerated() {
+            if entry.isRedacted, let seq = entry.seq {
+                uncovered.insert(seq)
+                firstUncovered[seq] = i + 1
+            }
+            for seq in entry.covers { uncovered.remove(seq) }
+        }
+        if let line = uncovered.compactMap({ firstUncovered[$0] }).min() {
+            return .broken(
+                line: line, reason: "line \(line) has had its personal part removed, but no redaction entry after it names entry \(line): a purge without a record")
+        }
+        return .intact(entries: entries.count, redacted: entries.filter(\.isRedacted).count)
+    }
+
+    /// The last entry's `seq` and `hash`; nil for an empty log or a last line that is no entry.
+    public static func head(of bytes: [UInt8]) -> (seq: Int, hash: String)? {
+        guard let last = DecisionService.lines(of: bytes).last else { return nil }
+        let entry = LogLine(last)
+        guard let seq = entry.seq, let hash = entry.hash else { return nil }
+        return (seq, hash)
+    }
+}
+
+/// One line of a decision log as ``DecisionLog/verify(_:)`` checks it.
+struct LogLine {
+    var value: JSONValue?
+    var seq: Int?
+    var hash: String?
+    var prev: JSONValue?
+    /// The recomputed hash equals `hash`.
+    var hashValid = false
+    /// The personal part, where there is one, matches `personalDigest`.
+    var personalValid = true
+    /// A decision entry written with a personal part that is no longer there.
+    var isRedacted = false
+    /// The entries a redaction entry names.
+    var covers: [Int] = []
+
+    init(_ bytes: [UInt8]) {
+        guard let value = try? JSONReader.parse(bytes), case .object(let members) = value,
+            case .string(let hash) = value["hash"] ?? .null, case .integer(let seq) = value["seq"] ?? .null
+        else { return }
+        self.value = value
+        self.seq = seq
+        self.hash = hash
+        prev = value["prev"]
+        hashValid = DecisionLog.digest(JSONWriter.compact(.object(members.filter { !DecisionLog.uncommitted.contains($0.key) }))) == hash
+        if case .string(let digest) = value["personalDigest"] ?? .null {
+            if let personal = value["personal"] {
+                guard case .string(let salt) = value["salt"] ?? .null else {
+                    personalValid = false
+                    return
+                }
+                personalValid = DecisionLog.personalDigest(personal, salt: salt) == digest
+            } else {
+                isRedacted = true
+            }
+        }
+        if case .array(let named) = value["redaction"]?["entries"] ?? .null {
+            covers = named.compactMap { if case .integer(let seq) = $0 { seq } else { nil } }
+        }
     }
 }

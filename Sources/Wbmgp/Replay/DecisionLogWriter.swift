@@ -11,11 +11,11 @@
 /// the last whole entry, so the log stays verifiable.
 public final class DecisionLogWriter {
     public let path: String
-    private let descriptor: Int32
-    private var seq: Int
-    private var previous: String?
+    let descriptor: Int32
+    private(set) var seq: Int
+    private(set) var previous: String?
     /// The log's size after the last whole entry.
-    private var size: Int
+    var size: Int
 
     /// Opens (creating it, readable by its owner only: it holds personal data) and locks the log
     /// at `path`, and verifies what it holds.
@@ -25,30 +25,23 @@ public final class DecisionLogWriter {
     ///   verify (then with `brokenLine`).
     public init(path: String, waiting: () -> Void = {}) throws(DecisionLog.Failure) {
         self.path = path
-        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw DecisionLog.Failure(message: "the log \(path) cannot be opened: \(FileBytes.describe(errno: errno))")
-        }
+        let descriptor = try Self.openLocked(path, waiting: waiting)
         self.descriptor = descriptor
         do throws(DecisionLog.Failure) {
-            var info = stat()
-            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                // A device or pipe cannot be verified, cut back or synced as a log must be.
-                throw DecisionLog.Failure(message: "the log \(path) is not a regular file; a decision log must be a file")
-            }
-            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                waiting()
-                while flock(descriptor, LOCK_EX) != 0 {
-                    guard errno == EINTR else { throw DecisionLog.Failure(message: "the log \(path) cannot be locked: \(FileBytes.describe(errno: errno))") }
-                }
-            }
             let bytes: [UInt8]
             do throws(FileBytes.Failure) {
                 bytes = try FileBytes.read(descriptor: descriptor)
             } catch {
                 throw DecisionLog.Failure(message: "the log \(path) \(error.message)")
             }
-            (seq, previous) = try Self.head(of: bytes, path: path)
+            if case .broken(let line, let reason) = DecisionLog.verify(bytes) {
+                throw DecisionLog.Failure(
+                    message: "the log \(path) does not verify at line \(line): \(reason). Nothing was appended; see 'wbmgp log verify \(path)'",
+                    brokenLine: line)
+            }
+            let head = DecisionLog.head(of: bytes)
+            seq = head?.seq ?? 0
+            previous = head?.hash
             size = bytes.count
         } catch {
             _ = Glibc.close(descriptor)
@@ -56,17 +49,37 @@ public final class DecisionLogWriter {
         }
     }
 
-    /// The last entry's `seq` and `hash` of a log that verifies; (0, nil) when it is empty.
-    private static func head(of bytes: [UInt8], path: String) throws(DecisionLog.Failure) -> (Int, String?) {
-        if case .broken(let line, let reason) = DecisionLog.verify(bytes) {
-            throw DecisionLog.Failure(
-                message: "the log \(path) does not verify at line \(line): \(reason). Nothing was appended; see 'wbmgp log verify \(path)'",
-                brokenLine: line)
+    /// Opens the log (a regular file) and takes its exclusive lock, waiting for another writer.
+    ///
+    /// A redaction renames a new file over the log while others wait on the lock: the file locked
+    /// must still be the one the path names, else the new one is opened and locked instead.
+    private static func openLocked(_ path: String, waiting: () -> Void) throws(DecisionLog.Failure) -> Int32 {
+        var waited = false
+        while true {
+            let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw DecisionLog.Failure(message: "the log \(path) cannot be opened: \(FileBytes.describe(errno: errno))")
+            }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                _ = Glibc.close(descriptor)
+                // A device or pipe cannot be verified, cut back or synced as a log must be.
+                throw DecisionLog.Failure(message: "the log \(path) is not a regular file; a decision log must be a file")
+            }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                if !waited { waiting() }
+                waited = true
+                while flock(descriptor, LOCK_EX) != 0 {
+                    guard errno == EINTR else {
+                        _ = Glibc.close(descriptor)
+                        throw DecisionLog.Failure(message: "the log \(path) cannot be locked: \(FileBytes.describe(errno: errno))")
+                    }
+                }
+            }
+            var named = stat()
+            if stat(path, &named) == 0, named.st_ino == info.st_ino, named.st_dev == info.st_dev { return descriptor }
+            _ = Glibc.close(descriptor)
         }
-        guard let last = DecisionService.lines(of: bytes).last, let entry = try? JSONReader.parse(last),
-            case .integer(let seq) = entry["seq"] ?? .null, case .string(let hash) = entry["hash"] ?? .null
-        else { return (0, nil) }
-        return (seq, hash)
     }
 
     /// Appends the records as entries that continue the chain, in one write, then syncs.
@@ -80,11 +93,19 @@ public final class DecisionLogWriter {
         var text = ""
         for record in records {
             nextSeq += 1
-            let (line, hash) = DecisionLog.entry(record: record, seq: nextSeq, previous: nextPrevious)
+            guard let (line, hash) = DecisionLog.entry(record: record, seq: nextSeq, previous: nextPrevious) else {
+                throw DecisionLog.Failure(message: "the log \(path) was not written: the system gave no random bytes for the salts of its personal parts")
+            }
             text += line + "\n"
             nextPrevious = hash
         }
-        let bytes = Array(text.utf8)
+        try write(Array(text.utf8))
+        seq = nextSeq
+        previous = nextPrevious
+    }
+
+    /// Appends whole lines and syncs; on failure cuts the log back to its last whole entry.
+    func write(_ bytes: [UInt8]) throws(DecisionLog.Failure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
@@ -93,13 +114,11 @@ public final class DecisionLogWriter {
             offset += written
         }
         guard fsync(descriptor) == 0 else { throw failure("cannot be synced to disk", errno: errno) }
-        seq = nextSeq
-        previous = nextPrevious
         size += bytes.count
     }
 
     /// A failure of this append, after cutting the log back to its last whole entry.
-    private func failure(_ what: String, errno code: Int32) -> DecisionLog.Failure {
+    func failure(_ what: String, errno code: Int32) -> DecisionLog.Failure {
         _ = ftruncate(descriptor, off_t(size))
         _ = fsync(descriptor)
         return DecisionLog.Failure(message: "the log \(path) \(what): \(FileBytes.describe(errno: code)); nothing more was appended")

@@ -33,7 +33,19 @@ public struct Replayer: Sendable {
     ///   reads or decides (the error names the path inside the record).
     public func replay(_ document: JSONValue) throws(InputError) -> ReplayResult {
         var record = document
-        if case .object = document["record"] ?? .null, document["seq"] != nil, let inner = document["record"] { record = inner }
+        var withheld = false
+        if case .integer(let seq) = document["seq"] ?? .null {
+            // A decision-log entry: a redaction entry, a redacted entry, or a record to put together.
+            if case .object = document["redaction"] ?? .null { return .redactionEntry(seq: seq, document["redaction"] ?? .null) }
+            if let skeleton = document["skeleton"] {
+                let id = DecisionDiff.text(skeleton["application"]) ?? "entry \(seq)"
+                guard let personal = document["personal"] else { return ReplayResult(redacted: id) }
+                record = LogEntryParts.merge(skeleton: skeleton, personal: personal)
+                withheld = skeleton["policeRecordsWithheld"] == .bool(true)
+            } else if case .object = document["record"] ?? .null, let inner = document["record"] {
+                record = inner
+            }
+        }
         guard case .object = record else { throw InputError(code: "E-TYPE", path: "$", message: "expected a decision record (an object), found \(record.typeName)") }
         guard case .string(let id) = record["application"] ?? .null else {
             throw InputError(code: "E-MISSING", path: "$.application", message: "not a decision record: 'application' is missing")
@@ -57,7 +69,28 @@ public struct Replayer: Sendable {
             error.applicationId = id
             throw error
         }
-        return DecisionDiff.compare(record: record, current: current, id: id)
+        guard withheld else { return DecisionDiff.compare(record: record, current: current, id: id) }
+        // The log keeps no police records: the rules whose result rests on them cannot be
+        // re-checked; everything else is, and the result says which were not.
+        let rules = service.engine.law.snapshot(on: lawDate)?.rules.filter(\.resultReadsPoliceData) ?? []
+        let ids = Set(rules.map(\.id))
+        var defects = Set<String>()
+        for rule in rules { if case .defect(let code, _) = rule.effect { defects.insert(code) } }
+        var result = DecisionDiff.compare(record: Self.without(ids, defects, record), current: Self.without(ids, defects, current), id: id)
+        result.notRechecked = rules.map { "\($0.citation) (\($0.id))" }
+        return result
+    }
+
+    /// A decision without the reasons of `rules` and the defects with `codes`.
+    static func without(_ rules: Set<String>, _ codes: Set<String>, _ decision: JSONValue) -> JSONValue {
+        guard case .object(let members) = decision else { return decision }
+        return .object(members.map { member in
+            guard case .array(let items) = member.value, member.key == "reasons" || member.key == "defects" else { return member }
+            let kept = items.filter { item in
+                member.key == "reasons" ? !rules.contains(DecisionDiff.text(item["rule"]) ?? "") : !codes.contains(DecisionDiff.text(item["code"]) ?? "")
+            }
+            return JSONMember(member.key, .array(kept))
+        })
     }
 }
 
@@ -70,7 +103,45 @@ public struct ReplayResult: Hashable, Sendable {
     public var recordedDesignations: String?
     public var currentDesignations: String?
 
+    /// A decision-log entry whose personal part was destroyed: nothing to re-decide.
+    public var isRedacted = false
+    /// A redaction entry of a decision log, described ("entries 2, 3 redacted on … by …: …").
+    public var redaction: String?
+    /// Rules not re-checked because their result rests on police records the log does not hold.
+    public var notRechecked: [String] = []
+
     public var isIdentical: Bool { differences.isEmpty }
+
+    public init(
+        record: String, differences: [DecisionDifference], recordedRules: String?, currentRules: String?, recordedDesignations: String?,
+        currentDesignations: String?
+    ) {
+        self.record = record
+        self.differences = differences
+        self.recordedRules = recordedRules
+        self.currentRules = currentRules
+        self.recordedDesignations = recordedDesignations
+        self.currentDesignations = currentDesignations
+    }
+
+    init(redacted record: String) {
+        self.init(record: record, differences: [], recordedRules: nil, currentRules: nil, recordedDesignations: nil, currentDesignations: nil)
+        isRedacted = true
+    }
+
+    static func redactionEntry(seq: Int, _ redaction: JSONValue) -> ReplayResult {
+        var result = ReplayResult(record: "entry \(seq)", differences: [], recordedRules: nil, currentRules: nil, recordedDesignations: nil, currentDesignations: nil)
+        let entries: [String] = if case .array(let list) = redaction["entries"] ?? .null { list.map(DecisionDiff.show) } else { [] }
+        result.redaction = "\(entries.count == 1 ? "entry" : "entries") \(entries.joined(separator: ", ")) redacted on \(DecisionDiff.text(redaction["date"]) ?? "?") by \(DecisionDiff.text(redaction["by"]) ?? "?"): \(DecisionDiff.text(redaction["reason"]) ?? "?")"
+        return result
+    }
+
+    /// `identical`, `differs`, `redacted` or `redaction`.
+    public var status: String {
+        if isRedacted { return "redacted" }
+        if redaction != nil { return "redaction" }
+        return isIdentical ? "identical" : "differs"
+    }
     public var rulesDigestDiffers: Bool { recordedRules != currentRules }
     public var designationsDigestDiffers: Bool { recordedDesignations != currentDesignations }
 }
@@ -98,9 +169,14 @@ public enum ReplayWriter {
         if result.designationsDigestDiffers {
             digests.append("designations digest differs: \(result.recordedDesignations ?? "none") → \(result.currentDesignations ?? "none")")
         }
+        if result.isRedacted { return "\(result.record): redacted (its personal part was destroyed; the skeleton stays in the chain)\n" }
+        if let redaction = result.redaction { return "\(result.record): redaction entry: \(redaction)\n" }
         let note = digests.isEmpty ? "" : " (" + digests.joined(separator: "; ") + ")"
-        var lines = ["\(result.record): \(result.isIdentical ? "identical" : "differs")\(note)"]
+        var lines = ["\(result.record): \(result.status)\(note)"]
         lines += result.differences.map { "  " + $0.text }
+        if !result.notRechecked.isEmpty {
+            lines.append("  not re-checked (the log holds no police records): " + result.notRechecked.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -108,7 +184,8 @@ public enum ReplayWriter {
         func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
         return .sortedObject([
             ("record", .string(result.record)),
-            ("status", .string(result.isIdentical ? "identical" : "differs")),
+            ("status", .string(result.status)),
+            ("notRechecked", .array(result.notRechecked.map { .string($0) })),
             ("rulesDigest", .sortedObject([("recorded", optional(result.recordedRules)), ("current", optional(result.currentRules)),
                                            ("differs", .bool(result.rulesDigestDiffers))])),
             ("designationsDigest", .sortedObject([("recorded", optional(result.recordedDesignations)), ("current", optional(result.currentDesignations)),

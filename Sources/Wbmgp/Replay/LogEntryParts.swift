@@ -1,0 +1,115 @@
+/// A decision record cut into the two parts a log entry keeps apart (interface §6): the
+/// skeleton, which the hash chain commits to directly and which stays for ever, and the personal
+/// part, which the chain commits to through a salted digest and which can be destroyed at the
+/// end of its retention (Wbmgp art. 10b lid 9; AVG art. 5 lid 1 e, art. 17).
+///
+/// Personal: the record's `input`, `conditions`, and per reason its `facts`, `text` and the
+/// hardship decision's `decidedBy` and `reason`. Skeleton: everything else (outcome, dates, role,
+/// designations, rule ids, citations, effects, results, `lifted.by`, defect codes, missing facts,
+/// priority flags, engine digests). Police records never enter a log in the clear: they are taken
+/// out of the input, and the skeleton says `policeRecordsWithheld`.
+enum LogEntryParts {
+    static let personalReasonKeys: Set<String> = ["facts", "text"]
+    static let personalLiftKeys: Set<String> = ["decidedBy", "reason"]
+
+    /// The skeleton and the personal part of `record`.
+    static func split(_ record: JSONValue) -> (skeleton: JSONValue, personal: JSONValue) {
+        guard case .object(let members) = record else { return (record, .null) }
+        var skeleton: [JSONMember] = []
+        var personal: [JSONMember] = []
+        var withheld = false
+        for member in members {
+            switch member.key {
+            case "input":
+                let (input, removed) = withoutPoliceRecords(member.value)
+                withheld = removed
+                personal.append(JSONMember("input", input))
+            case "conditions":
+                personal.append(member)
+            case "reasons":
+                guard case .array(let reasons) = member.value else {
+                    skeleton.append(member)
+                    continue
+                }
+                var kept: [JSONValue] = []
+                var taken: [JSONValue] = []
+                for reason in reasons {
+                    let (rest, part) = splitReason(reason)
+                    kept.append(rest)
+                    taken.append(part)
+                }
+                skeleton.append(JSONMember("reasons", .array(kept)))
+                personal.append(JSONMember("reasons", .array(taken)))
+            default:
+                skeleton.append(member)
+            }
+        }
+        if withheld { skeleton.append(JSONMember("policeRecordsWithheld", .bool(true))) }
+        return (sorted(skeleton), sorted(personal))
+    }
+
+    /// The record again from its two parts (for replay); the police records withheld stay out.
+    static func merge(skeleton: JSONValue, personal: JSONValue) -> JSONValue {
+        guard case .object(let members) = skeleton else { return skeleton }
+        var merged: [JSONMember] = []
+        for member in members where member.key != "policeRecordsWithheld" {
+            if member.key == "reasons", case .array(let reasons) = member.value, case .array(let parts) = personal["reasons"] ?? .null {
+                merged.append(JSONMember("reasons", .array(reasons.indices.map { i in mergeReason(reasons[i], i < parts.count ? parts[i] : .null) })))
+            } else {
+                merged.append(member)
+            }
+        }
+        for key in ["input", "conditions"] { if let value = personal[key] { merged.append(JSONMember(key, value)) } }
+        return sorted(merged)
+    }
+
+    private static func splitReason(_ reason: JSONValue) -> (JSONValue, JSONValue) {
+        guard case .object(let members) = reason else { return (reason, .null) }
+        var rest: [JSONMember] = []
+        var part: [JSONMember] = []
+        for member in members {
+            if personalReasonKeys.contains(member.key) {
+                part.append(member)
+            } else if member.key == "lifted", case .object(let lift) = member.value {
+                rest.append(JSONMember("lifted", sorted(lift.filter { !personalLiftKeys.contains($0.key) })))
+                part.append(JSONMember("lifted", sorted(lift.filter { personalLiftKeys.contains($0.key) })))
+            } else {
+                rest.append(member)
+            }
+        }
+        return (sorted(rest), sorted(part))
+    }
+
+    private static func mergeReason(_ reason: JSONValue, _ part: JSONValue) -> JSONValue {
+        guard case .object(let members) = reason else { return reason }
+        var merged: [JSONMember] = []
+        for member in members {
+            if member.key == "lifted", case .object(let lift) = member.value, case .object(let taken) = part["lifted"] ?? .null {
+                merged.append(JSONMember("lifted", sorted(lift + taken)))
+            } else {
+                merged.append(member)
+            }
+        }
+        if case .object(let taken) = part { merged += taken.filter { $0.key != "lifted" } }
+        return sorted(merged)
+    }
+
+    /// The input without any `policeRecords` key, and whether one was there.
+    static func withoutPoliceRecords(_ input: JSONValue) -> (JSONValue, Bool) {
+        guard case .array(let household) = input["household"] ?? .null, case .object(let members) = input else { return (input, false) }
+        var removed = false
+        let people = household.map { person -> JSONValue in
+            guard case .object(let fields) = person, case .object(let screening) = person["screening"] ?? .null,
+                screening.contains(where: { $0.key == "policeRecords" })
+            else { return person }
+            removed = true
+            let rest = screening.filter { $0.key != "policeRecords" }
+            return .object(fields.compactMap { $0.key == "screening" ? (rest.isEmpty ? nil : JSONMember("screening", .object(rest))) : $0 })
+        }
+        return (.object(members.map { $0.key == "household" ? JSONMember("household", .array(people)) : $0 }), removed)
+    }
+
+    static func sorted(_ members: [JSONMember]) -> JSONValue {
+        .sortedObject(members.map { ($0.key, $0.value) })
+    }
+}
