@@ -129,15 +129,25 @@ enum Help {
         """
 
     static let log = """
-        OVERVIEW: Verify a decision log written by 'wbmgp decide --log FILE': every line holds a
-        decision record, its sequence number, the SHA-256 of the previous line and its own.
+        OVERVIEW: The hash-chained decision log written by 'wbmgp decide --log FILE': each line holds
+        a decision's skeleton, its personal part with a salted digest, its sequence number, the
+        SHA-256 of the previous line and its own. Police records are never written to it.
 
-        USAGE: wbmgp log verify FILE
+        USAGE: wbmgp log verify [--expect-head SEQ:HASH] FILE
+               wbmgp log head FILE
+               wbmgp log redact FILE (--entry N | --before DATE) [--by NAME] [--reason TEXT] [--on DATE]
 
-        Prints 'FILE: intact, N entries', or 'FILE:LINE: broken: …' naming the first line that was
-        changed, removed, inserted or reordered.
+        verify  Prints 'FILE: intact, N entries' (and how many are redacted), or 'FILE:LINE: broken:
+                …' naming the first line that was changed, removed, inserted or reordered, or whose
+                personal part was removed without a redaction entry. With --expect-head, also
+                fails when the log no longer ends at that entry.
+        head    Prints the last entry as SEQ:HASH, to keep elsewhere for --expect-head.
+        redact  Destroys the personal part of the entries named (--before compares the decision
+                date, else the application date) and appends a redaction entry saying which, on
+                which date (--on, else today), by whom and why.
 
-        EXIT CODES: 0 intact; 1 broken; 66 file missing.
+        EXIT CODES: verify 0 intact, 1 broken; redact 0 done, 1 no entry matched, 65 the log does not
+          verify or predates salting, 74 not written; 66 file missing.
 
         """
 
