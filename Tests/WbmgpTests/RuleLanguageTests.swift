@@ -137,3 +137,41 @@ struct RuleLanguageTests {
             """)
     }
 }
+
+@Suite("Rule language: flag citations")
+struct FlagCitationTests {
+    @Test("art. 9: the ranking flags cite lid 2 (priority.flagsCitation), the priority itself lid 1")
+    func flagsCiteLidTwo() throws {
+        let rules = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/wbmgp", extension: "rules").files
+        let law = try #require(LawCompiler.compile(files: rules).0)
+        let art9 = law.snapshots.flatMap(\.rules).filter { $0.id == "art9.priority" }
+        #expect(!art9.isEmpty)
+        for rule in art9 {
+            #expect(rule.citation == "Wbmgp art. 9 lid 1")
+            #expect(rule.flagsCitation == "Wbmgp art. 9 lid 2")
+        }
+        // A flag without a citation leaves it nil; the first citation given is the rule's.
+        let (plain, problems) = TestSupport.compile(
+            """
+            version 2017-01-01 "test"
+            measure m "Wbmgp art. 5" from 2017-01-01
+              field on: bool default false
+            rule m.p "Wbmgp art. 9 lid 1" from 2017-01-01
+              under m
+              priority {"x"} when true
+              flag a = true
+              flag b = false "Wbmgp art. 9 lid 2"
+              reason applied
+                nl "ja"
+                en "yes"
+              reason passed
+                nl "nee"
+                en "no"
+              reason unknown
+                nl "onbekend"
+                en "unknown"
+            """)
+        #expect(problems.filter { $0.severity == .error }.isEmpty, "\(problems.map { $0.rendered() })")
+        #expect(plain?.snapshots.flatMap(\.rules).first { $0.id == "m.p" }?.flagsCitation == "Wbmgp art. 9 lid 2")
+    }
+}

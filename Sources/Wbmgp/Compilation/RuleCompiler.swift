@@ -125,7 +125,7 @@ struct RuleCompiler {
         guard collect(expressions, name: rule.id.text), let effect else { return nil }
         return CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
-            effect: effect, flags: flags, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,
+            effect: effect, flags: flags, flagsCitation: rule.flagCitations.lazy.compactMap { $0?.text }.first, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,
             program: expressions.code.finish())
     }
 

@@ -91,7 +91,7 @@ struct DecisionRun {
                 if case .bool(let value) = evaluator.value(of: flag.value) { flags[flag.name] = value }
             }
             let characteristics = (evaluator.value(of: list).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
-            priority = Priority(citation: rule.citation, characteristics: characteristics, flags: flags)
+            priority = Priority(citation: rule.citation, flagsCitation: rule.flagsCitation, characteristics: characteristics, flags: flags)
         case (.defect(let code, _), .applied):
             defects.append(Defect(code: code, citation: rule.citation, person: reason.person, nl: reason.nl, en: reason.en))
         case (.screen(let from, let until, let behaviours, _), .applied):

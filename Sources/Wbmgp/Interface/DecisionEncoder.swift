@@ -151,6 +151,8 @@ public enum DecisionEncoder {
         strings(priority.characteristics, &out)
         out.raw(",\"citation\":")
         out.appendString(priority.citation)
+        out.raw(",\"flagsCitation\":")
+        if let citation = priority.flagsCitation { out.appendString(citation) } else { out.raw("null") }
         out.byte(UInt8(ascii: "}"))
     }
 

@@ -47,6 +47,7 @@ public enum DecisionWriter {
     static func priority(_ priority: Priority) -> JSONValue {
         .sortedObject([
             ("citation", .string(priority.citation)),
+            ("flagsCitation", priority.flagsCitation.map { .string($0) } ?? .null),
             ("characteristics", .array(priority.characteristics.map { .string($0) })),
             ("aboveUrgent", priority.flags["aboveUrgent"].map { .bool($0) } ?? .null),
             ("aboveLocalTies", priority.flags["aboveLocalTies"].map { .bool($0) } ?? .null),

@@ -25,7 +25,7 @@ extension Parser {
     }
 
     /// clause = "under" NAME | "applies" "when" expression | "for" "each" NAME "in" expression
-    ///        | effect | "flag" NAME "=" expression | "lifted" "by" STRING citation
+    ///        | effect | "flag" NAME "=" expression [ citation ] | "lifted" "by" STRING citation
     ///        | "fact" NAME "=" expression [ "when" expression ] | "uses" expression | reason
     /// effect = "refuse" "when" expression | "conditions" expression "when" expression
     ///        | "priority" expression "when" expression | "defect" STRING "when" expression
@@ -73,6 +73,7 @@ extension Parser {
             }
             rule.flagNames.append(name)
             rule.flagValues.append(value)
+            rule.flagCitations.append(parseCitation())
         case "lifted":
             guard expectWord("by", "after 'lifted'"), let (code, codeRange) = expectString("after 'lifted by'") else { return false }
             guard let citation = parseCitation() else { return expected("a quoted citation", "after the hardship code") }

@@ -159,6 +159,8 @@ public enum Syntax {
         public var flags: [(Name, Expression)] { flagNames.indices.map { (flagNames[$0], flagValues[$0]) } }
         public var flagNames: [Name] = []
         public var flagValues: [Expression] = []
+        /// The citation after each flag, if given; the rule's flags share the first one.
+        public var flagCitations: [Citation?] = []
         public var lifts: [(code: Name, citation: Citation)] {
             liftCodes.indices.map { (liftCodes[$0], liftCitations[$0]) }
         }

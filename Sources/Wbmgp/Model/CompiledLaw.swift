@@ -146,6 +146,9 @@ public final class CompiledRule: Sendable {
     public let subject: CodeRef?
     public let effect: CompiledEffect
     public let flags: [(name: String, value: CodeRef)]
+    /// The paragraph the ranking flags rest on (`flag NAME = … "CITATION"`), e.g. Wbmgp art. 9
+    /// lid 2, where the priority itself rests on lid 1.
+    public let flagsCitation: String?
     public let lifts: [(code: String, citation: String)]
     public let facts: [CompiledFact]
     /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
@@ -155,7 +158,7 @@ public final class CompiledRule: Sendable {
     /// The flat code of all the rule's expressions.
     public let program: ExpressionCode
 
-    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], slotCount: Int, program: ExpressionCode) {
+    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], slotCount: Int, program: ExpressionCode) {
         self.id = id
         self.citation = citation
         self.validFrom = validFrom
@@ -164,6 +167,7 @@ public final class CompiledRule: Sendable {
         self.subject = subject
         self.effect = effect
         self.flags = flags
+        self.flagsCitation = flagsCitation
         self.lifts = lifts
         self.facts = facts
         self.uses = uses

@@ -61,6 +61,8 @@ public struct Lift: Hashable, Sendable {
 
 public struct Priority: Hashable, Sendable {
     public var citation: String
+    /// What the ranking flags rest on (interface §4 `flagsCitation`); nil when the rules give none.
+    public var flagsCitation: String? = nil
     public var characteristics: [String]
     /// Ranking flags by name (`aboveUrgent`, `aboveLocalTies`); a flag the law of the day does not
     /// know is absent and written as null.
