@@ -9,7 +9,9 @@ extension ExpressionCompiler {
     static let screeningFields: [String: (PersonFact, ValueType)] = [
         "vog": (.vog, .object(.vog)), "policeRecords": (.policeRecords, .list(.record)),
     ]
-    static let vogFields: [String: (PersonFact, ValueType)] = ["submitted": (.vogSubmitted, .bool), "date": (.vogDate, .date)]
+    static let vogFields: [String: (PersonFact, ValueType)] = [
+        "submitted": (.vogSubmitted, .bool), "status": (.vogStatus, .text), "date": (.vogDate, .date),
+    ]
     static let recordFields: [String: (RecordFact, ValueType)] = ["behaviour": (.behaviour, .text), "date": (.date, .date)]
     static let woonverklaringFields: [String: (WoonverklaringFact, ValueType)] = [
         "outcome": (.outcome, .text), "date": (.date, .date), "hearingOffered": (.hearingOffered, .bool),

@@ -37,10 +37,12 @@ extension ExpressionEvaluator {
             return household[index].residence == nil ? note(base + ".residence") : .bool(true)
         case .screening:
             return household[index].screening == nil ? note(base + ".screening") : .bool(true)
-        case .vog, .vogSubmitted, .vogDate:
+        case .vog, .vogSubmitted, .vogStatus, .vogDate:
             guard let vog = household[index].screening?.vog else { return note(base + ".screening.vog") }
             switch fact {
-            case .vogSubmitted: return .bool(vog.submitted)
+            // A VOG requested or pending is not yet submitted or refused: unknown (interface §3).
+            case .vogSubmitted: return vog.submitted.map { .bool($0) } ?? note(base + ".screening.vog")
+            case .vogStatus: return .text(vog.status.rawValue)
             case .vogDate: return vog.date.map { .date($0) } ?? note(base + ".screening.vog.date")
             default: return .bool(true)
             }

@@ -67,9 +67,24 @@ extension ApplicationReader {
         var vog: CertificateOfConduct?
         if let vogValue = object.value("vog") {
             let vogObject = try ObjectReader(vogValue, path: object.pathOf("vog"))
-            try vogObject.allowOnly(["submitted", "date"])
-            guard let submitted = try vogObject.bool("submitted") else { throw vogObject.missing("submitted", "true or false") }
-            vog = CertificateOfConduct(submitted: submitted, date: try vogObject.date("date"))
+            try vogObject.allowOnly(["status", "submitted", "date"])
+            let statuses = CertificateOfConduct.Status.allCases.map(\.rawValue)
+            let code = try vogObject.code("status", in: statuses, "VOG status")
+            let submitted = try vogObject.bool("submitted")
+            if code != nil, submitted != nil {
+                throw InputError(
+                    code: "E-VALUE", path: vogObject.pathOf("submitted"),
+                    message: "give either 'status' or the older 'submitted', not both")
+            }
+            let status: CertificateOfConduct.Status
+            if let code, let given = CertificateOfConduct.Status(rawValue: code) {
+                status = given
+            } else if let submitted {
+                status = submitted ? .submitted : .notSubmitted
+            } else {
+                throw vogObject.missing("status", "one of \(statuses.joined(separator: ", ")) (or the older 'submitted': true or false)")
+            }
+            vog = CertificateOfConduct(status: status, date: try vogObject.date("date"))
         }
         var records: [PoliceRecord]?
         if object.value("policeRecords") != nil, !readsPoliceData {

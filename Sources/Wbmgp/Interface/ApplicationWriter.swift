@@ -44,7 +44,7 @@ public enum ApplicationWriter {
         if let screening = person.screening {
             var entry: [(String, JSONValue)] = []
             if let vog = screening.vog {
-                var vogMembers: [(String, JSONValue)] = [("submitted", .bool(vog.submitted))]
+                var vogMembers: [(String, JSONValue)] = [("status", .string(vog.status.rawValue))]
                 if let date = vog.date { vogMembers.append(("date", .string(date.description))) }
                 entry.append(("vog", .sortedObject(vogMembers)))
             }

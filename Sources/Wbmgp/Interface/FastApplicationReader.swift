@@ -168,19 +168,24 @@ struct FastApplicationReader {
             case "vog":
                 guard c.once(&seen, 0) else { return false }
                 if c.null() { return true }
-                var submitted: Bool?, date: CalendarDate?
+                var status: CertificateOfConduct.Status?, date: CalendarDate?
                 var vogSeen = 0
                 guard c.object({ c, key in
                     switch key {
+                    // Seen in one slot: a document giving both goes to the full reader (E-VALUE).
                     case "submitted":
                         guard c.once(&vogSeen, 0), let flag = c.bool() else { return false }
-                        submitted = flag
+                        status = flag ? .submitted : .notSubmitted
+                        return true
+                    case "status":
+                        guard c.once(&vogSeen, 0), let code = c.string(), let given = CertificateOfConduct.Status(rawValue: code) else { return false }
+                        status = given
                         return true
                     case "date": return c.once(&vogSeen, 1) && c.optionalDate(&date)
                     default: return false
                     }
-                }), let submitted else { return false }
-                vog = CertificateOfConduct(submitted: submitted, date: date)
+                }), let status else { return false }
+                vog = CertificateOfConduct(status: status, date: date)
                 return true
             case "policeRecords":
                 guard readsPoliceData, c.once(&seen, 1) else { return false }

@@ -57,9 +57,31 @@ public struct Screening: Hashable, Sendable {
     public var policeRecords: [PoliceRecord]?
 }
 
+/// A certificate of conduct (*verklaring omtrent het gedrag*, VOG) as the application reports
+/// it (interface §3): where the request stands, and the date that goes with it (of issue for
+/// `submitted` and `refused`, of the request for `requested` and `pending`).
 public struct CertificateOfConduct: Hashable, Sendable {
-    public var submitted: Bool
+    public enum Status: String, Hashable, Sendable, CaseIterable {
+        case requested, pending, refused, notSubmitted = "not-submitted", submitted
+    }
+
+    public var status: Status
     public var date: CalendarDate?
+
+    public init(status: Status, date: CalendarDate?) {
+        self.status = status
+        self.date = date
+    }
+
+    /// Whether the VOG was submitted; nil while it is requested or pending, when it is not yet
+    /// known (a missing fact: the decision is incomplete, Awb 4:5).
+    public var submitted: Bool? {
+        switch status {
+        case .submitted: return true
+        case .refused, .notSubmitted: return false
+        case .requested, .pending: return nil
+        }
+    }
 }
 
 public struct PoliceRecord: Hashable, Sendable {

@@ -61,7 +61,7 @@ public enum DesignationRecordFact: Hashable, Sendable {
 
 /// Facts of a household member; `screening`, `vog` are the objects, for `is absent`.
 public enum PersonFact: String, Hashable, Sendable {
-    case id, role, birthDate, income, characteristics, residence, screening, vog, vogSubmitted, vogDate, policeRecords
+    case id, role, birthDate, income, characteristics, residence, screening, vog, vogSubmitted, vogStatus, vogDate, policeRecords
 }
 
 public enum RecordFact: String, Hashable, Sendable { case behaviour, date }
