@@ -128,3 +128,24 @@ struct DesignationTests {
         #expect(found.count >= 10)
     }
 }
+
+@Suite("Designations: a by-law's VOG age limit (interface §5 art10.vogMaxAgeDays)")
+struct VogMaxAgeTests {
+    static func designation(_ days: String) -> String {
+        DesignationTests.json(
+            from: "2018-04-01", until: "2022-03-31", areas: #"{"neighbourhoods": ["Wielwijk"]}"#,
+            measures: #"{"art10": {"instrument": "vog", "vogMaxAgeDays": "# + days + "}}")
+    }
+
+    @Test("a whole number of days is read as a duration; a negative or fractional one is refused with its path")
+    func days() throws {
+        let (read, problems) = DesignationReader(law: TestSupport.law).read(files: [("d.json", Self.designation("90"))])
+        #expect(problems.isEmpty, "\(problems.map { $0.rendered() })")
+        let field = try #require(TestSupport.law.measureFieldOrder["art10"]?.firstIndex(of: "vogMaxAgeDays"))
+        #expect(read.first?.measures.first?.values[field] == .duration(CalendarPeriod(days: 90)))
+        for bad in ["-1", "1.5", "\"90\""] {
+            let (_, badProblems) = DesignationReader(law: TestSupport.law).read(files: [("d.json", Self.designation(bad))])
+            #expect(badProblems.contains { $0.jsonPath == "$.measures.art10.vogMaxAgeDays" }, "\(bad): \(badProblems.map { $0.rendered() })")
+        }
+    }
+}

@@ -106,6 +106,7 @@ public enum LawCompiler {
                         }
                         if case .code = field.type { kind = .code(vocabulary: list.text) } else { kind = .codes(vocabulary: list.text) }
                     case .oneOf(let options): kind = .oneOf(options.map(\.text))
+                    case .days: kind = .days
                     }
                     fields.append(
                         MeasureDeclaration.Field(

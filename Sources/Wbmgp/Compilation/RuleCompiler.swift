@@ -43,6 +43,7 @@ struct RuleCompiler {
                     case .bool: type = .bool
                     case .code, .oneOf: type = .text
                     case .codes: type = .list(.text)
+                    case .days: type = .duration
                     }
                     measureFields[name, default: [:]][field.name] = (order[name]?.firstIndex(of: field.name) ?? 0, type)
                 }

@@ -151,6 +151,14 @@ public struct DesignationReader {
                 values[field.name] = .text(try object.code(field.name, in: law.vocabularies[vocabulary] ?? [], "\(vocabulary) code") ?? "")
             case .oneOf(let options):
                 values[field.name] = .text(try object.code(field.name, in: options, "value of \(field.name)") ?? "")
+            case .days:
+                let days = try object.integer(field.name) ?? 0
+                guard (0...MeasureDeclaration.Field.maximumDays).contains(days) else {
+                    throw InputError(
+                        code: "E-VALUE", path: object.pathOf(field.name),
+                        message: "expected a whole number of days from 0 to \(MeasureDeclaration.Field.maximumDays), found \(days)")
+                }
+                values[field.name] = .duration(CalendarPeriod(days: days))
             case .codes(let vocabulary):
                 let codes = try object.strings(field.name) ?? []
                 if let vocabulary, !lenient {

@@ -158,7 +158,7 @@ extension Parser {
 
     /// measure = "measure" NAME citation validity { field }
     /// field = "field" NAME ":" type [ "default" literal | "required" [ "when" NAME "=" NAME ] ]
-    /// type = "bool" | "code" "of" NAME | "codes" [ "of" NAME ] | "one" "of" NAME { "," NAME }
+    /// type = "bool" | "days" | "code" "of" NAME | "codes" [ "of" NAME ] | "one" "of" NAME { "," NAME }
     mutating func parseMeasure() -> Syntax.Measure? {
         guard let name = expectName("after 'measure'") else { return nil }
         let citation = parseCitation()
@@ -169,6 +169,8 @@ extension Parser {
             let type: Syntax.FieldType
             if consume("bool") {
                 type = .bool
+            } else if consume("days") {
+                type = .days
             } else if consume("code") {
                 guard expectWord("of", "after 'code'"), let list = expectName("after 'code of'") else { return nil }
                 type = .code(of: list)
@@ -189,7 +191,7 @@ extension Parser {
                 } while consumeSymbol(",")
                 type = .oneOf(options)
             } else {
-                expected("a field type (bool, code of LIST, codes of LIST, one of A, B)", "after ':'")
+                expected("a field type (bool, days, code of LIST, codes of LIST, one of A, B)", "after ':'")
                 return nil
             }
             var defaultValue: Syntax.Literal?

@@ -103,6 +103,8 @@ public enum Syntax {
         case code(of: Name)
         case codes(of: Name?)
         case oneOf([Name])
+        /// A whole number of days in the designation, a duration in the rules (`vogMaxAgeDays`).
+        case days
     }
 
     public struct MeasureField: Hashable, Sendable {

@@ -118,7 +118,11 @@ public struct MeasureDeclaration: Sendable {
             case code(vocabulary: String)
             case codes(vocabulary: String?)
             case oneOf([String])
+            /// A whole number of days (at most ``MeasureDeclaration/Field/maximumDays``), read as a duration.
+            case days
         }
+        /// The most days a `days` field may hold: a century, far beyond any by-law's period.
+        public static let maximumDays = 36_525
         public var name: String
         public var kind: Kind
         public var defaultValue: Value?
