@@ -15,7 +15,7 @@ extension ExpressionCompiler {
     static let recordFields: [String: (RecordFact, ValueType)] = ["behaviour": (.behaviour, .text), "date": (.date, .date)]
     static let woonverklaringFields: [String: (WoonverklaringFact, ValueType)] = [
         "outcome": (.outcome, .text), "date": (.date, .date), "hearingOffered": (.hearingOffered, .bool),
-        "conditions": (.conditions, .list(.text)), "decidedBy": (.decidedBy, .text),
+        "conditions": (.conditions, .list(.text)), "decidedBy": (.decidedBy, .text), "timing": (.timing, .text),
     ]
     static let dwellingFields: [String: (DwellingFact, ValueType)] = [
         "municipality": (.municipality, .text), "postcode": (.postcode, .text), "houseNumber": (.houseNumber, .integer),

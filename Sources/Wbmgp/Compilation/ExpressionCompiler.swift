@@ -72,6 +72,8 @@ struct ExpressionCompiler {
         "household": (.context(.household), .list(.person)),
         "applicant": (.context(.applicant), .person),
         "designations": (.context(.designations), .list(.text)),
+        "hardshipBeforeApplication": (.context(.hardshipBeforeApplication), .list(.text)),
+        "hardshipAfterDecision": (.context(.hardshipAfterDecision), .list(.text)),
         "woonverklaring": (.woonverklaring(.presence), .object(.woonverklaring)),
         "dwelling": (.constant(.unknown), .object(.dwelling)),
         "designation": (.constant(.unknown), .object(.designation)),

@@ -107,7 +107,9 @@ struct DecisionRun {
     /// The first granted hardship decision whose article is one this rule names as lifting it.
     func lift(for rule: CompiledRule) -> Lift? {
         for lift in rule.lifts {
-            if let decision = application.hardship.first(where: { $0.article == lift.code && $0.granted }) {
+            if let decision = application.hardship.first(where: {
+                $0.article == lift.code && $0.granted && HumanDecisionTiming($0.date, in: application) == .inTime
+            }) {
                 return Lift(by: decision.article, citation: lift.citation, date: decision.date, decidedBy: decision.decidedBy, reason: decision.reason)
             }
         }

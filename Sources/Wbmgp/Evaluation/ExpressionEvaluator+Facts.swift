@@ -14,6 +14,9 @@ extension ExpressionEvaluator {
         case .household: return householdValue
         case .applicant: return .person(application.applicantIndex)
         case .designations: return designationsValue
+        case .hardshipBeforeApplication, .hardshipAfterDecision:
+            let wanted: HumanDecisionTiming = fact == .hardshipBeforeApplication ? .beforeApplication : .afterDecision
+            return .list(application.hardship.filter { $0.granted && HumanDecisionTiming($0.date, in: application) == wanted }.map { .text($0.article) })
         case .requested, .previous, .measuresInForce: return .unknown
         }
     }
@@ -55,10 +58,18 @@ extension ExpressionEvaluator {
     func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
         guard let application else { return .unknown }
         guard let statement = application.woonverklaring else { return note("$.woonverklaring") }
+        let timing = statement.date.map { HumanDecisionTiming($0, in: application) } ?? .inTime
         switch fact {
-        case .presence: return .bool(true)
-        case .outcome: return .text(statement.outcome.rawValue)
+        case .timing: return .text(timing.rawValue)
         case .date: return statement.date.map { .date($0) } ?? note("$.woonverklaring.date")
+        default: break
+        }
+        // One that cannot concern this application is as good as none: the decision waits for one.
+        guard timing == .inTime else { return note("$.woonverklaring") }
+        switch fact {
+        case .presence, .timing: return .bool(true)
+        case .outcome: return .text(statement.outcome.rawValue)
+        case .date: return .unknown
         case .hearingOffered: return statement.hearingOffered.map { .bool($0) } ?? note("$.woonverklaring.hearingOffered")
         case .conditions: return .list(statement.conditions.map { .text($0) })
         case .decidedBy: return statement.decidedBy.map { .text($0) } ?? note("$.woonverklaring.decidedBy")

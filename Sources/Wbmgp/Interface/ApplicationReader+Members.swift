@@ -126,7 +126,8 @@ extension ApplicationReader {
         if outcome != .positiveWithConditions, !conditions.isEmpty {
             throw InputError(code: "E-VALUE", path: object.pathOf("conditions"), message: "only a positive-with-conditions woonverklaring carries conditions; this one is \(code)")
         }
-        return Woonverklaring(outcome: outcome, date: try object.date("date"), hearingOffered: hearingOffered, conditions: conditions, decidedBy: try object.string("decidedBy"))
+        // Its date says whether it can concern this application (interface §3), so it is required.
+        return Woonverklaring(outcome: outcome, date: try object.requiredDate("date"), hearingOffered: hearingOffered, conditions: conditions, decidedBy: try object.string("decidedBy"))
     }
 
     func readHardship(_ value: JSONValue, path: String) throws(InputError) -> HardshipDecision {

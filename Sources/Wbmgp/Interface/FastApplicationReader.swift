@@ -231,7 +231,8 @@ struct FastApplicationReader {
             default: return false
             }
         }
-        guard ok, let outcome else { return nil }
+        // A woonverklaring without its date goes to the full reader, which names it (E-MISSING).
+        guard ok, let outcome, date != nil else { return nil }
         if outcome != .positive, hearing == nil { return nil }
         let list = conditions ?? []
         if outcome == .positiveWithConditions, list.isEmpty { return nil }

@@ -41,6 +41,9 @@ public enum Comparison: String, Hashable, Sendable {
 /// Facts of the application as a whole, and of the decision being made.
 public enum ContextFact: String, Hashable, Sendable, CaseIterable {
     case applicationDate, lawDate, kind, household, applicant, designations
+    /// The hardship articles of granted decisions dated before the application, or after the
+    /// decision date: they lift nothing (``HumanDecisionTiming``), and the rules say so.
+    case hardshipBeforeApplication, hardshipAfterDecision
     /// Request checks: the requested designation, the chain before it, the measures in force.
     case requested, previous, measuresInForce
 }
@@ -68,6 +71,8 @@ public enum RecordFact: String, Hashable, Sendable { case behaviour, date }
 
 public enum WoonverklaringFact: String, Hashable, Sendable {
     case presence, outcome, date, hearingOffered, conditions, decidedBy
+    /// `in-time`, `before-application` or `after-decision` (``HumanDecisionTiming``).
+    case timing
 }
 
 public enum DwellingFact: String, Hashable, Sendable {

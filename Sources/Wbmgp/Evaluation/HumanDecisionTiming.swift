@@ -1,0 +1,21 @@
+/// Whether a human decision (a woonverklaring, a hardship decision) can concern this application
+/// (interface §3): it counts only when dated on or after the application date and, when the
+/// application gives a decision date, on or before it. One function, used both where such a
+/// decision takes effect and where the rules explain why one did not.
+public enum HumanDecisionTiming: String, Sendable {
+    case inTime = "in-time"
+    /// Dated before the application date: it was taken on another application.
+    case beforeApplication = "before-application"
+    /// Dated after the decision date: it was not there when the permit was decided.
+    case afterDecision = "after-decision"
+
+    public init(_ date: CalendarDate, in application: Application) {
+        if date < application.applicationDate {
+            self = .beforeApplication
+        } else if let decided = application.decisionDate, decided < date {
+            self = .afterDecision
+        } else {
+            self = .inTime
+        }
+    }
+}
