@@ -66,6 +66,18 @@ public enum LawCompiler {
         for (name, list) in table.vocabularies {
             if let citation = list.value.citation { law.vocabularyCitations[name] = citation.text }
         }
+        if let located = table.vocabularies["monthEnd"] {
+            let codes = located.value.codes
+            if codes.count == 1, let rule = MonthEndRule(rawValue: codes[0].text) {
+                law.monthEnd = rule
+            } else {
+                diagnostics.append(
+                    located.file.diagnostic(
+                        .unknownCode, "'monthEnd' names one rule: \(MonthEndRule.allCases.map(\.rawValue).joined(separator: " or "))",
+                        at: located.value.name.range.lowerBound))
+                return (nil, diagnostics)
+            }
+        }
         return (law, diagnostics)
     }
 

@@ -97,7 +97,7 @@ public struct DesignationReader {
             throw InputError(code: "E-TERM", path: "$.term.until", message: "the term ends (\(until)) before it starts (\(from))")
         }
         if case .duration(let maximum) = law.parameter("maximumTerm", on: from) {
-            let latest = from.adding(maximum).adding(days: -1)
+            let latest = from.adding(maximum, monthEnd: law.monthEnd).adding(days: -1)
             if until > latest {
                 throw InputError(
                     code: "E-TERM", path: "$.term.until",

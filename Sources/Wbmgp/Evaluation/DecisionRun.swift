@@ -20,11 +20,11 @@ struct DecisionRun {
     /// Scratch space for rendering reason texts.
     var textBuffer = ByteBuffer(capacity: 512)
 
-    init(application: Application, lawDate: CalendarDate, covering: [Designation]) {
+    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule) {
         self.application = application
         self.lawDate = lawDate
         self.covering = covering
-        self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id))
+        self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
     }
 
     mutating func apply(_ rule: CompiledRule) {

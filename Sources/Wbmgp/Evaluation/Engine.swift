@@ -45,7 +45,7 @@ public struct Engine: Sendable {
         }
         let covering = covering(application.dwelling, on: lawDate)
         try checkConflicts(covering, application)
-        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering)
+        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd)
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
         for rule in snapshot.rules { run.apply(rule) }

@@ -108,7 +108,7 @@ extension ExpressionEvaluator {
             guard case .person(let index) = values[0], case .date(let date) = values[1], let household = application?.household else {
                 return .unknown
             }
-            return .integer(household[index].birthDate.wholeYears(until: date))
+            return .integer(household[index].birthDate.wholeYears(until: date, monthEnd: monthEnd))
         case .residence:
             guard case .person(let index) = values[0], let region = values[1].listElements, case .date(let date) = values[2] else {
                 return .unknown

@@ -31,7 +31,11 @@ final class ExpressionEvaluator {
     let householdValue: Value
     let designationsValue: Value
 
-    init(application: Application?, lawDate: CalendarDate, designationIds: [String]) {
+    /// How whole years and months are added (``CompiledLaw/monthEnd``): ages, windows, thresholds.
+    let monthEnd: MonthEndRule
+
+    init(application: Application?, lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule = .lastDayOfMonth) {
+        self.monthEnd = monthEnd
         self.application = application
         self.lawDate = lawDate
         self.designationIds = designationIds
@@ -206,7 +210,8 @@ final class ExpressionEvaluator {
     /// traps: integers and dates saturate at their bounds (``CalendarDate/yearRange``).
     private func arithmetic(_ left: Value, _ right: Value, sign: Int) -> Value {
         switch (left, right) {
-        case (.date(let date), .duration(let period)): return .date(sign > 0 ? date.adding(period) : date.subtracting(period))
+        case (.date(let date), .duration(let period)):
+            return .date(sign > 0 ? date.adding(period, monthEnd: monthEnd) : date.subtracting(period, monthEnd: monthEnd))
         case (.integer(let a), .integer(let b)):
             // Saturating: a sum past Int's range (rules may name any whole number) stays at the
             // bound instead of trapping in the middle of a decision.
@@ -236,7 +241,7 @@ final class ExpressionEvaluator {
         case (.date(let x), .date(let y)): order = x < y ? -1 : (x == y ? 0 : 1)
         case (.span(let from, let to), .duration(let period)):
             // A span is at least `period` long when it starts on or before its end minus the period (interface §9).
-            let threshold = to.subtracting(period)
+            let threshold = to.subtracting(period, monthEnd: monthEnd)
             order = from <= threshold ? (from == threshold ? 0 : 1) : -1
         default: return .unknown
         }

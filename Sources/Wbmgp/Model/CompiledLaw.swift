@@ -9,6 +9,9 @@ public struct CompiledLaw: Sendable {
     /// The citation of each vocabulary that has one (`codes NAME = … "CITATION"`),
     /// quoted in the errors about its codes.
     public var vocabularyCitations: [String: String] = [:]
+    /// How whole years and months are added in every date computation of the law (ages, windows,
+    /// terms): `codes monthEnd = …` in the rules; the last day of the month when not declared.
+    public var monthEnd: MonthEndRule = .lastDayOfMonth
     /// Measure declarations by name, each with its dated versions.
     public var measures: [String: [MeasureDeclaration]]
     /// Every parameter's dated values, for checks outside rules (designation terms).

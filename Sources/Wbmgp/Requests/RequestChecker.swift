@@ -32,7 +32,7 @@ public struct RequestChecker: Sendable {
     func evaluate(_ requirement: CompiledRequirement, _ request: DesignationRequest, lawDate: CalendarDate, into report: inout RequestReport) {
         let chain = request.previous + [request.requested]
         let inForce = law.measures.keys.sorted().filter { law.measure($0, on: lawDate) != nil }
-        let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [])
+        let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [], monthEnd: law.monthEnd)
         evaluator.request = RequestSubject(request: request, chain: chain, measuresInForce: inForce)
         evaluator.load(requirement.program)
         evaluator.resetSlots(requirement.slotCount)

@@ -115,9 +115,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(unchecked: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d, dayNumber: dayNumber)
     }
 
-    /// This date moved by whole months; a day past the new month's end becomes its last day.
-    /// Saturates at the first or last month of ``yearRange``.
-    public func adding(months: Int) -> CalendarDate {
+    /// This date moved by whole months; a day past the new month's end becomes its last day, or
+    /// with ``MonthEndRule/firstDayOfNextMonth`` the first day of the month after. Saturates at
+    /// the first or last month of ``yearRange``.
+    public func adding(months: Int, monthEnd: MonthEndRule = .lastDayOfMonth) -> CalendarDate {
         let lowest = CalendarDate.yearRange.lowerBound * 12
         let highest = CalendarDate.yearRange.upperBound * 12 + 11
         let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
@@ -125,11 +126,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         // Floor division: before year 0 the index is negative, and months must still be 1…12.
         let y = index >= 0 ? index / 12 : (index - 11) / 12
         let m = index - y * 12 + 1
-        return CalendarDate(unchecked: y, m, Swift.min(day, CalendarDate.daysIn(month: m, year: y)))
+        let last = CalendarDate.daysIn(month: m, year: y)
+        guard day > last, monthEnd == .firstDayOfNextMonth else { return CalendarDate(unchecked: y, m, Swift.min(day, last)) }
+        return CalendarDate(unchecked: y, m, last).adding(days: 1)
     }
 
-    /// This date moved by whole years (29 February becomes 28 February in a common year).
-    public func adding(years: Int) -> CalendarDate { adding(months: CalendarDate.saturatingMonths(years: years, months: 0)) }
+    /// This date moved by whole years (29 February becomes 28 February in a common year, or
+    /// 1 March with ``MonthEndRule/firstDayOfNextMonth``).
+    public func adding(years: Int, monthEnd: MonthEndRule = .lastDayOfMonth) -> CalendarDate {
+        adding(months: CalendarDate.saturatingMonths(years: years, months: 0), monthEnd: monthEnd)
+    }
 
     /// This date moved by days; saturates at the first or last day of ``yearRange``.
     public func adding(days: Int) -> CalendarDate {
@@ -139,16 +145,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// This date moved forward by a calendar period: years and months first, then days.
-    public func adding(_ period: CalendarPeriod) -> CalendarDate {
-        adding(months: CalendarDate.saturatingMonths(years: period.years, months: period.months)).adding(days: period.days)
+    public func adding(_ period: CalendarPeriod, monthEnd: MonthEndRule = .lastDayOfMonth) -> CalendarDate {
+        adding(months: CalendarDate.saturatingMonths(years: period.years, months: period.months), monthEnd: monthEnd).adding(days: period.days)
     }
 
     /// This date moved back by a calendar period: years and months first, then days.
-    public func subtracting(_ period: CalendarPeriod) -> CalendarDate {
+    public func subtracting(_ period: CalendarPeriod, monthEnd: MonthEndRule = .lastDayOfMonth) -> CalendarDate {
         let months = CalendarDate.saturatingMonths(years: period.years, months: period.months)
         // Negating Int.min would trap; its saturated negation is Int.max.
         func negated(_ value: Int) -> Int { value == Int.min ? Int.max : -value }
-        return adding(months: negated(months)).adding(days: negated(period.days))
+        return adding(months: negated(months), monthEnd: monthEnd).adding(days: negated(period.days))
     }
 
     /// `years * 12 + months`, held at Int's bounds instead of overflowing (a period is only ever
@@ -162,9 +168,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Whole years N with `self + N years <= date`: a person's age on `date` when `self` is the birth date.
-    public func wholeYears(until date: CalendarDate) -> Int {
+    public func wholeYears(until date: CalendarDate, monthEnd: MonthEndRule = .lastDayOfMonth) -> Int {
         var years = date.year - year
-        if years > 0, adding(years: years) > date { years -= 1 }
+        if years > 0, adding(years: years, monthEnd: monthEnd) > date { years -= 1 }
         return Swift.max(years, 0)
     }
 
