@@ -42,6 +42,8 @@ extension ExpressionCompiler {
     static let designationRecordFields: [String: (DesignationRecordFact, ValueType)] = [
         "id": (.id, .text), "municipality": (.municipality, .text), "from": (.from, .date), "until": (.until, .date),
         "extends": (.extends, .text), "measures": (.measures, .list(.text)), "region": (.region, .list(.text)),
+        "neighbourhoods": (.neighbourhoods, .list(.text)), "postcodes": (.postcodes, .list(.text)), "streets": (.streets, .list(.text)),
+        "addresses": (.addresses, .list(.text)),
     ]
 
     mutating func compileField(_ base: Syntax.Expression, _ name: Syntax.Name) -> (CompiledExpression, ValueType)? {

@@ -201,11 +201,24 @@ extension ExpressionEvaluator {
         case .extends: return designation.extends.map { .text($0) } ?? .unknown
         case .measures: return .list(designation.measures.map { .text($0.name) })
         case .region: return .list(designation.regionMunicipalities.map { .text($0) })
+        case .neighbourhoods: return .list(designation.areas.neighbourhoods.map { .text($0) })
+        case .postcodes: return .list(designation.areas.postcodes.map { .text(DesignationSetChecks.describe($0)) })
+        case .streets: return .list(designation.areas.streets.map { .text(Self.describe($0)) })
+        case .addresses:
+            return .list(designation.areas.addresses.map { .text("\($0.postcode) \($0.houseNumber)\($0.houseNumberAddition ?? "")") })
         case .measure(let name): return designation.measure(named: name) == nil ? .unknown : .bool(true)
         case .measureField(let name, let slot):
             guard let values = designation.measure(named: name)?.values, slot < values.count else { return .unknown }
             return values[slot]
         }
+    }
+}
+
+extension ExpressionEvaluator {
+    /// A street range as a requirement compares and names it: "Hogenbanweg 49B-87D odd".
+    static func describe(_ range: StreetRange) -> String {
+        func number(_ house: HouseNumber?) -> String { house.map { "\($0.number)\($0.addition)" } ?? "" }
+        return "\(range.street) \(number(range.from))-\(number(range.to))\(range.parity == .all ? "" : " " + range.parity.rawValue)"
     }
 }
 

@@ -58,6 +58,8 @@ public enum RequestFact: String, Hashable, Sendable {
 /// Facts of a designation value; a measure by name, and a measure's field by slot.
 public enum DesignationRecordFact: Hashable, Sendable {
     case id, municipality, from, until, extends, measures, region
+    /// The areas as lists of text: names, postcode patterns, street ranges, single addresses.
+    case neighbourhoods, postcodes, streets, addresses
     case measure(String)
     case measureField(String, Int)
 }
