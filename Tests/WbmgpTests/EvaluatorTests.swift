@@ -79,3 +79,15 @@ struct EvaluatorTests {
         }
     }
 }
+
+@Suite("Residence: municipality names as the dwelling's")
+struct ResidenceNameTests {
+    @Test("art. 8: registration written 'hellevoetsluis' counts as Hellevoetsluis (fixture 104 in lower case: granted)")
+    func caseIgnored() throws {
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("104-") })
+        let text = JSONWriter.compact(try #require(fixture.document["application"])).replacingOccurrences(of: "\"Hellevoetsluis\"", with: "\" hellevoetsluis \"")
+        #expect(text.contains("hellevoetsluis"))
+        let decision = try DecisionService(engine: try fixture.engine(), engineInfo: .init(version: "t")).decide(Array(text.utf8))
+        #expect(decision.outcome == .granted)
+    }
+}

@@ -151,10 +151,13 @@ struct Arguments {
 
 /// Uninterrupted residence (interface §9): the longest run of consecutive registered days within
 /// a set of municipalities that ends on the day before a date. One uncovered day breaks it.
+/// Municipality names compare as the dwelling's do (``AreaMatcher/sameName(_:_:)``: case and
+/// surrounding spaces ignored), so "hellevoetsluis" is registration in Hellevoetsluis.
 enum ResidenceRun {
     /// The first day of the run; equal to `date` when the day before it is not covered.
     static func start(of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate) -> CalendarDate {
-        let inside = periods.filter { municipalities.contains(.text($0.municipality)) }
+        let names = Set(municipalities.compactMap { if case .text(let name) = $0 { AreaMatcher.key(name) } else { nil } })
+        let inside = periods.filter { names.contains(AreaMatcher.key($0.municipality)) }
         var cursor = date.dayNumber - 1
         var start = date.dayNumber
         // Periods do not overlap (the reader checks), so each step moves to an earlier period.
