@@ -11,7 +11,7 @@ enum Help {
           rules check     Compile the rules and designations and report every problem.
           check-request   Check a designation request against the statute (text, json, junit).
           replay          Re-decide stored decision records and show a legal diff.
-          log verify      Verify a hash-chained decision log (written by 'decide --log').
+          log             Verify a decision log (verify), print its head, or redact personal data.
           test            Run the rule scenarios under Rules/tests and print rule coverage.
           bench           Measure decisions per second on generated applications.
           help [COMMAND]  Show help for a subcommand.
