@@ -39,3 +39,32 @@ struct ScenarioTests {
         #expect(unreadable.failures.first?.hasPrefix("E-FIELD $.aplication") == true)
     }
 }
+
+/// Tempus regit actum (issue 12 item 8): a rule `dated by` an act's date takes the version in force
+/// on that date, with its parameters, whatever the law date.
+@Suite("Rules dated by the date of an act")
+struct DatedByTests {
+    func hearing(woonverklaringDate: String) throws -> Reason {
+        let scenario = try JSONReader.parse(
+            try String(contentsOfFile: TestSupport.rulesDirectory + "/tests/033-art10b-hearing-by-woonverklaring-date-earlier-version.json", encoding: .utf8))
+        var text = JSONWriter.compact(try #require(scenario["application"]))
+        text = text.replacingOccurrences(of: "\"date\":\"2017-06-28\"", with: "\"date\":\"\(woonverklaringDate)\"")
+        let files = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/wbmgp", extension: "rules").files
+        let law = try #require(LawCompiler.compile(files: files).0)
+        let list: [JSONValue] = if case .array(let elements) = scenario["designations"] ?? .null { elements } else { [] }
+        #expect(!list.isEmpty, "scenario 033 brings its designation")
+        let (read, _) = DesignationReader(law: law).read(files: list.enumerated().map { ("d\($0.offset).json", JSONWriter.compact($0.element)) })
+        let decision = try DecisionService(engine: Engine(law: law, designations: read), engineInfo: .init(version: "t"), role: .review).decide(Array(text.utf8))
+        return try #require(decision.reasons.first { $0.rule == "art10b.hearing" })
+    }
+
+    @Test("art. 10b lid 6: a woonverklaring of 2017-06-28 (decided 2017-07-03) is heard under the version of 2017-01-01; one of 2017-07-01 under the later")
+    func hearingByActDate() throws {
+        let earlier = try hearing(woonverklaringDate: "2017-06-28")
+        #expect(earlier.ruleVersion == TestSupport.date("2017-01-01"))
+        #expect(earlier.nl.contains("aanvrager van de woonverklaring"))
+        let later = try hearing(woonverklaringDate: "2017-07-01")
+        #expect(later.ruleVersion == TestSupport.date("2017-07-01"))
+        #expect(later.nl.contains("aanvrager van de huisvestingsvergunning"))
+    }
+}

@@ -112,6 +112,7 @@ struct RuleCompiler {
             facts.append(CompiledFact(name: name.text, value: expressions.code.emit(compiled), shownWhen: shownWhen))
         }
         let uses = rule.uses.compactMap { expressions.emit($0, expecting: .list(.record), "after 'uses'") }
+        let datedBy = rule.datedBy.flatMap { expressions.emit($0, expecting: .date, "after 'dated by'") }
         let effect = compileEffect(rule, &expressions, file)
         let flags = rule.flags.compactMap { name, value in expressions.emit(value, expecting: .bool, "as a flag").map { (name.text, $0) } }
         var lifts: [(code: String, citation: String)] = []
@@ -126,7 +127,7 @@ struct RuleCompiler {
         guard collect(expressions, name: rule.id.text), let effect else { return nil }
         return CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
-            effect: effect, flags: flags, flagsCitation: rule.flagCitations.lazy.compactMap { $0?.text }.first, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,
+            effect: effect, flags: flags, flagsCitation: rule.flagCitations.lazy.compactMap { $0?.text }.first, datedBy: datedBy, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,
             program: expressions.code.finish())
     }
 

@@ -27,20 +27,41 @@ struct DecisionRun {
         self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
     }
 
+    /// The version of `rule` that decides. By default the law date's; a rule `dated by` the date
+    /// of an act (a woonverklaring's, say: tempus regit actum) takes the version in force on that
+    /// date, with that date's parameters. When the date is unknown, or no version is in force on
+    /// it, the law date's version stands.
+    mutating func version(of rule: CompiledRule, in law: CompiledLaw) -> CompiledRule {
+        guard let datedBy = rule.datedBy, prepare(rule) else { return rule }
+        // Reading the date decides nothing: what it found missing is not a missing fact.
+        let noted = evaluator.missing
+        defer { evaluator.missing = noted }
+        guard case .date(let date) = evaluator.value(of: datedBy), let chosen = law.snapshot(on: date)?.rules.first(where: { $0.id == rule.id })
+        else { return rule }
+        return chosen
+    }
+
+    /// Loads `rule` into the evaluator with the designation and measure it is under; false when no
+    /// covering designation carries that measure.
+    mutating func prepare(_ rule: CompiledRule) -> Bool {
+        evaluator.load(rule.program)
+        evaluator.designation = nil
+        evaluator.measure = nil
+        if let measureName = rule.measure {
+            guard let designation = covering.first(where: { $0.measure(named: measureName) != nil }) else { return false }
+            evaluator.designation = designation
+            evaluator.measure = designation.measure(named: measureName)
+        }
+        evaluator.resetSlots(rule.slotCount)
+        return true
+    }
+
     mutating func apply(_ rule: CompiledRule) {
         if case .lookup = rule.effect {
             lookupRule = (reasons.count, rule)
             return
         }
-        evaluator.load(rule.program)
-        evaluator.designation = nil
-        evaluator.measure = nil
-        if let measureName = rule.measure {
-            guard let designation = covering.first(where: { $0.measure(named: measureName) != nil }) else { return }
-            evaluator.designation = designation
-            evaluator.measure = designation.measure(named: measureName)
-        }
-        evaluator.resetSlots(rule.slotCount)
+        guard prepare(rule) else { return }
         for gate in rule.gates where evaluator.truth(gate) != true { return }
         guard let subject = rule.subject else {
             evaluator.resetCache(rule.slotCount)

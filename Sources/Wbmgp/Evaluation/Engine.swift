@@ -48,7 +48,7 @@ public struct Engine: Sendable {
         var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd)
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
-        for rule in snapshot.rules { run.apply(rule) }
+        for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }
         return run.decision(lawVersion: version)
     }
 

@@ -26,7 +26,8 @@ extension Parser {
 
     /// clause = "under" NAME | "applies" "when" expression | "for" "each" NAME "in" expression
     ///        | effect | "flag" NAME "=" expression [ citation ] | "lifted" "by" STRING citation
-    ///        | "fact" NAME "=" expression [ "when" expression ] | "uses" expression | reason
+    ///        | "fact" NAME "=" expression [ "when" expression ] | "uses" expression
+    ///        | "dated" "by" expression | reason
     /// effect = "refuse" "when" expression | "conditions" expression "when" expression
     ///        | "priority" expression "when" expression | "defect" STRING "when" expression
     ///        | "screen" "from" expression "until" expression "behaviours" expression "when" expression
@@ -37,6 +38,9 @@ extension Parser {
         case "under":
             guard let name = expectName("after 'under'") else { return false }
             rule.measure = name
+        case "dated":
+            guard expectWord("by", "after 'dated'"), let date = parseExpression() else { return false }
+            rule.datedBy = date
         case "applies":
             guard expectWord("when", "after 'applies'"), let condition = parseExpression() else { return false }
             rule.gates.append(condition)

@@ -6,7 +6,7 @@
 public struct Parser {
     static let declarationKeywords: Set<String> = ["version", "parameter", "set", "codes", "define", "measure", "rule", "requirement"]
     static let clauseKeywords: Set<String> = [
-        "under", "applies", "for", "refuse", "conditions", "priority", "defect", "screen", "lookup",
+        "under", "dated", "applies", "for", "refuse", "conditions", "priority", "defect", "screen", "lookup",
         "flag", "lifted", "fact", "reason", "uses",
     ]
     static let requirementClauseKeywords: Set<String> = ["applies", "fails", "path", "fact", "message", "dated", "checks"]

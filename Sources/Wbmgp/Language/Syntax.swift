@@ -175,6 +175,9 @@ public enum Syntax {
         public var factGuards: [Expression?] = []
         /// `uses EXPR`: the police records this rule relies on; only these are kept in a record.
         public var uses: [Expression] = []
+        /// `dated by EXPRESSION`: the date whose version of this rule (and its parameters)
+        /// applies, instead of the law date (tempus regit actum: a procedural act by its own date).
+        public var datedBy: Expression?
         public var reasons: [ReasonText] = []
         public var keywordRange: Range<Int>
         /// A clause failed to parse; checks for a missing effect or reason are then skipped, so

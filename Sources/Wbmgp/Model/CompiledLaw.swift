@@ -156,6 +156,8 @@ public final class CompiledRule: Sendable {
     /// The paragraph the ranking flags rest on (`flag NAME = … "CITATION"`), e.g. Wbmgp art. 9
     /// lid 2, where the priority itself rests on lid 1.
     public let flagsCitation: String?
+    /// `dated by`: the date whose version of this rule applies (see ``DecisionRun/version(of:in:)``).
+    public let datedBy: CodeRef?
     public let lifts: [(code: String, citation: String)]
     public let facts: [CompiledFact]
     /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
@@ -165,7 +167,7 @@ public final class CompiledRule: Sendable {
     /// The flat code of all the rule's expressions.
     public let program: ExpressionCode
 
-    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], slotCount: Int, program: ExpressionCode) {
+    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], slotCount: Int, program: ExpressionCode) {
         self.id = id
         self.citation = citation
         self.validFrom = validFrom
@@ -175,6 +177,7 @@ public final class CompiledRule: Sendable {
         self.effect = effect
         self.flags = flags
         self.flagsCitation = flagsCitation
+        self.datedBy = datedBy
         self.lifts = lifts
         self.facts = facts
         self.uses = uses

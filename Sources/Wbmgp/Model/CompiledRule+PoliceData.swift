@@ -8,6 +8,7 @@ extension CompiledRule {
     public var resultReadsPoliceData: Bool {
         var roots = gates + flags.map(\.value) + facts.flatMap { [$0.value] + ($0.shownWhen.map { [$0] } ?? []) }
         if let subject { roots.append(subject) }
+        if let datedBy { roots.append(datedBy) }
         roots += reasons.compactMap(\.guardExpression)
         switch effect {
         case .refuse(let when), .defect(_, let when): roots.append(when)
