@@ -156,8 +156,15 @@ struct Arguments {
 enum ResidenceRun {
     /// The first day of the run; equal to `date` when the day before it is not covered.
     static func start(of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate) -> CalendarDate {
-        let names = Set(municipalities.compactMap { if case .text(let name) = $0 { AreaMatcher.key(name) } else { nil } })
-        let inside = periods.filter { names.contains(AreaMatcher.key($0.municipality)) }
+        // Names as written match at once; only a name that does not is normalised, against the
+        // region's names normalised once (most registrations are written as the region lists them).
+        var keys: Set<String>?
+        let inside = periods.filter { period in
+            if municipalities.contains(.text(period.municipality)) { return true }
+            let region = keys ?? Set(municipalities.compactMap { if case .text(let name) = $0 { AreaMatcher.key(name) } else { nil } })
+            keys = region
+            return region.contains(AreaMatcher.key(period.municipality))
+        }
         var cursor = date.dayNumber - 1
         var start = date.dayNumber
         // Periods do not overlap (the reader checks), so each step moves to an earlier period.
