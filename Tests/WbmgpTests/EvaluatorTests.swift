@@ -91,3 +91,16 @@ struct ResidenceNameTests {
         #expect(decision.outcome == .granted)
     }
 }
+
+@Suite("art. 10b lid 6 in a joining application")
+struct JoinerHearingTests {
+    @Test("the hearing concerns the joiner (fixture 066: a joining application, hearing offered)")
+    func joinerHeard() throws {
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("066-") })
+        let application = try ApplicationReader(law: TestSupport.law, role: fixture.role).read(try #require(fixture.document["application"]))
+        let decision = try fixture.engine().decide(application)
+        let hearing = try #require(decision.reasons.first { $0.rule == "art10b.hearing" })
+        #expect(hearing.result == .passed)
+        #expect(hearing.nl == "De toetreder is in de gelegenheid gesteld te worden gehoord (artikel 10b lid 6).")
+    }
+}
