@@ -119,6 +119,13 @@ struct LogRedactionTests {
         }
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         #expect(DecisionLog.verify(Array(text.utf8)) == .intact(entries: 2, redacted: 0))
+        // A personal part slipped into an entry that never had one is caught: the hash skips it.
+        let lines = text.split(separator: "\n").map(String.init)
+        let slipped = lines[0].replacingOccurrences(of: "{\"hash\"", with: "{\"personal\":{\"input\":1},\"hash\"")
+        guard case .broken(1, _) = DecisionLog.verify(Array((slipped + "\n" + lines[1] + "\n").utf8)) else {
+            Issue.record("a personal part added to a legacy entry verified")
+            return
+        }
         let writer = try DecisionLogWriter(path: path)
         defer { writer.close() }
         #expect { try writer.redact(.entry(1), on: TestSupport.date("2026-11-28"), by: "t", reason: "t") } throws: { ($0 as? DecisionLog.Failure)?.refused == true }

@@ -181,6 +181,10 @@ struct LogLine {
             } else {
                 isRedacted = true
             }
+        } else if value["personal"] != nil || value["salt"] != nil {
+            // The hash does not cover these two: without a digest committing to them, one found
+            // here was put in after the entry was written.
+            personalValid = false
         }
         if case .array(let named) = value["redaction"]?["entries"] ?? .null {
             covers = named.compactMap { if case .integer(let seq) = $0 { seq } else { nil } }
