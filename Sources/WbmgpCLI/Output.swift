@@ -34,18 +34,8 @@ enum Output {
     /// Writes to stdout with write(2), straight from the caller's bytes (a batch block is
     /// megabytes; wrapping it in `Data` would copy it once more). Partial writes are resumed.
     private static func writeAll(_ bytes: UnsafeRawBufferPointer) {
-        guard let base = bytes.baseAddress else { return }
-        if StandardStreams.outputClosed { fail(EBADF) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(1, base + offset, bytes.count - offset)
-            if written < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                fail(code)
-            }
-            offset += written
-        }
+        if StandardStreams.outputClosed, !bytes.isEmpty { fail(EBADF) }
+        if let code = FileBytes.write(bytes, to: 1) { fail(code) }
     }
 
     /// Ends the process after a failed write of results: 141 for a reader that went away, else
@@ -70,15 +60,7 @@ enum Output {
     }
 
     private static func writeMessage(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
-        bytes.removeAll()
+        _ = Array(text.utf8).withUnsafeBytes { FileBytes.write($0, to: 2) }
     }
 }
 

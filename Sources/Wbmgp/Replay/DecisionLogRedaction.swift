@@ -76,17 +76,7 @@ extension DecisionLogWriter {
         let temporary = path + ".redacting"
         let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard file >= 0 else { throw DecisionLog.Failure(message: "the log \(path) cannot be rewritten: \(FileBytes.describe(errno: errno))") }
-        var offset = 0
-        var problem: Int32 = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(file, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                problem = written < 0 ? errno : ENOSPC
-                break
-            }
-            offset += written
-        }
+        var problem = bytes.withUnsafeBytes { FileBytes.write($0, to: file) } ?? 0
         if problem == 0, fsync(file) != 0 { problem = errno }
         _ = Glibc.close(file)
         if problem == 0, rename(temporary, path) != 0 { problem = errno }

@@ -106,13 +106,7 @@ public final class DecisionLogWriter {
 
     /// Appends whole lines and syncs; on failure cuts the log back to its last whole entry.
     func write(_ bytes: [UInt8]) throws(DecisionLog.Failure) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw failure("cannot be written", errno: written < 0 ? errno : ENOSPC) }
-            offset += written
-        }
+        if let code = bytes.withUnsafeBytes({ FileBytes.write($0, to: descriptor) }) { throw failure("cannot be written", errno: code) }
         guard fsync(descriptor) == 0 else { throw failure("cannot be synced to disk", errno: errno) }
         size += bytes.count
     }

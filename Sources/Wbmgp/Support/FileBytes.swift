@@ -2,7 +2,7 @@
     import Glibc
 #endif
 
-/// Whole files read with POSIX calls, every result checked.
+/// Whole files read, and buffers written, with POSIX calls, every result checked.
 ///
 /// Foundation's `FileHandle.readDataToEndOfFile` traps (`try!` inside) on a closed descriptor,
 /// and `FileManager.contents(atPath:)` says nil for a missing file, a directory and a read error
@@ -25,6 +25,22 @@ public enum FileBytes {
             default: message = "cannot be read: " + FileBytes.describe(errno: code)
             }
         }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, resuming partial writes and retrying interrupted ones.
+    ///
+    /// - Returns: nil when everything was written, else the `errno` of the failure (ENOSPC for a
+    ///   write that wrote nothing).
+    public static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return written < 0 ? errno : ENOSPC }
+            offset += written
+        }
+        return nil
     }
 
     /// The UTF-8 byte-order mark some editors put at the start of a file.
