@@ -3,8 +3,16 @@ import Wbmgp
 /// `wbmgp check-request`: check designation requests against the statute (interface §7).
 enum CheckRequestCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: ["format", "rules"], flags: ["help"])
+        let args = try Arguments(arguments, options: ["format", "rules", "on"], flags: ["help"])
         let format = try args.choice("format", ["text", "json", "junit"], default: "text")
+        // The engine has no clock: whether an undecided request is deemed granted is asked about a day.
+        var checkedOn: CalendarDate?
+        if let text = args.values["on"] {
+            guard let date = CalendarDate(parsing: text) else {
+                throw Arguments.UsageError(message: "invalid value '\(text)' for '--on'; expected a date YYYY-MM-DD that exists")
+            }
+            checkedOn = date
+        }
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "check-request needs a FILE or '-' (see 'wbmgp help check-request')") }
         // Requests are checked against the rules only; designation files play no part.
         guard let rules = RulesLocation.find(args) else { return .configuration }
@@ -29,7 +37,7 @@ enum CheckRequestCommand {
                 continue
             }
             do {
-                let report = try checker.check(try reader.read(bytes))
+                let report = try checker.check(try reader.read(bytes), on: checkedOn)
                 reports.append(report)
                 if !report.isValid { status = status.combined(with: .findings) }
                 switch format {

@@ -89,14 +89,20 @@ enum Help {
         OVERVIEW: Check a municipality's designation request (or extension request) against
         Wbmgp arts. 5 and 6 (interface §7; the requirements live in Rules/wbmgp/requests.rules).
 
-        USAGE: wbmgp check-request [--format text|json|junit] [--rules DIR] FILE... | -
+        USAGE: wbmgp check-request [--format text|json|junit] [--on DATE] [--rules DIR] FILE... | -
 
-        The law applied is the one in force on the requested term's start; the decision period
-        follows the law in force on the date of receipt.
+        Each requirement is judged under the law of its own date (interface §7): the Minister's
+        power (measures, extension count, total span) under the law on the day he decides (for a
+        request not yet decided, the deadline); the term's limits under the law on its start;
+        what the request must contain and the decision period under the law on the day of
+        receipt. The deadline ends on a working day (Algemene termijnenwet; holidays in
+        Rules/wbmgp/termijnen.rules).
 
         OPTIONS:
           --format text|json|junit  text (default) for a reader, json for tools, junit for CI
                                     (one test case per requirement checked; errors are failures).
+          --on DATE                 The day the check is about: an undecided request is deemed
+                                    granted when DATE is past the deadline (without it: unknown).
           --rules DIR               The rule module (default Rules).
 
         EXAMPLES:

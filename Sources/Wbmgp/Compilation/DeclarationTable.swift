@@ -16,11 +16,17 @@ struct DeclarationTable {
     var rules: [String: [Located<Syntax.Rule>]] = [:]
     var requirementOrder: [String] = []
     var requirements: [String: [Located<Syntax.Requirement>]] = [:]
+    var namedDates: [String: Located<Syntax.NamedDate>] = [:]
+    var holidayCalendar = HolidayCalendar.none
     var diagnostics: [Diagnostic] = []
 
     init(files: [Syntax.RuleFile]) {
+        // Named dates first: a validity may name a date declared in a later file.
         for file in files {
-            for declaration in file.declarations { add(declaration, in: file.source) }
+            for case .namedDate(let date) in file.declarations { addNamedDate(date, in: file.source) }
+        }
+        for file in files {
+            for declaration in file.declarations { add(resolvingDates(in: declaration, file.source), in: file.source) }
         }
         checkNameClashes()
         checkVersioned()
@@ -42,6 +48,9 @@ struct DeclarationTable {
 
     private mutating func add(_ declaration: Syntax.Declaration, in file: SourceFile) {
         switch declaration {
+        case .namedDate: break
+        case .holiday(let holiday): addHoliday(holiday, in: file)
+        case .equatedYear(let year): addEquatedYear(year, in: file)
         case .version(let version): versions.append(Located(value: version, file: file))
         case .parameter(let parameter): parameters[parameter.name.text, default: []].append(Located(value: parameter, file: file))
         case .codeList(let list) where list.isVocabulary:

@@ -28,7 +28,8 @@ extension ExpressionCompiler {
 
     static let requestFields: [String: (RequestFact, ValueType)] = [
         "id": (.id, .text), "kind": (.kind, .text), "receivedDate": (.receivedDate, .date), "dispatchDate": (.dispatchDate, .date),
-        "ministerDecisionDate": (.ministerDecisionDate, .date), "regionalAlternatives": (.regionalAlternatives, .text),
+        "ministerDecisionDate": (.ministerDecisionDate, .date), "ministerDecisionDispatchDate": (.ministerDecisionDispatchDate, .date),
+        "regionalAlternatives": (.regionalAlternatives, .text),
         "instrumentChoice": (.instrumentChoice, .text), "provincialAdvice": (.provincialAdvice, .text),
         "substantiation": (.substantiation, .object(.substantiation)), "localEvaluation": (.localEvaluation, .object(.localEvaluation)),
     ]
@@ -138,6 +139,7 @@ extension ExpressionCompiler {
         case .intersection: signature = [.list(.anything), .list(.anything)]
         case .length, .trim: signature = [.text]
         case .first, .last: signature = [.list(.anything)]
+        case .termEnd, .daysPassedOver, .yearsWithoutEquatedDays: signature = [.date]
         }
         guard arguments.count == signature.count else {
             report(.wrongArgumentCount, "'\(name.text)' takes \(signature.count) argument(s), found \(arguments.count)", at: range)
@@ -164,6 +166,9 @@ extension ExpressionCompiler {
         case .first, .last:
             guard case .list(let element) = types[0] else { return nil }
             return (.call(builtin, compiled), element)
+        case .termEnd: return (.call(builtin, compiled), .date)
+        case .daysPassedOver: return (.call(builtin, compiled), .list(.text))
+        case .yearsWithoutEquatedDays: return (.call(builtin, compiled), .list(.integer))
         }
     }
 

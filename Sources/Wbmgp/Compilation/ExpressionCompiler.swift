@@ -86,6 +86,8 @@ struct ExpressionCompiler {
         "requested": (.context(.requested), .designationRecord),
         "previous": (.context(.previous), .list(.designationRecord)),
         "measuresInForce": (.context(.measuresInForce), .list(.text)),
+        "lawDate": (.context(.lawDate), .date),
+        "checkedOn": (.context(.checkedOn), .date),
         "true": (.constant(.bool(true)), .bool),
         "false": (.constant(.bool(false)), .bool),
     ]

@@ -66,6 +66,7 @@ public enum LawCompiler {
         for (name, list) in table.vocabularies {
             if let citation = list.value.citation { law.vocabularyCitations[name] = citation.text }
         }
+        law.holidays = table.holidayCalendar
         if let located = table.vocabularies["monthEnd"] {
             let codes = located.value.codes
             if codes.count == 1, let rule = MonthEndRule(rawValue: codes[0].text) {

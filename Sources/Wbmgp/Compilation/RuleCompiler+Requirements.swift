@@ -19,15 +19,16 @@ extension RuleCompiler {
                    in: file, at: requirement.severity?.range ?? requirement.code.range)
             return nil
         }
-        var lawDate = CompiledRequirement.LawDate.termStart
-        if let datedBy = requirement.datedBy {
+        var lawDates: [CompiledRequirement.LawDate] = []
+        for datedBy in requirement.datedBy {
             guard let chosen = CompiledRequirement.LawDate(rawValue: datedBy.text) else {
                 let names = CompiledRequirement.LawDate.allCases.map(\.rawValue)
-                report(.unknownName, "unknown law date '\(datedBy.text)'\(Suggestions.boundedHint(for: datedBy.text, in: names)); expected \(names.joined(separator: " or "))", in: file, at: datedBy.range)
+                report(.unknownName, "unknown law date '\(datedBy.text)'\(Suggestions.boundedHint(for: datedBy.text, in: names)); expected \(names.joined(separator: ", "))", in: file, at: datedBy.range)
                 return nil
             }
-            lawDate = chosen
+            if !lawDates.contains(chosen) { lawDates.append(chosen) }
         }
+        if lawDates.isEmpty { lawDates = [.termStart] }
         let gates = requirement.gates.compactMap { e.emit($0, expecting: .bool, "after 'applies when'") }
         var facts: [CompiledFact] = []
         for (i, name) in requirement.factNames.enumerated() {
@@ -57,7 +58,7 @@ extension RuleCompiler {
         }
         guard compiledCleanly, let fails, let path = requirement.pathText else { return nil }
         return CompiledRequirement(
-            code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDate: lawDate,
+            code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDates: lawDates,
             checksDesignations: requirement.checksDesignations, gates: gates, failsWhen: fails, path: path, facts: facts,
             messages: messages, slotCount: e.slotCount, program: e.code.finish())
     }

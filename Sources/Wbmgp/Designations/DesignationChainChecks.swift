@@ -22,7 +22,7 @@ enum DesignationChainChecks {
                 id: designation.id, kind: designation.extends == nil ? "initial" : "extension",
                 receivedDate: designation.decisionDate ?? designation.from, dispatchDate: nil, requested: designation, previous: chain,
                 substantiation: nil, regionalAlternatives: nil, instrumentChoice: nil, localEvaluation: nil, provincialAdvice: nil,
-                ministerDecisionDate: nil)
+                ministerDecisionDate: designation.decisionDate ?? designation.from)
             guard let report = try? checker.check(request, designationsOnly: true) else { continue }
             for finding in report.findings where finding.severity == .error {
                 diagnostics.append(

@@ -4,6 +4,8 @@ extension ExpressionEvaluator {
         case .requested: return request.map { .designation($0.chain.count - 1) } ?? .unknown
         case .previous: return request.map { .list($0.chain.indices.dropLast().map { .designation($0) }) } ?? .unknown
         case .measuresInForce: return request.map { .list($0.measuresInForce.map { .text($0) }) } ?? .unknown
+        case .checkedOn: return request?.checkedOn.map { .date($0) } ?? .unknown
+        case .lawDate where request != nil: return .date(lawDate)
         default: break
         }
         guard let application else { return .unknown }
@@ -17,7 +19,7 @@ extension ExpressionEvaluator {
         case .hardshipBeforeApplication, .hardshipAfterDecision:
             let wanted: HumanDecisionTiming = fact == .hardshipBeforeApplication ? .beforeApplication : .afterDecision
             return .list(application.hardship.filter { $0.granted && HumanDecisionTiming($0.date, in: application) == wanted }.map { .text($0.article) })
-        case .requested, .previous, .measuresInForce: return .unknown
+        case .requested, .previous, .measuresInForce, .checkedOn: return .unknown
         }
     }
 
@@ -134,6 +136,15 @@ extension ExpressionEvaluator {
         case .first, .last:
             guard let elements = values[0].listElements else { return .unknown }
             return (builtin == .first ? elements.first : elements.last) ?? .unknown
+        case .termEnd:
+            guard case .date(let date) = values[0] else { return .unknown }
+            return .date(holidays.termEnd(date))
+        case .daysPassedOver:
+            guard case .date(let date) = values[0] else { return .unknown }
+            return .list(holidays.daysPassedOver(from: date).map { .text($0) })
+        case .yearsWithoutEquatedDays:
+            guard case .date(let date) = values[0] else { return .unknown }
+            return .list(holidays.yearsWithoutEquatedDays(from: date).map { .integer($0) })
         }
     }
 }
@@ -186,6 +197,8 @@ extension ExpressionEvaluator {
         case .receivedDate: return .date(request.receivedDate)
         case .dispatchDate: return request.dispatchDate.map { .date($0) } ?? note("$.dispatchDate")
         case .ministerDecisionDate: return request.ministerDecisionDate.map { .date($0) } ?? note("$.ministerDecisionDate")
+        case .ministerDecisionDispatchDate:
+            return request.ministerDecisionDispatchDate.map { .date($0) } ?? note("$.ministerDecisionDispatchDate")
         case .regionalAlternatives: return text(request.regionalAlternatives, "$.regionalAlternatives")
         case .instrumentChoice: return text(request.instrumentChoice, "$.instrumentChoice")
         case .provincialAdvice: return text(request.provincialAdvice, "$.provincialAdvice")
@@ -238,6 +251,8 @@ struct RequestSubject {
     var request: DesignationRequest
     var chain: [Designation]
     var measuresInForce: [String]
+    /// `check-request --on DATE`: the day the check is about (the engine has no clock).
+    var checkedOn: CalendarDate?
 }
 
 extension String {

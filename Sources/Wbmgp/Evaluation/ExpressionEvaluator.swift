@@ -33,6 +33,8 @@ final class ExpressionEvaluator {
 
     /// How whole years and months are added (``CompiledLaw/monthEnd``): ages, windows, thresholds.
     let monthEnd: MonthEndRule
+    /// The holidays of `termEnd` (``CompiledLaw/holidays``); none unless the caller sets them.
+    var holidays: HolidayCalendar = .none
 
     init(application: Application?, lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule = .lastDayOfMonth) {
         self.monthEnd = monthEnd

@@ -15,11 +15,12 @@ extension Parser {
         return Syntax.RuleFile(source: source, declarations: declarations)
     }
 
-    /// declaration = version | parameter | set | codes | define | measure | rule
+    /// declaration = version | parameter | set | codes | define | measure | rule | requirement
+    ///             | date | holiday | equated
     mutating func parseDeclaration() -> Syntax.Declaration? {
-        guard let word = current.word, Parser.declarationKeywords.contains(word) else {
+        guard let word = current.word, atDeclarationKeyword else {
             let hint = Suggestions.boundedHint(for: current.word ?? "", in: Parser.declarationKeywords.sorted())
-            report(.unknownDeclaration, "expected a declaration (rule, parameter, set, codes, define, measure, version), found \(current.display)\(hint)", at: current.range)
+            report(.unknownDeclaration, "expected a declaration (rule, parameter, set, codes, define, measure, version, requirement, date, holiday, equated), found \(current.display)\(hint)", at: current.range)
             return nil
         }
         let keyword = advance()
@@ -31,14 +32,58 @@ extension Parser {
         case "define": return parseDefinition().map { .definition($0) }
         case "measure": return parseMeasure().map { .measure($0) }
         case "requirement": return parseRequirement().map { .requirement($0) }
+        case "date": return parseNamedDate().map { .namedDate($0) }
+        case "holiday": return parseHoliday(keyword).map { .holiday($0) }
+        case "equated": return parseEquatedYear(keyword).map { .equatedYear($0) }
         default: return parseRule(keyword).map { .rule($0) }
         }
     }
 
-    /// version = "version" DATE STRING
+    /// version = "version" date-ref STRING
     mutating func parseVersion(_ keyword: Token) -> Syntax.Version? {
-        guard let date = expectDate("after 'version'"), let (title, _) = expectString("after the version date") else { return nil }
-        return Syntax.Version(date: date, title: title, range: keyword.range.lowerBound..<previousEnd)
+        guard let (date, reference) = parseDateOrReference("after 'version'"), let (title, _) = expectString("after the version date") else {
+            return nil
+        }
+        return Syntax.Version(date: date, title: title, range: keyword.range.lowerBound..<previousEnd, reference: reference)
+    }
+
+    /// date = "date" NAME "=" DATE citation
+    mutating func parseNamedDate() -> Syntax.NamedDate? {
+        guard let name = expectName("after 'date'"), expectSymbol("=", "after the date's name"), let date = expectDate("after '='") else {
+            return nil
+        }
+        return Syntax.NamedDate(name: name, date: date, citation: parseCitation())
+    }
+
+    /// date-ref = DATE | NAME [ ( "+" | "-" ) NUMBER unit ]
+    ///
+    /// A name is resolved later (a `date` may be declared in any file); until then the returned
+    /// date is a stand-in.
+    mutating func parseDateOrReference(_ context: String) -> (CalendarDate, Syntax.DateReference?)? {
+        if case .date(let date) = current.kind {
+            position += 1
+            return (date, nil)
+        }
+        guard current.word != nil, let name = expectName(context) else {
+            expected("a date (YYYY-MM-DD) or the name of a 'date' declaration", context)
+            return nil
+        }
+        var reference = Syntax.DateReference(name: name, offset: nil, subtracts: false)
+        if atSymbol("+") || atSymbol("-") {
+            reference.subtracts = atSymbol("-")
+            position += 1
+            guard case .integer(let value) = current.kind else {
+                expected("a duration (e.g. '1 day')", "after '\(reference.subtracts ? "-" : "+")'")
+                return nil
+            }
+            let number = advance()
+            guard let period = parseUnit(value, at: number.range) else {
+                expected("a unit (day, week, month, year)", "after the number")
+                return nil
+            }
+            reference.offset = period
+        }
+        return (CalendarDate(dayNumber: 0), reference)
     }
 
     /// citation = STRING
@@ -48,17 +93,19 @@ extension Parser {
         return Syntax.Citation(text: text, range: token.range)
     }
 
-    /// validity = "from" DATE [ "until" DATE ]
+    /// validity = "from" date-ref [ "until" date-ref ]
     mutating func parseValidity() -> Syntax.Validity? {
         let start = current.range.lowerBound
         guard consume("from") else { return nil }
-        guard let from = expectDate("after 'from'") else { return nil }
+        guard let (from, fromReference) = parseDateOrReference("after 'from'") else { return nil }
         var until: CalendarDate?
+        var untilReference: Syntax.DateReference?
         if consume("until") {
-            guard let date = expectDate("after 'until'") else { return nil }
+            guard let (date, reference) = parseDateOrReference("after 'until'") else { return nil }
             until = date
+            untilReference = reference
         }
-        return Syntax.Validity(from: from, until: until, range: start..<previousEnd)
+        return Syntax.Validity(from: from, until: until, range: start..<previousEnd, fromReference: fromReference, untilReference: untilReference)
     }
 
     /// literal = INTEGER [ unit ] | DATE | "true" | "false" | STRING

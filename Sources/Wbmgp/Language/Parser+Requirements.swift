@@ -1,7 +1,7 @@
 extension Parser {
     /// requirement = "requirement" CODE citation SEVERITY validity { requirement-clause }
     /// requirement-clause = "applies" "when" expression | "fails" "when" expression | "path" TEXT
-    ///        | "dated" "by" NAME | "checks" "designations"
+    ///        | "dated" "by" NAME { "," NAME } | "checks" "designations"
     ///        | "fact" NAME "=" expression [ "when" expression ] | "message" [ "when" expression ] TEXT
     mutating func parseRequirement() -> Syntax.Requirement? {
         guard let code = expectName("after 'requirement'") else { return nil }
@@ -42,8 +42,11 @@ extension Parser {
             guard let (text, range) = expectString("after 'path'") else { return false }
             requirement.path = (text, range)
         case "dated":
-            guard expectWord("by", "after 'dated'"), let name = expectName("after 'dated by'") else { return false }
-            requirement.datedBy = name
+            guard expectWord("by", "after 'dated'") else { return false }
+            repeat {
+                guard let name = expectName("after 'dated by'") else { return false }
+                requirement.datedBy.append(name)
+            } while consumeSymbol(",")
         case "checks":
             guard expectWord("designations", "after 'checks'") else { return false }
             requirement.checksDesignations = true

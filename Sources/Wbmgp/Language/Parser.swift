@@ -4,7 +4,9 @@
 /// so one typo gives one diagnostic and the rest of the file is still checked. Each `parseX`
 /// function documents its grammar production (the full grammar is in docs/rule-language.md).
 public struct Parser {
-    static let declarationKeywords: Set<String> = ["version", "parameter", "set", "codes", "define", "measure", "rule", "requirement"]
+    static let declarationKeywords: Set<String> = [
+        "version", "parameter", "set", "codes", "define", "measure", "rule", "requirement", "date", "holiday", "equated",
+    ]
     static let clauseKeywords: Set<String> = [
         "under", "dated", "applies", "for", "refuse", "conditions", "priority", "defect", "screen", "lookup",
         "flag", "lifted", "fact", "reason", "uses",
@@ -140,14 +142,21 @@ public struct Parser {
 
     /// Skips to the next token that starts a declaration.
     mutating func synchronise() {
-        while !atEnd, !(current.word.map { Parser.declarationKeywords.contains($0) } ?? false) { position += 1 }
+        while !atEnd, !atDeclarationKeyword { position += 1 }
+    }
+
+    /// Whether the current word starts a declaration: a keyword right after `.` is a field name
+    /// (`r.date`), not the `date` declaration.
+    var atDeclarationKeyword: Bool {
+        guard let word = current.word, Parser.declarationKeywords.contains(word) else { return false }
+        return position == 0 || token(at: position - 1).kind != .symbol(".")
     }
 
     /// Skips to the next clause or declaration keyword.
     mutating func synchroniseClause() {
         if !atEnd { position += 1 }
-        while !atEnd, !(current.word.map {
-            Parser.declarationKeywords.contains($0) || Parser.clauseKeywords.contains($0) || Parser.requirementClauseKeywords.contains($0)
+        while !atEnd, !atDeclarationKeyword, !(current.word.map {
+            Parser.clauseKeywords.contains($0) || Parser.requirementClauseKeywords.contains($0)
         } ?? false) {
             position += 1
         }

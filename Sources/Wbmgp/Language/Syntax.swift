@@ -9,11 +9,22 @@ public enum Syntax {
         public var range: Range<Int>
     }
 
-    /// `from DATE [until DATE]`: the law-version dates a declaration is in force.
+    /// A date written as the name of a `date` declaration, optionally moved: `stb2014`,
+    /// `stb2014 - 1 day`. The ``DeclarationTable`` resolves it once every file is read.
+    public struct DateReference: Hashable, Sendable {
+        public var name: Name
+        public var offset: CalendarPeriod?
+        public var subtracts: Bool
+    }
+
+    /// `from DATE [until DATE]`: the law-version dates a declaration is in force. Either date may
+    /// be a ``DateReference``; until it is resolved, `from`/`until` hold a stand-in.
     public struct Validity: Hashable, Sendable {
         public var from: CalendarDate
         public var until: CalendarDate?
         public var range: Range<Int>
+        public var fromReference: DateReference?
+        public var untilReference: DateReference?
 
         public func contains(_ date: CalendarDate) -> Bool {
             date >= from && (until.map { date <= $0 } ?? true)
@@ -73,6 +84,54 @@ public enum Syntax {
     public struct Version: Hashable, Sendable {
         public var date: CalendarDate
         public var title: String
+        public var range: Range<Int>
+        /// `version NAME "title"`: the date of a `date` declaration.
+        public var reference: DateReference?
+    }
+
+    /// `date NAME = DATE "citation"`: one named, cited day (the start of an amending act) that
+    /// validity periods and versions refer to, so it is written once.
+    public struct NamedDate: Hashable, Sendable {
+        public var name: Name
+        public var date: CalendarDate
+        public var citation: Citation?
+    }
+
+    /// `holiday NAME nl "…" en "…" "citation" DAY [validity]`: a day on which a statutory term
+    /// does not end (Algemene termijnenwet). The validity bounds the days it applies to.
+    public struct Holiday: Hashable, Sendable {
+        public enum Day: Hashable, Sendable {
+            /// `every saturday`
+            case every(Name)
+            /// `on 27 april [or 26 april when sunday]`: the second day instead when the first
+            /// falls on the weekday named.
+            case yearly(day: Int, month: Name, instead: Instead?)
+            /// `easter [+|- N days]`: Easter Sunday (Gregorian) moved by whole days.
+            case easter(offsetDays: Int)
+            /// `on 2018-05-11`: one day.
+            case dated(CalendarDate)
+        }
+
+        public struct Instead: Hashable, Sendable {
+            public var day: Int
+            public var month: Name
+            public var when: Name
+        }
+
+        public var name: Name
+        public var nl: String
+        public var en: String
+        public var citation: Citation?
+        public var day: Day
+        public var validity: Validity?
+        public var range: Range<Int>
+    }
+
+    /// `equated YEAR "citation"`: the days a Royal Decree equates with holidays in that year
+    /// (Atw art. 3 lid 3) are known, and are the dated holidays of that year.
+    public struct EquatedYear: Hashable, Sendable {
+        public var year: Int
+        public var citation: Citation?
         public var range: Range<Int>
     }
 
@@ -191,8 +250,9 @@ public enum Syntax {
         public var citation: Citation?
         public var severity: Name?
         public var validity: Validity?
-        /// `dated by receivedDate`: the law date is the request's receipt, not the term's start.
-        public var datedBy: Name?
+        /// `dated by receivedDate` (or `ministerDecisionDate`, `termStart`; several, comma-separated,
+        /// must each be met): the law dates the requirement is judged under. None: the term's start.
+        public var datedBy: [Name] = []
         public var checksDesignations = false
         public var gates: [Expression] = []
         public var failsWhen: Expression?
@@ -226,6 +286,9 @@ public enum Syntax {
         case measure(Measure)
         case rule(Rule)
         case requirement(Requirement)
+        case namedDate(NamedDate)
+        case holiday(Holiday)
+        case equatedYear(EquatedYear)
     }
 
     public struct RuleFile: Sendable {

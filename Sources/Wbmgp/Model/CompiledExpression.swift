@@ -44,13 +44,14 @@ public enum ContextFact: String, Hashable, Sendable, CaseIterable {
     /// The hardship articles of granted decisions dated before the application, or after the
     /// decision date: they lift nothing (``HumanDecisionTiming``), and the rules say so.
     case hardshipBeforeApplication, hardshipAfterDecision
-    /// Request checks: the requested designation, the chain before it, the measures in force.
-    case requested, previous, measuresInForce
+    /// Request checks: the requested designation, the chain before it, the measures in force,
+    /// and the day of the check (`check-request --on`; unknown without it).
+    case requested, previous, measuresInForce, checkedOn
 }
 
 /// Facts of a designation request (interface §7).
 public enum RequestFact: String, Hashable, Sendable {
-    case id, kind, receivedDate, dispatchDate, ministerDecisionDate, regionalAlternatives, instrumentChoice, provincialAdvice
+    case id, kind, receivedDate, dispatchDate, ministerDecisionDate, ministerDecisionDispatchDate, regionalAlternatives, instrumentChoice, provincialAdvice
     case substantiation, necessity, suitability, subsidiarity, proportionality
     case localEvaluation, localEvaluationDate, localEvaluationSummary
 }
@@ -102,4 +103,12 @@ public enum Builtin: String, Hashable, Sendable, CaseIterable {
     case trim
     /// `first(list)`, `last(list)`: an element, unknown for an empty list.
     case first, last
+    /// `termEnd(date)`: where a term that would end on the date ends: the date, or the first
+    /// later day on which no declared holiday falls (``HolidayCalendar``).
+    case termEnd
+    /// `daysPassedOver(date)`: the codes of the holidays between the date and its `termEnd`.
+    case daysPassedOver
+    /// `yearsWithoutEquatedDays(date)`: the years from the date to its `termEnd` whose days
+    /// equated by decree the rules do not declare.
+    case yearsWithoutEquatedDays
 }

@@ -12,6 +12,8 @@ public struct CompiledLaw: Sendable {
     /// How whole years and months are added in every date computation of the law (ages, windows,
     /// terms): `codes monthEnd = …` in the rules; the last day of the month when not declared.
     public var monthEnd: MonthEndRule = .lastDayOfMonth
+    /// The days on which a statutory term does not end (`holiday`, `equated`), for `termEnd`.
+    public var holidays: HolidayCalendar = .none
     /// Measure declarations by name, each with its dated versions.
     public var measures: [String: [MeasureDeclaration]]
     /// Every parameter's dated values, for checks outside rules (designation terms).
@@ -94,13 +96,15 @@ public struct LawSnapshot: Sendable {
 /// A requirement of a designation request (legal spec A7), compiled.
 public struct CompiledRequirement: Sendable {
     public enum Severity: String, Sendable, CaseIterable { case error, warning, info }
-    /// Which date selects the law: the requested term's start (default) or the request's receipt.
-    public enum LawDate: String, Sendable, CaseIterable { case termStart, receivedDate }
+    /// Which date selects the law (interface §7): the requested term's start (default), the
+    /// request's receipt, or the day the Minister decides (for an undecided request, the deadline).
+    public enum LawDate: String, Sendable, CaseIterable { case termStart, receivedDate, ministerDecisionDate }
 
     public var code: String
     public var citation: String
     public var severity: Severity
-    public var lawDate: LawDate
+    /// The law dates it is judged under, each in turn (`dated by a, b`): it must hold under all.
+    public var lawDates: [LawDate]
     /// Also run by `rules check` on designation files and their `extends` chains.
     public var checksDesignations: Bool
     public var gates: [CodeRef]

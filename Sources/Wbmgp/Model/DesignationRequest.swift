@@ -25,4 +25,27 @@ public struct DesignationRequest: Hashable, Sendable {
     public var localEvaluation: LocalEvaluation?
     public var provincialAdvice: String?
     public var ministerDecisionDate: CalendarDate?
+    /// The day the Minister's decision was made known to the council (Awb 3:41); when given, the
+    /// date compared with the deadline.
+    public var ministerDecisionDispatchDate: CalendarDate?
+
+    public init(
+        id: String, kind: String, receivedDate: CalendarDate, dispatchDate: CalendarDate?, requested: Designation, previous: [Designation],
+        substantiation: Substantiation?, regionalAlternatives: String?, instrumentChoice: String?, localEvaluation: LocalEvaluation?,
+        provincialAdvice: String?, ministerDecisionDate: CalendarDate?, ministerDecisionDispatchDate: CalendarDate? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.receivedDate = receivedDate
+        self.dispatchDate = dispatchDate
+        self.requested = requested
+        self.previous = previous
+        self.substantiation = substantiation
+        self.regionalAlternatives = regionalAlternatives
+        self.instrumentChoice = instrumentChoice
+        self.localEvaluation = localEvaluation
+        self.provincialAdvice = provincialAdvice
+        self.ministerDecisionDate = ministerDecisionDate
+        self.ministerDecisionDispatchDate = ministerDecisionDispatchDate
+    }
 }

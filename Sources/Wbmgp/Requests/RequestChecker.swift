@@ -1,5 +1,6 @@
-/// Checks a designation request against the requirements in the rules (legal spec A7), under the
-/// law in force on the requested term's start (the decision period: on the date of receipt).
+/// Checks a designation request against the requirements in the rules (legal spec A7), each under
+/// the law of the date interface §7 assigns it: the requested term's start, the date of receipt,
+/// or the day the Minister decides (for a request not yet decided, the deadline).
 public struct RequestChecker: Sendable {
     public let law: CompiledLaw
 
@@ -7,39 +8,87 @@ public struct RequestChecker: Sendable {
 
     /// Checks one request.
     ///
-    /// - Throws: ``InputError`` `E-LAW-DATE` when no law is in force on the term's start or the
-    ///   date of receipt. A failed requirement is a finding in the report, never thrown.
-    public func check(_ request: DesignationRequest, designationsOnly: Bool = false) throws(InputError) -> RequestReport {
+    /// - Parameter checkedOn: `--on DATE`: the day the check is about, for whether an undecided
+    ///   request is deemed granted (the engine has no clock).
+    /// - Throws: ``InputError`` `E-LAW-DATE` when no law is in force on a date that selects the
+    ///   law. A failed requirement is a finding in the report, never thrown.
+    public func check(_ request: DesignationRequest, designationsOnly: Bool = false, on checkedOn: CalendarDate? = nil) throws(InputError) -> RequestReport {
         let termStart = request.requested.from
-        guard let termLaw = law.snapshot(on: termStart), let version = law.lawVersion(on: termStart) else {
-            throw InputError(code: "E-LAW-DATE", path: "$.requested.term.from", message: "no version of the law is in force on \(termStart)", applicationId: request.id)
+        guard law.snapshot(on: termStart) != nil, let version = law.lawVersion(on: termStart) else {
+            throw lawDateError(termStart, at: "$.requested.term.from", request)
         }
-        guard let receiptLaw = law.snapshot(on: request.receivedDate) else {
-            throw InputError(code: "E-LAW-DATE", path: "$.receivedDate", message: "no version of the law is in force on \(request.receivedDate)", applicationId: request.id)
+        guard law.snapshot(on: request.receivedDate) != nil else { throw lawDateError(request.receivedDate, at: "$.receivedDate", request) }
+        let subject = RequestSubject(request: request, chain: request.previous + [request.requested], measuresInForce: [], checkedOn: checkedOn)
+        // The Minister's power must exist on the day he decides; undecided, on the last day he may.
+        let decisionDay = request.ministerDecisionDate ?? deadline(of: subject) ?? request.receivedDate
+        guard law.snapshot(on: decisionDay) != nil else {
+            throw lawDateError(decisionDay, at: request.ministerDecisionDate == nil ? "$.receivedDate" : "$.ministerDecisionDate", request)
         }
+        let dates: [CompiledRequirement.LawDate: CalendarDate] = [
+            .termStart: termStart, .receivedDate: request.receivedDate, .ministerDecisionDate: decisionDay,
+        ]
         var report = RequestReport(request: request.id, lawVersion: version, findings: [], checked: [])
         for code in law.requirementCodes {
-            // Each requirement is judged under the law of its own law date: the term's start, or
-            // (for the decision period) the date of receipt.
-            let byTerm = termLaw.requirements.first { $0.code == code && $0.lawDate == .termStart }
-            let byReceipt = receiptLaw.requirements.first { $0.code == code && $0.lawDate == .receivedDate }
-            guard let chosen = byTerm ?? byReceipt, !designationsOnly || chosen.checksDesignations else { continue }
-            evaluate(chosen, request, lawDate: chosen.lawDate == .termStart ? termStart : request.receivedDate, into: &report)
+            // Each law date picks its own version of the requirement; one dated by several
+            // dates must hold under the law of each.
+            var judged: [(CompiledRequirement, CalendarDate)] = []
+            for kind in CompiledRequirement.LawDate.allCases {
+                guard let date = dates[kind],
+                    let chosen = law.snapshot(on: date)?.requirements.first(where: { $0.code == code && $0.lawDates.contains(kind) }),
+                    !designationsOnly || chosen.checksDesignations
+                else { continue }
+                judged.append((chosen, date))
+            }
+            var checked = false
+            for (requirement, date) in judged {
+                let outcome = evaluate(requirement, subject, lawDate: date)
+                guard let outcome else { continue }
+                checked = true
+                if let finding = outcome {
+                    report.findings.append(finding)
+                    break
+                }
+            }
+            if checked { report.checked.append(code) }
         }
         return report
     }
 
-    func evaluate(_ requirement: CompiledRequirement, _ request: DesignationRequest, lawDate: CalendarDate, into report: inout RequestReport) {
-        let chain = request.previous + [request.requested]
-        let inForce = law.measures.keys.sorted().filter { law.measure($0, on: lawDate) != nil }
+    func lawDateError(_ date: CalendarDate, at path: String, _ request: DesignationRequest) -> InputError {
+        InputError(code: "E-LAW-DATE", path: path, message: "no version of the law is in force on \(date)", applicationId: request.id)
+    }
+
+    /// The Minister's deadline: the fact `deadline` of the requirement judged under the law on
+    /// receipt that states it (REQ-DEADLINE in the shipped rules); nil when no rule states one.
+    func deadline(of subject: RequestSubject) -> CalendarDate? {
+        let date = subject.request.receivedDate
+        guard let snapshot = law.snapshot(on: date) else { return nil }
+        for requirement in snapshot.requirements where requirement.lawDates.contains(.receivedDate) {
+            guard let fact = requirement.facts.first(where: { $0.name == "deadline" }) else { continue }
+            let evaluator = self.evaluator(for: requirement, subject, lawDate: date)
+            if case .date(let deadline) = evaluator.value(of: fact.value) { return deadline }
+        }
+        return nil
+    }
+
+    func evaluator(for requirement: CompiledRequirement, _ subject: RequestSubject, lawDate: CalendarDate) -> ExpressionEvaluator {
+        var subject = subject
+        subject.measuresInForce = law.measures.keys.sorted().filter { law.measure($0, on: lawDate) != nil }
         let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [], monthEnd: law.monthEnd)
-        evaluator.request = RequestSubject(request: request, chain: chain, measuresInForce: inForce)
+        evaluator.holidays = law.holidays
+        evaluator.request = subject
         evaluator.load(requirement.program)
         evaluator.resetSlots(requirement.slotCount)
-        for gate in requirement.gates where evaluator.truth(gate) != true { return }
-        report.checked.append(requirement.code)
+        return evaluator
+    }
+
+    /// nil: not checked (a gate does not hold); `.some(nil)`: checked and met; else the finding.
+    func evaluate(_ requirement: CompiledRequirement, _ subject: RequestSubject, lawDate: CalendarDate) -> RequestFinding?? {
+        let evaluator = evaluator(for: requirement, subject, lawDate: lawDate)
+        for gate in requirement.gates where evaluator.truth(gate) != true { return nil }
         // An unknown outcome means the request does not show that it complies: a finding.
-        guard evaluator.truth(requirement.failsWhen) != false else { return }
+        guard evaluator.truth(requirement.failsWhen) != false else { return .some(nil) }
+        let chain = subject.chain
         var facts: [JSONMember] = []
         for fact in requirement.facts {
             if let condition = fact.shownWhen, evaluator.truth(condition) != true { continue }
@@ -53,8 +102,8 @@ public struct RequestChecker: Sendable {
             case .value(let expression): message += ValueRendering.text(evaluator.value(of: expression), in: nil, designations: chain, language: .en)
             }
         }
-        report.findings.append(
-            RequestFinding(code: requirement.code, severity: requirement.severity, citation: requirement.citation, path: requirement.path, message: message, facts: facts))
+        return RequestFinding(
+            code: requirement.code, severity: requirement.severity, citation: requirement.citation, path: requirement.path, message: message, facts: facts)
     }
 }
 

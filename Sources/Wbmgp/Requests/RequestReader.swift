@@ -9,6 +9,7 @@ public struct RequestReader: Sendable {
     static let fields = [
         "id", "kind", "receivedDate", "dispatchDate", "requested", "previous", "substantiation", "regionalAlternatives",
         "instrumentChoice", "localEvaluation", "provincialAdvice", "ministerDecisionDate",
+        "ministerDecisionDispatchDate",
     ]
 
     /// Reads a request document within ``InputLimits``.
@@ -54,6 +55,6 @@ public struct RequestReader: Sendable {
             regionalAlternatives: try root.string("regionalAlternatives", atMost: prose),
             instrumentChoice: try root.string("instrumentChoice", atMost: prose),
             localEvaluation: evaluation, provincialAdvice: try root.string("provincialAdvice", atMost: prose),
-            ministerDecisionDate: try root.date("ministerDecisionDate"))
+            ministerDecisionDate: try root.date("ministerDecisionDate"), ministerDecisionDispatchDate: try root.date("ministerDecisionDispatchDate"))
     }
 }
