@@ -3,8 +3,9 @@ import Wbmgp
 /// `wbmgp check-request`: check designation requests against the statute (interface §7).
 enum CheckRequestCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: ["format", "rules", "on"], flags: ["help"])
+        let args = try Arguments(arguments, options: ["format", "rules", "on", "lang"], flags: ["help"])
         let format = try args.choice("format", ["text", "json", "junit"], default: "text")
+        let language = Language(rawValue: try args.choice("lang", Language.allCases.map(\.rawValue), default: Language.nl.rawValue)) ?? .nl
         // The engine has no clock: whether an undecided request is deemed granted is asked about a day.
         var checkedOn: CalendarDate?
         if let text = args.values["on"] {
@@ -42,7 +43,7 @@ enum CheckRequestCommand {
                 if !report.isValid { status = status.combined(with: .findings) }
                 switch format {
                 case "json": Output.write(JSONWriter.pretty(RequestReportWriter.json(report)) + "\n")
-                case "text": Output.write(RequestReportWriter.text(report))
+                case "text": Output.write(RequestReportWriter.text(report, language: language))
                 default: break
                 }
             } catch {
@@ -51,7 +52,7 @@ enum CheckRequestCommand {
                 unreadable.append(.init(path: InputFiles.displayName(path), code: error.code, message: "\(error.path): \(error.message)"))
             }
         }
-        if format == "junit" { Output.write(RequestReportWriter.junit(reports, unreadable: unreadable)) }
+        if format == "junit" { Output.write(RequestReportWriter.junit(reports, unreadable: unreadable, language: language)) }
         return status
     }
 }

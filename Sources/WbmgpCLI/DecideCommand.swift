@@ -101,9 +101,9 @@ struct DecideRun {
         do {
             if format == "text" {
                 // One decision serves both the text and the log.
-                let (decision, record) = try service.decideWithRecord(bytes, recording: log != nil)
+                let (application, decision, record) = try service.decideForPeople(bytes, recording: log != nil)
                 guard logged(record.map { [$0] } ?? [], path: path) else { return }
-                Output.write(TextRenderer.render(decision, language: language))
+                Output.write(TextRenderer.render(decision, application: application, engine: service.engine, language: language))
             } else {
                 let (output, record) = try service.decideOutput(bytes, logging: log != nil)
                 guard logged(record.map { [$0] } ?? [], path: path) else { return }

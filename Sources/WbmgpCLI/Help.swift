@@ -89,7 +89,7 @@ enum Help {
         OVERVIEW: Check a municipality's designation request (or extension request) against
         Wbmgp arts. 5 and 6 (interface §7; the requirements live in Rules/wbmgp/requests.rules).
 
-        USAGE: wbmgp check-request [--format text|json|junit] [--on DATE] [--rules DIR] FILE... | -
+        USAGE: wbmgp check-request [--format text|json|junit] [--lang nl|en] [--on DATE] [--rules DIR] FILE... | -
 
         Each requirement is judged under the law of its own date (interface §7): the Minister's
         power (measures, extension count, total span) under the law on the day he decides (for a
@@ -101,6 +101,8 @@ enum Help {
         OPTIONS:
           --format text|json|junit  text (default) for a reader, json for tools, junit for CI
                                     (one test case per requirement checked; errors are failures).
+          --lang nl|en              The language of the text and of JUnit failures (Dutch by
+                                    default); JSON findings carry both in 'text'.
           --on DATE                 The day the check is about: an undecided request is deemed
                                     granted when DATE is past the deadline (without it: unknown).
           --rules DIR               The rule module (default Rules).

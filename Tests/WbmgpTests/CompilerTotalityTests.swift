@@ -138,6 +138,7 @@ struct CompilerTotalityTests {
               path "$.kind"
               fails when not (request.kind in {"initial", "extension"})
               message "kind is '{request.kind}'"
+              text nl "soort '{request.kind}'" en "kind '{request.kind}'"
 
             """
         let bytes = Array(text.utf8)
@@ -261,7 +262,7 @@ struct CompilerTotalityTests {
         }
     }
 
-    @Test("the reproducer: minimumResidence = 9223372036854775807 years in the shipped art08.rules is R007 at art08.rules:6:30")
+    @Test("the reproducer: minimumResidence = 9223372036854775807 years in the shipped art08.rules is R007 at art08.rules:7:30")
     func shippedParameter() throws {
         var files = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/wbmgp", extension: "rules").files
         let index = try #require(files.firstIndex { $0.path.hasSuffix("art08.rules") })
@@ -271,7 +272,7 @@ struct CompilerTotalityTests {
         let (law, found) = LawCompiler.compile(files: files)
         #expect(law == nil)
         #expect(found.map(\.code) == [.numberOutOfRange], "\(found.map { $0.rendered(withExcerpt: false) })")
-        #expect(found.first.map { $0.path.hasSuffix("art08.rules") && $0.line == 6 && $0.column == 30 } == true)
+        #expect(found.first.map { $0.path.hasSuffix("art08.rules") && $0.line == 7 && $0.column == 30 } == true)
     }
 
     @Test("date and whole-number arithmetic saturates at its bounds in a decision instead of trapping")
@@ -325,6 +326,7 @@ struct CompilerTotalityTests {
               fact 1️⃣k = request.kind
               fails when false
               message "m"
+              text nl "m" en "m"
 
             """, .duplicateDeclaration)
         expectOne("define twice(x, 1️⃣x) = x\n", .duplicateDeclaration)

@@ -39,7 +39,7 @@ struct LawAsDataTests {
         #expect(after.outcome == .granted)
         let reason = try #require(after.reasons.first { $0.rule == "art8.income" })
         #expect(reason.result == .passed)
-        #expect(reason.en.contains("at least 5 years"))
+        #expect(reason.en.contains("at least five years"))
     }
 
     @Test("the same input gives byte-identical output")

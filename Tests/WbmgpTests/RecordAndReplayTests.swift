@@ -47,7 +47,7 @@ struct RecordAndReplayTests {
         let art8 = try #require(result.differences.first { $0.rule == "art8.income" })
         #expect(art8.citation == "Wbmgp art. 8 lid 1")
         #expect(art8.from == "refuse applied")
-        #expect(art8.to.hasPrefix("not reached: No designation in force on 2019-05-01 covers this dwelling"))
+        #expect(art8.to.hasPrefix("not reached: No designation in force on 1 May 2019 covers this rental dwelling in Rotterdam"))
         #expect(ReplayWriter.text(result).contains("designations digest differs"))
     }
 

@@ -23,6 +23,12 @@ enum TestSupport {
         return law!  // swift-format-ignore: NeverForceUnwrap (guarded by the precondition above)
     }()
 
+    /// The designations shipped in `Rules/designations/`.
+    static func shippedDesignations() throws -> [Designation] {
+        let files = RuleModule.readFiles(in: rulesDirectory + "/designations", extension: "json").files
+        return DesignationReader(law: law).read(files: files).0
+    }
+
     /// Designations read from fixture files by id.
     static func fixtureDesignations(_ ids: [String]) throws -> [Designation] {
         let files = try ids.map { id -> (path: String, text: String) in

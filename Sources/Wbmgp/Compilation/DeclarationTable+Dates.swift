@@ -37,7 +37,7 @@ extension DeclarationTable {
         case .holiday(var holiday):
             holiday.validity = resolve(holiday.validity, in: file)
             return .holiday(holiday)
-        case .definition, .namedDate, .equatedYear:
+        case .definition, .namedDate, .equatedYear, .labels:
             return declaration
         }
     }

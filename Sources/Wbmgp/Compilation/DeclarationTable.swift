@@ -18,6 +18,7 @@ struct DeclarationTable {
     var requirements: [String: [Located<Syntax.Requirement>]] = [:]
     var namedDates: [String: Located<Syntax.NamedDate>] = [:]
     var holidayCalendar = HolidayCalendar.none
+    var labelSets: [String: Located<Syntax.LabelSet>] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(files: [Syntax.RuleFile]) {
@@ -51,6 +52,13 @@ struct DeclarationTable {
         case .namedDate: break
         case .holiday(let holiday): addHoliday(holiday, in: file)
         case .equatedYear(let year): addEquatedYear(year, in: file)
+        case .labels(let set):
+            reportRepeated(set.entries.map(\.code), "label", in: "labels '\(set.name.text)'", file)
+            if let earlier = labelSets[set.name.text] {
+                report(.duplicateDeclaration, "labels '\(set.name.text)' are declared twice (first in \(earlier.file.path))", in: file, at: set.name.range)
+            } else {
+                labelSets[set.name.text] = Located(value: set, file: file)
+            }
         case .version(let version): versions.append(Located(value: version, file: file))
         case .parameter(let parameter): parameters[parameter.name.text, default: []].append(Located(value: parameter, file: file))
         case .codeList(let list) where list.isVocabulary:

@@ -27,6 +27,8 @@ public enum LawCompiler {
         }
         let (measures, measureDiagnostics) = compileMeasures(table, vocabularies)
         diagnostics += measureDiagnostics
+        let (labels, labelDiagnostics) = LabelCompiler.compile(table, vocabularies: vocabularies, measures: measures.keys.sorted())
+        diagnostics += labelDiagnostics
 
         var snapshots: [LawSnapshot] = []
         let boundaries = table.boundaries
@@ -67,6 +69,7 @@ public enum LawCompiler {
             if let citation = list.value.citation { law.vocabularyCitations[name] = citation.text }
         }
         law.holidays = table.holidayCalendar
+        law.labels = labels
         if let located = table.vocabularies["monthEnd"] {
             let codes = located.value.codes
             if codes.count == 1, let rule = MonthEndRule(rawValue: codes[0].text) {
@@ -120,6 +123,7 @@ public enum LawCompiler {
                         if case .code = field.type { kind = .code(vocabulary: list.text) } else { kind = .codes(vocabulary: list.text) }
                     case .oneOf(let options): kind = .oneOf(options.map(\.text))
                     case .days: kind = .days
+                    case .labels: kind = .labels
                     }
                     fields.append(
                         MeasureDeclaration.Field(

@@ -44,6 +44,14 @@ extension RuleCompiler {
             let guardExpression = message.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'message when'") }
             messages.append((guardExpression, template(message.text, at: message.range, &e) ?? Template(segments: [])))
         }
+        var texts: [CompiledRequirement.Text] = []
+        for text in requirement.texts {
+            let guardExpression = text.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'text when'") }
+            texts.append(
+                CompiledRequirement.Text(
+                    guardExpression: guardExpression, nl: template(text.nl, at: text.nlRange, &e) ?? Template(segments: []),
+                    en: template(text.en, at: text.enRange, &e) ?? Template(segments: [])))
+        }
         let compiledCleanly = collect(e, name: requirement.code.text)
         if !requirement.hasSyntaxErrors {
             if requirement.failsWhen == nil {
@@ -55,11 +63,14 @@ extension RuleCompiler {
             if !requirement.messages.contains(where: { $0.guardExpression == nil }) {
                 report(.missingReason, "requirement '\(requirement.code.text)' has no message without 'when' (the fallback)", in: file, at: requirement.code.range)
             }
+            if !requirement.texts.contains(where: { $0.guardExpression == nil }) {
+                report(.missingReason, "requirement '\(requirement.code.text)' has no text without 'when' (text nl \"…\" en \"…\": the finding for people)", in: file, at: requirement.code.range)
+            }
         }
         guard compiledCleanly, let fails, let path = requirement.pathText else { return nil }
         return CompiledRequirement(
             code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDates: lawDates,
             checksDesignations: requirement.checksDesignations, gates: gates, failsWhen: fails, path: path, facts: facts,
-            messages: messages, slotCount: e.slotCount, program: e.code.finish())
+            messages: messages, texts: texts, slotCount: e.slotCount, program: e.code.finish())
     }
 }

@@ -44,6 +44,7 @@ struct RuleCompiler {
                     case .code, .oneOf: type = .text
                     case .codes: type = .list(.text)
                     case .days: type = .duration
+                    case .labels: continue  // words for people; no rule reads them
                     }
                     measureFields[name, default: [:]][field.name] = (order[name]?.firstIndex(of: field.name) ?? 0, type)
                 }

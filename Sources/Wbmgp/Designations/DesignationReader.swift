@@ -83,12 +83,13 @@ public struct DesignationReader {
             throw root.missing("categories", "a non-empty array of dwelling categories")
         }
         guard let measuresValue = root.value("measures") else { throw root.missing("measures", "an object with at least one measure") }
-        let measures = try readMeasures(measuresValue, termStart: from, path: root.pathOf("measures"), lenient: lenient)
+        var codeLabels: [String: TextLabels.Label] = [:]
+        let measures = try readMeasures(measuresValue, termStart: from, path: root.pathOf("measures"), lenient: lenient, labels: &codeLabels)
         return Designation(
             id: try root.requiredString("id"), path: path, municipality: try root.requiredString("municipality"),
             decisionDate: try root.date("decisionDate"), source: try root.string("source"), from: from, until: until,
             extends: try root.string("extends"), regionName: regionName, regionMunicipalities: regionMunicipalities,
-            areas: areas, categories: categories, measures: measures)
+            areas: areas, categories: categories, measures: measures, codeLabels: codeLabels)
     }
 
     /// A term runs `from` through `until`; at most the statutory maximum (interface §9).
@@ -106,7 +107,7 @@ public struct DesignationReader {
         }
     }
 
-    func readMeasures(_ value: JSONValue, termStart: CalendarDate, path base: String, lenient: Bool) throws(InputError) -> [MeasureSetting] {
+    func readMeasures(_ value: JSONValue, termStart: CalendarDate, path base: String, lenient: Bool, labels: inout [String: TextLabels.Label]) throws(InputError) -> [MeasureSetting] {
         let object = try ObjectReader(value, path: base)
         let known = law.measures.keys.sorted()
         try object.allowOnly(known)
@@ -117,7 +118,7 @@ public struct DesignationReader {
         for member in object.members.sorted(by: { $0.key < $1.key }) {
             let path = object.pathOf(member.key)
             if lenient, let declaration = law.measures[member.key]?.max(by: { $0.from < $1.from }) {
-                settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path, lenient: true)))
+                settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path, lenient: true, labels: &labels)))
                 continue
             }
             guard let declaration = law.measure(member.key, on: termStart) else {
@@ -127,12 +128,13 @@ public struct DesignationReader {
                     code: "E-NOT-IN-FORCE", path: path,
                     message: "measure \(member.key) is not in force on \(termStart), the start of the term\(first.map { "; it exists from \($0) (\(citation))" } ?? "")")
             }
-            settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path, lenient: false)))
+            settings.append(MeasureSetting(name: member.key, values: try readFields(member.value, declaration, path: path, lenient: false, labels: &labels)))
         }
         return settings
     }
 
-    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String, lenient: Bool) throws(InputError) -> [Value] {
+    /// The measure's field values in declaration order; the words of its `labels` fields go to `labels`.
+    func readFields(_ value: JSONValue, _ declaration: MeasureDeclaration, path: String, lenient: Bool, labels: inout [String: TextLabels.Label]) throws(InputError) -> [Value] {
         let object = try ObjectReader(value, path: path)
         try object.allowOnly(declaration.fields.map(\.name))
         var values: [String: Value] = [:]
@@ -159,6 +161,15 @@ public struct DesignationReader {
                         message: "expected a whole number of days from 0 to \(MeasureDeclaration.Field.maximumDays), found \(days)")
                 }
                 values[field.name] = .duration(CalendarPeriod(days: days))
+            case .labels:
+                guard let entries = object.value(field.name) else { continue }
+                let table = try ObjectReader(entries, path: object.pathOf(field.name))
+                for member in table.members {
+                    let words = try ObjectReader(member.value, path: table.pathOf(member.key))
+                    try words.allowOnly(["nl", "en"])
+                    labels[member.key] = TextLabels.Label(nl: try words.requiredString("nl"), en: try words.requiredString("en"))
+                }
+                values[field.name] = .unknown
             case .codes(let vocabulary):
                 let codes = try object.strings(field.name) ?? []
                 if let vocabulary, !lenient {

@@ -19,11 +19,15 @@ struct DecisionRun {
     var usedRecords: [RecordReference] = []
     /// Scratch space for rendering reason texts.
     var textBuffer = ByteBuffer(capacity: 512)
+    /// How values read in texts (labels, people); its language and designation set per text.
+    var textContext: TextContext
 
-    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule) {
+    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, peopleByName: Bool = false) {
         self.application = application
         self.lawDate = lawDate
         self.covering = covering
+        self.textContext = TextContext(
+            language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName)
         self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
     }
 
@@ -156,15 +160,23 @@ struct DecisionRun {
     mutating func render(_ template: Template, _ language: Language) -> String {
         // Built as UTF-8 in one buffer reused for every text of the decision; one String at the end.
         textBuffer.removeAll()
+        textContext.language = language
+        textContext.designation = evaluator.designation
         for segment in template.segments {
             switch segment {
             case .literal(let literal): textBuffer.append(literal)
             case .value(let expression):
-                ValueRendering.appendText(evaluator.value(of: expression), to: &textBuffer, in: application.household, language: language)
+                var words = ValueRendering.text(evaluator.value(of: expression), textContext)
+                // A value that opens a sentence ("{p} woont …") starts with a capital.
+                if textBuffer.count == 0 || textBuffer.endsWith(sentenceEnd) { words = PlainWords.capitalised(words) }
+                TextBytes.appendString(words, to: &textBuffer)
             }
         }
         return textBuffer.string
     }
+
+    /// ". ": what ends a sentence inside a text.
+    let sentenceEnd: [UInt8] = [0x2E, 0x20]
 
     mutating func decision(lawVersion: CalendarDate) -> Decision {
         let outcome: Decision.Outcome

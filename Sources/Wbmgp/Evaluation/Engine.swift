@@ -35,7 +35,10 @@ public struct Engine: Sendable {
     ///   `E-DESIGNATION-CONFLICT` when two covering designations carry the same measure. A refusal
     ///   is a decision, never thrown.
     /// - Complexity: O(rules × household) plus a linear scan of the designations.
-    public func decide(_ application: Application, lawDate override: CalendarDate? = nil) throws(InputError) -> Decision {
+    ///
+    /// - Parameter peopleByName: texts name people by their `name` where given (text output and
+    ///   letters); JSON decisions never do (interface §4).
+    public func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false) throws(InputError) -> Decision {
         let lawDate = Engine.lawDate(of: application, override: override)
         guard let snapshot = law.snapshot(on: lawDate), let version = law.lawVersion(on: lawDate) else {
             throw InputError(
@@ -45,7 +48,7 @@ public struct Engine: Sendable {
         }
         let covering = covering(application.dwelling, on: lawDate)
         try checkConflicts(covering, application)
-        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd)
+        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, peopleByName: peopleByName)
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
         for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }

@@ -22,42 +22,58 @@ enum ValueRendering {
         }
     }
 
-    static func text(_ value: Value, in household: [Person]?, designations: [Designation] = [], language: Language) -> String {
+    /// A value in the technical form of request messages (ISO dates, codes, ids), for tools and CI.
+    static func technicalText(_ value: Value, designations: [Designation]) -> String {
         var bytes = ByteBuffer()
-        appendText(value, to: &bytes, in: household, designations: designations, language: language)
+        appendTechnicalText(value, to: &bytes, designations: designations)
         return bytes.string
     }
 
-    /// ``text(_:in:designations:language:)`` appended as UTF-8 to `bytes`: reason texts are
-    /// rendered this way, with no intermediate `String` per placeholder.
-    static func appendText(_ value: Value, to bytes: inout ByteBuffer, in household: [Person]?, designations: [Designation] = [], language: Language) {
-        let english = language == .en
+    static func appendTechnicalText(_ value: Value, to bytes: inout ByteBuffer, designations: [Designation]) {
         switch value {
-        case .unknown: bytes.append(english ? Words.unknownEN : Words.unknownNL)
-        case .bool(let flag): bytes.append(flag ? (english ? Words.yesEN : Words.yesNL) : (english ? Words.noEN : Words.noNL))
+        case .unknown: bytes.append(Words.unknownEN)
+        case .bool(let flag): bytes.append(flag ? Words.yesEN : Words.noEN)
         case .integer(let number): TextBytes.appendInteger(number, to: &bytes)
         case .text(let text): TextBytes.appendString(text, to: &bytes)
         case .date(let date): date.appendText(to: &bytes)
-        case .duration(let period): period.appendShortText(to: &bytes, language: language)
-        case .span(let from, let to): CalendarPeriod.between(from, to).appendFullText(to: &bytes, language: language)
+        case .duration(let period): period.appendShortText(to: &bytes, language: .en)
+        case .span(let from, let to): CalendarPeriod.between(from, to).appendFullText(to: &bytes, language: .en)
         case .list(let elements):
             if elements.isEmpty {
-                bytes.append(english ? Words.noneEN : Words.noneNL)
+                bytes.append(Words.noneEN)
                 return
             }
             for (i, element) in elements.enumerated() {
                 if i > 0 { bytes.append(Words.listSeparator) }
-                appendText(element, to: &bytes, in: household, designations: designations, language: language)
+                appendTechnicalText(element, to: &bytes, designations: designations)
             }
-        case .person(let index):
-            if let household { TextBytes.appendString(household[index].id, to: &bytes) }
+        case .person, .record: break
         case .designation(let index):
             if index < designations.count { TextBytes.appendString(designations[index].id, to: &bytes) }
+        }
+    }
+
+    /// A value as a person reads it (interface §10): codes by their labels, dates and durations
+    /// in words, people by role and position (or name, when the context says so), designations
+    /// by municipality and term.
+    static func text(_ value: Value, _ context: TextContext) -> String {
+        let language = context.language
+        let en = language == .en
+        switch value {
+        case .unknown: return en ? "unknown" : "onbekend"
+        case .bool(let flag): return flag ? (en ? "yes" : "ja") : (en ? "no" : "nee")
+        case .integer(let number): return PlainWords.number(number, language)
+        case .text(let code): return context.words(for: code)
+        case .date(let date): return PlainWords.date(date, language)
+        case .duration(let period): return PlainWords.period(period, language, spelled: true)
+        case .span(let from, let to): return PlainWords.period(CalendarPeriod.between(from, to), language, spelled: false)
+        case .list(let elements): return PlainWords.list(elements.map { text($0, context) }, language)
+        case .person(let index): return context.person(index)
+        case .designation(let index):
+            return index < context.designations.count ? context.words(for: context.designations[index]) : ""
         case .record(let person, let index):
-            guard let record = household?[person].screening?.policeRecords?[index] else { return }
-            TextBytes.appendString(record.behaviour, to: &bytes)
-            bytes.append(english ? Words.onEN : Words.onNL)
-            record.date.appendText(to: &bytes)
+            guard let record = context.household?[person].screening?.policeRecords?[index] else { return "" }
+            return "\(context.words(for: record.behaviour)) \(en ? "on" : "op") \(PlainWords.date(record.date, language))"
         }
     }
 
@@ -67,7 +83,6 @@ enum ValueRendering {
         static let yesEN: StaticString = "yes", yesNL: StaticString = "ja"
         static let noEN: StaticString = "no", noNL: StaticString = "nee"
         static let noneEN: StaticString = "none", noneNL: StaticString = "geen"
-        static let onEN: StaticString = " on ", onNL: StaticString = " op "
         static let listSeparator: StaticString = ", "
     }
 }

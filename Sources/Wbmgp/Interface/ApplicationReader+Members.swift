@@ -1,7 +1,7 @@
 extension ApplicationReader {
     func readPerson(_ value: JSONValue, path: String, applicationDate: CalendarDate) throws(InputError) -> Person {
         let object = try ObjectReader(value, path: path)
-        try object.allowOnly(["id", "role", "birthDate", "residence", "income", "characteristics", "screening"])
+        try object.allowOnly(["id", "role", "birthDate", "residence", "income", "characteristics", "screening", "name", "address"])
         let id = try object.requiredString("id")
         guard let roleCode = try object.code("role", in: Person.Role.allCases.map(\.rawValue), "role"), let role = Person.Role(rawValue: roleCode) else {
             throw object.missing("role", "one of \(Person.Role.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -22,9 +22,18 @@ extension ApplicationReader {
             for (i, code) in income.enumerated() { try ObjectReader.check(code, in: incomeCodes, "income code", at: "\(object.pathOf("income"))[\(i)]") }
         }
         let screening = try object.value("screening").map { v throws(InputError) in try readScreening(v, path: object.pathOf("screening")) }
+        var address: PostalAddress?
+        if let value = object.value("address") {
+            let fields = try ObjectReader(value, path: object.pathOf("address"))
+            try fields.allowOnly(["street", "houseNumber", "houseNumberAddition", "postcode", "city"])
+            guard let houseNumber = try fields.integer("houseNumber") else { throw fields.missing("houseNumber", "a whole number") }
+            address = PostalAddress(
+                street: try fields.requiredString("street"), houseNumber: houseNumber, houseNumberAddition: try fields.string("houseNumberAddition"),
+                postcode: try fields.requiredString("postcode"), city: try fields.requiredString("city"))
+        }
         return Person(
             id: id, role: role, birthDate: birthDate, residence: residence, income: income,
-            characteristics: try object.strings("characteristics"), screening: screening)
+            characteristics: try object.strings("characteristics"), screening: screening, name: try object.string("name"), address: address)
     }
 
     /// The periods in order. The error is the one a check of each period, right after reading

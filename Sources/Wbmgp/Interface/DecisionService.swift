@@ -35,6 +35,18 @@ public struct DecisionService: Sendable {
         return (decision, DecisionWriter.json(decision, engine: engineInfo, input: input))
     }
 
+    /// Reads and decides once for people (text output, letters): the decision whose texts name
+    /// people by their `name` where given, the application it decides, and with `recording` the
+    /// decision record, whose texts name people by role only (interface §4).
+    public func decideForPeople(_ bytes: [UInt8], recording: Bool) throws(InputError) -> (application: Application, decision: Decision, record: JSONValue?) {
+        let application = try reader.read(bytes)
+        let byRole = try engine.decide(application, lawDate: lawDate)
+        let named = application.household.contains { $0.name != nil } ? try engine.decide(application, lawDate: lawDate, peopleByName: true) : byRole
+        guard recording else { return (application, named, nil) }
+        let input = ApplicationWriter.json(application, keeping: byRole.usedPoliceRecords)
+        return (application, named, DecisionWriter.json(byRole, engine: engineInfo, input: input))
+    }
+
     /// Reads and decides one application document.
     public func decide(_ bytes: [UInt8]) throws(InputError) -> Decision {
         try engine.decide(try reader.read(bytes), lawDate: lawDate)

@@ -1,64 +1,118 @@
-/// Renders a decision for a desk clerk (`--format text`): outcome first, then one line per
-/// reason with its citation and a ✓/✗ mark, then conditions, priority, defects and what is missing.
+/// Renders a decision for a desk clerk (`--format text`, interface §10): what the engine decides
+/// first, in words ("Hoofdstuk 3 Wbmgp staat niet in de weg aan verlening", "Weigeringsgrond: …"),
+/// then one line per reason with a mark and its citation, then voorschriften, priority, defects
+/// and what is missing. No code, JSON path or ISO date: labels, dates in words, people by name
+/// or by role.
+///
+/// Marks: ✓ passed or not standing in the way, ✗ an unlifted refusal ground, ↷ a ground set aside
+/// by a hardship decision, ! a procedural defect, ? undecided.
 public enum TextRenderer {
-    public static func render(_ decision: Decision, language: Language) -> String {
+    /// - Parameters:
+    ///   - decision: decided with `peopleByName` when the text may name people.
+    ///   - application: the application it decides (names, household positions).
+    ///   - engine: the labels and the designations it names.
+    public static func render(_ decision: Decision, application: Application, engine: Engine, language: Language) -> String {
         let en = language == .en
+        let covering = decision.designations.compactMap { id in engine.designations.first { $0.id == id } }
+        let context = TextContext(
+            language: language, labels: engine.law.labels, household: application.household, designations: covering, designation: nil,
+            peopleByName: true)
+        func date(_ d: CalendarDate) -> String { PlainWords.date(d, language) }
+        func cite(_ citation: String) -> String { CitationWords.written(citation, language) }
         var lines: [String] = []
-        lines.append("\(en ? "Application" : "Aanvraag") \(decision.application) (\(decision.applicationDate)): \(outcomeText(decision.outcome, en))")
-        lines.append("\(en ? "Law date" : "Peildatum") \(decision.lawDate), \(en ? "law version of" : "wetsversie van") \(decision.lawVersion)")
-        if !decision.designations.isEmpty {
-            lines.append("\(en ? "Designations" : "Aanwijzingen"): \(decision.designations.joined(separator: ", "))")
+        lines.append(header(decision, context))
+        lines.append(
+            en
+                ? "Application \(decision.application), made on \(date(decision.applicationDate)); judged under the law in force on \(date(decision.lawDate))."
+                : "Aanvraag \(decision.application), ingediend op \(date(decision.applicationDate)); beoordeeld naar het recht dat gold op \(date(decision.lawDate)).")
+        if !covering.isEmpty {
+            lines.append((en ? "Designation: " : "Aanwijzing: ") + PlainWords.list(covering.map { context.words(for: $0) }, language) + ".")
         }
         lines.append("")
         for reason in decision.reasons {
-            let mark: String
-            switch reason.result {
-            case .applied: mark = reason.effect == "refuse" && reason.lifted == nil ? "✗" : "✓"
-            case .passed: mark = "✓"
-            case .unknown, .unreached: mark = "?"
-            }
-            let who = reason.person.map { " [\($0)]" } ?? ""
-            lines.append("\(mark) \(reason.citation)\(who): \(en ? reason.en : reason.nl)")
+            lines.append("\(mark(reason)) \(cite(reason.citation)): \(en ? reason.en : reason.nl)")
             if let lift = reason.lifted {
-                lines.append("  \(en ? "lifted under" : "opgeheven op grond van") \(lift.citation): \(lift.decidedBy), \(lift.date): \(lift.reason)")
+                lines.append(
+                    en
+                        ? "  Set aside: on \(date(lift.date)) \(lift.decidedBy) decided under \(cite(lift.citation)) to grant notwithstanding this ground: \(lift.reason)"
+                        : "  Buiten toepassing: op \(date(lift.date)) heeft \(lift.decidedBy) op grond van \(cite(lift.citation)) besloten in afwijking van deze weigeringsgrond te verlenen: \(lift.reason)")
             }
         }
         if !decision.conditions.isEmpty {
             lines.append("")
-            lines.append(en ? "Conditions copied into the permit:" : "Voorschriften in de vergunning:")
-            lines += decision.conditions.map { "- \($0)" }
+            lines.append(en ? "Conditions (voorschriften) written into the permit:" : "Voorschriften die in de vergunning worden opgenomen:")
+            lines += decision.conditions.enumerated().map { "\($0.offset + 1). \($0.element)" }
         }
         if let priority = decision.priority {
             lines.append("")
-            let urgent = priority.flags["aboveUrgent"].map { $0 ? (en ? "yes" : "ja") : (en ? "no" : "nee") } ?? "-"
-            let ties = priority.flags["aboveLocalTies"].map { $0 ? (en ? "yes" : "ja") : (en ? "no" : "nee") } ?? "-"
-            lines.append("\(en ? "Priority" : "Voorrang") (\(priority.citation)): \(priority.characteristics.joined(separator: ", ")); \(en ? "above urgent" : "boven urgenten"): \(urgent); \(en ? "above local ties" : "boven lokale binding"): \(ties)")
+            let characteristics = PlainWords.list(priority.characteristics.map { context.words(for: $0) }, language)
+            lines.append((en ? "Priority under \(cite(priority.citation)): " : "Voorrang op grond van \(cite(priority.citation)): ") + characteristics + ".")
+            for entry in priority.flags.entries {
+                let label = context.labels.label(entry.name, in: "priorityFlag")?.text(language) ?? entry.name
+                lines.append("- \(PlainWords.capitalised(label)): \(entry.value ? (en ? "yes" : "ja") : (en ? "no" : "nee"))")
+            }
         }
         if !decision.defects.isEmpty {
             lines.append("")
             lines.append(en ? "Procedural defects:" : "Gebreken in de procedure:")
-            lines += decision.defects.map { "! \($0.citation): \(en ? $0.en : $0.nl)" }
+            lines += decision.defects.map { "! \(cite($0.citation)): \(en ? $0.en : $0.nl)" }
         }
         if !decision.missingFacts.isEmpty {
             lines.append("")
-            lines.append(en ? "Missing facts:" : "Ontbrekende gegevens:")
-            lines += decision.missingFacts.map { "- \($0)" }
+            lines.append(en ? "Missing:" : "Ontbreekt:")
+            lines += decision.missingFacts.map { "- " + PlainWords.capitalised(MissingFactWords.words($0, context)) }
         }
         if !decision.screeningScope.isEmpty {
             lines.append("")
-            lines.append(en ? "Police data to request:" : "Op te vragen politiegegevens:")
-            lines += decision.screeningScope.map { "- \($0.person): \($0.from) – \($0.until), \(en ? "behaviours" : "gedragingen") \($0.behaviours.joined(separator: ", "))" }
+            lines.append(en ? "Police data to request (by the mayor):" : "Op te vragen politiegegevens (door de burgemeester):")
+            for request in decision.screeningScope {
+                let who = application.household.firstIndex { $0.id == request.person }.map { context.person($0) } ?? request.person
+                let behaviours = PlainWords.list(request.behaviours.map { context.words(for: $0) }, language)
+                lines.append(
+                    en
+                        ? "- \(PlainWords.capitalised(who)): from \(date(request.from)) to \(date(request.until)), behaviours \(behaviours)"
+                        : "- \(PlainWords.capitalised(who)): van \(date(request.from)) tot en met \(date(request.until)), gedragingen \(behaviours)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func outcomeText(_ outcome: Decision.Outcome, _ en: Bool) -> String {
-        switch outcome {
-        case .granted: return en ? "GRANTED (chapter 3 does not stand in the way)" : "VERLEEND (hoofdstuk 3 staat niet in de weg)"
-        case .grantedWithConditions: return en ? "GRANTED WITH CONDITIONS" : "VERLEEND MET VOORSCHRIFTEN"
-        case .refused: return en ? "REFUSED" : "GEWEIGERD"
-        case .notApplicable: return en ? "NOT APPLICABLE (no designation reaches this application)" : "NIET VAN TOEPASSING (geen aanwijzing van toepassing)"
-        case .incomplete: return en ? "INCOMPLETE (facts missing)" : "ONVOLLEDIG (gegevens ontbreken)"
+    /// What the engine decides, as the first line.
+    static func header(_ decision: Decision, _ context: TextContext) -> String {
+        let language = context.language
+        let en = language == .en
+        let grounds = decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }
+        let defects = decision.defects.isEmpty ? "" : (en ? " (with procedural defects)" : " (met gebreken in de procedure)")
+        switch decision.outcome {
+        case .granted:
+            return (en ? "Chapter 3 of the Wbmgp does not stand in the way of granting the permit" : "Hoofdstuk 3 Wbmgp staat niet in de weg aan verlening") + defects
+        case .grantedWithConditions:
+            return (en ? "Chapter 3 of the Wbmgp does not stand in the way of granting the permit, with conditions"
+                : "Hoofdstuk 3 Wbmgp staat niet in de weg aan verlening, met voorschriften") + defects
+        case .refused:
+            var citations: [String] = []
+            for ground in grounds where !citations.contains(ground.citation) { citations.append(ground.citation) }
+            let list = PlainWords.list(citations.map { CitationWords.written($0, language) }, language)
+            return (en ? "Ground for refusal: " : "Weigeringsgrond: ") + list + defects
+        case .incomplete:
+            let missing = PlainWords.list(decision.missingFacts.map { MissingFactWords.words($0, context) }, language)
+            return (en ? "Incomplete: missing " : "Onvolledig: ontbreekt ") + missing + defects
+        case .notApplicable:
+            return en ? "Not applicable: chapter 3 of the Wbmgp does not apply to this application"
+                : "Niet van toepassing: hoofdstuk 3 Wbmgp is op deze aanvraag niet van toepassing"
+        }
+    }
+
+    static func mark(_ reason: Reason) -> String {
+        switch reason.result {
+        case .unknown, .unreached: return "?"
+        case .passed: return "✓"
+        case .applied:
+            switch reason.effect {
+            case "refuse": return reason.lifted == nil ? "✗" : "↷"
+            case "defect": return "!"
+            default: return "✓"
+            }
         }
     }
 }

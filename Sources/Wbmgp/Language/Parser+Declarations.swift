@@ -16,7 +16,7 @@ extension Parser {
     }
 
     /// declaration = version | parameter | set | codes | define | measure | rule | requirement
-    ///             | date | holiday | equated
+    ///             | date | holiday | equated | labels
     mutating func parseDeclaration() -> Syntax.Declaration? {
         guard let word = current.word, atDeclarationKeyword else {
             let hint = Suggestions.boundedHint(for: current.word ?? "", in: Parser.declarationKeywords.sorted())
@@ -35,6 +35,7 @@ extension Parser {
         case "date": return parseNamedDate().map { .namedDate($0) }
         case "holiday": return parseHoliday(keyword).map { .holiday($0) }
         case "equated": return parseEquatedYear(keyword).map { .equatedYear($0) }
+        case "labels": return parseLabelSet().map { .labels($0) }
         default: return parseRule(keyword).map { .rule($0) }
         }
     }
@@ -45,6 +46,22 @@ extension Parser {
             return nil
         }
         return Syntax.Version(date: date, title: title, range: keyword.range.lowerBound..<previousEnd, reference: reference)
+    }
+
+    /// labels = "labels" NAME [ citation ] { CODE "nl" STRING "en" STRING }
+    ///
+    /// An entry is a word followed by `nl`; anything else ends the set.
+    mutating func parseLabelSet() -> Syntax.LabelSet? {
+        guard let name = expectName("after 'labels'") else { return nil }
+        var set = Syntax.LabelSet(name: name, citation: parseCitation(), entries: [])
+        while current.word != nil, token(at: position + 1).word == "nl" {
+            guard let code = expectName("as the code"), expectWord("nl", "after the code"), let (nl, _) = expectString("after 'nl'"),
+                expectWord("en", "after the Dutch label"),
+                let (en, _) = expectString("after 'en'")
+            else { return nil }
+            set.entries.append(Syntax.LabelSet.Entry(code: code, nl: nl, en: en))
+        }
+        return set
     }
 
     /// date = "date" NAME "=" DATE citation
@@ -205,7 +222,7 @@ extension Parser {
 
     /// measure = "measure" NAME citation validity { field }
     /// field = "field" NAME ":" type [ "default" literal | "required" [ "when" NAME "=" NAME ] ]
-    /// type = "bool" | "days" | "code" "of" NAME | "codes" [ "of" NAME ] | "one" "of" NAME { "," NAME }
+    /// type = "bool" | "days" | "labels" | "code" "of" NAME | "codes" [ "of" NAME ] | "one" "of" NAME { "," NAME }
     mutating func parseMeasure() -> Syntax.Measure? {
         guard let name = expectName("after 'measure'") else { return nil }
         let citation = parseCitation()
@@ -218,6 +235,8 @@ extension Parser {
                 type = .bool
             } else if consume("days") {
                 type = .days
+            } else if consume("labels") {
+                type = .labels
             } else if consume("code") {
                 guard expectWord("of", "after 'code'"), let list = expectName("after 'code of'") else { return nil }
                 type = .code(of: list)

@@ -3,6 +3,7 @@ extension Parser {
     /// requirement-clause = "applies" "when" expression | "fails" "when" expression | "path" TEXT
     ///        | "dated" "by" NAME { "," NAME } | "checks" "designations"
     ///        | "fact" NAME "=" expression [ "when" expression ] | "message" [ "when" expression ] TEXT
+    ///        | "text" [ "when" expression ] "nl" TEXT "en" TEXT
     mutating func parseRequirement() -> Syntax.Requirement? {
         guard let code = expectName("after 'requirement'") else { return nil }
         var requirement = Syntax.Requirement(code: code)
@@ -55,6 +56,16 @@ extension Parser {
             requirement.factNames.append(name)
             requirement.factValues.append(value)
             requirement.factGuards.append(factGuard)
+        case "text":
+            var guardExpression: Syntax.Expression?
+            if consume("when") {
+                guard let condition = parseExpression() else { return false }
+                guardExpression = condition
+            }
+            guard expectWord("nl", "before the Dutch text"), let (nl, nlRange) = expectString("after 'nl'"), expectWord("en", "after the Dutch text"),
+                let (en, enRange) = expectString("after 'en'")
+            else { return false }
+            requirement.texts.append(Syntax.Requirement.Text(guardExpression: guardExpression, nl: nl, en: en, nlRange: nlRange, enRange: enRange))
         default:
             var guardExpression: Syntax.Expression?
             if consume("when") {

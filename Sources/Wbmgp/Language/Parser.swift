@@ -5,13 +5,13 @@
 /// function documents its grammar production (the full grammar is in docs/rule-language.md).
 public struct Parser {
     static let declarationKeywords: Set<String> = [
-        "version", "parameter", "set", "codes", "define", "measure", "rule", "requirement", "date", "holiday", "equated",
+        "version", "parameter", "set", "codes", "define", "measure", "rule", "requirement", "date", "holiday", "equated", "labels",
     ]
     static let clauseKeywords: Set<String> = [
         "under", "dated", "applies", "for", "refuse", "conditions", "priority", "defect", "screen", "lookup",
         "flag", "lifted", "fact", "reason", "uses",
     ]
-    static let requirementClauseKeywords: Set<String> = ["applies", "fails", "path", "fact", "message", "dated", "checks"]
+    static let requirementClauseKeywords: Set<String> = ["applies", "fails", "path", "fact", "message", "text", "dated", "checks"]
 
     /// How deeply an expression may nest: parentheses, `if`, lists, calls, `[… where …]`, each
     /// `not`, `any`/`every`, each `.field` and each `+`/`-` count a level. The parser recurses

@@ -127,6 +127,20 @@ public enum Syntax {
         public var range: Range<Int>
     }
 
+    /// `labels NAME "citation"` followed by `CODE nl "…" en "…"` lines: the words a person reads
+    /// for the codes of one domain (a vocabulary, or a domain the interface fixes).
+    public struct LabelSet: Hashable, Sendable {
+        public struct Entry: Hashable, Sendable {
+            public var code: Name
+            public var nl: String
+            public var en: String
+        }
+
+        public var name: Name
+        public var citation: Citation?
+        public var entries: [Entry]
+    }
+
     /// `equated YEAR "citation"`: the days a Royal Decree equates with holidays in that year
     /// (Atw art. 3 lid 3) are known, and are the dated holidays of that year.
     public struct EquatedYear: Hashable, Sendable {
@@ -164,6 +178,8 @@ public enum Syntax {
         case oneOf([Name])
         /// A whole number of days in the designation, a duration in the rules (`vogMaxAgeDays`).
         case days
+        /// Words for the designation's codes (`characteristicLabels`), for texts only.
+        case labels
     }
 
     public struct MeasureField: Hashable, Sendable {
@@ -269,12 +285,22 @@ public enum Syntax {
         public var factValues: [Expression] = []
         public var factGuards: [Expression?] = []
         public var messages: [Message] = []
+        /// `text [when G] nl "…" en "…"`: the finding in words for people (interface §7).
+        public var texts: [Text] = []
         public var hasSyntaxErrors = false
 
         public struct Message: Hashable, Sendable {
             public var guardExpression: Expression?
             public var text: String
             public var range: Range<Int>
+        }
+
+        public struct Text: Hashable, Sendable {
+            public var guardExpression: Expression?
+            public var nl: String
+            public var en: String
+            public var nlRange: Range<Int>
+            public var enRange: Range<Int>
         }
     }
 
@@ -289,6 +315,7 @@ public enum Syntax {
         case namedDate(NamedDate)
         case holiday(Holiday)
         case equatedYear(EquatedYear)
+        case labels(LabelSet)
     }
 
     public struct RuleFile: Sendable {

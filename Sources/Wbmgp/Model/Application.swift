@@ -41,6 +41,18 @@ public struct Person: Hashable, Sendable {
     public var income: [String]?
     public var characteristics: [String]?
     public var screening: Screening?
+    /// For people only (text output, letters): never in JSON decisions, records or logs (interface §3).
+    public var name: String? = nil
+    public var address: PostalAddress? = nil
+}
+
+/// Where a letter is sent (interface §3, `household[].address`).
+public struct PostalAddress: Hashable, Sendable {
+    public var street: String
+    public var houseNumber: Int
+    public var houseNumberAddition: String?
+    public var postcode: String
+    public var city: String
 }
 
 /// A period of registration in a municipality; `until == nil` means ongoing.

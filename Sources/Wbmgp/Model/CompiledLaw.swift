@@ -14,6 +14,8 @@ public struct CompiledLaw: Sendable {
     public var monthEnd: MonthEndRule = .lastDayOfMonth
     /// The days on which a statutory term does not end (`holiday`, `equated`), for `termEnd`.
     public var holidays: HolidayCalendar = .none
+    /// The words a person reads for codes (`labels`).
+    public var labels = TextLabels()
     /// Measure declarations by name, each with its dated versions.
     public var measures: [String: [MeasureDeclaration]]
     /// Every parameter's dated values, for checks outside rules (designation terms).
@@ -112,7 +114,15 @@ public struct CompiledRequirement: Sendable {
     public var path: String
     public var facts: [CompiledFact]
     public var messages: [(guardExpression: CodeRef?, text: Template)]
+    /// The finding for people, in Dutch and English (`text [when G] nl … en …`).
+    public var texts: [Text]
     public var slotCount: Int
+
+    public struct Text: Sendable {
+        public var guardExpression: CodeRef?
+        public var nl: Template
+        public var en: Template
+    }
     /// The flat code every ``CodeRef`` of this requirement points into.
     public var program: ExpressionCode
 }
@@ -127,6 +137,9 @@ public struct MeasureDeclaration: Sendable {
             case oneOf([String])
             /// A whole number of days (at most ``MeasureDeclaration/Field/maximumDays``), read as a duration.
             case days
+            /// `{ CODE: { "nl", "en" } }`: the words for the designation's own codes
+            /// (`characteristicLabels`); shown in texts, read by no rule.
+            case labels
         }
         /// The most days a `days` field may hold: a century, far beyond any by-law's period.
         public static let maximumDays = 36_525

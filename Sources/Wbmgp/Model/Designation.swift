@@ -17,8 +17,12 @@ public final class Designation: Hashable, Sendable {
     public let categories: [String]
     /// The measures, sorted by name, each with its fields in the measure declaration's order.
     public let measures: [MeasureSetting]
+    /// The words for this designation's own codes (a measure's `labels` field, such as
+    /// `art9.characteristicLabels`), before the rules' general labels.
+    public let codeLabels: [String: TextLabels.Label]
 
-    public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting]) {
+    public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting], codeLabels: [String: TextLabels.Label] = [:]) {
+        self.codeLabels = codeLabels
         self.id = id
         self.path = path
         self.municipality = municipality

@@ -99,11 +99,33 @@ public struct RequestChecker: Sendable {
         for segment in template?.segments ?? [] {
             switch segment {
             case .literal(let bytes): message += String(decoding: bytes, as: UTF8.self)
-            case .value(let expression): message += ValueRendering.text(evaluator.value(of: expression), in: nil, designations: chain, language: .en)
+            case .value(let expression): message += ValueRendering.technicalText(evaluator.value(of: expression), designations: chain)
             }
         }
+        var words = RequestFinding.Words(nl: "", en: "")
+        if let text = requirement.texts.first(where: { $0.guardExpression.map { evaluator.truth($0) == true } ?? true }) {
+            var context = TextContext(language: .nl, labels: law.labels, household: nil, designations: chain, designation: nil, peopleByName: false)
+            words.nl = render(text.nl, evaluator, context)
+            context.language = .en
+            words.en = render(text.en, evaluator, context)
+        }
         return RequestFinding(
-            code: requirement.code, severity: requirement.severity, citation: requirement.citation, path: requirement.path, message: message, facts: facts)
+            code: requirement.code, severity: requirement.severity, citation: requirement.citation, path: requirement.path, message: message, facts: facts,
+            text: words)
+    }
+
+    /// A finding's text for people: values in words, a value that opens a sentence capitalised.
+    func render(_ template: Template, _ evaluator: ExpressionEvaluator, _ context: TextContext) -> String {
+        var text = ""
+        for segment in template.segments {
+            switch segment {
+            case .literal(let bytes): text += String(decoding: bytes, as: UTF8.self)
+            case .value(let expression):
+                let words = ValueRendering.text(evaluator.value(of: expression), context)
+                text += text.isEmpty || text.hasSuffix(". ") ? PlainWords.capitalised(words) : words
+            }
+        }
+        return text
     }
 }
 
@@ -127,4 +149,13 @@ public struct RequestFinding: Hashable, Sendable {
     public var path: String
     public var message: String
     public var facts: [JSONMember]
+    /// The finding for people (interface §7 `text`).
+    public var text: Words
+
+    public struct Words: Hashable, Sendable {
+        public var nl: String
+        public var en: String
+
+        public func text(_ language: Language) -> String { language == .en ? en : nl }
+    }
 }

@@ -17,27 +17,43 @@ public enum RequestReportWriter {
         .sortedObject([
             ("code", .string(finding.code)), ("severity", .string(finding.severity.rawValue)), ("citation", .string(finding.citation)),
             ("path", .string(finding.path)), ("message", .string(finding.message)),
+            ("text", .sortedObject([("nl", .string(finding.text.nl)), ("en", .string(finding.text.en))])),
             ("facts", .sortedObject(finding.facts.map { ($0.key, $0.value) })),
         ])
     }
 
-    public static func text(_ report: RequestReport) -> String {
-        let verdict = report.isValid ? "VALID" : "INVALID"
+    /// The report for a reader, in `language`: the verdict, each finding in words with its
+    /// citation in the Dutch or English form, and how many other requirements are met. No code,
+    /// path or ISO date (interface §10); tools read the JSON.
+    public static func text(_ report: RequestReport, language: Language = .nl) -> String {
+        let en = language == .en
+        let errors = report.errors, warnings = report.warnings
+        func count(_ n: Int, _ one: String, _ many: String) -> String {
+            "\(n == 0 ? (en ? "no" : "geen") : PlainWords.number(n, language)) \(n == 1 ? one : many)"
+        }
+        let verdict = report.isValid ? (en ? "meets the statutory requirements" : "voldoet aan de wettelijke eisen") : (en ? "does not meet the statutory requirements" : "voldoet niet aan de wettelijke eisen")
         var lines = [
-            "Request \(report.request): \(verdict) (\(report.errors) error(s), \(report.warnings) warning(s); \(report.checked.count) requirements checked; law version \(report.lawVersion))"
+            en
+                ? "Request \(report.request) \(verdict) (\(count(errors, "error", "errors")), \(count(warnings, "warning", "warnings")); \(count(report.checked.count, "requirement", "requirements")) checked; law version of \(PlainWords.date(report.lawVersion, language)))."
+                : "Verzoek \(report.request) \(verdict) (\(count(errors, "fout", "fouten")), \(count(warnings, "waarschuwing", "waarschuwingen")); \(count(report.checked.count, "eis", "eisen")) getoetst; wetsversie van \(PlainWords.date(report.lawVersion, language)))."
         ]
         for finding in report.findings {
             let mark: String
             switch finding.severity {
-            case .error: mark = "✗ error  "
-            case .warning: mark = "! warning"
-            case .info: mark = "i info   "
+            case .error: mark = "✗"
+            case .warning: mark = "!"
+            case .info: mark = "i"
             }
-            lines.append("\(mark) \(finding.code) (\(finding.citation)) \(finding.path): \(finding.message)")
+            lines.append("\(mark) \(CitationWords.written(finding.citation, language)): \(finding.text.text(language))")
         }
-        let failed = Set(report.findings.filter { $0.severity != .info }.map(\.code))
-        let passed = report.checked.filter { !failed.contains($0) && $0 != "REQ-DEADLINE" }
-        if !passed.isEmpty { lines.append("✓ passed: \(passed.joined(separator: ", "))") }
+        let failed = Set(report.findings.map(\.code))
+        let met = report.checked.filter { !failed.contains($0) }.count
+        if met > 0 {
+            lines.append(
+                en
+                    ? "✓ The other \(count(met, "requirement", "requirements")) checked \(met == 1 ? "is" : "are") met."
+                    : "✓ Aan de \(count(met, "andere getoetste eis", "andere getoetste eisen")) is voldaan.")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -57,7 +73,7 @@ public enum RequestReportWriter {
     /// JUnit XML: a test suite per request, a test case per requirement checked (passed ones
     /// included), a failure per error finding (warnings and info go to system-out), and an error case per file that could not be read, so a CI dashboard fails exactly when
     /// the exit code is non-zero.
-    public static func junit(_ reports: [RequestReport], unreadable: [UnreadableFile] = []) -> String {
+    public static func junit(_ reports: [RequestReport], unreadable: [UnreadableFile] = [], language: Language = .nl) -> String {
         let tests = reports.map(\.checked.count).reduce(0, +) + unreadable.count
         let failures = reports.map(\.errors).reduce(0, +)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -82,9 +98,10 @@ public enum RequestReportWriter {
                 }
                 xml += ">\n"
                 for finding in findings {
-                    let detail = escape("\(finding.citation), \(finding.path): \(finding.message)")
+                    let words = finding.text.text(language)
+                    let detail = escape("\(finding.citation), \(finding.path): \(words)")
                     if finding.severity == .error {
-                        xml += "      <failure type=\"error\" message=\"\(escape(finding.message))\">\(detail)</failure>\n"
+                        xml += "      <failure type=\"error\" message=\"\(escape(words))\">\(detail)</failure>\n"
                     } else {
                         xml += "      <system-out>\(finding.severity.rawValue): \(detail)</system-out>\n"
                     }

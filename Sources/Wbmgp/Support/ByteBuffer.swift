@@ -50,6 +50,11 @@ public struct ByteBuffer: Sendable {
     /// The bytes written so far decoded as UTF-8 (invalid sequences repaired).
     public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
+    /// Whether the bytes written so far end with `suffix`.
+    public func endsWith(_ suffix: [UInt8]) -> Bool {
+        withUnsafeBytes { bytes in bytes.count >= suffix.count && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 == $1 } }
+    }
+
     public mutating func removeAll() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(capacity: storage.capacity) }
         storage.count = 0

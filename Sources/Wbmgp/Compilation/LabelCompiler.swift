@@ -1,0 +1,54 @@
+/// Gathers the `labels` of the rule module into ``TextLabels`` and checks them: a label set for a
+/// vocabulary (`codes income`) or for a domain the engine fixes (`personRole`, …) labels every
+/// code of it and no other, and a code labelled in two domains reads alike in both.
+enum LabelCompiler {
+    static func compile(_ table: DeclarationTable, vocabularies: [String: [String]], measures: [String]) -> (TextLabels, [Diagnostic]) {
+        var labels = TextLabels()
+        var diagnostics: [Diagnostic] = []
+        let fixed = TextLabels.fixedDomains(measures: measures)
+        for name in table.labelSets.keys.sorted() {
+            guard let located = table.labelSets[name] else { continue }
+            let set = located.value
+            if set.citation == nil || set.citation?.text.isEmpty == true {
+                diagnostics.append(
+                    located.file.diagnostic(.missingCitation, "labels '\(name)' have no citation; say where the wording comes from", at: set.name.range.lowerBound))
+            }
+            var domain: [String: TextLabels.Label] = [:]
+            let known = vocabularies[name] ?? fixed[name]
+            for entry in set.entries {
+                if let known, !known.contains(entry.code.text) {
+                    diagnostics.append(
+                        located.file.diagnostic(
+                            .unknownCode, "'\(entry.code.text)' is not a code of '\(name)'\(Suggestions.boundedHint(for: entry.code.text, in: known))",
+                            at: entry.code.range.lowerBound))
+                }
+                let label = TextLabels.Label(nl: entry.nl, en: entry.en)
+                domain[entry.code.text] = label
+                // People and missing facts are named through their own domain, never as a code met
+                // in a text, so their codes may repeat another domain's (`joining`).
+                guard !TextLabels.ownPathDomains.contains(name) else { continue }
+                if let other = labels.anyDomain[entry.code.text], other != label {
+                    diagnostics.append(
+                        located.file.diagnostic(
+                            .duplicateDeclaration, "'\(entry.code.text)' is labelled differently in another label set; a code reads alike wherever a text shows it",
+                            at: entry.code.range.lowerBound))
+                }
+                labels.anyDomain[entry.code.text] = label
+            }
+            for code in known ?? [] where domain[code] == nil {
+                diagnostics.append(
+                    located.file.diagnostic(.missingDeclaration, "labels '\(name)' have no label for '\(code)'; every code a text may show needs one", at: set.name.range.lowerBound))
+            }
+            labels.domains[name] = domain
+        }
+        // A fixed domain must be labelled once there are labels at all (a module without any
+        // labels, as in small tests, shows codes).
+        if !table.labelSets.isEmpty {
+            for name in fixed.keys.sorted() where table.labelSets[name] == nil {
+                diagnostics.append(
+                    Diagnostic(code: .missingDeclaration, message: "the rules label no '\(name)' codes (labels \(name) …); texts show them", path: table.labelSets.values.first?.file.path ?? "Rules"))
+            }
+        }
+        return (labels, diagnostics)
+    }
+}

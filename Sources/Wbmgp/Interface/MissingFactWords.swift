@@ -1,0 +1,34 @@
+/// A missing fact (a JSON path of interface §4, `missingFacts`) as what is missing, in words:
+/// `$.household[0].income` → "het inkomen van de aanvrager", `$.woonverklaring` → "de
+/// woonverklaring van de burgemeester". The words are the `missingFact` labels of the rules; this
+/// maps the interface's paths to them.
+enum MissingFactWords {
+    /// The path below a household member or the application, and its label code.
+    static let codes: [String: String] = [
+        "income": "income", "residence": "residence", "birthDate": "birthDate", "characteristics": "characteristics",
+        "screening": "screening", "screening.vog": "vog", "screening.vog.submitted": "vog", "screening.vog.status": "vog",
+        "screening.vog.date": "vogDate", "screening.policeRecords": "policeRecords",
+        "woonverklaring": "woonverklaring", "woonverklaring.outcome": "woonverklaring", "woonverklaring.date": "woonverklaringDate",
+        "woonverklaring.hearingOffered": "hearingOffered", "woonverklaring.decidedBy": "woonverklaringDecidedBy",
+        "woonverklaring.conditions": "woonverklaring", "hardship": "hardship",
+        "dwelling.postcode": "postcode", "dwelling.street": "street", "dwelling.neighbourhood": "neighbourhood", "dwelling.houseNumber": "houseNumber",
+    ]
+
+    static func words(_ path: String, _ context: TextContext) -> String {
+        var rest = Substring(path)
+        guard rest.hasPrefix("$.") else { return path }
+        rest = rest.dropFirst(2)
+        var member: Int?
+        if rest.hasPrefix("household["), let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(rest.startIndex, offsetBy: 10)..<close]) {
+            member = index
+            rest = rest[rest.index(after: close)...].drop { $0 == "." }
+        }
+        // Array indices below the fact (a period, a record) name the same fact.
+        let key = rest.split(separator: ".").map { $0.split(separator: "[").first.map(String.init) ?? "" }.joined(separator: ".")
+        guard let code = codes[key], let label = context.labels.label(code, in: "missingFact")?.text(context.language) else {
+            return context.language == .en ? "a required fact" : "een vereist gegeven"
+        }
+        guard let member else { return label }
+        return "\(label) \(context.language == .en ? "of" : "van") \(context.person(member))"
+    }
+}

@@ -1,0 +1,36 @@
+/// The words a person reads for codes (`labels` in `Rules/`): per domain (`income`, `behaviour`,
+/// `personRole`, …), and one table over all domains for codes met in a text without their domain.
+public struct TextLabels: Sendable {
+    public struct Label: Hashable, Sendable {
+        public var nl: String
+        public var en: String
+
+        public func text(_ language: Language) -> String { language == .en ? en : nl }
+    }
+
+    /// Labels by domain, then code.
+    public var domains: [String: [String: Label]] = [:]
+    /// Every code of every domain; a code labelled alike in two domains is one entry.
+    public var anyDomain: [String: Label] = [:]
+
+    public init() {}
+
+    /// Domains read only where the engine knows it names one (a person's role, a missing fact):
+    /// not in ``anyDomain``.
+    static let ownPathDomains: Set<String> = ["personRole", "missingFact"]
+
+    public func label(_ code: String, in domain: String) -> Label? { domains[domain]?[code] }
+
+    /// The domains whose codes the engine itself defines (interface §2–§3), and those codes: the
+    /// rules must label each of them, as a text may show any.
+    public static func fixedDomains(measures: [String]) -> [String: [String]] {
+        [
+            "personRole": Person.Role.allCases.map(\.rawValue),
+            "applicationKind": Application.Kind.allCases.map(\.rawValue),
+            "woonverklaringOutcome": Woonverklaring.Outcome.allCases.map(\.rawValue),
+            "vogStatus": CertificateOfConduct.Status.allCases.map(\.rawValue),
+            "role": Role.allCases.map(\.rawValue),
+            "measure": measures,
+        ]
+    }
+}
