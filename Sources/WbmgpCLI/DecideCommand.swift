@@ -3,12 +3,12 @@ import Wbmgp
 
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
 enum DecideCommand {
-    static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log", "role"]
+    static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log", "role", "out"]
     static let flags = ["jsonl", "record", "report-peak-memory", "quiet", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
-        let format = try args.choice("format", ["json", "text"], default: "json")
+        let format = try args.choice("format", ["json", "text", "letter"], default: "json")
         let language = Language(rawValue: try args.choice("lang", ["nl", "en"], default: "nl")) ?? .nl
         var lawDate: CalendarDate?
         if let text = args.values["law-date"] {
@@ -24,6 +24,10 @@ enum DecideCommand {
         if jsonl, format == "text" { throw Arguments.UsageError(message: "'--format text' writes several lines per decision; it cannot be combined with '--jsonl'") }
 
         guard let module = ModuleLoader.load(args) else { return .configuration }
+        if format == "letter" {
+            return try letters(args, module: module, language: language, lawDate: lawDate, role: role, jsonl: jsonl)
+        }
+        if args.values["out"] != nil { throw Arguments.UsageError(message: "'--out DIR' is for '--format letter'") }
         let engineInfo = module.engineInfo(version: Version.current)
         let record = args.flags.contains("record")
         let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role)
@@ -66,6 +70,61 @@ enum DecideCommand {
         }
         if args.flags.contains("report-peak-memory") { Output.error("peak RSS: \(PeakMemory.kibibytes()) KiB") }
         return run.status
+    }
+}
+
+extension DecideCommand {
+    /// `--format letter`: one letter to stdout, or one `ID.html` per application in `--out DIR`.
+    static func letters(_ args: Arguments, module: RuleModule, language: Language, lawDate: CalendarDate?, role: Role, jsonl: Bool) throws(Arguments.UsageError)
+        -> ExitStatus
+    {
+        let directory = args.values["out"]
+        if directory == nil, jsonl || args.positionals.count > 1 {
+            throw Arguments.UsageError(message: "several letters need '--out DIR' (one ID.html per application); one FILE writes its letter to stdout")
+        }
+        if args.values["log"] != nil || args.flags.contains("record") {
+            throw Arguments.UsageError(message: "'--format letter' writes letters, not records; decide with --log or --record separately")
+        }
+        guard let template = module.letters[language] else {
+            Output.error("wbmgp: error: [F001] the rules hold no letter template besluit.\(language.rawValue).html (RULES/letters)")
+            return .configuration
+        }
+        if let directory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                Output.error("\(directory): error: [E-OUTPUT] '--out' names no directory")
+                return .outputFailed
+            }
+        }
+        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), lawDate: lawDate, role: role)
+        var output = LetterOutput(service: service, template: template, language: language, directory: directory)
+        for path in args.positionals {
+            if jsonl {
+                do throws(FileBytes.Failure) {
+                    var reader = try LineReader(path: path)
+                    var number = 0
+                    while true {
+                        let lines = reader.nextLines(256)
+                        if lines.isEmpty { break }
+                        for line in lines {
+                            number += 1
+                            output.letter(for: line, label: "\(InputFiles.displayName(path)):\(number)")
+                        }
+                    }
+                    reader.close()
+                } catch {
+                    InputFiles.report(path, error)
+                    output.status = output.status.combined(with: .noInput)
+                }
+                continue
+            }
+            guard let bytes = InputFiles.read(path) else {
+                output.status = output.status.combined(with: .noInput)
+                continue
+            }
+            output.letter(for: bytes, label: InputFiles.displayName(path))
+        }
+        return output.status
     }
 }
 

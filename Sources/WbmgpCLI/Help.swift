@@ -45,8 +45,12 @@ enum Help {
         OPTIONS:
           --jsonl                 One application per line in, one result per line out, same order;
                                   a malformed line gets an error record in its place.
-          --format json|text      Output format (default json; text is for a desk clerk).
-          --lang nl|en            Language of text output (default nl).
+          --format json|text|letter
+                                  Output format (default json; text is for a desk clerk; letter is
+                                  the besluit, an HTML page per application, docs/letters.md).
+          --lang nl|en            Language of text output and letters (default nl).
+          --out DIR               With --format letter and several files or --jsonl: one ID.html
+                                  per application in DIR.
           --law-date YYYY-MM-DD   Decide under the law and designations of this date ("what if").
           --role desk|mayor|review
                                   Who decides, and so what may be read (default desk). Only the
@@ -66,6 +70,7 @@ enum Help {
           wbmgp decide Fixtures/examples/rotterdam-carnisse-2021.json
           wbmgp decide --format text --lang en Fixtures/examples/rotterdam-carnisse-2021.json
           cat day.jsonl | wbmgp decide --jsonl - > decisions.jsonl
+          wbmgp decide --format letter Fixtures/examples/letter-refusal-rotterdam.json > besluit.html
 
         EXIT CODES: 0 all decided (a refusal is a decision); 65 some input malformed, the rest
           still decided; 66 file missing; 78 rules or designations broken.

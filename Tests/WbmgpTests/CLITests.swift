@@ -63,6 +63,34 @@ struct CLITests {
         #expect(wrapped.stderr.contains("[E-FIELD] $.note"))
     }
 
+    @Test("--format letter: one letter to stdout; several need --out DIR, one ID.html each")
+    func letters() throws {
+        let one = try run(["decide", "--format", "letter", "Fixtures/examples/letter-refusal-rotterdam.json"])
+        #expect(one.status == 0)
+        #expect(one.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(one.stdout.contains("mevrouw S. Jansen"))
+        #expect(one.stdout.contains("Het college weigert de gevraagde huisvestingsvergunning"))
+        #expect(one.stdout.contains("5 juli 2021"))
+        let several = try run(["decide", "--format", "letter", "Fixtures/examples/letter-refusal-rotterdam.json", "Fixtures/examples/letter-conditions-zaanstad.json"])
+        #expect(several.status == 64)
+        #expect(several.stderr.contains("--out DIR"))
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let both = try run([
+            "decide", "--format", "letter", "--lang", "en", "--out", directory, "Fixtures/examples/letter-refusal-rotterdam.json",
+            "Fixtures/examples/letter-conditions-zaanstad.json",
+        ])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stdout.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(files == ["rdam-2021-carnisse-0042.html", "zs-2021-peldersveld-0007.html"])
+        let conditions = try String(contentsOfFile: directory + "/zs-2021-peldersveld-0007.html", encoding: .utf8)
+        #expect(conditions.contains("Courtesy translation"))
+        #expect(conditions.contains("Geen opslag van goederen in de galerij"))
+        let missing = try run(["decide", "--format", "letter", "--out", directory + "/nope", "Fixtures/examples/letter-refusal-rotterdam.json"])
+        #expect(missing.status == 74)
+    }
+
     @Test("text output for a clerk, in English")
     func textOutput() throws {
         let result = try run(["decide", "--format", "text", "--lang", "en", "Fixtures/examples/rotterdam-carnisse-2021.json"])

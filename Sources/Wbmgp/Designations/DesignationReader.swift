@@ -7,7 +7,9 @@ public struct DesignationReader {
 
     public init(law: CompiledLaw) { self.law = law }
 
-    static let topLevelFields = ["id", "municipality", "decisionDate", "source", "term", "extends", "region", "areas", "categories", "measures"]
+    static let topLevelFields = [
+        "id", "municipality", "decisionDate", "source", "term", "extends", "region", "areas", "categories", "measures", "byLaw", "publication",
+    ]
 
     /// Reads every file, then checks the set as a whole (duplicate ids, `extends`, static conflicts).
     public func read(files: [(path: String, text: String)]) -> ([Designation], [Diagnostic]) {
@@ -89,7 +91,31 @@ public struct DesignationReader {
             id: try root.requiredString("id"), path: path, municipality: try root.requiredString("municipality"),
             decisionDate: try root.date("decisionDate"), source: try root.string("source"), from: from, until: until,
             extends: try root.string("extends"), regionName: regionName, regionMunicipalities: regionMunicipalities,
-            areas: areas, categories: categories, measures: measures, codeLabels: codeLabels)
+            areas: areas, categories: categories, measures: measures, codeLabels: codeLabels, citations: try readCitations(root))
+    }
+
+    /// `byLaw` and `publication` (interface §5), for letters.
+    func readCitations(_ root: ObjectReader) throws(InputError) -> Designation.Citations {
+        var citations = Designation.Citations()
+        if let value = root.value("byLaw") {
+            let byLaw = try ObjectReader(value, path: root.pathOf("byLaw"))
+            try byLaw.allowOnly(["title", "articles"])
+            citations.byLawTitle = try byLaw.requiredString("title")
+            if let articles = byLaw.value("articles") {
+                let object = try ObjectReader(articles, path: byLaw.pathOf("articles"))
+                for member in object.members {
+                    guard let article = try object.string(member.key) else { continue }
+                    citations.byLawArticles[member.key] = article
+                }
+            }
+        }
+        if let value = root.value("publication") {
+            let publication = try ObjectReader(value, path: root.pathOf("publication"))
+            try publication.allowOnly(["reference", "date"])
+            citations.publicationReference = try publication.requiredString("reference")
+            citations.publicationDate = try publication.date("date")
+        }
+        return citations
     }
 
     /// A term runs `from` through `until`; at most the statutory maximum (interface §9).

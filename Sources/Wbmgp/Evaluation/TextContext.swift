@@ -23,12 +23,15 @@ struct TextContext {
         return code
     }
 
-    /// "de aanwijzing voor Rotterdam van 16 april 2018 tot en met 15 april 2022".
+    /// "de aanwijzing voor Rotterdam van 16 april 2018 tot en met 15 april 2022, met inkomenseis
+    /// (artikel 8)": the measures say which of two designations of one term is meant.
     func words(for designation: Designation) -> String {
         let from = PlainWords.date(designation.from, language), until = PlainWords.date(designation.until, language)
+        let measures = designation.measures.compactMap { labels.label($0.name, in: "measure")?.text(language) }
+        let with = measures.isEmpty ? "" : (language == .en ? ", with " : ", met ") + PlainWords.list(measures, language)
         return language == .en
-            ? "the designation for \(designation.municipality) from \(from) to \(until)"
-            : "de aanwijzing voor \(designation.municipality) van \(from) tot en met \(until)"
+            ? "the designation for \(designation.municipality) from \(from) to \(until)\(with)"
+            : "de aanwijzing voor \(designation.municipality) van \(from) tot en met \(until)\(with)"
     }
 
     /// A household member by role and position: "de aanvrager", "de partner", "medebewoner 2"

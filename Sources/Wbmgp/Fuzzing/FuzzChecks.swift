@@ -12,6 +12,8 @@ struct FuzzChecks: Sendable {
     let records: [[UInt8]]
     let log: [UInt8]
     let sampleApplication: [UInt8]
+    /// The letter model of the first seed application, for rendering mutated templates.
+    let sampleLetterModel: [String: LetterValue]?
 
     init(seeds: FuzzSeeds) throws(FuzzTargets.SetupError) {
         ruleFiles = seeds.ruleFiles
@@ -41,6 +43,11 @@ struct FuzzChecks: Sendable {
         }
         self.log = Array(log.utf8)
         sampleApplication = seeds.applications[0]
+        if let (application, decision, _) = try? service.decideForPeople(seeds.applications[0], recording: false) {
+            sampleLetterModel = LetterModel.build(decision, application: application, engine: service.engine, language: .nl)
+        } else {
+            sampleLetterModel = nil
+        }
     }
 
     /// A batch of the input's lines in the reviewer's role: one strict JSON line out per line in,
@@ -109,6 +116,22 @@ struct FuzzChecks: Sendable {
             }
         }
         if let compiled { problems += sampleDecision(law: compiled, designations: designations, "decision under the mutated law") }
+        return problems
+    }
+
+    /// A letter template: parsed and checked with diagnostics inside the text, and rendered with
+    /// the letter of a sample decision without trapping, whatever it says.
+    func letterTemplate(_ input: [UInt8]) -> [String] {
+        let text = String(decoding: input, as: UTF8.self)
+        let lines = text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let (template, found) = LetterTemplate.parse(SourceFile(path: "besluit.html", text: text))
+        var problems: [String] = []
+        for diagnostic in found + template.check(against: LetterModel.shape) {
+            if let line = diagnostic.line, line < 1 || line > lines {
+                problems.append("diagnostic at line \(line) of a \(lines)-line template: \(diagnostic.rendered(withExcerpt: false))")
+            }
+        }
+        if let model = sampleLetterModel { _ = template.render(model) }
         return problems
     }
 

@@ -24,6 +24,7 @@ public struct FuzzTargets: Sendable {
             },
             FuzzTarget(name: "record", seeds: base.records, mutator: .json) { _, input in base.record(input) },
             FuzzTarget(name: "log", seeds: [base.log], mutator: .json) { _, input in base.logFile(input) },
+            FuzzTarget(name: "letter", seeds: seeds.letters.map { Array($0.text.utf8) }, mutator: .letters) { _, input in base.letterTemplate(input) },
         ]
     }
 
@@ -38,6 +39,7 @@ struct FuzzSeeds: Sendable {
     var requests: [[UInt8]] = []
     var ruleFiles: [(path: String, text: String)] = []
     var fixtureDesignations: [(path: String, text: String)] = []
+    var letters: [(path: String, text: String)] = []
 
     init(root: String) throws(FuzzTargets.SetupError) {
         ruleFiles = RuleModule.readFiles(in: root + "/Rules/wbmgp", extension: "rules").files
@@ -50,8 +52,9 @@ struct FuzzSeeds: Sendable {
         for file in RuleModule.readFiles(in: root + "/Fixtures/requests", extension: "json").files {
             if let request = (try? JSONReader.parse(file.text))?["request"] { requests.append(Array(JSONWriter.pretty(request).utf8)) }
         }
-        guard !ruleFiles.isEmpty, !applications.isEmpty, !designations.isEmpty, !requests.isEmpty else {
-            throw FuzzTargets.SetupError(message: "no seeds under \(root): expected Rules/wbmgp, Fixtures/decide/valid, Fixtures/designations and Fixtures/requests")
+        letters = RuleModule.readFiles(in: root + "/Rules/letters", extension: "html").files
+        guard !ruleFiles.isEmpty, !letters.isEmpty, !applications.isEmpty, !designations.isEmpty, !requests.isEmpty else {
+            throw FuzzTargets.SetupError(message: "no seeds under \(root): expected Rules/wbmgp, Rules/letters, Fixtures/decide/valid, Fixtures/designations and Fixtures/requests")
         }
     }
 }

@@ -32,6 +32,14 @@ public struct Mutator: Sendable {
         "any in ", "count(", "\u{FEFF}", "\u{00E9}",
     ])
 
+    /// Tokens for letter templates: tags cut off, sections crossed and nested, names that do not
+    /// exist, and HTML.
+    public static let letters = Mutator(dictionary: [
+        "{{", "}}", "{{#if isRefused}}", "{{/if}}", "{{else}}", "{{#unless isDraft}}", "{{/unless}}", "{{#each grounds as g}}", "{{/each}}",
+        "{{g.text}}", "{{g.nope}}", "{{municipality}}", "{{nope}}", "{{! note }}", "{{#each municipality as m}}", "{{addressee}}", "<p>",
+        "</p>", "&", "\n", "\u{00E9}", "{{#if a.b.c.d}}", "{{ }}", "{{#each x}}",
+    ])
+
     /// The `index`-th mutation of `input`, from generator seed `seed`: one to four stacked
     /// edits, occasionally a whole-input one (truncation, repetition), never longer than
     /// `maximumLength` bytes plus the longest edit.

@@ -14,6 +14,16 @@ enum MissingFactWords {
         "dwelling.postcode": "postcode", "dwelling.street": "street", "dwelling.neighbourhood": "neighbourhood", "dwelling.houseNumber": "houseNumber",
     ]
 
+    /// The missing facts the applicant can supply (about the household or the dwelling), and those
+    /// that are the authorities' own acts (the woonverklaring, a hardship decision).
+    static func split(_ paths: [String]) -> (applicant: [String], authorities: [String]) {
+        var applicant: [String] = [], authorities: [String] = []
+        for path in paths {
+            if path.hasPrefix("$.woonverklaring") || path.hasPrefix("$.hardship") { authorities.append(path) } else { applicant.append(path) }
+        }
+        return (applicant, authorities)
+    }
+
     static func words(_ path: String, _ context: TextContext) -> String {
         var rest = Substring(path)
         guard rest.hasPrefix("$.") else { return path }

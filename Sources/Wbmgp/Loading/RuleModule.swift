@@ -10,6 +10,9 @@ public struct RuleModule: Sendable {
     /// ``ModuleDigest`` of the rule files and of the designation files used.
     public var rulesDigest: String
     public var designationsDigest: String
+    /// The letter templates of `RULES/letters/besluit.LANG.html`, checked against
+    /// ``LetterModel/shape``. They shape words, not decisions, so they are not in ``rulesDigest``.
+    public var letters: [Language: LetterTemplate] = [:]
     /// The texts the module was compiled from, for ``replica()``.
     var ruleSources: [(path: String, text: String)] = []
     var designationSources: [(path: String, text: String)] = []
@@ -58,12 +61,14 @@ public struct RuleModule: Sendable {
         diagnostics += compileDiagnostics
         guard let law else { return (nil, diagnostics) }
         let rulesDigest = ModuleDigest.digest(ruleFiles.files.map { (relativeName($0.path, in: directory), $0.text) })
+        let (letters, letterDiagnostics) = loadLetters(in: directory + "/letters")
+        diagnostics += letterDiagnostics
         guard readDesignations else {
-            return (
-                RuleModule(law: law, designations: [], ruleFileCount: ruleFiles.files.count, designationFileCount: 0, rulesDigest: rulesDigest,
-                           designationsDigest: ModuleDigest.digest([]), ruleSources: ruleFiles.files),
-                diagnostics
-            )
+            var module = RuleModule(
+                law: law, designations: [], ruleFileCount: ruleFiles.files.count, designationFileCount: 0, rulesDigest: rulesDigest,
+                designationsDigest: ModuleDigest.digest([]), ruleSources: ruleFiles.files)
+            module.letters = letters
+            return (diagnostics.contains { $0.severity == .error } ? nil : module, diagnostics)
         }
         let path = designationsPath ?? directory + "/designations"
         let designationFiles = readFiles(in: path, extension: "json")
@@ -78,12 +83,30 @@ public struct RuleModule: Sendable {
         diagnostics += designationDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let designationsDigest = ModuleDigest.digest(designationFiles.files.map { (fileName($0.path), $0.text) })
-        return (
-            RuleModule(law: law, designations: designations, ruleFileCount: ruleFiles.files.count, designationFileCount: designationFiles.files.count,
-                       rulesDigest: rulesDigest, designationsDigest: designationsDigest, ruleSources: ruleFiles.files,
-                       designationSources: designationFiles.files),
-            diagnostics
-        )
+        var module = RuleModule(
+            law: law, designations: designations, ruleFileCount: ruleFiles.files.count, designationFileCount: designationFiles.files.count,
+            rulesDigest: rulesDigest, designationsDigest: designationsDigest, ruleSources: ruleFiles.files, designationSources: designationFiles.files)
+        module.letters = letters
+        return (module, diagnostics)
+    }
+
+    /// `besluit.nl.html` and `besluit.en.html` from `directory`, parsed and checked; none when the
+    /// directory does not exist (a module without letters decides, but cannot write a letter).
+    static func loadLetters(in directory: String) -> ([Language: LetterTemplate], [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return ([:], []) }
+        var letters: [Language: LetterTemplate] = [:]
+        var diagnostics: [Diagnostic] = []
+        for language in Language.allCases {
+            let path = directory + "/besluit.\(language.rawValue).html"
+            let (files, problems) = readFiles(in: path, extension: "html")
+            diagnostics += problems
+            guard let file = files.first else { continue }
+            let (template, found) = LetterTemplate.parse(SourceFile(path: file.path, text: file.text))
+            diagnostics += found + template.check(against: LetterModel.shape)
+            letters[language] = template
+        }
+        return (letters, diagnostics)
     }
 
     /// `Rules/wbmgp/art05.rules` relative to `Rules`: `wbmgp/art05.rules`.

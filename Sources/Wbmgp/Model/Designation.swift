@@ -20,9 +20,23 @@ public final class Designation: Hashable, Sendable {
     /// The words for this designation's own codes (a measure's `labels` field, such as
     /// `art9.characteristicLabels`), before the rules' general labels.
     public let codeLabels: [String: TextLabels.Label]
+    /// The by-law and the publication of the designation decision (interface §5 `byLaw`,
+    /// `publication`), for the considerations of a letter.
+    public let citations: Citations
 
-    public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting], codeLabels: [String: TextLabels.Label] = [:]) {
+    public struct Citations: Hashable, Sendable {
+        public init() {}
+
+        public var byLawTitle: String?
+        /// The by-law's article per measure name.
+        public var byLawArticles: [String: String] = [:]
+        public var publicationReference: String?
+        public var publicationDate: CalendarDate?
+    }
+
+    public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting], codeLabels: [String: TextLabels.Label] = [:], citations: Citations = Citations()) {
         self.codeLabels = codeLabels
+        self.citations = citations
         self.id = id
         self.path = path
         self.municipality = municipality

@@ -1,0 +1,169 @@
+/// What a letter says, built from a decision and nothing else (interface §10; docs/letters.md):
+/// the same reasons as the JSON and the text output, never a second logic. Police records and
+/// their *duiding* never reach it: the reasons of rules that read them are left out, and a
+/// sentence says the mayor weighed them.
+public enum LetterModel {
+    /// The names a template may read, and their kinds: `rules check` checks templates against it.
+    public static let shape: [String: LetterShape] = {
+        let cited: LetterShape = .list(.object(["citation": .text, "text": .text]))
+        var shape: [String: LetterShape] = [:]
+        for name in [
+            "municipality", "college", "letterDate", "reference", "applicationDate", "dwelling", "designation", "publication", "byLaw",
+            "byLawArticles", "screeningNote", "breachCitation", "priorityCitation", "priorityCharacteristics", "completionTerm",
+            "completionCitation", "suspensionCitation", "objectionPeriod", "objectionCitation", "contentsCitation", "startCitation",
+            "injunctionCitation",
+        ] { shape[name] = .text }
+        for name in [
+            "isDraft", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
+            "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
+        ] { shape[name] = .flag }
+        shape["addressee"] = .object(["name": .text, "street": .text, "postcode": .text, "city": .text])
+        shape["grounds"] = cited
+        shape["considerations"] = cited
+        shape["lifted"] = .list(.object(["groundCitation": .text, "citation": .text, "decidedBy": .text, "date": .text, "reason": .text]))
+        shape["conditions"] = .list(.object(["number": .text, "text": .text]))
+        shape["priorityFlags"] = .list(.text)
+        shape["missingForApplicant"] = .list(.text)
+        shape["missingForAuthorities"] = .list(.text)
+        return shape
+    }()
+
+    /// The model of the letter for `decision` (decided with `peopleByName`), in `language`.
+    public static func build(_ decision: Decision, application: Application, engine: Engine, language: Language) -> [String: LetterValue] {
+        let en = language == .en
+        let law = engine.law
+        let covering = decision.designations.compactMap { id in engine.designations.first { $0.id == id } }
+        let context = TextContext(
+            language: language, labels: law.labels, household: application.household, designations: covering, designation: nil, peopleByName: true)
+        func text(_ value: String) -> LetterValue { .text(value) }
+        func cite(_ citation: String) -> String { CitationWords.written(citation, language) }
+        func label(_ code: String) -> String { law.labels.label(code, in: "letterCitation")?.text(language) ?? "" }
+        func period(_ name: String) -> String {
+            guard case .duration(let period)? = law.parameter(name, on: decision.lawDate) else { return "" }
+            return PlainWords.period(period, language, spelled: true)
+        }
+        let municipality = covering.first?.municipality ?? application.dwelling.municipality
+        var model: [String: LetterValue] = [
+            "municipality": text(municipality),
+            "college": text(en ? "the Board of Mayor and Aldermen of \(municipality)" : "het college van burgemeester en wethouders van \(municipality)"),
+            "isDraft": .flag(decision.decisionDate == nil),
+            "letterDate": text(decision.decisionDate.map { PlainWords.date($0, language) } ?? ""),
+            "reference": text(decision.application),
+            "applicationDate": text(PlainWords.date(decision.applicationDate, language)),
+            "dwelling": text(dwellingWords(application.dwelling)),
+            "designation": text(PlainWords.list(covering.map { context.words(for: $0) }, language)),
+            "isCourtesyTranslation": .flag(en),
+            "objectionPeriod": text(period("objectionPeriod")), "completionTerm": text(period("completionTerm")),
+            "objectionCitation": text(label("objectionPeriod")), "startCitation": text(label("objectionStart")),
+            "contentsCitation": text(label("objectionContents")), "injunctionCitation": text(label("injunction")),
+            "completionCitation": text(label("completion")), "suspensionCitation": text(label("suspension")),
+            "breachCitation": text(label("breach")),
+        ]
+        // The addressee: the applicant, or in a joining application the (first) joiner.
+        let addresseeIndex = application.kind == .joining
+            ? (application.household.firstIndex { $0.role == .joining } ?? application.applicantIndex) : application.applicantIndex
+        let addressee = application.household[addresseeIndex]
+        var address: [String: LetterValue] = ["name": text(addressee.name ?? PlainWords.capitalised(context.person(addresseeIndex)))]
+        if let postal = addressee.address {
+            address["street"] = text("\(postal.street) \(postal.houseNumber)\(postal.houseNumberAddition.map { " " + $0 } ?? "")")
+            address["postcode"] = text(postal.postcode)
+            address["city"] = text(postal.city)
+        }
+        model["addressee"] = .object(address)
+        model["hasAddressee"] = .flag(addressee.name != nil || addressee.address != nil)
+
+        let citations = covering.map(\.citations)
+        let publications = citations.compactMap { c in
+            c.publicationReference.map { reference in
+                c.publicationDate.map { en ? "\(reference) of \(PlainWords.date($0, language))" : "\(reference) van \(PlainWords.date($0, language))" } ?? reference
+            }
+        }
+        model["publication"] = text(PlainWords.list(publications, language))
+        model["hasPublication"] = .flag(!publications.isEmpty)
+        let byLaws = Array(Set(citations.compactMap(\.byLawTitle))).sorted()
+        model["byLaw"] = text(PlainWords.list(byLaws, language))
+        model["hasByLaw"] = .flag(!byLaws.isEmpty)
+        let measures = Set(decision.reasons.compactMap { reason in law.measureOfRule(reason.rule) })
+        let articles = citations.flatMap { c in measures.sorted().compactMap { c.byLawArticles[$0] } }
+        model["byLawArticles"] = text(PlainWords.list(Array(Set(articles)).sorted(), language))
+
+        // Outcome.
+        let outcome = decision.outcome
+        model["isGranted"] = .flag(outcome == .granted || outcome == .grantedWithConditions)
+        model["hasConditions"] = .flag(!decision.conditions.isEmpty)
+        model["isRefused"] = .flag(outcome == .refused)
+        model["isNotApplicable"] = .flag(outcome == .notApplicable)
+        model["isIncomplete"] = .flag(outcome == .incomplete)
+        let (byApplicant, byAuthorities) = MissingFactWords.split(decision.missingFacts)
+        model["missingForApplicant"] = .list(byApplicant.map { .text(MissingFactWords.words($0, context)) })
+        model["missingForAuthorities"] = .list(byAuthorities.map { .text(MissingFactWords.words($0, context)) })
+        model["toApplicant"] = .flag(outcome == .incomplete && !byApplicant.isEmpty)
+        model["internalNote"] = .flag(outcome == .incomplete && byApplicant.isEmpty)
+
+        // Grounds and considerations, from the reasons; never a reason that read police data.
+        let readsPolice = law.rulesReadingPoliceData
+        func reasonText(_ reason: Reason) -> String { en ? reason.en : reason.nl }
+        model["grounds"] = .list(decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map {
+            .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))])
+        })
+        // The grounds stand in the dictum already; the considerations hold the rest.
+        let considered = decision.reasons.filter { reason in
+            reason.effect != "lookup" && reason.effect != "screen" && !readsPolice.contains(reason.rule)
+                && (reason.result == .passed || (reason.result == .applied && !(reason.effect == "refuse" && reason.lifted == nil)))
+        }
+        model["considerations"] = .list(considered.map { .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))]) })
+        let weighed = decision.reasons.contains { readsPolice.contains($0.rule) }
+        model["hasScreeningNote"] = .flag(weighed)
+        model["screeningNote"] = text(
+            weighed
+                ? (en
+                    ? "The mayor weighed the police data in issuing the woonverklaring (article 10b(4) of the Wbmgp); those data are used only for that purpose and are not part of this decision (article 10b(7))."
+                    : "De burgemeester heeft de politiegegevens gewogen bij de afgifte van de woonverklaring (artikel 10b, vierde lid, van de Wbmgp); die gegevens worden alleen daarvoor gebruikt en maken geen deel uit van dit besluit (artikel 10b, zevende lid).")
+                : "")
+        model["lifted"] = .list(decision.reasons.compactMap { reason in
+            reason.lifted.map { lift in
+                .object([
+                    "groundCitation": text(cite(reason.citation)), "citation": text(cite(lift.citation)), "decidedBy": text(lift.decidedBy),
+                    "date": text(PlainWords.date(lift.date, language)), "reason": text(lift.reason),
+                ])
+            }
+        })
+        model["conditions"] = .list(decision.conditions.enumerated().map { .object(["number": text(String($0.offset + 1)), "text": text($0.element)]) })
+        if let priority = decision.priority {
+            model["hasPriority"] = .flag(true)
+            model["priorityCitation"] = text(cite(priority.citation))
+            model["priorityCharacteristics"] = text(PlainWords.list(priority.characteristics.map { context.words(for: $0) }, language))
+            model["priorityFlags"] = .list(priority.flags.entries.filter(\.value).map { .text(law.labels.label($0.name, in: "priorityFlag")?.text(language) ?? $0.name) })
+        } else {
+            model["hasPriority"] = .flag(false)
+            model["priorityFlags"] = .list([])
+        }
+        // Whether the considerations have anything to say (a refusal's grounds stand in the dictum).
+        model["hasConsiderations"] = .flag(
+            !considered.isEmpty || weighed || decision.reasons.contains { $0.lifted != nil } || decision.priority != nil
+                || ((outcome == .granted || outcome == .grantedWithConditions) && !decision.conditions.isEmpty))
+        return model
+    }
+
+    static func dwellingWords(_ dwelling: Dwelling) -> String {
+        var street = dwelling.street ?? ""
+        if let number = dwelling.houseNumber { street += (street.isEmpty ? "" : " ") + String(number) + (dwelling.houseNumberAddition.map { " " + $0 } ?? "") }
+        let place = [dwelling.postcode, dwelling.municipality].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        return [street, place].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}
+
+extension CompiledLaw {
+    /// The ids of the rules of which some version reads police data (``CompiledRule/resultReadsPoliceData``).
+    var rulesReadingPoliceData: Set<String> {
+        var ids = Set<String>()
+        for snapshot in snapshots { for rule in snapshot.rules where rule.resultReadsPoliceData { ids.insert(rule.id) } }
+        return ids
+    }
+
+    /// The measure a rule is `under`, if any.
+    func measureOfRule(_ id: String) -> String? {
+        for snapshot in snapshots { if let rule = snapshot.rules.first(where: { $0.id == id }) { return rule.measure } }
+        return nil
+    }
+}

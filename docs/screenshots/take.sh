@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Renders the README's example letters and takes their screenshots with headless Chromium
+# (Debian's `chromium` package: apt-get install chromium). Rerun after changing a template in
+# Rules/letters/ or a shipped designation:  bash docs/screenshots/take.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=docs/screenshots
+swift build >/dev/null
+bin=.build/debug/wbmgp
+browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$browser" ]; then
+  echo "take.sh: no chromium found; install Debian's package: apt-get install chromium" >&2
+  exit 69
+fi
+for example in letter-refusal-rotterdam letter-conditions-zaanstad; do
+  "$bin" decide --format letter "Fixtures/examples/$example.json" > "$out/$example.html"
+  # An A4 page at 96 dpi is 794 × 1123 pixels; about twice that height shows a two-page letter whole.
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --window-size=794,2300 --screenshot="$PWD/$out/$example.png" "file://$PWD/$out/$example.html" 2>/dev/null
+  echo "$out/$example.png"
+done
