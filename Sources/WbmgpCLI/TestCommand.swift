@@ -67,23 +67,23 @@ struct ScenarioReport {
             xml += "    <testcase classname=\"wbmgp.rules\" name=\"scenarios\">\n      <failure message=\"no scenarios found\">no scenarios found</failure>\n    </testcase>\n"
         }
         for result in results {
-            let name = RequestReportWriter.escape(result.file)
+            let name = MarkupText.escaped(result.file)
             if result.passed {
                 xml += "    <testcase classname=\"wbmgp.rules\" name=\"\(name)\"/>\n"
             } else {
-                let message = RequestReportWriter.escape(result.failures.joined(separator: "; "))
+                let message = MarkupText.escaped(result.failures.joined(separator: "; "))
                 xml += "    <testcase classname=\"wbmgp.rules\" name=\"\(name)\">\n      <failure message=\"\(message)\">\(message)</failure>\n    </testcase>\n"
             }
         }
         let summary = coverage.map { "\($0.rule) from \($0.version): held \($0.held.count), not held \($0.notHeld.count)" }.joined(separator: "\n")
-        xml += "    <system-out>\(RequestReportWriter.escape(summary))</system-out>\n"
+        xml += "    <system-out>\(MarkupText.escaped(summary))</system-out>\n"
         xml += "  </testsuite>\n"
         if !uncovered.isEmpty {
             // Only under --require-coverage, where an uncovered rule version fails the run.
             xml += "  <testsuite name=\"rule coverage\" tests=\"\(uncovered.count)\" failures=\"\(uncovered.count)\" errors=\"0\" skipped=\"0\">\n"
             for row in uncovered {
-                let name = RequestReportWriter.escape("\(row.rule) from \(row.version)")
-                let message = RequestReportWriter.escape(
+                let name = MarkupText.escaped("\(row.rule) from \(row.version)")
+                let message = MarkupText.escaped(
                     "not covered both ways: held in \(row.held.count) scenario(s), not held in \(row.notHeld.count)")
                 xml += "    <testcase classname=\"wbmgp.coverage\" name=\"\(name)\">\n      <failure message=\"\(message)\">\(message)</failure>\n    </testcase>\n"
             }

@@ -93,7 +93,7 @@ struct RequestTests {
 
     @Test("XML escaping covers the special characters")
     func escaping() {
-        #expect(RequestReportWriter.escape(#"a<b>&"c'"#) == "a&lt;b&gt;&amp;&quot;c&apos;")
+        #expect(MarkupText.escaped("a<b>&\"c'\u{1}") == "a&lt;b&gt;&amp;&quot;c&apos;")
     }
 
     final class JUnitCounter: NSObject, XMLParserDelegate {

@@ -1,7 +1,7 @@
 /// What a letter says, built from a decision and nothing else (interface §10; docs/letters.md):
 /// the same reasons as the JSON and the text output, never a second logic. Police records and
-/// their *duiding* never reach it: the reasons of rules that read them are left out, and a
-/// sentence says the mayor weighed them.
+/// their *duiding* never reach it: the reasons of rules that read them are left out, and
+/// `hasScreeningNote` lets the template say that the mayor weighed them.
 public enum LetterModel {
     /// The names a template may read, and their kinds: `rules check` checks templates against it.
     public static let shape: [String: LetterShape] = {
@@ -9,7 +9,7 @@ public enum LetterModel {
         var shape: [String: LetterShape] = [:]
         for name in [
             "municipality", "college", "letterDate", "reference", "applicationDate", "dwelling", "designation", "publication", "byLaw",
-            "byLawArticles", "screeningNote", "breachCitation", "priorityCitation", "priorityCharacteristics", "completionTerm",
+            "byLawArticles", "breachCitation", "priorityCitation", "priorityCharacteristics", "completionTerm",
             "completionCitation", "suspensionCitation", "objectionPeriod", "objectionCitation", "contentsCitation", "startCitation",
             "injunctionCitation",
         ] { shape[name] = .text }
@@ -114,12 +114,6 @@ public enum LetterModel {
         model["considerations"] = .list(considered.map { .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))]) })
         let weighed = decision.reasons.contains { readsPolice.contains($0.rule) }
         model["hasScreeningNote"] = .flag(weighed)
-        model["screeningNote"] = text(
-            weighed
-                ? (en
-                    ? "The mayor weighed the police data in issuing the woonverklaring (article 10b(4) of the Wbmgp); those data are used only for that purpose and are not part of this decision (article 10b(7))."
-                    : "De burgemeester heeft de politiegegevens gewogen bij de afgifte van de woonverklaring (artikel 10b, vierde lid, van de Wbmgp); die gegevens worden alleen daarvoor gebruikt en maken geen deel uit van dit besluit (artikel 10b, zevende lid).")
-                : "")
         model["lifted"] = .list(decision.reasons.compactMap { reason in
             reason.lifted.map { lift in
                 .object([

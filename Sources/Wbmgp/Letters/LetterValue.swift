@@ -119,7 +119,7 @@ extension LetterTemplate {
                 switch node {
                 case .text(let text): out += text
                 case .value(let name):
-                    if case .text(let text)? = lookup(name, scope) { out += HTMLText.escaped(text) }
+                    if case .text(let text)? = lookup(name, scope) { out += MarkupText.escaped(text) }
                 case .conditional(let name, let negated, let then, let otherwise):
                     let holds = lookup(name, scope)?.holds ?? false
                     guard walk(holds != negated ? then : otherwise, scope) else { return false }
@@ -135,24 +135,5 @@ extension LetterTemplate {
             return true
         }
         return walk(nodes, model) ? out : nil
-    }
-}
-
-/// Text made safe inside HTML (and XML): the five special characters escaped.
-public enum HTMLText {
-    public static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -81,16 +81,16 @@ public enum RequestReportWriter {
         if !unreadable.isEmpty {
             xml += "  <testsuite name=\"unreadable requests\" tests=\"\(unreadable.count)\" failures=\"0\" errors=\"\(unreadable.count)\" skipped=\"0\">\n"
             for file in unreadable {
-                xml += "    <testcase classname=\"wbmgp.check-request\" name=\"\(escape(file.path))\">\n"
-                xml += "      <error type=\"\(escape(file.code))\" message=\"\(escape(file.message))\">\(escape(file.path + ": " + file.message))</error>\n"
+                xml += "    <testcase classname=\"wbmgp.check-request\" name=\"\(MarkupText.escaped(file.path))\">\n"
+                xml += "      <error type=\"\(MarkupText.escaped(file.code))\" message=\"\(MarkupText.escaped(file.message))\">\(MarkupText.escaped(file.path + ": " + file.message))</error>\n"
                 xml += "    </testcase>\n"
             }
             xml += "  </testsuite>\n"
         }
         for report in reports {
-            xml += "  <testsuite name=\"\(escape(report.request))\" tests=\"\(report.checked.count)\" failures=\"\(report.errors)\" errors=\"0\" skipped=\"0\">\n"
+            xml += "  <testsuite name=\"\(MarkupText.escaped(report.request))\" tests=\"\(report.checked.count)\" failures=\"\(report.errors)\" errors=\"0\" skipped=\"0\">\n"
             for code in report.checked {
-                xml += "    <testcase classname=\"wbmgp.check-request.\(escape(report.request))\" name=\"\(escape(code))\""
+                xml += "    <testcase classname=\"wbmgp.check-request.\(MarkupText.escaped(report.request))\" name=\"\(MarkupText.escaped(code))\""
                 let findings = report.findings.filter { $0.code == code }
                 if findings.isEmpty {
                     xml += "/>\n"
@@ -99,9 +99,9 @@ public enum RequestReportWriter {
                 xml += ">\n"
                 for finding in findings {
                     let words = finding.text.text(language)
-                    let detail = escape("\(finding.citation), \(finding.path): \(words)")
+                    let detail = MarkupText.escaped("\(finding.citation), \(finding.path): \(words)")
                     if finding.severity == .error {
-                        xml += "      <failure type=\"error\" message=\"\(escape(words))\">\(detail)</failure>\n"
+                        xml += "      <failure type=\"error\" message=\"\(MarkupText.escaped(words))\">\(detail)</failure>\n"
                     } else {
                         xml += "      <system-out>\(finding.severity.rawValue): \(detail)</system-out>\n"
                     }
@@ -112,23 +112,5 @@ public enum RequestReportWriter {
         }
         xml += "</testsuites>\n"
         return xml
-    }
-
-    /// Escapes the five XML special characters, and drops control characters XML 1.0 forbids.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 }
