@@ -78,7 +78,10 @@ public enum LetterModel {
                 c.publicationDate.map { en ? "\(reference) of \(PlainWords.date($0, language))" : "\(reference) van \(PlainWords.date($0, language))" } ?? reference
             }
         }
-        model["publication"] = text(PlainWords.list(publications, language))
+        // Designations decided together share their publication: named once.
+        var seen = Set<String>()
+        let distinct = publications.filter { seen.insert($0).inserted }
+        model["publication"] = text(PlainWords.list(distinct, language))
         model["hasPublication"] = .flag(!publications.isEmpty)
         let byLaws = Array(Set(citations.compactMap(\.byLawTitle))).sorted()
         model["byLaw"] = text(PlainWords.list(byLaws, language))
