@@ -5,6 +5,8 @@ let package = Package(
     name: "wbmgp",
     products: [
         .library(name: "Wbmgp", targets: ["Wbmgp"]),
+        // HTTP/1.1 over sockets, knowing nothing of housing law (docs: Sources/HTTPServer).
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .executable(name: "wbmgp", targets: ["WbmgpCLI"]),
         // The long run of the fuzz harness (Tests/fuzz.sh); not needed to decide anything.
         .executable(name: "wbmgp-fuzz", targets: ["WbmgpFuzz"]),
@@ -12,9 +14,11 @@ let package = Package(
     dependencies: [],
     targets: [
         .target(name: "Wbmgp"),
+        .target(name: "HTTPServer"),
         .executableTarget(name: "WbmgpCLI", dependencies: ["Wbmgp"]),
         .executableTarget(name: "WbmgpFuzz", dependencies: ["Wbmgp"]),
         .testTarget(name: "WbmgpTests", dependencies: ["Wbmgp"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

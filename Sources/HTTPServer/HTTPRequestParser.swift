@@ -1,0 +1,109 @@
+/// Reads one HTTP/1.1 request from the bytes received so far (RFC 9112): the request line, the
+/// header section and a body of `Content-Length` bytes. Incremental: with too few bytes it asks
+/// for more; it never reads past the limits, and every malformed request is a status with a
+/// reason, never a trap.
+///
+/// Bodies need `Content-Length` (no chunked transfer coding: 411 for a body without it, 501 for
+/// a `Transfer-Encoding`). A bare LF ends a line as CRLF does (RFC 9112 §2.2).
+public enum HTTPRequestParser {
+    public enum Result: Sendable, Equatable {
+        /// Not yet a whole request; read more and try again.
+        case incomplete
+        /// A request, and how many bytes of the buffer it took (the rest begins the next one).
+        case request(HTTPRequest, consumed: Int)
+        /// The request is refused with this status; the connection should then close.
+        case failure(HTTPStatus, String)
+    }
+
+    public static func parse(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits = HTTPLimits()) -> Result {
+        let start = buffer.startIndex
+        // The request line.
+        guard let lineEnd = lineEnd(in: buffer, from: start, within: limits.requestLineBytes + 2) else {
+            return buffer.count > limits.requestLineBytes + 1 ? .failure(.uriTooLong, "the request line is longer than \(limits.requestLineBytes) bytes") : .incomplete
+        }
+        let line = buffer[start..<lineEnd.contentEnd]
+        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
+            parts[0].allSatisfy({ isTokenByte($0) }), parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else { return .failure(.badRequest, "a request line is METHOD SP TARGET SP HTTP/1.1") }
+        let version = String(decoding: parts[2], as: UTF8.self)
+        guard version == "HTTP/1.1" || version == "HTTP/1.0" else {
+            return version.hasPrefix("HTTP/") ? .failure(.versionNotSupported, "only HTTP/1.1 and HTTP/1.0 are served") : .failure(.badRequest, "a request line ends with HTTP/1.1")
+        }
+        var request = HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self), version: version)
+        guard request.target.hasPrefix("/") || request.target == "*" else { return .failure(.badRequest, "the target must be a path starting with '/'") }
+
+        // The header section, up to an empty line.
+        var position = lineEnd.next
+        while true {
+            guard let end = self.lineEnd(in: buffer, from: position, within: limits.headerBytes + 2) else {
+                return buffer.distance(from: lineEnd.next, to: buffer.endIndex) > limits.headerBytes
+                    ? .failure(.headerFieldsTooLarge, "the header section is larger than \(limits.headerBytes) bytes") : .incomplete
+            }
+            if buffer.distance(from: lineEnd.next, to: end.next) > limits.headerBytes + 2 {
+                return .failure(.headerFieldsTooLarge, "the header section is larger than \(limits.headerBytes) bytes")
+            }
+            let field = buffer[position..<end.contentEnd]
+            position = end.next
+            if field.isEmpty { break }
+            guard request.headers.count < limits.headerCount else {
+                return .failure(.headerFieldsTooLarge, "more than \(limits.headerCount) header fields")
+            }
+            // Obsolete line folding, and a name that is not a token, are malformed (RFC 9112 §5).
+            guard let colon = field.firstIndex(of: UInt8(ascii: ":")), colon > field.startIndex,
+                field[field.startIndex..<colon].allSatisfy({ isTokenByte($0) })
+            else { return .failure(.badRequest, "a header field is NAME: VALUE") }
+            let value = field[field.index(after: colon)...].drop { $0 == 0x20 || $0 == 0x09 }
+            var trimmed = value[...]
+            while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+            guard trimmed.allSatisfy({ $0 >= 0x20 || $0 == 0x09 }), !trimmed.contains(0x7F) else {
+                return .failure(.badRequest, "a header value holds a control character")
+            }
+            request.headers.append((String(decoding: field[field.startIndex..<colon], as: UTF8.self), String(decoding: trimmed, as: UTF8.self)))
+        }
+
+        // The body.
+        if request.header("Transfer-Encoding") != nil {
+            return .failure(.notImplemented, "transfer codings are not supported; send Content-Length")
+        }
+        let lengths = request.headers.filter { $0.name.lowercased() == "content-length" }.map(\.value)
+        var length = 0
+        if let first = lengths.first {
+            guard lengths.allSatisfy({ $0 == first }), !first.isEmpty, first.utf8.count <= 18, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                let value = Int(first)
+            else { return .failure(.badRequest, "Content-Length must be one decimal number") }
+            length = value
+        } else if ["POST", "PUT", "PATCH"].contains(request.method) {
+            return .failure(.lengthRequired, "a request with a body needs Content-Length")
+        }
+        guard length <= limits.bodyBytes else { return .failure(.contentTooLarge, "the body is larger than \(limits.bodyBytes) bytes") }
+        let available = buffer.distance(from: position, to: buffer.endIndex)
+        guard available >= length else { return .incomplete }
+        let bodyEnd = buffer.index(position, offsetBy: length)
+        request.body = Array(buffer[position..<bodyEnd])
+        return .request(request, consumed: buffer.distance(from: start, to: bodyEnd))
+    }
+
+    /// The end of the line that starts at `from`: where its content ends (before CR LF or LF)
+    /// and where the next line starts; nil when no line end lies within `within` bytes.
+    static func lineEnd(in buffer: ArraySlice<UInt8>, from: Int, within: Int) -> (contentEnd: Int, next: Int)? {
+        let limit = min(buffer.endIndex, from + within)
+        var index = from
+        while index < limit {
+            if buffer[index] == 0x0A {
+                let contentEnd = index > from && buffer[index - 1] == 0x0D ? index - 1 : index
+                return (contentEnd, index + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A `tchar` of RFC 9110 §5.6.2.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// One response: status, header fields and a body, written with `Content-Length` (or, for a
+/// streamed body, without, and the connection closed after it).
+public struct HTTPResponse: Sendable {
+    public var status: HTTPStatus
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public init(status: HTTPStatus, contentType: String, body: String) {
+        self.init(status: status, headers: [("Content-Type", contentType)], body: Array(body.utf8))
+    }
+
+    /// The bytes on the wire: status line, the fields (a `Content-Length` added unless given,
+    /// `Connection: close` when the connection ends after it), an empty line, the body.
+    public func serialized(closing: Bool) -> [UInt8] {
+        var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
+        for (name, value) in headers where HTTPResponse.isSafe(name) && HTTPResponse.isSafe(value) { head += "\(name): \(value)\r\n" }
+        if !headers.contains(where: { $0.name.lowercased() == "content-length" }) { head += "Content-Length: \(body.count)\r\n" }
+        if closing { head += "Connection: close\r\n" }
+        head += "\r\n"
+        return Array(head.utf8) + body
+    }
+
+    /// No CR or LF inside a field: a value can never start a field or a body of its own.
+    static func isSafe(_ text: String) -> Bool { !text.utf8.contains(0x0D) && !text.utf8.contains(0x0A) }
+}

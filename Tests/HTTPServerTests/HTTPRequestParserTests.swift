@@ -1,0 +1,105 @@
+import Testing
+
+@testable import HTTPServer
+
+/// The request parser, as a library is tested: each rule of RFC 9112 it applies, each limit, and
+/// input cut anywhere.
+@Suite("HTTP/1.1 request parser")
+struct HTTPRequestParserTests {
+    func parse(_ text: String, limits: HTTPLimits = HTTPLimits()) -> HTTPRequestParser.Result {
+        HTTPRequestParser.parse(Array(text.utf8)[...], limits: limits)
+    }
+
+    @Test("a POST with a body, and the bytes after it left for the next request")
+    func post() throws {
+        let text = "POST /v1/decide?format=text&lang=en HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}GET / HTTP/1.1\r\n"
+        guard case .request(let request, let consumed) = parse(text) else { Issue.record("not a request"); return }
+        #expect(request.method == "POST")
+        #expect(request.path == "/v1/decide")
+        #expect(request.query.map(\.name) == ["format", "lang"])
+        #expect(request.query.map(\.value) == ["text", "en"])
+        #expect(request.header("content-type") == "application/json")
+        #expect(String(decoding: request.body, as: UTF8.self) == "{\"a\":1}")
+        #expect(consumed == text.utf8.count - "GET / HTTP/1.1\r\n".utf8.count)
+        #expect(request.keepsAlive)
+    }
+
+    @Test("every prefix of a request is incomplete, never an error")
+    func prefixes() {
+        let text = "POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+        let bytes = Array(text.utf8)
+        for cut in 0..<bytes.count {
+            #expect(HTTPRequestParser.parse(bytes[..<cut]) == .incomplete, "cut at \(cut)")
+        }
+        if case .request = HTTPRequestParser.parse(bytes[...]) {} else { Issue.record("the whole request does not parse") }
+    }
+
+    @Test("a bare LF ends a line too; header values are trimmed; names compare case-insensitively")
+    func lenientLines() throws {
+        guard case .request(let request, _) = parse("GET /v1/health HTTP/1.1\nX-A:   padded \t\n\n") else { Issue.record("not a request"); return }
+        #expect(request.header("x-a") == "padded")
+        #expect(request.body.isEmpty)
+    }
+
+    @Test("malformed requests are refused with their status", arguments: [
+        ("GET /\r\n\r\n", 400), ("GET  / HTTP/1.1\r\n\r\n", 400), ("G(T / HTTP/1.1\r\n\r\n", 400), ("GET / HTTP/2.0\r\n\r\n", 505),
+        ("GET / FTP/1.1\r\n\r\n", 400), ("GET noslash HTTP/1.1\r\n\r\n", 400), ("GET / HTTP/1.1\r\n folded\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nNo colon\r\n\r\n", 400), ("GET / HTTP/1.1\r\nBad Name: x\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\n\r\n", 411), ("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400),
+        ("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 501), ("GET / HTTP/1.1\r\nX: a\u{1}b\r\n\r\n", 400),
+    ])
+    func malformed(_ text: String, _ code: Int) {
+        guard case .failure(let status, let message) = parse(text) else { Issue.record("accepted: \(text.debugDescription)"); return }
+        #expect(status.code == code, "\(text.debugDescription): \(message)")
+        #expect(!message.isEmpty)
+    }
+
+    @Test("limits: a long target is 414, large headers 431, a large body 413, before the bytes arrive")
+    func limits() {
+        var limits = HTTPLimits()
+        limits.requestLineBytes = 64
+        limits.headerBytes = 128
+        limits.headerCount = 3
+        limits.bodyBytes = 10
+        func code(_ text: String) -> Int? { if case .failure(let status, _) = parse(text, limits: limits) { status.code } else { nil } }
+        #expect(code("GET /" + String(repeating: "a", count: 100)) == 414)
+        #expect(code("GET / HTTP/1.1\r\nX: " + String(repeating: "b", count: 200)) == 431)
+        #expect(code("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n") == 431)
+        #expect(code("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n") == 413)
+        #expect(code("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n") == nil)
+    }
+
+    @Test("HTTP/1.0 closes unless it asks to keep alive; HTTP/1.1 keeps alive unless it asks to close")
+    func keepAlive() {
+        func keeps(_ text: String) -> Bool? { if case .request(let r, _) = parse(text) { r.keepsAlive } else { nil } }
+        #expect(keeps("GET / HTTP/1.0\r\n\r\n") == false)
+        #expect(keeps("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") == true)
+        #expect(keeps("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") == false)
+    }
+
+    @Test("query parameters are percent-decoded")
+    func query() {
+        let request = HTTPRequest(method: "GET", target: "/x?a=%41+b&c&d=%zz")
+        #expect(request.query.map(\.name) == ["a", "c", "d"])
+        #expect(request.query.map(\.value) == ["A b", "", "%zz"])
+    }
+}
+
+@Suite("HTTP/1.1 responses")
+struct HTTPResponseTests {
+    @Test("status line, fields, Content-Length, Connection: close, body")
+    func serialized() {
+        let response = HTTPResponse(status: .notFound, contentType: "application/json", body: "{}")
+        let text = String(decoding: response.serialized(closing: true), as: UTF8.self)
+        #expect(text == "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+    }
+
+    @Test("a field with CR or LF is never written: no header injection")
+    func injection() {
+        let response = HTTPResponse(status: .ok, headers: [("X-Evil", "a\r\nSet-Cookie: x=1")], body: [])
+        let text = String(decoding: response.serialized(closing: false), as: UTF8.self)
+        #expect(!text.contains("Set-Cookie"))
+    }
+}
