@@ -1,0 +1,180 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An HTTP/1.1 server on a TCP socket: accepts connections, reads requests with
+/// ``HTTPRequestParser`` within ``HTTPLimits``, answers each with the handler's response, keeps
+/// connections alive as HTTP/1.1 asks. It knows nothing of what it serves.
+///
+/// Bounded everywhere: at most `maximumConnections` at once (more get 503 and are closed), a
+/// request must arrive within `readTimeout` (else 408), and ``stop(within:)`` stops accepting and
+/// waits for the requests in flight.
+public final class HTTPServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        /// 0: any free port (see ``HTTPServer/port``).
+        public var port: UInt16 = 8080
+        public var limits = HTTPLimits()
+        public var maximumConnections = 64
+        /// Milliseconds a connection may take to send a request.
+        public var readTimeout: Int32 = 10_000
+
+        public init() {}
+    }
+
+    public struct StartError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    let configuration: Configuration
+    let handler: Handler
+    let listener: Int32
+    /// The port the server listens on (the one chosen by the system when configured with 0).
+    public let port: UInt16
+    let workers = DispatchQueue(label: "http.connections", attributes: .concurrent)
+    let inFlight = DispatchGroup()
+    let lock = NSLockLike()
+    var connections = 0
+    var stopping = false
+    /// The open connections, so that ``stop(within:)`` can end idle ones at once.
+    var clients = Set<Int32>()
+
+    /// Binds and listens; serving starts with ``start()``.
+    public init(_ configuration: Configuration, handler: @escaping Handler) throws(StartError) {
+        self.configuration = configuration
+        self.handler = handler
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = configuration.port.bigEndian
+        guard inet_pton(AF_INET, configuration.host, &address.sin_addr) == 1 else {
+            close(socket)
+            throw StartError(description: "'\(configuration.host)' is not an IPv4 address")
+        }
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard bound == 0, listen(socket, 128) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(socket)
+            throw StartError(description: "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
+        }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        listener = socket
+        port = UInt16(bigEndian: actual.sin_port)
+    }
+
+    /// Accepts connections on a queue of its own until ``stop(within:)``.
+    public func start() {
+        DispatchQueue(label: "http.accept").async { [self] in acceptLoop() }
+    }
+
+    func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return  // the listener was closed by stop()
+            }
+            let admitted = lock.withLock { () -> Bool in
+                guard !stopping, connections < configuration.maximumConnections else { return false }
+                connections += 1
+                clients.insert(client)
+                return true
+            }
+            guard admitted else {
+                let busy = HTTPResponse(status: .serviceUnavailable, contentType: "application/json", body: #"{"error":{"code":"E-BUSY","message":"too many connections; try again shortly"}}"#)
+                _ = SocketIO.writeAll(client, busy.serialized(closing: true))
+                close(client)
+                continue
+            }
+            inFlight.enter()
+            workers.async { [self] in
+                serve(client)
+                lock.withLock {
+                    clients.remove(client)
+                    connections -= 1
+                }
+                close(client)
+                inFlight.leave()
+            }
+        }
+    }
+
+    /// Requests of one connection, in order, until it closes, errs or asks to close.
+    func serve(_ client: Int32) {
+        var buffer: [UInt8] = []
+        while true {
+            switch HTTPRequestParser.parse(buffer[...], limits: configuration.limits) {
+            case .request(let request, let consumed):
+                buffer.removeFirst(consumed)
+                let closing = !request.keepsAlive || lock.withLock({ stopping })
+                guard SocketIO.writeAll(client, handler(request).serialized(closing: closing)), !closing else { return }
+            case .failure(let status, let message):
+                let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#
+                _ = SocketIO.writeAll(client, HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))
+                return
+            case .incomplete:
+                guard let more = SocketIO.read(client, count: 64 * 1024, timeoutMilliseconds: configuration.readTimeout) else {
+                    // Silence: a half-sent request gets 408; an idle kept-alive connection just closes.
+                    if !buffer.isEmpty {
+                        let timeout = HTTPResponse(status: .requestTimeout, contentType: "application/json", body: #"{"error":{"code":"E-HTTP","message":"the request did not arrive in time"}}"#)
+                        _ = SocketIO.writeAll(client, timeout.serialized(closing: true))
+                    }
+                    return
+                }
+                guard !more.isEmpty else { return }
+                buffer += more
+            }
+        }
+    }
+
+    /// The connections open now.
+    var openConnections: Int { lock.withLock { connections } }
+
+    /// Stops accepting, lets the requests in flight finish (at most `seconds`), closes.
+    /// - Returns: whether everything in flight finished in time.
+    @discardableResult
+    public func stop(within seconds: Double = 10) -> Bool {
+        // Reading ends on every connection (an idle one closes at once); a request being handled
+        // still writes its response, marked Connection: close.
+        lock.withLock {
+            stopping = true
+            for client in clients { shutdown(client, Int32(SHUT_RD)) }
+        }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        return inFlight.wait(timeout: .now() + seconds) == .success
+    }
+
+    static func jsonEscaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}
+
+/// A mutex over pthread (Foundation-free, so the library needs only Glibc and Dispatch).
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+}

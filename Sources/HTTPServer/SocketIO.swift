@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The few POSIX socket calls the server makes, each result checked: reading with a deadline
+/// (poll), writing everything (resuming partial writes, retrying interrupted ones), closing.
+enum SocketIO {
+    /// Up to `count` bytes, waiting at most `timeoutMilliseconds`: nil on timeout, [] at the end
+    /// of the stream or on an error.
+    static func read(_ descriptor: Int32, count: Int, timeoutMilliseconds: Int32) -> [UInt8]? {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&poller, 1, timeoutMilliseconds)
+            if ready < 0, errno == EINTR { continue }
+            if ready == 0 { return nil }
+            if ready < 0 { return [] }
+            break
+        }
+        var buffer = [UInt8](repeating: 0, count: count)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, count, 0) }
+            if got < 0, errno == EINTR { continue }
+            return got <= 0 ? [] : Array(buffer[..<got])
+        }
+    }
+
+    /// Writes all of `bytes`; false when the peer is gone or the socket failed.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return send(descriptor, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
+    }
+}

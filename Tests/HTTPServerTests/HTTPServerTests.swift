@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@testable import HTTPServer
+
+/// The server over real sockets on a free loopback port, with URLSession as the client and raw
+/// sockets for what a client library would not send.
+@Suite("HTTP/1.1 server over sockets", .serialized)
+struct HTTPServerTests {
+    func server(_ configure: (inout HTTPServer.Configuration) -> Void = { _ in }, handler: @escaping HTTPServer.Handler) throws -> HTTPServer {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configure(&configuration)
+        let server = try HTTPServer(configuration, handler: handler)
+        server.start()
+        return server
+    }
+
+    /// Sends raw bytes and reads until the server closes (or 5 s pass).
+    func raw(_ bytes: String, port: UInt16) -> String {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0, SocketIO.writeAll(socket, Array(bytes.utf8)) else { return "" }
+        var answer: [UInt8] = []
+        while let chunk = SocketIO.read(socket, count: 4096, timeoutMilliseconds: 5000), !chunk.isEmpty { answer += chunk }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
+    @Test("URLSession gets the handler's response, with the request it sent")
+    func roundTrip() async throws {
+        let server = try server { request in
+            HTTPResponse(status: .ok, contentType: "text/plain", body: "\(request.method) \(request.path) \(request.body.count)")
+        }
+        defer { server.stop() }
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(server.port)/v1/echo?x=1")))
+        request.httpMethod = "POST"
+        request.httpBody = Data("hello".utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self) == "POST /v1/echo 5")
+    }
+
+    @Test("two requests on one kept-alive connection, then Connection: close ends it")
+    func keepAlive() throws {
+        let server = try server { request in HTTPResponse(status: .ok, contentType: "text/plain", body: request.path) }
+        defer { server.stop() }
+        let answer = raw("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: server.port)
+        #expect(answer.components(separatedBy: "HTTP/1.1 200 OK").count == 3)
+        #expect(answer.hasSuffix("/b"))
+        #expect(answer.contains("Connection: close"))
+    }
+
+    @Test("a malformed request gets its status as JSON and the connection closes")
+    func malformed() throws {
+        let server = try server { _ in HTTPResponse(status: .ok) }
+        defer { server.stop() }
+        let answer = raw("POST /v1/decide HTTP/1.1\r\nHost: x\r\n\r\n", port: server.port)
+        #expect(answer.hasPrefix("HTTP/1.1 411 Length Required\r\n"))
+        #expect(answer.contains(#""code":"E-HTTP""#))
+    }
+
+    @Test("a request that stops half-way gets 408 after the read timeout")
+    func slowClient() throws {
+        let server = try server({ $0.readTimeout = 200 }) { _ in HTTPResponse(status: .ok) }
+        defer { server.stop() }
+        let answer = raw("GET /v1/health HTTP/1.1\r\nHo", port: server.port)
+        #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+    }
+
+    @Test("stop waits for the request in flight, and nothing is accepted after it")
+    func drains() throws {
+        let server = try server { _ in
+            usleep(300_000)
+            return HTTPResponse(status: .ok, contentType: "text/plain", body: "done")
+        }
+        let port = server.port
+        let answer = Answer()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            answer.text = self.raw("GET / HTTP/1.1\r\nConnection: close\r\n\r\n", port: port)
+            finished.signal()
+        }
+        // Stop only once the request is in flight.
+        for _ in 0..<500 where server.openConnections == 0 { usleep(2_000) }
+        #expect(server.openConnections == 1)
+        #expect(server.stop(within: 5))
+        finished.wait()
+        #expect(answer.text.hasSuffix("done"), "\(answer.text)")
+        #expect(raw("GET / HTTP/1.1\r\n\r\n", port: port).isEmpty)
+    }
+
+    final class Answer: @unchecked Sendable { var text = "" }
+
+    @Test("a port in use or a bad host is a start error, not a trap")
+    func startErrors() throws {
+        let first = try server { _ in HTTPResponse(status: .ok) }
+        defer { first.stop() }
+        var taken = HTTPServer.Configuration()
+        taken.port = first.port
+        #expect(throws: HTTPServer.StartError.self) { try HTTPServer(taken) { _ in HTTPResponse(status: .ok) } }
+        var bad = HTTPServer.Configuration()
+        bad.host = "not-an-address"
+        #expect(throws: HTTPServer.StartError.self) { try HTTPServer(bad) { _ in HTTPResponse(status: .ok) } }
+    }
+}
