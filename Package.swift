@@ -13,9 +13,9 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "Wbmgp"),
+        .target(name: "Wbmgp", dependencies: ["HTTPServer"]),
         .target(name: "HTTPServer"),
-        .executableTarget(name: "WbmgpCLI", dependencies: ["Wbmgp"]),
+        .executableTarget(name: "WbmgpCLI", dependencies: ["Wbmgp", "HTTPServer"]),
         .executableTarget(name: "WbmgpFuzz", dependencies: ["Wbmgp"]),
         .testTarget(name: "WbmgpTests", dependencies: ["Wbmgp"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),

@@ -9,6 +9,7 @@ enum Help {
         SUBCOMMANDS:
           decide          Decide applications (one JSON file each, or JSON Lines with --jsonl).
           rules check     Compile the rules and designations and report every problem.
+          serve           Serve the engine over HTTP (loopback by default; interface §10).
           check-request   Check a designation request against the statute (text, json, junit).
           replay          Re-decide stored decision records and show a legal diff.
           log             Verify a decision log (verify), print its head, or redact personal data.
@@ -87,6 +88,44 @@ enum Help {
         source line and a caret). --format json prints them as a JSON array on stdout instead.
 
         EXIT CODES: 0 clean; 1 errors found.
+
+        """
+
+    static let serve = """
+        OVERVIEW: Serve the engine over HTTP/1.1 (interface §10): the routes answer with the same
+        bytes as the commands.
+
+        USAGE: wbmgp serve [--host 127.0.0.1] [--port 8080] [--rules DIR] [--designations PATH]
+                           [--role desk|mayor|review] [--token-file FILE] [--max-body N]
+
+        ROUTES:
+          POST /v1/decide?format=json|text|letter&lang=nl|en&record=true
+          GET  /v1/health, /v1/version (engine version, rules and designations digests), /v1/vocabulary
+
+        OPTIONS:
+          --host ADDRESS     IPv4 address to listen on (default 127.0.0.1). Any other address needs
+                             --token-file.
+          --port N           TCP port (default 8080; 0: any free port, printed on stderr).
+          --role ROLE        Who decides (default desk); mayor and review read police data and
+                             need --token-file on any address.
+          --token-file FILE  Lines 'NAME TOKEN' (tokens of 16 characters or more); requests send
+                             'Authorization: Bearer TOKEN' (401 otherwise); the access log names NAME.
+          --max-body N       The largest request body in bytes (default 1 MiB; 413 beyond).
+
+        Statuses: 400 malformed HTTP or E-JSON, 401, 403 E-POLICE-DATA, 404, 405, 408, 409
+        E-DESIGNATION-CONFLICT, 411, 413, 415, 422 other input errors, 431, 503 too many
+        connections; errors as {"error": {"code", "message", "path"}}, never a stack. The access
+        log on stderr: method, route, status, bytes, milliseconds, who; no body, query or name.
+        SIGTERM or SIGINT: stop accepting, answer the requests in flight, exit 0. TLS is a
+        reverse proxy's job (README).
+
+        EXAMPLES:
+          wbmgp serve --port 8080
+          curl -X POST -H 'Content-Type: application/json' --data-binary @app.json \\
+               'http://127.0.0.1:8080/v1/decide?format=text'
+
+        EXIT CODES: 0 stopped by a signal; 64 usage (e.g. another host without --token-file);
+        66 token file missing; 78 rules, designations or token file broken, or the port in use
 
         """
 
@@ -204,6 +243,7 @@ enum Help {
         case "log": return log
         case "replay": return replay
         case "check-request": return checkRequest
+        case "serve": return serve
         case "decide": return decide
         case "rules": return rules
         default: return nil

@@ -22,6 +22,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         case "log": return try LogCommand.run(Array(arguments.dropFirst()))
         case "test": return try TestCommand.run(Array(arguments.dropFirst()))
         case "bench": return try BenchCommand.run(Array(arguments.dropFirst()))
+        case "serve": return try ServeCommand.run(Array(arguments.dropFirst()))
         case "--version", "version":
             Output.write("wbmgp \(Version.current)\n")
             return .success
@@ -37,7 +38,7 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
             Output.write(text)
             return .success
         default:
-            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "bench", "help"]
+            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "bench", "serve", "help"]
             let hint = Suggestions.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
             throw Arguments.UsageError(message: "Unknown command '\(command)'.\(hint)")
         }

@@ -1,0 +1,133 @@
+import Dispatch
+import Foundation
+import HTTPServer
+import Wbmgp
+
+/// `wbmgp serve` (interface §10): the engine over HTTP. Loopback by default; any other address,
+/// and the mayor's or a reviewer's role on any address, need `--token-file` (lines `NAME TOKEN`;
+/// requests carry `Authorization: Bearer TOKEN`, compared in constant time). The access log on
+/// stderr names who acted and never holds a body or personal datum. SIGTERM or SIGINT: stop
+/// accepting, finish the requests in flight, exit 0.
+enum ServeCommand {
+    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body"]
+
+    static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
+        let args = try Arguments(arguments, options: options, flags: ["help"])
+        guard args.positionals.isEmpty else { throw Arguments.UsageError(message: "serve takes no FILE; send applications to POST /v1/decide") }
+        var configuration = HTTPServer.Configuration()
+        configuration.host = args.values["host"] ?? "127.0.0.1"
+        if let text = args.values["port"] {
+            guard let port = UInt16(text) else { throw Arguments.UsageError(message: "invalid value '\(text)' for '--port'; expected 0 to 65535") }
+            configuration.port = port
+        }
+        if let text = args.values["max-body"] {
+            guard let bytes = Int(text), bytes > 0, bytes <= InputLimits.documentBytes else {
+                throw Arguments.UsageError(message: "invalid value '\(text)' for '--max-body'; expected 1 to \(InputLimits.documentBytes) bytes")
+            }
+            configuration.limits.bodyBytes = bytes
+        }
+        let role = try args.role() ?? .desk
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
+        if configuration.host == "localhost" { configuration.host = "127.0.0.1" }
+        var tokens: [(name: String, token: [UInt8])] = []
+        if let path = args.values["token-file"] {
+            guard let bytes = InputFiles.read(path) else { return .noInput }
+            for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+                if fields.isEmpty || line.hasPrefix("#") { continue }
+                guard fields.count == 2, fields[1].utf8.count >= 16 else {
+                    Output.error("\(path):\(number + 1): error: [E-TOKEN] expected 'NAME TOKEN' with a token of at least 16 characters")
+                    return .configuration
+                }
+                tokens.append((String(fields[0]), Array(fields[1].utf8)))
+            }
+            guard !tokens.isEmpty else {
+                Output.error("\(path): error: [E-TOKEN] the token file holds no 'NAME TOKEN' line")
+                return .configuration
+            }
+        } else if !loopback || role != .desk {
+            throw Arguments.UsageError(
+                message: loopback ? "'--role \(role.rawValue)' reads police data and needs '--token-file'" : "serving on \(configuration.host) needs '--token-file'")
+        }
+        guard let module = ModuleLoader.load(args) else { return .configuration }
+        let tokenList = tokens
+        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
+        let routes = ServiceRoutes(service: service, letters: module.letters, version: Version.current)
+        let access = AccessLog()
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(configuration) { request in
+                let started = DispatchTime.now()
+                var who = "-"
+                let response: HTTPResponse
+                if tokenList.isEmpty {
+                    response = routes.handle(request)
+                } else if let name = ServeCommand.authorised(request, tokenList) {
+                    who = name
+                    response = routes.handle(request)
+                } else {
+                    var refused = ServiceRoutes.error(.unauthorized, "E-AUTH", "send 'Authorization: Bearer TOKEN' with a token of the server's token file")
+                    refused.headers.append(("WWW-Authenticate", "Bearer"))
+                    response = refused
+                }
+                access.record(request, response, who: who, since: started)
+                return response
+            }
+        } catch {
+            Output.error("wbmgp: error: [E-SERVE] \(error.description)")
+            return .configuration
+        }
+        server.start()
+        Output.error("wbmgp: serving on http://\(configuration.host):\(server.port) (role \(role.rawValue)); SIGTERM or SIGINT stops")
+        return waitForStop(server)
+    }
+
+    /// The token's name when the request carries one of the tokens; every token is compared in
+    /// full and in constant time, so timing tells nothing about which bytes matched.
+    static func authorised(_ request: HTTPRequest, _ tokens: [(name: String, token: [UInt8])]) -> String? {
+        guard let header = request.header("Authorization"), header.hasPrefix("Bearer ") else { return nil }
+        let presented = Array(header.utf8.dropFirst("Bearer ".utf8.count))
+        var found: String?
+        for (name, token) in tokens {
+            var difference = UInt8(presented.count == token.count ? 0 : 1)
+            for index in 0..<token.count { difference |= token[index] ^ (index < presented.count ? presented[index] : 0) }
+            if difference == 0, found == nil { found = name }
+        }
+        return found
+    }
+
+    /// Blocks until SIGTERM or SIGINT, then drains the server.
+    static func waitForStop(_ server: HTTPServer) -> ExitStatus {
+        let stopped = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for signalNumber in [SIGTERM, SIGINT] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { stopped.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        stopped.wait()
+        let drained = server.stop(within: 10)
+        Output.error(drained ? "wbmgp: stopped; every request in flight was answered" : "wbmgp: stopped; some requests did not finish within 10 s")
+        _ = sources
+        return .success
+    }
+}
+
+/// One line per request on stderr: method, the route (a path the service does not know is logged
+/// as `-`: it could hold anything), status, bytes, milliseconds, who. Never a body, a query or a
+/// personal datum.
+final class AccessLog: @unchecked Sendable {
+    let lock = NSLock()
+
+    func record(_ request: HTTPRequest, _ response: HTTPResponse, who: String, since started: DispatchTime) {
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        let path = ServiceRoutes.isRoute(request.path) ? request.path : "-"
+        let method = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"].contains(request.method) ? request.method : "-"
+        let line = "\(method) \(path) \(response.status.code) \(response.body.count) \(milliseconds)ms \(who)"
+        lock.lock()
+        Output.error(line)
+        lock.unlock()
+    }
+}
