@@ -52,7 +52,7 @@ enum ServeCommand {
         guard let module = ModuleLoader.load(args) else { return .configuration }
         let tokenList = tokens
         let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
-        let routes = ServiceRoutes(service: service, letters: module.letters, version: Version.current)
+        let routes = ServiceRoutes(service: service, letters: module.letters, version: Version.current, role: role)
         let access = AccessLog()
         let server: HTTPServer
         do {

@@ -17,7 +17,7 @@ struct ServiceRoutesTests {
     func routes(role: Role = .desk) throws -> ServiceRoutes {
         let module = try #require(ServiceRoutesTests.module)
         let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"), role: role)
-        return ServiceRoutes(service: service, letters: module.letters, version: "test")
+        return ServiceRoutes(service: service, letters: module.letters, version: "test", role: role)
     }
 
     func post(_ target: String, _ body: [UInt8], contentType: String = "application/json") -> HTTPRequest {
@@ -77,6 +77,25 @@ struct ServiceRoutesTests {
         #expect(routes.handle(HTTPRequest(method: "GET", target: "/v2/nothing")).status.code == 404)
         #expect(routes.handle(post("/v1/decide?format=pdf", [0x7B, 0x7D])).status.code == 400)
         #expect(routes.handle(post("/v1/decide?lang=de", [0x7B, 0x7D])).status.code == 400)
+    }
+
+    @Test("check-request and replay answer as the commands do")
+    func checkAndReplay() throws {
+        let routes = try routes()
+        let fixture = try #require(RequestFixture.all().first { $0.name.hasPrefix("047-") })
+        let report = routes.handle(post("/v1/check-request?on=2018-05-01", fixture.bytes))
+        #expect(report.status == .ok)
+        let json = try JSONReader.parse(report.body)
+        #expect(json["valid"] == .bool(true))
+        let text = routes.handle(post("/v1/check-request?format=text", fixture.bytes))
+        #expect(String(decoding: text.body, as: UTF8.self).hasPrefix("Verzoek "))
+        // A record made with --record replays identically.
+        let bytes = try example("letter-refusal-rotterdam.json")
+        let record = Array(JSONWriter.compact(try routes.service.decideJSON(bytes, withInput: true)).utf8)
+        let replayed = routes.handle(post("/v1/replay", record))
+        #expect(replayed.status == .ok)
+        #expect(String(decoding: replayed.body, as: UTF8.self).contains(#""status":"identical""#))
+        #expect(routes.handle(post("/v1/replay", Array("   ".utf8))).status.code == 400)
     }
 
     @Test("health, version with the digests, and the vocabulary's labels")

@@ -6,16 +6,21 @@ public struct ServiceRoutes: Sendable {
     public let service: DecisionService
     public let letters: [Language: LetterTemplate]
     public let version: String
+    /// The server's role: a replay at the desk is decided at the desk whatever role its record
+    /// names, so a record with police data is refused there as an application would be.
+    public let role: Role
 
-    public init(service: DecisionService, letters: [Language: LetterTemplate], version: String) {
+    public init(service: DecisionService, letters: [Language: LetterTemplate], version: String, role: Role = .desk) {
         self.service = service
         self.letters = letters
         self.version = version
+        self.role = role
     }
 
     /// The methods each path answers; another method on it is 405, another path 404.
     static let routes: [String: Set<String>] = [
-        "/v1/decide": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"], "/v1/vocabulary": ["GET"],
+        "/v1/decide": ["POST"], "/v1/check-request": ["POST"], "/v1/replay": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"],
+        "/v1/vocabulary": ["GET"],
     ]
 
     /// Whether the service answers on this path (an access log writes only such paths).
@@ -41,16 +46,15 @@ public struct ServiceRoutes: Sendable {
                     ("designations", info.designations.map { .string($0) } ?? .null),
                 ]))
         case "/v1/vocabulary": return ServiceRoutes.json(.ok, vocabulary())
+        case "/v1/check-request": return checkRequest(request)
+        case "/v1/replay": return replay(request)
         default: return decide(request)
         }
     }
 
     /// `POST /v1/decide?format=json|text|letter&lang=nl|en&record=true`.
     func decide(_ request: HTTPRequest) -> HTTPResponse {
-        let contentType = request.header("Content-Type")?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") else {
-            return ServiceRoutes.error(.unsupportedMediaType, "E-MEDIA-TYPE", "send the application as application/json")
-        }
+        if let problem = ServiceRoutes.jsonBody(request) { return problem }
         let query = Dictionary(request.query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         let format = query["format"] ?? "json"
         guard ["json", "text", "letter"].contains(format) else {
@@ -83,6 +87,62 @@ public struct ServiceRoutes: Sendable {
         } catch {
             return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
         }
+    }
+
+    /// `POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE`: the report
+    /// `wbmgp check-request` prints for the request in the body.
+    func checkRequest(_ request: HTTPRequest) -> HTTPResponse {
+        let query = Dictionary(request.query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        if let problem = ServiceRoutes.jsonBody(request) { return problem }
+        let format = query["format"] ?? "json"
+        guard ["json", "text", "junit"].contains(format), let language = Language(rawValue: query["lang"] ?? "nl") else {
+            return ServiceRoutes.error(.badRequest, "E-QUERY", "format is json, text or junit, and lang nl or en")
+        }
+        var on: CalendarDate?
+        if let text = query["on"] {
+            guard let date = CalendarDate(parsing: text) else { return ServiceRoutes.error(.badRequest, "E-QUERY", "on is a date YYYY-MM-DD that exists") }
+            on = date
+        }
+        let law = service.engine.law
+        do {
+            let report = try RequestChecker(law: law).check(try RequestReader(law: law).read(request.body), on: on)
+            switch format {
+            case "text": return HTTPResponse(status: .ok, contentType: "text/plain; charset=utf-8", body: RequestReportWriter.text(report, language: language))
+            case "junit": return HTTPResponse(status: .ok, contentType: "application/xml", body: RequestReportWriter.junit([report], language: language))
+            default: return ServiceRoutes.json(.ok, RequestReportWriter.json(report))
+            }
+        } catch {
+            return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
+        }
+    }
+
+    /// `POST /v1/replay?format=json|text`: each record of the body (a record, or a decision log)
+    /// re-decided, as `wbmgp replay` prints them; a record that cannot be read stops with its
+    /// error and line.
+    func replay(_ request: HTTPRequest) -> HTTPResponse {
+        let query = Dictionary(request.query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        if let problem = ServiceRoutes.jsonBody(request) { return problem }
+        let format = query["format"] ?? "json"
+        guard ["json", "text"].contains(format) else { return ServiceRoutes.error(.badRequest, "E-QUERY", "format is json or text") }
+        let replayer = Replayer(service: service, role: role == .desk ? .desk : nil)
+        let documents = ReplayWriter.documents(in: request.body)
+        guard !documents.isEmpty else { return ServiceRoutes.error(.badRequest, "E-JSON", "no decision records in the body", path: "$") }
+        var out = ""
+        for (line, document) in documents {
+            do {
+                let result = try replayer.replay(try document.get())
+                out += format == "json" ? JSONWriter.compact(ReplayWriter.json(result)) + "\n" : ReplayWriter.text(result)
+            } catch {
+                return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, "line \(line): \(error.message)", path: error.path)
+            }
+        }
+        return HTTPResponse(status: .ok, contentType: format == "json" ? "application/x-ndjson" : "text/plain; charset=utf-8", body: out)
+    }
+
+    /// 415 unless the body is declared JSON.
+    static func jsonBody(_ request: HTTPRequest) -> HTTPResponse? {
+        (request.header("Content-Type")?.lowercased() ?? "").hasPrefix("application/json")
+            ? nil : error(.unsupportedMediaType, "E-MEDIA-TYPE", "send the body as application/json")
     }
 
     /// The status of an input error (interface §10).
