@@ -102,6 +102,7 @@ enum Help {
           POST /v1/decide?format=json|text|letter&lang=nl|en&record=true
           POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE
           POST /v1/replay?format=json|text
+          POST /v1/designations/lookup   {"dwelling": {...}, "date": "YYYY-MM-DD"}
           GET  /v1/health, /v1/version (engine version, rules and designations digests), /v1/vocabulary
 
         OPTIONS:

@@ -98,6 +98,27 @@ struct ServiceRoutesTests {
         #expect(routes.handle(post("/v1/replay", Array("   ".utf8))).status.code == 400)
     }
 
+    @Test("lookup: the designations covering a dwelling on a day, in words; none the day after the term")
+    func lookup() throws {
+        let routes = try routes()
+        let dwelling = #"{"municipality": "Rotterdam", "postcode": "3084 BA", "houseNumber": 114, "street": "Carnisselaan", "neighbourhood": "Carnisse", "category": "rental"}"#
+        let covered = routes.handle(post("/v1/designations/lookup", Array(#"{"dwelling": \#(dwelling), "date": "2021-07-05"}"#.utf8)))
+        #expect(covered.status == .ok)
+        guard case .array(let list)? = try JSONReader.parse(covered.body)["designations"], let first = list.first else {
+            Issue.record("no designations")
+            return
+        }
+        #expect(list.count == 1)
+        #expect(first["id"] == .string("rotterdam-2018-art8"))
+        #expect(first["measures"] == .array([.string("art8")]))
+        #expect(first["text"]?["nl"] == .string("de aanwijzing voor Rotterdam van 16 april 2018 tot en met 15 april 2022, met inkomenseis (artikel 8)"))
+        // rotterdam-2018-art8 ends on 2022-04-15.
+        let after = routes.handle(post("/v1/designations/lookup", Array(#"{"dwelling": \#(dwelling), "date": "2022-04-16"}"#.utf8)))
+        #expect(try JSONReader.parse(after.body)["designations"] == .array([]))
+        let bad = routes.handle(post("/v1/designations/lookup", Array(#"{"dwelling": \#(dwelling), "date": "2022-02-30"}"#.utf8)))
+        #expect(bad.status.code == 422)
+    }
+
     @Test("health, version with the digests, and the vocabulary's labels")
     func informational() throws {
         let routes = try routes()

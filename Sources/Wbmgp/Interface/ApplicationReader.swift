@@ -90,7 +90,7 @@ public struct ApplicationReader: Sendable {
             household: household, woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex, role: role)
     }
 
-    private func readDwelling(_ value: JSONValue) throws(InputError) -> Dwelling {
+    func readDwelling(_ value: JSONValue) throws(InputError) -> Dwelling {
         let object = try ObjectReader(value, path: "$.dwelling")
         try object.allowOnly(["municipality", "postcode", "houseNumber", "houseNumberAddition", "street", "neighbourhood", "category"])
         return Dwelling(

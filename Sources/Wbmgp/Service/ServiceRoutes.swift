@@ -19,7 +19,7 @@ public struct ServiceRoutes: Sendable {
 
     /// The methods each path answers; another method on it is 405, another path 404.
     static let routes: [String: Set<String>] = [
-        "/v1/decide": ["POST"], "/v1/check-request": ["POST"], "/v1/replay": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"],
+        "/v1/decide": ["POST"], "/v1/check-request": ["POST"], "/v1/replay": ["POST"], "/v1/designations/lookup": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"],
         "/v1/vocabulary": ["GET"],
     ]
 
@@ -48,6 +48,7 @@ public struct ServiceRoutes: Sendable {
         case "/v1/vocabulary": return ServiceRoutes.json(.ok, vocabulary())
         case "/v1/check-request": return checkRequest(request)
         case "/v1/replay": return replay(request)
+        case "/v1/designations/lookup": return lookup(request)
         default: return decide(request)
         }
     }
@@ -137,6 +138,37 @@ public struct ServiceRoutes: Sendable {
             }
         }
         return HTTPResponse(status: .ok, contentType: format == "json" ? "application/x-ndjson" : "text/plain; charset=utf-8", body: out)
+    }
+
+    /// `POST /v1/designations/lookup` with `{"dwelling": {…}, "date": "YYYY-MM-DD"}`: the
+    /// designations covering the dwelling that day, with their measures and their description in
+    /// words (for the desk page, before an application is complete).
+    func lookup(_ request: HTTPRequest) -> HTTPResponse {
+        if let problem = ServiceRoutes.jsonBody(request) { return problem }
+        let engine = service.engine
+        do throws(InputError) {
+            let document = try InputDocument.parse(request.body)
+            let root = try ObjectReader(document, path: "$")
+            try root.allowOnly(["dwelling", "date"])
+            guard let dwellingValue = root.value("dwelling") else { throw root.missing("dwelling", "the dwelling (interface §3)") }
+            let dwelling = try ApplicationReader(law: engine.law, role: role).readDwelling(dwellingValue)
+            let date = try root.requiredDate("date")
+            let covering = engine.covering(dwelling, on: date)
+            let words = { (language: Language) in
+                TextContext(language: language, labels: engine.law.labels, household: nil, designations: covering, designation: nil, peopleByName: false)
+            }
+            let list: [JSONValue] = covering.map { designation in
+                .sortedObject([
+                    ("id", .string(designation.id)), ("municipality", .string(designation.municipality)),
+                    ("from", .string(designation.from.description)), ("until", .string(designation.until.description)),
+                    ("measures", .array(designation.measures.map { .string($0.name) })),
+                    ("text", .sortedObject([("nl", .string(words(.nl).words(for: designation))), ("en", .string(words(.en).words(for: designation)))])),
+                ])
+            }
+            return ServiceRoutes.json(.ok, .sortedObject([("date", .string(date.description)), ("designations", .array(list))]))
+        } catch {
+            return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
+        }
     }
 
     /// 415 unless the body is declared JSON.
