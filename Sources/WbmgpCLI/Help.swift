@@ -119,8 +119,9 @@ enum Help {
         E-DESIGNATION-CONFLICT, 411, 413, 415, 422 other input errors, 431, 503 too many
         connections; errors as {"error": {"code", "message", "path"}}, never a stack. The access
         log on stderr: method, route, status, bytes, milliseconds, who; no body, query or name.
-        SIGTERM or SIGINT: stop accepting, answer the requests in flight, exit 0. TLS is a
-        reverse proxy's job (README).
+        SIGHUP reloads the rules and designations (a broken reload keeps the old ones). SIGTERM or
+        SIGINT: stop accepting, answer the requests in flight, exit 0. TLS is a reverse proxy's
+        job (README).
 
         EXAMPLES:
           wbmgp serve --port 8080

@@ -51,8 +51,7 @@ enum ServeCommand {
         }
         guard let module = ModuleLoader.load(args) else { return .configuration }
         let tokenList = tokens
-        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
-        let routes = ServiceRoutes(service: service, letters: module.letters, version: Version.current, role: role)
+        let current = CurrentRoutes(ServeCommand.routes(module, role: role))
         let access = AccessLog()
         let server: HTTPServer
         do {
@@ -61,10 +60,10 @@ enum ServeCommand {
                 var who = "-"
                 let response: HTTPResponse
                 if tokenList.isEmpty {
-                    response = routes.handle(request)
+                    response = current.routes.handle(request)
                 } else if let name = ServeCommand.authorised(request, tokenList) {
                     who = name
-                    response = routes.handle(request)
+                    response = current.routes.handle(request)
                 } else {
                     var refused = ServiceRoutes.error(.unauthorized, "E-AUTH", "send 'Authorization: Bearer TOKEN' with a token of the server's token file")
                     refused.headers.append(("WWW-Authenticate", "Bearer"))
@@ -78,8 +77,24 @@ enum ServeCommand {
             return .configuration
         }
         server.start()
-        Output.error("wbmgp: serving on http://\(configuration.host):\(server.port) (role \(role.rawValue)); SIGTERM or SIGINT stops")
-        return waitForStop(server)
+        Output.error("wbmgp: serving on http://\(configuration.host):\(server.port) (role \(role.rawValue)); SIGHUP reloads the rules, SIGTERM or SIGINT stops")
+        let reload: @Sendable () -> Void = {
+            guard let rules = RulesLocation.find(args) else { return }
+            let (fresh, diagnostics) = RuleModule.load(rules: rules, designations: args.values["designations"])
+            guard let fresh else {
+                for diagnostic in diagnostics where diagnostic.severity == .error { Output.error(diagnostic.rendered()) }
+                Output.error("wbmgp: reload failed; still serving the rules loaded before")
+                return
+            }
+            current.routes = ServeCommand.routes(fresh, role: role)
+            Output.error("wbmgp: reloaded: rules \(fresh.rulesDigest), designations \(fresh.designationsDigest)")
+        }
+        return waitForStop(server, reload: reload)
+    }
+
+    static func routes(_ module: RuleModule, role: Role) -> ServiceRoutes {
+        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
+        return ServiceRoutes(service: service, letters: module.letters, version: Version.current, role: role)
     }
 
     /// The token's name when the request carries one of the tokens; every token is compared in
@@ -96,10 +111,15 @@ enum ServeCommand {
         return found
     }
 
-    /// Blocks until SIGTERM or SIGINT, then drains the server.
-    static func waitForStop(_ server: HTTPServer) -> ExitStatus {
+    /// Blocks until SIGTERM or SIGINT, then drains the server; SIGHUP runs `reload` meanwhile.
+    static func waitForStop(_ server: HTTPServer, reload: @escaping @Sendable () -> Void) -> ExitStatus {
         let stopped = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
+        signal(SIGHUP, SIG_IGN)
+        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "wbmgp.reload"))
+        hangup.setEventHandler(handler: reload)
+        hangup.resume()
+        sources.append(hangup)
         for signalNumber in [SIGTERM, SIGINT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -112,6 +132,20 @@ enum ServeCommand {
         Output.error(drained ? "wbmgp: stopped; every request in flight was answered" : "wbmgp: stopped; some requests did not finish within 10 s")
         _ = sources
         return .success
+    }
+}
+
+/// The routes requests are answered by; a reload swaps them whole, so a request sees the old
+/// rules or the new, never a mix.
+final class CurrentRoutes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: ServiceRoutes
+
+    init(_ routes: ServiceRoutes) { value = routes }
+
+    var routes: ServiceRoutes {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }
 

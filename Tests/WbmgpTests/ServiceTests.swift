@@ -194,6 +194,32 @@ struct ServeCLITests {
         #expect(log.contains("GET /v1/health 200") && log.contains("desk-rotterdam"))
     }
 
+    @Test("SIGHUP reloads edited rules; broken rules keep the old ones and say so")
+    func reload() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: TestSupport.rulesDirectory, toPath: directory + "/Rules")
+        let (process, port, err) = try start(["--rules", directory + "/Rules"])
+        let body = try Data(contentsOf: URL(fileURLWithPath: TestSupport.packageRoot + "/Fixtures/examples/letter-refusal-rotterdam.json"))
+        // Registered since 2018-11-01, decided 2021-07-05: 2 years 8 months, under six: refused.
+        #expect(try await request(port, "/v1/decide", body: body).1.contains(#""outcome": "refused""#))
+        let art08 = directory + "/Rules/wbmgp/art08.rules"
+        let original = try String(contentsOfFile: art08, encoding: .utf8)
+        try original.replacingOccurrences(of: "minimumResidence = 6 years", with: "minimumResidence = 2 years").write(toFile: art08, atomically: true, encoding: .utf8)
+        kill(process.processIdentifier, SIGHUP)
+        for _ in 0..<100 where try await request(port, "/v1/decide", body: body).1.contains(#""outcome": "refused""#) { usleep(50_000) }
+        #expect(try await request(port, "/v1/decide", body: body).1.contains(#""outcome": "granted""#))
+        try (original + "\nrule broken").write(toFile: art08, atomically: true, encoding: .utf8)
+        kill(process.processIdentifier, SIGHUP)
+        usleep(500_000)
+        #expect(try await request(port, "/v1/decide", body: body).1.contains(#""outcome": "granted""#))
+        process.terminate()
+        process.waitUntilExit()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("wbmgp: reloaded: rules sha256:"))
+        #expect(log.contains("reload failed; still serving the rules loaded before"))
+    }
+
     @Test("another host, or the mayor's role, without a token file is a usage error (64)")
     func tokenRequired() throws {
         let cli = CLITests()
