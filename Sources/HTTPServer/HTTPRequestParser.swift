@@ -15,7 +15,9 @@ public enum HTTPRequestParser {
         case failure(HTTPStatus, String)
     }
 
-    public static func parse(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits = HTTPLimits()) -> Result {
+    /// - Parameter bodyLimit: the largest body for this request (by its method and path), when a
+    ///   route allows more or less than ``HTTPLimits/bodyBytes``.
+    public static func parse(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits = HTTPLimits(), bodyLimit: ((HTTPRequest) -> Int)? = nil) -> Result {
         let start = buffer.startIndex
         // The request line.
         guard let lineEnd = lineEnd(in: buffer, from: start, within: limits.requestLineBytes + 2) else {
@@ -76,7 +78,8 @@ public enum HTTPRequestParser {
         } else if ["POST", "PUT", "PATCH"].contains(request.method) {
             return .failure(.lengthRequired, "a request with a body needs Content-Length")
         }
-        guard length <= limits.bodyBytes else { return .failure(.contentTooLarge, "the body is larger than \(limits.bodyBytes) bytes") }
+        let maximum = bodyLimit?(request) ?? limits.bodyBytes
+        guard length <= maximum else { return .failure(.contentTooLarge, "the body is larger than \(maximum) bytes") }
         let available = buffer.distance(from: position, to: buffer.endIndex)
         guard available >= length else { return .incomplete }
         let bodyEnd = buffer.index(position, offsetBy: length)

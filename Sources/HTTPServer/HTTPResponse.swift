@@ -4,11 +4,20 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// A body written piece by piece after the head (`write` returns false once the peer is
+    /// gone); the response then has no `Content-Length` and the connection closes after it.
+    public var stream: (@Sendable (_ write: ([UInt8]) -> Bool) -> Void)?
 
     public init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// A streamed response: `produce` writes the body in pieces.
+    public init(status: HTTPStatus, contentType: String, stream produce: @escaping @Sendable (_ write: ([UInt8]) -> Bool) -> Void) {
+        self.init(status: status, headers: [("Content-Type", contentType)])
+        self.stream = produce
     }
 
     public init(status: HTTPStatus, contentType: String, body: String) {
@@ -20,8 +29,8 @@ public struct HTTPResponse: Sendable {
     public func serialized(closing: Bool) -> [UInt8] {
         var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
         for (name, value) in headers where HTTPResponse.isSafe(name) && HTTPResponse.isSafe(value) { head += "\(name): \(value)\r\n" }
-        if !headers.contains(where: { $0.name.lowercased() == "content-length" }) { head += "Content-Length: \(body.count)\r\n" }
-        if closing { head += "Connection: close\r\n" }
+        if stream == nil, !headers.contains(where: { $0.name.lowercased() == "content-length" }) { head += "Content-Length: \(body.count)\r\n" }
+        if closing || stream != nil { head += "Connection: close\r\n" }
         head += "\r\n"
         return Array(head.utf8) + body
     }

@@ -22,6 +22,9 @@ public final class HTTPServer: @unchecked Sendable {
         public var maximumConnections = 64
         /// Milliseconds a connection may take to send a request.
         public var readTimeout: Int32 = 10_000
+        /// The largest body per request (by method and path) where a route differs from
+        /// ``HTTPLimits/bodyBytes``; nil: that limit.
+        public var bodyLimit: (@Sendable (HTTPRequest) -> Int?)?
 
         public init() {}
     }
@@ -112,11 +115,21 @@ public final class HTTPServer: @unchecked Sendable {
     func serve(_ client: Int32) {
         var buffer: [UInt8] = []
         while true {
-            switch HTTPRequestParser.parse(buffer[...], limits: configuration.limits) {
+            let limits = configuration.limits
+            let routeLimit = configuration.bodyLimit
+            switch HTTPRequestParser.parse(buffer[...], limits: limits, bodyLimit: { request in routeLimit?(request) ?? limits.bodyBytes }) {
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
-                guard SocketIO.writeAll(client, handler(request).serialized(closing: closing)), !closing else { return }
+                let response = handler(request)
+                if let stream = response.stream {
+                    // Streamed: the head, then each piece as it comes; the end of the body is the
+                    // end of the connection.
+                    guard SocketIO.writeAll(client, response.serialized(closing: true)) else { return }
+                    stream { piece in SocketIO.writeAll(client, piece) }
+                    return
+                }
+                guard SocketIO.writeAll(client, response.serialized(closing: closing)), !closing else { return }
             case .failure(let status, let message):
                 let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#
                 _ = SocketIO.writeAll(client, HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))

@@ -97,9 +97,11 @@ enum Help {
 
         USAGE: wbmgp serve [--host 127.0.0.1] [--port 8080] [--rules DIR] [--designations PATH]
                            [--role desk|mayor|review] [--token-file FILE] [--max-body N]
+                           [--max-batch-body N]
 
         ROUTES:
           POST /v1/decide?format=json|text|letter&lang=nl|en&record=true
+          POST /v1/decide/batch           JSON Lines in, JSON Lines out (streamed)
           POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE
           POST /v1/replay?format=json|text
           POST /v1/designations/lookup   {"dwelling": {...}, "date": "YYYY-MM-DD"}
@@ -114,6 +116,7 @@ enum Help {
           --token-file FILE  Lines 'NAME TOKEN' (tokens of 16 characters or more); requests send
                              'Authorization: Bearer TOKEN' (401 otherwise); the access log names NAME.
           --max-body N       The largest request body in bytes (default 1 MiB; 413 beyond).
+          --max-batch-body N The largest batch body in bytes (default 64 MiB).
 
         Statuses: 400 malformed HTTP or E-JSON, 401, 403 E-POLICE-DATA, 404, 405, 408, 409
         E-DESIGNATION-CONFLICT, 411, 413, 415, 422 other input errors, 431, 503 too many

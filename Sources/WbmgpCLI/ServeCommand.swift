@@ -9,7 +9,7 @@ import Wbmgp
 /// stderr names who acted and never holds a body or personal datum. SIGTERM or SIGINT: stop
 /// accepting, finish the requests in flight, exit 0.
 enum ServeCommand {
-    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body"]
+    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body", "max-batch-body"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: ["help"])
@@ -26,6 +26,16 @@ enum ServeCommand {
             }
             configuration.limits.bodyBytes = bytes
         }
+        // The batch route takes many applications in one body: its own limit (default 64 MiB).
+        var batchLimit = 64 << 20
+        if let text = args.values["max-batch-body"] {
+            guard let bytes = Int(text), bytes > 0, bytes <= 1 << 30 else {
+                throw Arguments.UsageError(message: "invalid value '\(text)' for '--max-batch-body'; expected 1 to \(1 << 30) bytes")
+            }
+            batchLimit = bytes
+        }
+        let batchBytes = batchLimit
+        configuration.bodyLimit = { request in request.path == "/v1/decide/batch" ? batchBytes : nil }
         let role = try args.role() ?? .desk
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
         if configuration.host == "localhost" { configuration.host = "127.0.0.1" }

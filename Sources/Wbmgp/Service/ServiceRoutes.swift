@@ -19,7 +19,7 @@ public struct ServiceRoutes: Sendable {
 
     /// The methods each path answers; another method on it is 405, another path 404.
     static let routes: [String: Set<String>] = [
-        "/v1/decide": ["POST"], "/v1/check-request": ["POST"], "/v1/replay": ["POST"], "/v1/designations/lookup": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"],
+        "/v1/decide": ["POST"], "/v1/decide/batch": ["POST"], "/v1/check-request": ["POST"], "/v1/replay": ["POST"], "/v1/designations/lookup": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"],
         "/v1/vocabulary": ["GET"],
     ]
 
@@ -49,6 +49,7 @@ public struct ServiceRoutes: Sendable {
         case "/v1/check-request": return checkRequest(request)
         case "/v1/replay": return replay(request)
         case "/v1/designations/lookup": return lookup(request)
+        case "/v1/decide/batch": return batch(request)
         default: return decide(request)
         }
     }
@@ -88,6 +89,47 @@ public struct ServiceRoutes: Sendable {
         } catch {
             return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
         }
+    }
+
+    /// `POST /v1/decide/batch`: JSON Lines in, JSON Lines out, as `wbmgp decide --jsonl` writes
+    /// them (a line that cannot be read gets its error record in place). Streamed: 200 once
+    /// started, each block written as it is decided.
+    func batch(_ request: HTTPRequest) -> HTTPResponse {
+        let type = request.header("Content-Type")?.lowercased() ?? ""
+        guard ["application/x-ndjson", "application/jsonl", "application/json-lines", "application/json"].contains(where: { type.hasPrefix($0) }) else {
+            return ServiceRoutes.error(.unsupportedMediaType, "E-MEDIA-TYPE", "send JSON Lines as application/x-ndjson")
+        }
+        let service = self.service
+        let lines = ServiceRoutes.lines(of: request.body)
+        return HTTPResponse(status: .ok, contentType: "application/x-ndjson") { write in
+            var block = JSONBytes()
+            for (index, line) in lines.enumerated() {
+                _ = service.decideLine(line, number: index + 1, logging: false, into: &block)
+                block.byte(0x0A)
+                if block.buffer.count >= 64 * 1024 {
+                    guard write(block.bytes) else { return }
+                    block = JSONBytes()
+                }
+            }
+            if block.buffer.count > 0 { _ = write(block.bytes) }
+        }
+    }
+
+    /// The lines of a JSON Lines body as `decide --jsonl` reads a file: a byte-order mark
+    /// dropped, CR LF as LF, no line after a final newline.
+    static func lines(of body: [UInt8]) -> [[UInt8]] {
+        var bytes = body[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var lines: [[UInt8]] = []
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            var end = index
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(Array(bytes[start..<end]))
+            start = index + 1
+        }
+        if start < bytes.endIndex { lines.append(Array(bytes[start...])) }
+        return lines
     }
 
     /// `POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE`: the report
