@@ -103,6 +103,32 @@ struct HTTPServerTests {
 
     final class Answer: @unchecked Sendable { var text = "" }
 
+    @Test("a streamed response: the head without Content-Length, each piece, then the connection closes")
+    func streamed() throws {
+        let server = try server { _ in
+            HTTPResponse(status: .ok, contentType: "text/plain") { write in
+                for piece in ["one ", "two ", "three"] { guard write(Array(piece.utf8)) else { return } }
+            }
+        }
+        defer { server.stop() }
+        let answer = raw("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n", port: server.port)
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(!answer.contains("Content-Length"))
+        #expect(answer.contains("Connection: close"))
+        #expect(answer.hasSuffix("\r\n\r\none two three"))
+    }
+
+    @Test("a route may allow a larger body than the default limit")
+    func routeLimit() throws {
+        let server = try server({ configuration in
+            configuration.limits.bodyBytes = 4
+            configuration.bodyLimit = { $0.path == "/big" ? 16 : nil }
+        }) { request in HTTPResponse(status: .ok, contentType: "text/plain", body: String(request.body.count)) }
+        defer { server.stop() }
+        #expect(raw("POST /small HTTP/1.1\r\nContent-Length: 8\r\nConnection: close\r\n\r\n12345678", port: server.port).hasPrefix("HTTP/1.1 413 "))
+        #expect(raw("POST /big HTTP/1.1\r\nContent-Length: 8\r\nConnection: close\r\n\r\n12345678", port: server.port).hasSuffix("\r\n\r\n8"))
+    }
+
     @Test("a port in use or a bad host is a start error, not a trap")
     func startErrors() throws {
         let first = try server { _ in HTTPResponse(status: .ok) }
