@@ -105,7 +105,8 @@ enum Help {
           POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE
           POST /v1/replay?format=json|text
           POST /v1/designations/lookup   {"dwelling": {...}, "date": "YYYY-MM-DD"}
-          GET  /v1/health, /v1/version (engine version, rules and designations digests), /v1/vocabulary
+          GET  /v1/health, /v1/version (engine version, rules and designations digests), /v1/vocabulary,
+               /v1/openapi.json (OpenAPI 3.1, made from the router's table)
 
         OPTIONS:
           --host ADDRESS     IPv4 address to listen on (default 127.0.0.1). Any other address needs

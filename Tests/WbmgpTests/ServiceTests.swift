@@ -119,6 +119,30 @@ struct ServiceRoutesTests {
         #expect(bad.status.code == 422)
     }
 
+    @Test("the OpenAPI document describes exactly the routes that answer, with their methods")
+    func openAPI() throws {
+        let routes = try routes()
+        let document = try JSONReader.parse(routes.handle(HTTPRequest(method: "GET", target: "/v1/openapi.json")).body)
+        #expect(document["openapi"] == .string("3.1.0"))
+        guard case .object(let paths)? = document["paths"] else {
+            Issue.record("no paths")
+            return
+        }
+        var described: [String: Set<String>] = [:]
+        for member in paths {
+            guard case .object(let operations) = member.value else { continue }
+            described[member.key] = Set(operations.map { $0.key.uppercased() })
+        }
+        #expect(described == ServiceRoutes.routes)
+        // Every described operation answers (not 404 or 405) on the live router.
+        for (path, methods) in described {
+            for method in methods {
+                let status = routes.handle(HTTPRequest(method: method, target: path)).status.code
+                #expect(status != 404 && status != 405, "\(method) \(path): \(status)")
+            }
+        }
+    }
+
     @Test("health, version with the digests, and the vocabulary's labels")
     func informational() throws {
         let routes = try routes()

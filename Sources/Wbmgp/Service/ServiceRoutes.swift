@@ -17,11 +17,58 @@ public struct ServiceRoutes: Sendable {
         self.role = role
     }
 
-    /// The methods each path answers; another method on it is 405, another path 404.
-    static let routes: [String: Set<String>] = [
-        "/v1/decide": ["POST"], "/v1/decide/batch": ["POST"], "/v1/check-request": ["POST"], "/v1/replay": ["POST"], "/v1/designations/lookup": ["POST"], "/v1/health": ["GET"], "/v1/version": ["GET"],
-        "/v1/vocabulary": ["GET"],
-    ]
+    /// One operation of the service: what the router answers and the OpenAPI document describes.
+    struct Operation: Sendable {
+        var method: String
+        var id: String
+        var summary: String
+        var query: [(String, [String])] = []
+        var consumes: [String]? = nil
+        var produces = "application/json"
+        var statuses: [Int]
+    }
+
+    /// Every operation by path (interface §10). The router answers from it (another method is
+    /// 405, another path 404) and ``OpenAPIDocument`` describes it.
+    static let operations: [String: [Operation]] = {
+        let input = [200, 400, 401, 403, 409, 413, 415, 422]
+        return [
+            "/v1/decide": [
+                Operation(
+                    method: "POST", id: "decide", summary: "Decide one application (the bytes of wbmgp decide)",
+                    query: [("format", ["json", "text", "letter"]), ("lang", ["nl", "en"]), ("record", ["true", "false"])],
+                    consumes: ["application/json"], statuses: input)
+            ],
+            "/v1/decide/batch": [
+                Operation(
+                    method: "POST", id: "decideBatch", summary: "Decide JSON Lines, streamed (the bytes of wbmgp decide --jsonl)",
+                    consumes: ["application/x-ndjson"], produces: "application/x-ndjson", statuses: [200, 400, 401, 413, 415])
+            ],
+            "/v1/check-request": [
+                Operation(
+                    method: "POST", id: "checkRequest", summary: "Check a designation request (the report of wbmgp check-request)",
+                    query: [("format", ["json", "text", "junit"]), ("lang", ["nl", "en"]), ("on", [])], consumes: ["application/json"],
+                    statuses: [200, 400, 401, 413, 415, 422])
+            ],
+            "/v1/replay": [
+                Operation(
+                    method: "POST", id: "replay", summary: "Replay decision records or a decision log", query: [("format", ["json", "text"])],
+                    consumes: ["application/json"], produces: "application/x-ndjson", statuses: input)
+            ],
+            "/v1/designations/lookup": [
+                Operation(
+                    method: "POST", id: "lookupDesignations", summary: "The designations covering a dwelling on a date",
+                    consumes: ["application/json"], statuses: [200, 400, 401, 413, 415, 422])
+            ],
+            "/v1/health": [Operation(method: "GET", id: "health", summary: "Whether the service answers", statuses: [200, 401])],
+            "/v1/version": [Operation(method: "GET", id: "version", summary: "Engine version and the rules and designations digests", statuses: [200, 401])],
+            "/v1/vocabulary": [Operation(method: "GET", id: "vocabulary", summary: "The labels of every code, in Dutch and English", statuses: [200, 401])],
+            "/v1/openapi.json": [Operation(method: "GET", id: "openapi", summary: "This document", statuses: [200, 401])],
+        ]
+    }()
+
+    /// The methods each path answers.
+    static let routes: [String: Set<String>] = operations.mapValues { Set($0.map(\.method)) }
 
     /// Whether the service answers on this path (an access log writes only such paths).
     public static func isRoute(_ path: String) -> Bool { routes[path] != nil }
@@ -46,6 +93,7 @@ public struct ServiceRoutes: Sendable {
                     ("designations", info.designations.map { .string($0) } ?? .null),
                 ]))
         case "/v1/vocabulary": return ServiceRoutes.json(.ok, vocabulary())
+        case "/v1/openapi.json": return ServiceRoutes.json(.ok, OpenAPIDocument.json(version: version))
         case "/v1/check-request": return checkRequest(request)
         case "/v1/replay": return replay(request)
         case "/v1/designations/lookup": return lookup(request)
