@@ -97,7 +97,7 @@ enum Help {
 
         USAGE: wbmgp serve [--host 127.0.0.1] [--port 8080] [--rules DIR] [--designations PATH]
                            [--role desk|mayor|review] [--token-file FILE] [--max-body N]
-                           [--max-batch-body N]
+                           [--max-batch-body N] [--log FILE]
 
         ROUTES:
           POST /v1/decide?format=json|text|letter&lang=nl|en&record=true
@@ -118,6 +118,8 @@ enum Help {
                              'Authorization: Bearer TOKEN' (401 otherwise); the access log names NAME.
           --max-body N       The largest request body in bytes (default 1 MiB; 413 beyond).
           --max-batch-body N The largest batch body in bytes (default 64 MiB).
+          --log FILE         Append every decision's record to the hash-chained log, synced, before
+                             it is answered (503 E-LOG when it cannot be).
 
         Statuses: 400 malformed HTTP or E-JSON, 401, 403 E-POLICE-DATA, 404, 405, 408, 409
         E-DESIGNATION-CONFLICT, 411, 413, 415, 422 other input errors, 431, 503 too many

@@ -9,7 +9,7 @@ import Wbmgp
 /// stderr names who acted and never holds a body or personal datum. SIGTERM or SIGINT: stop
 /// accepting, finish the requests in flight, exit 0.
 enum ServeCommand {
-    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body", "max-batch-body"]
+    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body", "max-batch-body", "log"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: ["help"])
@@ -61,7 +61,18 @@ enum ServeCommand {
         }
         guard let module = ModuleLoader.load(args) else { return .configuration }
         let tokenList = tokens
-        let current = CurrentRoutes(ServeCommand.routes(module, role: role))
+        var sink: LogSink?
+        if let path = args.values["log"] {
+            do throws(DecisionLog.Failure) {
+                sink = LogSink(try DecisionLogWriter(path: path) { Output.error("wbmgp: waiting for the lock on \(path), held by another writer") })
+            } catch {
+                Output.error("\(path): error: [E-LOG] \(error.message)")
+                return error.brokenLine == nil ? .outputFailed : .dataError
+            }
+        }
+        let logSink = sink
+        defer { logSink?.close() }
+        let current = CurrentRoutes(ServeCommand.routes(module, role: role, log: logSink))
         let access = AccessLog()
         let server: HTTPServer
         do {
@@ -96,15 +107,17 @@ enum ServeCommand {
                 Output.error("wbmgp: reload failed; still serving the rules loaded before")
                 return
             }
-            current.routes = ServeCommand.routes(fresh, role: role)
+            current.routes = ServeCommand.routes(fresh, role: role, log: logSink)
             Output.error("wbmgp: reloaded: rules \(fresh.rulesDigest), designations \(fresh.designationsDigest)")
         }
         return waitForStop(server, reload: reload)
     }
 
-    static func routes(_ module: RuleModule, role: Role) -> ServiceRoutes {
+    static func routes(_ module: RuleModule, role: Role, log: LogSink?) -> ServiceRoutes {
         let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
-        return ServiceRoutes(service: service, letters: module.letters, version: Version.current, role: role)
+        var append: (@Sendable ([JSONValue]) -> Bool)?
+        if let log { append = { records in log.append(records) } }
+        return ServiceRoutes(service: service, letters: module.letters, version: Version.current, role: role, log: append)
     }
 
     /// The token's name when the request carries one of the tokens; every token is compared in
@@ -143,6 +156,29 @@ enum ServeCommand {
         _ = sources
         return .success
     }
+}
+
+/// The decision log of `serve --log`: one writer for every worker, appends one at a time; a
+/// failed append is reported on stderr once per failure and answered as not decided.
+final class LogSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private let writer: DecisionLogWriter
+
+    init(_ writer: DecisionLogWriter) { self.writer = writer }
+
+    func append(_ records: [JSONValue]) -> Bool {
+        lock.withLock {
+            do throws(DecisionLog.Failure) {
+                try writer.append(records)
+                return true
+            } catch {
+                Output.error("\(writer.path): error: [E-LOG] \(error.message)")
+                return false
+            }
+        }
+    }
+
+    func close() { lock.withLock { writer.close() } }
 }
 
 /// The routes requests are answered by; a reload swaps them whole, so a request sees the old

@@ -238,6 +238,27 @@ struct ServeCLITests {
         #expect(cli.stdout.contains(#""error":{"code":"E-JSON""#))
     }
 
+    @Test("--log: every decision answered is in the hash-chained log first, and the log verifies")
+    func logged() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (process, port, _) = try start(["--log", directory + "/decisions.log"])
+        let one = try Data(contentsOf: URL(fileURLWithPath: TestSupport.packageRoot + "/Fixtures/examples/letter-refusal-rotterdam.json"))
+        #expect(try await request(port, "/v1/decide", body: one).0 == 200)
+        #expect(try await request(port, "/v1/decide?format=text", body: one).0 == 200)
+        var batch = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/v1/decide/batch")))
+        batch.httpMethod = "POST"
+        batch.httpBody = Data((String(decoding: one, as: UTF8.self).replacingOccurrences(of: "\n", with: "") + "\n").utf8) + Data("{broken\n".utf8)
+        batch.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+        _ = try await URLSession.shared.data(for: batch)
+        process.terminate()
+        process.waitUntilExit()
+        // Two single decisions and the one readable batch line; the broken line has no record.
+        let verify = try CLITests().run(["log", "verify", directory + "/decisions.log"])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("intact, 3 entries"), "\(verify.stdout)")
+    }
+
     @Test("SIGHUP reloads edited rules; broken rules keep the old ones and say so")
     func reload() async throws {
         let directory = try TestSupport.temporaryDirectory()

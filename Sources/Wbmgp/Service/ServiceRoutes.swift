@@ -9,13 +9,22 @@ public struct ServiceRoutes: Sendable {
     /// The server's role: a replay at the desk is decided at the desk whatever role its record
     /// names, so a record with police data is refused there as an application would be.
     public let role: Role
+    /// `serve --log`: appends decision records to the hash-chained log, synced, before their
+    /// decisions are answered; false when the log could not be written (then nothing is answered
+    /// as decided).
+    public let log: (@Sendable ([JSONValue]) -> Bool)?
 
-    public init(service: DecisionService, letters: [Language: LetterTemplate], version: String, role: Role = .desk) {
+    public init(service: DecisionService, letters: [Language: LetterTemplate], version: String, role: Role = .desk,
+                log: (@Sendable ([JSONValue]) -> Bool)? = nil) {
         self.service = service
         self.letters = letters
         self.version = version
         self.role = role
+        self.log = log
     }
+
+    /// 503 for a decision whose record could not be logged.
+    static let notLogged = error(.serviceUnavailable, "E-LOG", "the decision could not be written to the decision log, so it is not answered; see the server's log")
 
     /// One operation of the service: what the router answers and the OpenAPI document describes.
     struct Operation: Sendable {
@@ -117,7 +126,8 @@ public struct ServiceRoutes: Sendable {
         do {
             switch format {
             case "text":
-                let (application, decision, _) = try service.decideForPeople(request.body, recording: false)
+                let (application, decision, logged) = try service.decideForPeople(request.body, recording: log != nil)
+                if let log, let logged, !log([logged]) { return ServiceRoutes.notLogged }
                 return HTTPResponse(
                     status: .ok, contentType: "text/plain; charset=utf-8",
                     body: TextRenderer.render(decision, application: application, engine: service.engine, language: language))
@@ -125,14 +135,21 @@ public struct ServiceRoutes: Sendable {
                 guard let template = letters[language] else {
                     return ServiceRoutes.error(.internalServerError, "E-CONFIGURATION", "the rules hold no letter template for \(language.rawValue)")
                 }
-                let (application, decision, _) = try service.decideForPeople(request.body, recording: false)
+                let (application, decision, logged) = try service.decideForPeople(request.body, recording: log != nil)
+                if let log, let logged, !log([logged]) { return ServiceRoutes.notLogged }
                 guard let html = template.render(LetterModel.build(decision, application: application, engine: service.engine, language: language)) else {
                     return ServiceRoutes.error(.internalServerError, "E-LIMIT", "the letter template renders past its bound")
                 }
                 return HTTPResponse(status: .ok, contentType: "text/html; charset=utf-8", body: html)
             default:
-                let output = try service.decideJSON(request.body, withInput: record)
-                return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter.pretty(output) + "\n")
+                guard let log else {
+                    let output = try service.decideJSON(request.body, withInput: record)
+                    return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter.pretty(output) + "\n")
+                }
+                let (output, logged) = try service.decideWithRecord(request.body, recording: true)
+                if let logged, !log([logged]) { return ServiceRoutes.notLogged }
+                let json = record ? logged ?? .null : DecisionWriter.json(output, engine: service.engineInfo)
+                return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter.pretty(json) + "\n")
             }
         } catch {
             return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
@@ -148,18 +165,29 @@ public struct ServiceRoutes: Sendable {
             return ServiceRoutes.error(.unsupportedMediaType, "E-MEDIA-TYPE", "send JSON Lines as application/x-ndjson")
         }
         let service = self.service
+        let log = self.log
         let lines = ServiceRoutes.lines(of: request.body)
         return HTTPResponse(status: .ok, contentType: "application/x-ndjson") { write in
             var block = JSONBytes()
-            for (index, line) in lines.enumerated() {
-                _ = service.decideLine(line, number: index + 1, logging: false, into: &block)
-                block.byte(0x0A)
-                if block.buffer.count >= 64 * 1024 {
-                    guard write(block.bytes) else { return }
-                    block = JSONBytes()
+            var records: [JSONValue] = []
+            // A block's records are logged before the block is written, so the answer never
+            // holds a decision the log misses; a failed log ends the stream with an error line.
+            func flush() -> Bool {
+                if let log, !records.isEmpty, !log(records) {
+                    _ = write(Array(#"{"error":{"code":"E-LOG","message":"the decision log could not be written; the decisions from here on were not answered"}}"#.utf8) + [0x0A])
+                    return false
                 }
+                records.removeAll()
+                defer { block = JSONBytes() }
+                return write(block.bytes)
             }
-            if block.buffer.count > 0 { _ = write(block.bytes) }
+            for (index, line) in lines.enumerated() {
+                let (_, record) = service.decideLine(line, number: index + 1, logging: log != nil, into: &block)
+                if let record { records.append(record) }
+                block.byte(0x0A)
+                if block.buffer.count >= 64 * 1024 { guard flush() else { return } }
+            }
+            if block.buffer.count > 0 { _ = flush() }
         }
     }
 
