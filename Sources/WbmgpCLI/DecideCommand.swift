@@ -23,7 +23,7 @@ enum DecideCommand {
         let jsonl = args.flags.contains("jsonl")
         if jsonl, format == "text" { throw Arguments.UsageError(message: "'--format text' writes several lines per decision; it cannot be combined with '--jsonl'") }
 
-        guard let module = ModuleLoader.load(args) else { return .configuration }
+        guard let module = ModuleLoader.load(args, letters: format == "letter") else { return .configuration }
         if format == "letter" {
             return try letters(args, module: module, language: language, lawDate: lawDate, role: role, jsonl: jsonl)
         }
@@ -237,9 +237,10 @@ struct DecideRun {
 
 /// Loads the rule module named by `--rules` and `--designations`, printing diagnostics.
 enum ModuleLoader {
-    static func load(_ args: Arguments) -> RuleModule? {
+    /// - Parameter letters: read the letter templates too (letters and `serve` only).
+    static func load(_ args: Arguments, letters: Bool = false) -> RuleModule? {
         guard let rules = RulesLocation.find(args) else { return nil }
-        let (module, diagnostics) = RuleModule.load(rules: rules, designations: args.values["designations"])
+        let (module, diagnostics) = RuleModule.load(rules: rules, designations: args.values["designations"], letters: letters)
         for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
         if module == nil {
             let errors = diagnostics.filter { $0.severity == .error }.count

@@ -59,7 +59,7 @@ enum ServeCommand {
             throw Arguments.UsageError(
                 message: loopback ? "'--role \(role.rawValue)' reads police data and needs '--token-file'" : "serving on \(configuration.host) needs '--token-file'")
         }
-        guard let module = ModuleLoader.load(args) else { return .configuration }
+        guard let module = ModuleLoader.load(args, letters: true) else { return .configuration }
         let tokenList = tokens
         var sink: LogSink?
         if let path = args.values["log"] {

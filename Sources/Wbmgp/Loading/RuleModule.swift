@@ -46,7 +46,10 @@ public struct RuleModule: Sendable {
     /// Loads and compiles everything; all diagnostics of all files are returned together.
     ///
     /// - Returns: the module, or nil when any diagnostic is an error.
-    public static func load(rules directory: String, designations designationsPath: String? = nil, readDesignations: Bool = true)
+    ///
+    /// - Parameter letters: read and check the letter templates too (`rules check`, letters,
+    ///   `serve`); a decision in JSON or text needs none, and starts faster without.
+    public static func load(rules directory: String, designations designationsPath: String? = nil, readDesignations: Bool = true, letters wantsLetters: Bool = true)
         -> (RuleModule?, [Diagnostic])
     {
         let ruleFiles = readFiles(in: directory + "/wbmgp", extension: "rules")
@@ -61,7 +64,7 @@ public struct RuleModule: Sendable {
         diagnostics += compileDiagnostics
         guard let law else { return (nil, diagnostics) }
         let rulesDigest = ModuleDigest.digest(ruleFiles.files.map { (relativeName($0.path, in: directory), $0.text) })
-        let (letters, letterDiagnostics) = loadLetters(in: directory + "/letters")
+        let (letters, letterDiagnostics) = wantsLetters ? loadLetters(in: directory + "/letters") : ([:], [])
         diagnostics += letterDiagnostics
         guard readDesignations else {
             var module = RuleModule(

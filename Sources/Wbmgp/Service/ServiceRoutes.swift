@@ -166,7 +166,8 @@ public struct ServiceRoutes: Sendable {
         }
         let service = self.service
         let log = self.log
-        let lines = ServiceRoutes.lines(of: request.body)
+        // As `decide --jsonl` reads a file: a byte-order mark dropped, CR LF as LF.
+        let lines = DecisionService.lines(of: FileBytes.droppingByteOrderMark(request.body))
         return HTTPResponse(status: .ok, contentType: "application/x-ndjson") { write in
             var block = JSONBytes()
             var records: [JSONValue] = []
@@ -189,23 +190,6 @@ public struct ServiceRoutes: Sendable {
             }
             if block.buffer.count > 0 { _ = flush() }
         }
-    }
-
-    /// The lines of a JSON Lines body as `decide --jsonl` reads a file: a byte-order mark
-    /// dropped, CR LF as LF, no line after a final newline.
-    static func lines(of body: [UInt8]) -> [[UInt8]] {
-        var bytes = body[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        var lines: [[UInt8]] = []
-        var start = bytes.startIndex
-        for index in bytes.indices where bytes[index] == 0x0A {
-            var end = index
-            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            lines.append(Array(bytes[start..<end]))
-            start = index + 1
-        }
-        if start < bytes.endIndex { lines.append(Array(bytes[start...])) }
-        return lines
     }
 
     /// `POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE`: the report
