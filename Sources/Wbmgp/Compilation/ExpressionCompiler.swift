@@ -32,6 +32,9 @@ struct ExpressionCompiler {
     let measure: String?
     var locals: [String: (Binding, ValueType)] = [:]
     var slotCount = 0
+    /// The parameters and sets this compile read: a compiled requirement can serve every period
+    /// in which they hold the same values (``CompileCache``).
+    var usedConstants: Set<String> = []
     /// The definitions being inlined, innermost last.
     var expanding: [String] = []
     /// Errors in the rule's (or requirement's) own text.
@@ -227,7 +230,10 @@ struct ExpressionCompiler {
             return (.constant(.unknown), .object(.measure(measure)))
         }
         if let context = contextNames[name.text] { return context }
-        if let (value, type) = globals.constants[name.text] { return (.constant(value), type) }
+        if let (value, type) = globals.constants[name.text] {
+            usedConstants.insert(name.text)
+            return (.constant(value), type)
+        }
         if globals.definitions[name.text] != nil {
             return compileCall(name, [], name.range)
         }

@@ -1,16 +1,30 @@
 extension RuleCompiler {
-    mutating func compileRequirements() -> [CompiledRequirement] {
+    /// The requirements in force on this compiler's date. A version already compiled for another
+    /// period is used again when every parameter and set it read has the same value here: the
+    /// law has nine periods, and compiling each requirement with its texts nine times was most of
+    /// start-up.
+    mutating func compileRequirements(cache: CompileCache? = nil) -> [CompiledRequirement] {
         var compiled: [CompiledRequirement] = []
         for code in table.requirementOrder {
-            guard let located = table.requirements[code]?.first(where: { $0.value.validity?.contains(date) ?? false }) else { continue }
-            if let requirement = compile(located.value, in: located.file) { compiled.append(requirement) }
+            guard let versions = table.requirements[code], let index = versions.firstIndex(where: { $0.value.validity?.contains(date) ?? false })
+            else { continue }
+            let located = versions[index]
+            let key = "\(code)#\(index)"
+            if let reused = cache?.requirement(key, constants: globals.constants) {
+                compiled.append(reused)
+                continue
+            }
+            if let (requirement, used) = compile(located.value, in: located.file) {
+                compiled.append(requirement)
+                cache?.store(requirement, key, used: used, constants: globals.constants)
+            }
         }
         return compiled
     }
 
     /// Compiles one requirement version: gates, the failure condition, facts and message templates,
     /// in the request's name space (`request`, `requested`, `previous`, `measuresInForce`).
-    mutating func compile(_ requirement: Syntax.Requirement, in file: SourceFile) -> CompiledRequirement? {
+    mutating func compile(_ requirement: Syntax.Requirement, in file: SourceFile) -> (CompiledRequirement, used: Set<String>)? {
         var e = ExpressionCompiler(globals: globals, source: file, measure: nil)
         e.subject = .request
         let severityNames = CompiledRequirement.Severity.allCases.map(\.rawValue)
@@ -68,9 +82,9 @@ extension RuleCompiler {
             }
         }
         guard compiledCleanly, let fails, let path = requirement.pathText else { return nil }
-        return CompiledRequirement(
+        return (CompiledRequirement(
             code: requirement.code.text, citation: requirement.citation?.text ?? "", severity: severity, lawDates: lawDates,
             checksDesignations: requirement.checksDesignations, gates: gates, failsWhen: fails, path: path, facts: facts,
-            messages: messages, texts: texts, slotCount: e.slotCount, program: e.code.finish())
+            messages: messages, texts: texts, slotCount: e.slotCount, program: e.code.finish()), e.usedConstants)
     }
 }

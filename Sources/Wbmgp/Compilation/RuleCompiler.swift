@@ -55,11 +55,21 @@ struct RuleCompiler {
             budget: budget)
     }
 
-    mutating func compileRules() -> [CompiledRule] {
+    /// The rules in force on this compiler's date; a version compiled for another period is used
+    /// again where the parameters and sets it read agree (``CompileCache``).
+    mutating func compileRules(cache: CompileCache? = nil) -> [CompiledRule] {
         var compiled: [CompiledRule] = []
         for id in table.ruleOrder {
-            guard let located = table.rules[id]?.first(where: { $0.value.validity?.contains(date) ?? false }) else { continue }
-            if let rule = compile(located.value, in: located.file) { compiled.append(rule) }
+            guard let versions = table.rules[id], let index = versions.firstIndex(where: { $0.value.validity?.contains(date) ?? false }) else { continue }
+            let key = "\(id)#\(index)"
+            if let reused = cache?.rule(key, constants: globals.constants) {
+                compiled.append(reused)
+                continue
+            }
+            if let (rule, used) = compile(versions[index].value, in: versions[index].file) {
+                compiled.append(rule)
+                cache?.store(rule, key, used: used, constants: globals.constants)
+            }
         }
         return compiled
     }
@@ -89,7 +99,7 @@ struct RuleCompiler {
         }
     }
 
-    mutating func compile(_ rule: Syntax.Rule, in file: SourceFile) -> CompiledRule? {
+    mutating func compile(_ rule: Syntax.Rule, in file: SourceFile) -> (CompiledRule, used: Set<String>)? {
         if let measure = rule.measure, measures[measure.text] == nil {
             report(.unknownMeasure, "unknown measure '\(measure.text)'\(Suggestions.boundedHint(for: measure.text, in: measures.keys))", in: file, at: measure.range)
             return nil
@@ -118,6 +128,7 @@ struct RuleCompiler {
         let flags = rule.flags.compactMap { name, value in expressions.emit(value, expecting: .bool, "as a flag").map { (name.text, $0) } }
         var lifts: [(code: String, citation: String)] = []
         let hardshipCodes = globals.constants["hardship"].flatMap { $0.0.listElements } ?? []
+        expressions.usedConstants.insert("hardship")
         for (code, citation) in rule.lifts {
             if !hardshipCodes.contains(.text(code.text)) {
                 report(.unknownCode, "unknown hardship code '\(code.text)'\(Suggestions.boundedHint(for: code.text, in: hardshipCodes.compactMap { if case .text(let t) = $0 { t } else { nil } }))", in: file, at: code.range)
@@ -126,10 +137,10 @@ struct RuleCompiler {
         }
         let reasons = compileReasons(rule, effect, &expressions, file)
         guard collect(expressions, name: rule.id.text), let effect else { return nil }
-        return CompiledRule(
+        return (CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
             effect: effect, flags: flags, flagsCitation: rule.flagCitations.lazy.compactMap { $0?.text }.first, datedBy: datedBy, lifts: lifts, facts: facts, uses: uses, reasons: reasons, slotCount: expressions.slotCount,
-            program: expressions.code.finish())
+            program: expressions.code.finish()), expressions.usedConstants)
     }
 
     mutating func compileEffect(_ rule: Syntax.Rule, _ e: inout ExpressionCompiler, _ file: SourceFile) -> CompiledEffect? {
