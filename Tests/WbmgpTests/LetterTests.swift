@@ -54,6 +54,18 @@ struct LetterTemplateTests {
         #expect(template.render(["xs": .list([.text("a")])]) == "a")
     }
 
+    @Test("{{> file}} copies a file of the letters folder as written; an unknown or unsafe name is a diagnostic")
+    func include() {
+        let files = ["style.css": "p { color: #000 } /* {{not a tag}} */"]
+        let (template, found) = LetterTemplate.parse(SourceFile(path: "t.html", text: "<style>{{> style.css}}</style>")) { files[$0] }
+        #expect(found.isEmpty)
+        #expect(template.render([:]) == "<style>p { color: #000 } /* {{not a tag}} */</style>")
+        for text in ["{{> nope.css}}", "{{> ../secret}}", "{{> a/b}}", "{{>}}"] {
+            let (_, problems) = LetterTemplate.parse(SourceFile(path: "t.html", text: text)) { files[$0] }
+            #expect(problems.count == 1, "\(text)")
+        }
+    }
+
     @Test("sections nest at most 32 deep")
     func nesting() {
         let deep = String(repeating: "{{#if isDraft}}", count: 40) + String(repeating: "{{/if}}", count: 40)

@@ -37,7 +37,7 @@ public struct Mutator: Sendable {
     public static let letters = Mutator(dictionary: [
         "{{", "}}", "{{#if isRefused}}", "{{/if}}", "{{else}}", "{{#unless isDraft}}", "{{/unless}}", "{{#each grounds as g}}", "{{/each}}",
         "{{g.text}}", "{{g.nope}}", "{{municipality}}", "{{nope}}", "{{! note }}", "{{#each municipality as m}}", "{{addressee}}", "<p>",
-        "</p>", "&", "\n", "\u{00E9}", "{{#if a.b.c.d}}", "{{ }}", "{{#each x}}",
+        "</p>", "&", "\n", "\u{00E9}", "{{#if a.b.c.d}}", "{{ }}", "{{#each x}}", "{{> besluit.css}}", "{{> ../x}}",
     ])
 
     /// The `index`-th mutation of `input`, from generator seed `seed`: one to four stacked

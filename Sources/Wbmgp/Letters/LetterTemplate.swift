@@ -1,7 +1,8 @@
 /// The small template language of the letters in `Rules/letters/` (docs/letters.md): text with
 /// `{{name}}` (a value, HTML-escaped), `{{#if name}}…{{else}}…{{/if}}`, `{{#unless name}}…{{/unless}}`,
-/// `{{#each name as item}}…{{/each}}` and `{{! comment }}`. Nothing else: no expressions, so a
-/// municipality edits wording and layout, never logic.
+/// `{{#each name as item}}…{{/each}}`, `{{! comment }}` and `{{> file}}` (another file of the
+/// letters folder, such as the shared stylesheet, copied in as written). Nothing else: no
+/// expressions, so a municipality edits wording and layout, never logic.
 ///
 /// Parsing never fails: problems are diagnostics at file:line:column, and the parse ends with
 /// what could be read. Names are checked against a ``LetterTemplate/Schema`` before use.
@@ -27,8 +28,11 @@ public struct LetterTemplate: Sendable {
     /// the recursion of rendering.
     public static let maximumNesting = 32
 
-    public static func parse(_ source: SourceFile) -> (LetterTemplate, [Diagnostic]) {
+    /// - Parameter include: the text of a file of the letters folder for `{{> file}}`; nil when
+    ///   there is no such file (a diagnostic at the tag).
+    public static func parse(_ source: SourceFile, include: @escaping (String) -> String? = { _ in nil }) -> (LetterTemplate, [Diagnostic]) {
         var parser = TemplateParser(source: source)
+        parser.include = include
         let nodes = parser.parseAll()
         return (LetterTemplate(nodes: nodes, source: source), parser.diagnostics)
     }
@@ -40,6 +44,7 @@ struct TemplateParser {
     let bytes: [UInt8]
     var position = 0
     var diagnostics: [Diagnostic] = []
+    var include: (String) -> String? = { _ in nil }
 
     init(source: SourceFile) {
         self.source = source
@@ -100,6 +105,19 @@ struct TemplateParser {
                 continue
             }
             switch first {
+            case ">":
+                // `{{> file}}`: the file's text as written, not parsed (a stylesheet holds braces).
+                guard words.count == 2, words[1].utf8.allSatisfy({ isIdentifier(String(UnicodeScalar($0))) || $0 == 0x2E || $0 == 0x2D }),
+                    !words[1].hasPrefix(".")
+                else {
+                    report("expected '{{> file}}' naming a file of the letters folder", at: tagStart)
+                    continue
+                }
+                guard let text = include(words[1]) else {
+                    report("no file '\(words[1])' in the letters folder for '{{> \(words[1])}}'", at: tagStart)
+                    continue
+                }
+                append(.text(text), &stack, &top)
             case "#if", "#unless":
                 guard words.count == 2, let name = name(words[1], at: tagStart) else {
                     report("expected '{{\(first) name}}'", at: tagStart)

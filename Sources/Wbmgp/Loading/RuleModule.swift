@@ -105,7 +105,9 @@ public struct RuleModule: Sendable {
             let (files, problems) = readFiles(in: path, extension: "html")
             diagnostics += problems
             guard let file = files.first else { continue }
-            let (template, found) = LetterTemplate.parse(SourceFile(path: file.path, text: file.text))
+            let (template, found) = LetterTemplate.parse(SourceFile(path: file.path, text: file.text)) { name in
+                readFiles(in: directory + "/" + name, extension: "").files.first?.text
+            }
             diagnostics += found + template.check(against: LetterModel.shape)
             letters[language] = template
         }
