@@ -39,6 +39,11 @@ public struct HTTPRequest: Sendable, Equatable {
         }
     }
 
+    /// The first value of each query parameter, by name.
+    public var queryValues: [String: String] {
+        Dictionary(query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Whether the client asks to keep the connection open after this request.
     public var keepsAlive: Bool {
         let connection = header("Connection")?.lowercased() ?? ""

@@ -57,6 +57,15 @@ struct Arguments {
         return Role(rawValue: try choice("role", Role.allCases.map(\.rawValue), default: Role.desk.rawValue))
     }
 
+    /// The value of a date option (`--law-date`, `--on`); nil when not given.
+    func date(_ name: String) throws(UsageError) -> CalendarDate? {
+        guard let text = values[name] else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            throw UsageError(message: "invalid value '\(text)' for '--\(name)'; expected a date YYYY-MM-DD that exists")
+        }
+        return date
+    }
+
     /// The value of an option that must be one of `choices`.
     func choice(_ name: String, _ choices: [String], default fallback: String) throws(UsageError) -> String {
         guard let value = values[name] else { return fallback }

@@ -7,13 +7,7 @@ enum CheckRequestCommand {
         let format = try args.choice("format", ["text", "json", "junit"], default: "text")
         let language = Language(rawValue: try args.choice("lang", Language.allCases.map(\.rawValue), default: Language.nl.rawValue)) ?? .nl
         // The engine has no clock: whether an undecided request is deemed granted is asked about a day.
-        var checkedOn: CalendarDate?
-        if let text = args.values["on"] {
-            guard let date = CalendarDate(parsing: text) else {
-                throw Arguments.UsageError(message: "invalid value '\(text)' for '--on'; expected a date YYYY-MM-DD that exists")
-            }
-            checkedOn = date
-        }
+        let checkedOn = try args.date("on")
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "check-request needs a FILE or '-' (see 'wbmgp help check-request')") }
         // Requests are checked against the rules only; designation files play no part.
         guard let rules = RulesLocation.find(args) else { return .configuration }

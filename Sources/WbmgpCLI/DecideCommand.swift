@@ -10,13 +10,7 @@ enum DecideCommand {
         let args = try Arguments(arguments, options: options, flags: flags)
         let format = try args.choice("format", ["json", "text", "letter"], default: "json")
         let language = Language(rawValue: try args.choice("lang", ["nl", "en"], default: "nl")) ?? .nl
-        var lawDate: CalendarDate?
-        if let text = args.values["law-date"] {
-            guard let date = CalendarDate(parsing: text) else {
-                throw Arguments.UsageError(message: "invalid value '\(text)' for '--law-date'; expected a date YYYY-MM-DD that exists")
-            }
-            lawDate = date
-        }
+        let lawDate = try args.date("law-date")
         let jobs = try Jobs.value(args)
         let role = try args.role() ?? .desk
         guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "decide needs a FILE or '-' (see 'wbmgp help decide')") }

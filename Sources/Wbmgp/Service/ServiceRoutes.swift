@@ -114,7 +114,7 @@ public struct ServiceRoutes: Sendable {
     /// `POST /v1/decide?format=json|text|letter&lang=nl|en&record=true`.
     func decide(_ request: HTTPRequest) -> HTTPResponse {
         if let problem = ServiceRoutes.jsonBody(request) { return problem }
-        let query = Dictionary(request.query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let query = request.queryValues
         let format = query["format"] ?? "json"
         guard ["json", "text", "letter"].contains(format) else {
             return ServiceRoutes.error(.badRequest, "E-QUERY", "format is json, text or letter; found '\(format)'")
@@ -195,7 +195,7 @@ public struct ServiceRoutes: Sendable {
     /// `POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE`: the report
     /// `wbmgp check-request` prints for the request in the body.
     func checkRequest(_ request: HTTPRequest) -> HTTPResponse {
-        let query = Dictionary(request.query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let query = request.queryValues
         if let problem = ServiceRoutes.jsonBody(request) { return problem }
         let format = query["format"] ?? "json"
         guard ["json", "text", "junit"].contains(format), let language = Language(rawValue: query["lang"] ?? "nl") else {
@@ -223,7 +223,7 @@ public struct ServiceRoutes: Sendable {
     /// re-decided, as `wbmgp replay` prints them; a record that cannot be read stops with its
     /// error and line.
     func replay(_ request: HTTPRequest) -> HTTPResponse {
-        let query = Dictionary(request.query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let query = request.queryValues
         if let problem = ServiceRoutes.jsonBody(request) { return problem }
         let format = query["format"] ?? "json"
         guard ["json", "text"].contains(format) else { return ServiceRoutes.error(.badRequest, "E-QUERY", "format is json or text") }
