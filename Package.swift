@@ -13,7 +13,13 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "Wbmgp", dependencies: ["HTTPServer"]),
+        .target(
+            name: "Wbmgp", dependencies: ["HTTPServer"],
+            // The desk page (`wbmgp serve`, GET /) is compiled into the binary, so it is served
+            // offline and cannot go missing beside an installed executable.
+            resources: [
+                .embedInCode("Service/Desk/index.html"), .embedInCode("Service/Desk/desk.css"), .embedInCode("Service/Desk/desk.js"),
+            ]),
         .target(name: "HTTPServer"),
         .executableTarget(name: "WbmgpCLI", dependencies: ["Wbmgp", "HTTPServer"]),
         .executableTarget(name: "WbmgpFuzz", dependencies: ["Wbmgp"]),

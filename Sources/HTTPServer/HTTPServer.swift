@@ -20,8 +20,14 @@ public final class HTTPServer: @unchecked Sendable {
         public var port: UInt16 = 8080
         public var limits = HTTPLimits()
         public var maximumConnections = 64
-        /// Milliseconds a connection may take to send a request.
+        /// Milliseconds a kept-alive connection may stay silent between requests, and the
+        /// longest wait for any one read.
         public var readTimeout: Int32 = 10_000
+        /// Milliseconds from a request's first byte to the end of its header section: a client
+        /// sending a byte now and then is cut off (408) however short each silence.
+        public var headerTimeout: Int32 = 10_000
+        /// Milliseconds from a request's first byte to the end of its body.
+        public var requestTimeout: Int32 = 60_000
         /// The largest body per request (by method and path) where a route differs from
         /// ``HTTPLimits/bodyBytes``; nil: that limit.
         public var bodyLimit: (@Sendable (HTTPRequest) -> Int?)?
@@ -38,7 +44,6 @@ public final class HTTPServer: @unchecked Sendable {
     let listener: Int32
     /// The port the server listens on (the one chosen by the system when configured with 0).
     public let port: UInt16
-    let workers = DispatchQueue(label: "http.connections", attributes: .concurrent)
     let inFlight = DispatchGroup()
     let lock = NSLockLike()
     var connections = 0
@@ -99,27 +104,38 @@ public final class HTTPServer: @unchecked Sendable {
                 continue
             }
             inFlight.enter()
-            workers.async { [self] in
+            let started = DetachedThread.start { [self] in
                 serve(client)
-                lock.withLock {
-                    clients.remove(client)
-                    connections -= 1
-                }
-                close(client)
-                inFlight.leave()
+                finish(client)
             }
+            if !started { finish(client) }
         }
+    }
+
+    /// A connection is over: it no longer counts, and its socket is closed.
+    func finish(_ client: Int32) {
+        lock.withLock {
+            clients.remove(client)
+            connections -= 1
+        }
+        close(client)
+        inFlight.leave()
     }
 
     /// Requests of one connection, in order, until it closes, errs or asks to close.
     func serve(_ client: Int32) {
         var buffer: [UInt8] = []
+        // When the request being read began, and whether its header section is complete.
+        var started: DispatchTime?
+        var headComplete = false
         while true {
             let limits = configuration.limits
             let routeLimit = configuration.bodyLimit
             switch HTTPRequestParser.parse(buffer[...], limits: limits, bodyLimit: { request in routeLimit?(request) ?? limits.bodyBytes }) {
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
+                started = buffer.isEmpty ? nil : DispatchTime.now()
+                headComplete = false
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
                 let response = handler(request)
                 if let stream = response.stream {
@@ -135,7 +151,14 @@ public final class HTTPServer: @unchecked Sendable {
                 _ = SocketIO.writeAll(client, HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))
                 return
             case .incomplete:
-                guard let more = SocketIO.read(client, count: 64 * 1024, timeoutMilliseconds: configuration.readTimeout) else {
+                var wait = configuration.readTimeout
+                if let started {
+                    if !headComplete { headComplete = HTTPServer.containsEndOfHead(buffer) }
+                    let bound = headComplete ? configuration.requestTimeout : configuration.headerTimeout
+                    let spent = Int64((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+                    wait = Int32(clamping: max(0, min(Int64(wait), Int64(bound) - spent)))
+                }
+                guard wait > 0, let more = SocketIO.read(client, count: 64 * 1024, timeoutMilliseconds: wait) else {
                     // Silence: a half-sent request gets 408; an idle kept-alive connection just closes.
                     if !buffer.isEmpty {
                         let timeout = HTTPResponse(status: .requestTimeout, contentType: "application/json", body: #"{"error":{"code":"E-HTTP","message":"the request did not arrive in time"}}"#)
@@ -144,9 +167,20 @@ public final class HTTPServer: @unchecked Sendable {
                     return
                 }
                 guard !more.isEmpty else { return }
+                if buffer.isEmpty { started = DispatchTime.now() }
                 buffer += more
             }
         }
+    }
+
+    /// Whether the bytes hold the empty line that ends a header section (CRLF or, as the
+    /// parser accepts, a bare LF).
+    static func containsEndOfHead(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for index in 1..<bytes.count where bytes[index] == 0x0A {
+            if bytes[index - 1] == 0x0A || (index >= 2 && bytes[index - 1] == 0x0D && bytes[index - 2] == 0x0A) { return true }
+        }
+        return false
     }
 
     /// The connections open now.

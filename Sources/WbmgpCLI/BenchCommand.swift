@@ -5,8 +5,20 @@ import Wbmgp
 /// A benchmark is a command, never a timed test.
 enum BenchCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep", "role"], flags: ["help"])
+        let args = try Arguments(
+            arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep", "role", "connections", "malformed", "slow-clients"],
+            flags: ["help", "serve"])
         let count = try positive(args, "count", 100_000)
+        if args.flags.contains("serve") {
+            guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
+            let bench = ServeBench(
+                module: module, args: args, rulesDirectory: rules, count: count, connections: try positive(args, "connections", 32),
+                malformed: try positive(args, "malformed", 10_000), slowClients: try positive(args, "slow-clients", 4),
+                seed: UInt64(args.values["seed"] ?? "42") ?? 42)
+            let (report, failed) = bench.run()
+            Output.write(report)
+            return failed ? .findings : .success
+        }
         let repetitions = try positive(args, "repeat", 3)
         let maxJobs = try Jobs.value(args)
         // The mix with police data (as the throughput targets were set) unless told otherwise.

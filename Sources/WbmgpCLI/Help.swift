@@ -97,10 +97,13 @@ enum Help {
 
         USAGE: wbmgp serve [--host 127.0.0.1] [--port 8080] [--rules DIR] [--designations PATH]
                            [--role desk|mayor|review] [--token-file FILE] [--max-body N]
-                           [--max-batch-body N] [--log FILE]
+                           [--max-batch-body N] [--log FILE] [--desk-dir DIR]
 
         ROUTES:
-          POST /v1/decide?format=json|text|letter&lang=nl|en&record=true
+          GET  /                          The desk page (in the browser; Dutch, with an English switch)
+          POST /v1/decide?format=json|text|letter|desk&lang=nl|en&record=true
+                                          (desk: outcome, texts and letters in both languages and
+                                          the record, from one decision)
           POST /v1/decide/batch           JSON Lines in, JSON Lines out (streamed)
           POST /v1/check-request?format=json|text|junit&lang=nl|en&on=DATE
           POST /v1/replay?format=json|text
@@ -120,11 +123,16 @@ enum Help {
           --max-batch-body N The largest batch body in bytes (default 64 MiB).
           --log FILE         Append every decision's record to the hash-chained log, synced, before
                              it is answered (503 E-LOG when it cannot be).
+          --desk-dir DIR     Serve the desk page's files (index.html, desk.css, desk.js) from DIR,
+                             read at each request, instead of the copies compiled in: for
+                             working on the page without rebuilding.
 
         Statuses: 400 malformed HTTP or E-JSON, 401, 403 E-POLICE-DATA, 404, 405, 408, 409
         E-DESIGNATION-CONFLICT, 411, 413, 415, 422 other input errors, 431, 503 too many
         connections; errors as {"error": {"code", "message", "path"}}, never a stack. The access
         log on stderr: method, route, status, bytes, milliseconds, who; no body, query or name.
+        The desk page's files are served without a token (they hold no data); the page asks the
+        clerk for one when the API answers 401.
         SIGHUP reloads the rules and designations (a broken reload keeps the old ones). SIGTERM or
         SIGINT: stop accepting, answer the requests in flight, exit 0. TLS is a reverse proxy's
         job (README).

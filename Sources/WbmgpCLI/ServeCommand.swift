@@ -9,7 +9,7 @@ import Wbmgp
 /// stderr names who acted and never holds a body or personal datum. SIGTERM or SIGINT: stop
 /// accepting, finish the requests in flight, exit 0.
 enum ServeCommand {
-    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body", "max-batch-body", "log"]
+    static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body", "max-batch-body", "log", "desk-dir"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: ["help"])
@@ -72,7 +72,7 @@ enum ServeCommand {
         }
         let logSink = sink
         defer { logSink?.close() }
-        let current = CurrentRoutes(ServeCommand.routes(module, role: role, log: logSink))
+        let current = CurrentRoutes(ServeCommand.routes(module, role: role, log: logSink, deskDirectory: args.values["desk-dir"]))
         let access = AccessLog()
         let server: HTTPServer
         do {
@@ -80,7 +80,7 @@ enum ServeCommand {
                 let started = DispatchTime.now()
                 var who = "-"
                 let response: HTTPResponse
-                if tokenList.isEmpty {
+                if tokenList.isEmpty || ServiceRoutes.isPublic(request) {
                     response = current.routes.handle(request)
                 } else if let name = ServeCommand.authorised(request, tokenList) {
                     who = name
@@ -107,17 +107,18 @@ enum ServeCommand {
                 Output.error("wbmgp: reload failed; still serving the rules loaded before")
                 return
             }
-            current.routes = ServeCommand.routes(fresh, role: role, log: logSink)
+            current.routes = ServeCommand.routes(fresh, role: role, log: logSink, deskDirectory: args.values["desk-dir"])
             Output.error("wbmgp: reloaded: rules \(fresh.rulesDigest), designations \(fresh.designationsDigest)")
         }
         return waitForStop(server, reload: reload)
     }
 
-    static func routes(_ module: RuleModule, role: Role, log: LogSink?) -> ServiceRoutes {
+    static func routes(_ module: RuleModule, role: Role, log: LogSink?, deskDirectory: String?) -> ServiceRoutes {
         let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
         var append: (@Sendable ([JSONValue]) -> Bool)?
         if let log { append = { records in log.append(records) } }
-        return ServiceRoutes(service: service, letters: module.letters, version: Version.current, role: role, log: append)
+        return ServiceRoutes(
+            service: service, letters: module.letters, version: Version.current, role: role, log: append, deskDirectory: deskDirectory)
     }
 
     /// The token's name when the request carries one of the tokens; every token is compared in

@@ -141,3 +141,78 @@ struct HTTPServerTests {
         #expect(throws: HTTPServer.StartError.self) { try HTTPServer(bad) { _ in HTTPResponse(status: .ok) } }
     }
 }
+
+@Suite("HTTP/1.1 server deadlines", .serialized)
+struct HTTPServerDeadlineTests {
+    /// Sends `bytes` one at a time, `gap` microseconds apart, while the server may answer; the
+    /// answer and how many bytes went out before the server closed.
+    func trickle(_ bytes: String, gap: useconds_t, port: UInt16) -> (answer: String, sent: Int) {
+        guard let connection = HTTPClientConnection(port: port, timeoutMilliseconds: 5000) else { return ("", 0) }
+        var sent = 0
+        for byte in bytes.utf8 {
+            guard connection.send([byte]) else { break }
+            sent += 1
+            usleep(gap)
+        }
+        guard let response = connection.readResponse() else { return ("", sent) }
+        return ("\(response.status) " + String(decoding: response.body, as: UTF8.self), sent)
+    }
+
+    @Test("a client sending a byte every 20 ms is cut off with 408 at the header deadline, though no single silence is long")
+    func tricklingHeader() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.readTimeout = 5_000
+        configuration.headerTimeout = 300
+        let server = try HTTPServer(configuration) { _ in HTTPResponse(status: .ok) }
+        server.start()
+        defer { server.stop() }
+        // 80 bytes at 20 ms each would take 1.6 s; the deadline falls after about 15 of them.
+        let request = "GET /v1/health HTTP/1.1\r\nHost: example\r\nX-Padding: " + String(repeating: "p", count: 30) + "\r\n\r\n"
+        let (answer, sent) = trickle(request, gap: 20_000, port: server.port)
+        #expect(answer.hasPrefix("408 "), "\(answer)")
+        #expect(sent < request.utf8.count, "the server read the whole request: \(sent) bytes")
+    }
+
+    @Test("the body has its own deadline once the head is complete")
+    func tricklingBody() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.readTimeout = 5_000
+        configuration.headerTimeout = 5_000
+        configuration.requestTimeout = 300
+        let server = try HTTPServer(configuration) { _ in HTTPResponse(status: .ok) }
+        server.start()
+        defer { server.stop() }
+        guard let connection = HTTPClientConnection(port: server.port) else {
+            Issue.record("no connection")
+            return
+        }
+        #expect(connection.send(Array("POST /x HTTP/1.1\r\nContent-Length: 100\r\n\r\n".utf8)))
+        for _ in 0..<60 {
+            guard connection.send([0x7B]) else { break }
+            usleep(20_000)
+        }
+        #expect(connection.readResponse()?.status == 408)
+    }
+
+    @Test("requests within the deadlines are answered on one kept-alive connection")
+    func withinDeadlines() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.headerTimeout = 2_000
+        let server = try HTTPServer(configuration) { request in HTTPResponse(status: .ok, contentType: "text/plain", body: request.path) }
+        server.start()
+        defer { server.stop() }
+        guard let connection = HTTPClientConnection(port: server.port) else {
+            Issue.record("no connection")
+            return
+        }
+        for path in ["/a", "/b", "/c"] {
+            #expect(connection.send(Array("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)))
+            let response = connection.readResponse()
+            #expect(response?.status == 200)
+            #expect(response.map { String(decoding: $0.body, as: UTF8.self) } == path)
+        }
+    }
+}

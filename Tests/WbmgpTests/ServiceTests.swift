@@ -45,6 +45,65 @@ struct ServiceRoutesTests {
         #expect(String(decoding: record.body, as: UTF8.self).contains("\"input\""))
     }
 
+    @Test("format=desk: one decision as the page shows it, each part the bytes of its own format")
+    func deskFormat() throws {
+        let routes = try routes()
+        for name in ["letter-refusal-rotterdam.json", "letter-conditions-zaanstad.json"] {
+            let bytes = try example(name)
+            let answer = routes.handle(post("/v1/decide?format=desk", bytes))
+            #expect(answer.status == .ok)
+            let desk = try JSONReader.parse(answer.body)
+            for language in ["nl", "en"] {
+                let text = routes.handle(post("/v1/decide?format=text&lang=\(language)", bytes))
+                #expect(desk["text"]?[language] == .string(String(decoding: text.body, as: UTF8.self)))
+                let letter = routes.handle(post("/v1/decide?format=letter&lang=\(language)", bytes))
+                #expect(desk["letter"]?[language] == .string(String(decoding: letter.body, as: UTF8.self)))
+            }
+            let record = try JSONReader.parse(routes.handle(post("/v1/decide?record=true", bytes)).body)
+            #expect(desk["record"] == record)
+            #expect(desk["outcome"] == record["outcome"])
+        }
+        let refused = try JSONReader.parse(routes.handle(post("/v1/decide?format=desk", try example("letter-refusal-rotterdam.json"))).body)
+        #expect(refused["outcome"] == .string("refused"))
+        // The record keeps no name: texts for people name people, records do not (interface §4).
+        #expect(!JSONWriter.compact(refused["record"] ?? .null).contains("Jansen"))
+    }
+
+    @Test("GET / is the desk page, with its style sheet and script, from the binary, under a strict content policy")
+    func deskPage() throws {
+        let routes = try routes()
+        let page = routes.handle(HTTPRequest(method: "GET", target: "/"))
+        #expect(page.status == .ok)
+        #expect(page.headers.contains { $0.name == "Content-Type" && $0.value.hasPrefix("text/html") })
+        #expect(page.headers.contains { $0.name == "Content-Security-Policy" && $0.value.hasPrefix("default-src 'self'") })
+        let html = String(decoding: page.body, as: UTF8.self)
+        #expect(html.contains("desk.js") && html.contains("desk.css"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "the page loads nothing from elsewhere")
+        for (path, type) in [("/desk.css", "text/css"), ("/desk.js", "text/javascript")] {
+            let file = routes.handle(HTTPRequest(method: "GET", target: path))
+            #expect(file.status == .ok && file.body.count > 100)
+            #expect(file.headers.contains { $0.name == "Content-Type" && $0.value.hasPrefix(type) })
+        }
+        #expect(routes.handle(HTTPRequest(method: "POST", target: "/")).status == .methodNotAllowed)
+        #expect(ServiceRoutes.isPublic(HTTPRequest(method: "GET", target: "/desk.js")))
+        #expect(!ServiceRoutes.isPublic(HTTPRequest(method: "GET", target: "/v1/vocabulary")))
+        #expect(!ServiceRoutes.isPublic(HTTPRequest(method: "POST", target: "/")))
+    }
+
+    @Test("--desk-dir serves the page's files from a directory, read at each request; a missing file is a 500 without a stack")
+    func deskDirectory() throws {
+        let module = try #require(ServiceRoutesTests.module)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "<p>edited</p>".write(toFile: directory + "/index.html", atomically: true, encoding: .utf8)
+        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"))
+        let routes = ServiceRoutes(service: service, letters: module.letters, version: "test", deskDirectory: directory)
+        #expect(routes.handle(HTTPRequest(method: "GET", target: "/")).body == Array("<p>edited</p>".utf8))
+        let missing = routes.handle(HTTPRequest(method: "GET", target: "/desk.css"))
+        #expect(missing.status == .internalServerError)
+        #expect(String(decoding: missing.body, as: UTF8.self).contains("does not exist"))
+    }
+
     @Test("each problem gets the status of interface §10, as {\"error\": {code, message, path}}", arguments: [
         ("{", 400, "E-JSON"), ("{\"id\": \"x\"}", 422, "E-MISSING"),
     ])
@@ -212,6 +271,9 @@ struct ServeCLITests {
         #expect(try await request(port, "/v1/health").0 == 401)
         #expect(try await request(port, "/v1/health", token: "0123456789abcdef0124").0 == 401)
         #expect(try await request(port, "/v1/health", token: "0123456789abcdef0123").0 == 200)
+        // The page itself holds no data and a browser cannot send a token to open it.
+        #expect(try await request(port, "/").0 == 200)
+        #expect(try await request(port, "/v1/vocabulary").0 == 401)
         process.terminate()
         process.waitUntilExit()
         let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -13,9 +13,13 @@ public struct ServiceRoutes: Sendable {
     /// decisions are answered; false when the log could not be written (then nothing is answered
     /// as decided).
     public let log: (@Sendable ([JSONValue]) -> Bool)?
+    /// `serve --desk-dir`: the desk page's files read from this directory at each request
+    /// instead of the copies compiled in.
+    public let deskDirectory: String?
 
     public init(service: DecisionService, letters: [Language: LetterTemplate], version: String, role: Role = .desk,
-                log: (@Sendable ([JSONValue]) -> Bool)? = nil) {
+                log: (@Sendable ([JSONValue]) -> Bool)? = nil, deskDirectory: String? = nil) {
+        self.deskDirectory = deskDirectory
         self.service = service
         self.letters = letters
         self.version = version
@@ -45,7 +49,7 @@ public struct ServiceRoutes: Sendable {
             "/v1/decide": [
                 Operation(
                     method: "POST", id: "decide", summary: "Decide one application (the bytes of wbmgp decide)",
-                    query: [("format", ["json", "text", "letter"]), ("lang", ["nl", "en"]), ("record", ["true", "false"])],
+                    query: [("format", ["json", "text", "letter", "desk"]), ("lang", ["nl", "en"]), ("record", ["true", "false"])],
                     consumes: ["application/json"], statuses: input)
             ],
             "/v1/decide/batch": [
@@ -73,6 +77,9 @@ public struct ServiceRoutes: Sendable {
             "/v1/version": [Operation(method: "GET", id: "version", summary: "Engine version and the rules and designations digests", statuses: [200, 401])],
             "/v1/vocabulary": [Operation(method: "GET", id: "vocabulary", summary: "The labels of every code, in Dutch and English", statuses: [200, 401])],
             "/v1/openapi.json": [Operation(method: "GET", id: "openapi", summary: "This document", statuses: [200, 401])],
+            "/": [Operation(method: "GET", id: "deskPage", summary: "The desk page (HTML)", produces: "text/html", statuses: [200])],
+            "/desk.css": [Operation(method: "GET", id: "deskStyle", summary: "The desk page's style sheet", produces: "text/css", statuses: [200])],
+            "/desk.js": [Operation(method: "GET", id: "deskScript", summary: "The desk page's script", produces: "text/javascript", statuses: [200])],
         ]
     }()
 
@@ -81,6 +88,13 @@ public struct ServiceRoutes: Sendable {
 
     /// Whether the service answers on this path (an access log writes only such paths).
     public static func isRoute(_ path: String) -> Bool { routes[path] != nil }
+
+    /// The desk page's own files hold no data and a browser cannot send a bearer token when it
+    /// opens a page: they are served to anyone, and the page sends the token the clerk enters
+    /// with each call of the API.
+    public static func isPublic(_ request: HTTPRequest) -> Bool {
+        request.method == "GET" && DeskPage.files[request.path] != nil
+    }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         guard let methods = ServiceRoutes.routes[request.path] else {
@@ -107,17 +121,18 @@ public struct ServiceRoutes: Sendable {
         case "/v1/replay": return replay(request)
         case "/v1/designations/lookup": return lookup(request)
         case "/v1/decide/batch": return batch(request)
-        default: return decide(request)
+        case "/v1/decide": return decide(request)
+        default: return DeskPage.response(request.path, directory: deskDirectory) ?? ServiceRoutes.error(.notFound, "E-NOT-FOUND", "no route \(request.path)")
         }
     }
 
-    /// `POST /v1/decide?format=json|text|letter&lang=nl|en&record=true`.
+    /// `POST /v1/decide?format=json|text|letter|desk&lang=nl|en&record=true`.
     func decide(_ request: HTTPRequest) -> HTTPResponse {
         if let problem = ServiceRoutes.jsonBody(request) { return problem }
         let query = request.queryValues
         let format = query["format"] ?? "json"
-        guard ["json", "text", "letter"].contains(format) else {
-            return ServiceRoutes.error(.badRequest, "E-QUERY", "format is json, text or letter; found '\(format)'")
+        guard ["json", "text", "letter", "desk"].contains(format) else {
+            return ServiceRoutes.error(.badRequest, "E-QUERY", "format is json, text, letter or desk; found '\(format)'")
         }
         guard let language = Language(rawValue: query["lang"] ?? "nl") else {
             return ServiceRoutes.error(.badRequest, "E-QUERY", "lang is nl or en; found '\(query["lang"] ?? "")'")
@@ -141,6 +156,8 @@ public struct ServiceRoutes: Sendable {
                     return ServiceRoutes.error(.internalServerError, "E-LIMIT", "the letter template renders past its bound")
                 }
                 return HTTPResponse(status: .ok, contentType: "text/html; charset=utf-8", body: html)
+            case "desk":
+                return try deskAnswer(request.body)
             default:
                 guard let log else {
                     let output = try service.decideJSON(request.body, withInput: record)
@@ -154,6 +171,29 @@ public struct ServiceRoutes: Sendable {
         } catch {
             return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
         }
+    }
+
+    /// `format=desk`, for the desk page: one decision (so one log entry) in every form the page
+    /// shows, `{"outcome", "text": {nl, en}, "letter": {nl, en}, "record"}`, the texts and letters
+    /// exactly as `format=text` and `format=letter` give them and the record as `record=true`.
+    func deskAnswer(_ body: [UInt8]) throws(InputError) -> HTTPResponse {
+        let (application, decision, logged) = try service.decideForPeople(body, recording: true)
+        if let log, let logged, !log([logged]) { return ServiceRoutes.notLogged }
+        var texts: [(String, JSONValue)] = []
+        var letters: [(String, JSONValue)] = []
+        for language in Language.allCases {
+            texts.append((language.rawValue, .string(TextRenderer.render(decision, application: application, engine: service.engine, language: language))))
+            guard let template = self.letters[language],
+                let html = template.render(LetterModel.build(decision, application: application, engine: service.engine, language: language))
+            else { return ServiceRoutes.error(.internalServerError, "E-CONFIGURATION", "the rules give no letter in \(language.rawValue)") }
+            letters.append((language.rawValue, .string(html)))
+        }
+        return ServiceRoutes.json(
+            .ok,
+            .sortedObject([
+                ("outcome", .string(decision.outcome.rawValue)), ("text", .sortedObject(texts)), ("letter", .sortedObject(letters)),
+                ("record", logged ?? .null),
+            ]))
     }
 
     /// `POST /v1/decide/batch`: JSON Lines in, JSON Lines out, as `wbmgp decide --jsonl` writes
