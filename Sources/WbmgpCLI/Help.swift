@@ -109,7 +109,9 @@ enum Help {
           POST /v1/replay?format=json|text
           POST /v1/designations/lookup   {"dwelling": {...}, "date": "YYYY-MM-DD"}
           GET  /v1/health, /v1/version (engine version, rules and designations digests), /v1/vocabulary,
-               /v1/openapi.json (OpenAPI 3.1, made from the router's table)
+               /v1/openapi.json (OpenAPI 3.1, made from the router's table),
+               /v1/schemas/{application,decision,designation,request}.json (JSON Schema 2020-12,
+               made from the readers' shapes and the compiled rules' codes and measures)
 
         OPTIONS:
           --host ADDRESS     IPv4 address to listen on (default 127.0.0.1). Any other address needs

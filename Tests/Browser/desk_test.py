@@ -402,7 +402,7 @@ def case_conditions(driver, checks, shots):
     checks.check(driver.execute_script("return document.documentElement.lang") == "en", "english: <html lang=en>")
     checks.check(driver.find_element(By.ID, "submit").text == "Assess", "english: the form is relabelled")
     label = driver.execute_script("return document.querySelector('label[for=f-category]').textContent")
-    checks.check("Kind of dwelling" in label, "english: field labels follow", label)
+    checks.check("Type of dwelling" in label, "english: field labels follow", label)
     role = Select(by_path(driver, "$.household[0].role")).first_selected_option.text
     checks.check(role == "Applicant", "english: vocabulary options follow", role)
     click(driver, driver.find_element(By.ID, "lang-nl"))

@@ -19,3 +19,7 @@ for example in letter-refusal-rotterdam letter-conditions-zaanstad; do
     --window-size=794,2300 --screenshot="$PWD/$out/$example.png" "file://$PWD/$out/$example.html" 2>/dev/null
   echo "$out/$example.png"
 done
+# The desk page, driven through its three cases, an input error and the letter by the browser
+# test (Debian's chromium-driver and python3-selenium as well).
+/usr/bin/python3 Tests/Browser/desk_test.py "$bin" --screenshots "$out" >/dev/null
+ls "$out"/desk-*.png

@@ -2,7 +2,7 @@
 enum AreaReader {
     static func read(_ value: JSONValue, path: String = "$.areas") throws(InputError) -> Areas {
         let object = try ObjectReader(value, path: path)
-        try object.allowOnly(["neighbourhoods", "postcodes", "streets", "addresses"])
+        try object.allowOnly(DesignationShapes.areas.names)
         var areas = Areas()
         areas.neighbourhoods = try object.strings("neighbourhoods") ?? []
         for (i, text) in (try object.strings("postcodes") ?? []).enumerated() {
@@ -10,7 +10,7 @@ enum AreaReader {
         }
         for (i, entry) in (try object.array("streets") ?? []).enumerated() {
             let street = try ObjectReader(entry, path: "\(path).streets[\(i)]")
-            try street.allowOnly(["street", "from", "to", "parity"])
+            try street.allowOnly(DesignationShapes.streetRange.names)
             let parityCode = try street.code("parity", in: StreetRange.Parity.allCases.map(\.rawValue), "parity") ?? "all"
             let from = try houseNumber(street, "from")
             let to = try houseNumber(street, "to")
@@ -22,7 +22,7 @@ enum AreaReader {
         }
         for (i, entry) in (try object.array("addresses") ?? []).enumerated() {
             let address = try ObjectReader(entry, path: "\(path).addresses[\(i)]")
-            try address.allowOnly(["postcode", "houseNumber", "houseNumberAddition"])
+            try address.allowOnly(DesignationShapes.address.names)
             let code = AreaMatcher.normalisedPostcode(try address.requiredString("postcode"))
             guard isFullPostcode(code) else {
                 throw InputError(code: "E-VALUE", path: address.pathOf("postcode"), message: "expected a full postcode such as 3311AB, found '\(InputLimits.echo(code))'")

@@ -7,9 +7,7 @@ public struct DesignationReader {
 
     public init(law: CompiledLaw) { self.law = law }
 
-    static let topLevelFields = [
-        "id", "municipality", "decisionDate", "source", "term", "extends", "region", "areas", "categories", "measures", "byLaw", "publication",
-    ]
+    static let topLevelFields = DesignationShapes.designation.names
 
     /// Reads every file, then checks the set as a whole (duplicate ids, `extends`, static conflicts).
     public func read(files: [(path: String, text: String)]) -> ([Designation], [Diagnostic]) {
@@ -67,14 +65,14 @@ public struct DesignationReader {
         try root.allowOnly(DesignationReader.topLevelFields)
         guard let termValue = root.value("term") else { throw root.missing("term", "an object with 'from' and 'until'") }
         let term = try ObjectReader(termValue, path: root.pathOf("term"))
-        try term.allowOnly(["from", "until"])
+        try term.allowOnly(DesignationShapes.term.names)
         let from = try term.requiredDate("from")
         let until = try term.requiredDate("until")
         if !lenient { try checkTerm(from: from, until: until) }
         // The region is where art. 8 counts residence (art. 1: *regio*); every designation names one.
         guard let regionValue = root.value("region") else { throw root.missing("region", "an object with 'name' and 'municipalities'") }
         let region = try ObjectReader(regionValue, path: root.pathOf("region"))
-        try region.allowOnly(["name", "municipalities"])
+        try region.allowOnly(DesignationShapes.region.names)
         let regionName = try region.string("name")
         guard let regionMunicipalities = try region.strings("municipalities"), !regionMunicipalities.isEmpty else {
             throw region.missing("municipalities", "a non-empty array of the region's municipalities")
@@ -99,7 +97,7 @@ public struct DesignationReader {
         var citations = Designation.Citations()
         if let value = root.value("byLaw") {
             let byLaw = try ObjectReader(value, path: root.pathOf("byLaw"))
-            try byLaw.allowOnly(["title", "articles"])
+            try byLaw.allowOnly(DesignationShapes.byLaw.names)
             citations.byLawTitle = try byLaw.requiredString("title")
             if let articles = byLaw.value("articles") {
                 let object = try ObjectReader(articles, path: byLaw.pathOf("articles"))
@@ -111,7 +109,7 @@ public struct DesignationReader {
         }
         if let value = root.value("publication") {
             let publication = try ObjectReader(value, path: root.pathOf("publication"))
-            try publication.allowOnly(["reference", "date"])
+            try publication.allowOnly(DesignationShapes.publication.names)
             citations.publicationReference = try publication.requiredString("reference")
             citations.publicationDate = try publication.date("date")
         }
@@ -192,7 +190,7 @@ public struct DesignationReader {
                 let table = try ObjectReader(entries, path: object.pathOf(field.name))
                 for member in table.members {
                     let words = try ObjectReader(member.value, path: table.pathOf(member.key))
-                    try words.allowOnly(["nl", "en"])
+                    try words.allowOnly(DesignationShapes.words.names)
                     labels[member.key] = TextLabels.Label(nl: try words.requiredString("nl"), en: try words.requiredString("en"))
                 }
                 values[field.name] = .unknown

@@ -1,7 +1,7 @@
 extension ApplicationReader {
     func readPerson(_ value: JSONValue, path: String, applicationDate: CalendarDate) throws(InputError) -> Person {
         let object = try ObjectReader(value, path: path)
-        try object.allowOnly(["id", "role", "birthDate", "residence", "income", "characteristics", "screening", "name", "address"])
+        try object.allowOnly(ApplicationShapes.person.names)
         let id = try object.requiredString("id")
         guard let roleCode = try object.code("role", in: Person.Role.allCases.map(\.rawValue), "role"), let role = Person.Role(rawValue: roleCode) else {
             throw object.missing("role", "one of \(Person.Role.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -25,7 +25,7 @@ extension ApplicationReader {
         var address: PostalAddress?
         if let value = object.value("address") {
             let fields = try ObjectReader(value, path: object.pathOf("address"))
-            try fields.allowOnly(["street", "houseNumber", "houseNumberAddition", "postcode", "city"])
+            try fields.allowOnly(ApplicationShapes.postalAddress.names)
             guard let houseNumber = try fields.integer("houseNumber") else { throw fields.missing("houseNumber", "a whole number") }
             address = PostalAddress(
                 street: try fields.requiredString("street"), houseNumber: houseNumber, houseNumberAddition: try fields.string("houseNumberAddition"),
@@ -62,7 +62,7 @@ extension ApplicationReader {
     /// One residence period, with `until` not before `from`.
     func readPeriod(_ value: JSONValue, path: String) throws(InputError) -> ResidencePeriod {
         let object = try ObjectReader(value, path: path)
-        try object.allowOnly(["municipality", "from", "until"])
+        try object.allowOnly(ApplicationShapes.residencePeriod.names)
         let period = ResidencePeriod(municipality: try object.requiredString("municipality"), from: try object.requiredDate("from"), until: try object.date("until"))
         if let until = period.until, until < period.from {
             throw InputError(code: "E-PERIOD", path: object.pathOf("until"), message: "'until' \(until) lies before 'from' \(period.from)")
@@ -72,11 +72,11 @@ extension ApplicationReader {
 
     func readScreening(_ value: JSONValue, path: String) throws(InputError) -> Screening {
         let object = try ObjectReader(value, path: path)
-        try object.allowOnly(["vog", "policeRecords"])
+        try object.allowOnly(ApplicationShapes.screening.names)
         var vog: CertificateOfConduct?
         if let vogValue = object.value("vog") {
             let vogObject = try ObjectReader(vogValue, path: object.pathOf("vog"))
-            try vogObject.allowOnly(["status", "submitted", "date"])
+            try vogObject.allowOnly(ApplicationShapes.certificateOfConduct.names)
             let statuses = CertificateOfConduct.Status.allCases.map(\.rawValue)
             let code = try vogObject.code("status", in: statuses, "VOG status")
             let submitted = try vogObject.bool("submitted")
@@ -107,7 +107,7 @@ extension ApplicationReader {
             records?.reserveCapacity(list.count)
             for (i, entry) in list.enumerated() {
                 let recordObject = try ObjectReader(entry, path: "\(object.pathOf("policeRecords"))[\(i)]")
-                try recordObject.allowOnly(["behaviour", "date"])
+                try recordObject.allowOnly(ApplicationShapes.policeRecord.names)
                 guard let behaviour = try recordObject.code("behaviour", in: behaviourCodes, behaviourCodeName) else {
                     throw recordObject.missing("behaviour", "one of \(behaviourCodes.joined(separator: ", "))")
                 }
@@ -119,14 +119,16 @@ extension ApplicationReader {
 
     func readWoonverklaring(_ value: JSONValue) throws(InputError) -> Woonverklaring {
         let object = try ObjectReader(value, path: "$.woonverklaring")
-        try object.allowOnly(["outcome", "date", "hearingOffered", "conditions", "decidedBy"])
+        try object.allowOnly(ApplicationShapes.woonverklaring.names)
         let allowed = Woonverklaring.Outcome.allCases.map(\.rawValue)
         guard let code = try object.code("outcome", in: allowed, "woonverklaring outcome"), let outcome = Woonverklaring.Outcome(rawValue: code) else {
             throw object.missing("outcome", "one of \(allowed.joined(separator: ", "))")
         }
         let hearingOffered = try object.bool("hearingOffered")
-        if outcome != .positive, hearingOffered == nil {
-            throw object.missing("hearingOffered", "true or false (required for a \(code) woonverklaring)")
+        // The shape says which members another one makes required (the schema says it too).
+        for rule in ApplicationShapes.woonverklaring.requiredUnless where object.value(rule.member) == nil {
+            if case .string(let held) = object.value(rule.other) ?? .null, held == rule.value { continue }
+            throw object.missing(rule.member, "true or false (required for a \(code) woonverklaring)")
         }
         let conditions = try object.strings("conditions") ?? []
         if outcome == .positiveWithConditions, conditions.isEmpty {
@@ -141,7 +143,7 @@ extension ApplicationReader {
 
     func readHardship(_ value: JSONValue, path: String) throws(InputError) -> HardshipDecision {
         let object = try ObjectReader(value, path: path)
-        try object.allowOnly(["article", "granted", "date", "decidedBy", "reason"])
+        try object.allowOnly(ApplicationShapes.hardship.names)
         guard let article = try object.code("article", in: hardshipCodes, "hardship article") else {
             throw object.missing("article", "one of \(hardshipCodes.joined(separator: ", "))")
         }

@@ -60,7 +60,7 @@ public struct ApplicationReader: Sendable {
 
     private func readApplication(_ value: JSONValue) throws(InputError) -> Application {
         let root = try ObjectReader(value, path: "$")
-        try root.allowOnly(["id", "kind", "applicationDate", "decisionDate", "dwelling", "household", "woonverklaring", "hardship"])
+        try root.allowOnly(ApplicationShapes.application.names)
         let id = try root.requiredString("id")
         let kindCode = try root.code("kind", in: Application.Kind.allCases.map(\.rawValue), "application kind") ?? Application.Kind.newTenancy.rawValue
         let kind = Application.Kind(rawValue: kindCode) ?? .newTenancy
@@ -92,7 +92,7 @@ public struct ApplicationReader: Sendable {
 
     func readDwelling(_ value: JSONValue) throws(InputError) -> Dwelling {
         let object = try ObjectReader(value, path: "$.dwelling")
-        try object.allowOnly(["municipality", "postcode", "houseNumber", "houseNumberAddition", "street", "neighbourhood", "category"])
+        try object.allowOnly(ApplicationShapes.dwelling.names)
         return Dwelling(
             municipality: try object.requiredString("municipality"), postcode: try object.string("postcode"),
             houseNumber: try object.integer("houseNumber"), houseNumberAddition: try object.string("houseNumberAddition"),

@@ -234,7 +234,7 @@ public enum CompiledEffect: Sendable {
 }
 
 /// The result of a rule for one person, as written in a reason.
-public enum RuleResult: String, Sendable, Hashable {
+public enum RuleResult: String, Sendable, Hashable, CaseIterable {
     case applied, passed, unknown
     /// Lookup only: a designation covers the dwelling but no measure reaches this application.
     case unreached

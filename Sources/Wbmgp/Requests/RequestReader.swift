@@ -6,11 +6,7 @@ public struct RequestReader: Sendable {
 
     public init(law: CompiledLaw) { self.law = law }
 
-    static let fields = [
-        "id", "kind", "receivedDate", "dispatchDate", "requested", "previous", "substantiation", "regionalAlternatives",
-        "instrumentChoice", "localEvaluation", "provincialAdvice", "ministerDecisionDate",
-        "ministerDecisionDispatchDate",
-    ]
+    static let fields = DesignationShapes.request.names
 
     /// Reads a request document within ``InputLimits``.
     public func read(_ bytes: [UInt8]) throws(InputError) -> DesignationRequest {
@@ -36,7 +32,7 @@ public struct RequestReader: Sendable {
         var substantiation: DesignationRequest.Substantiation?
         if let value = root.value("substantiation") {
             let object = try ObjectReader(value, path: "$.substantiation")
-            try object.allowOnly(["necessity", "suitability", "subsidiarity", "proportionality"])
+            try object.allowOnly(DesignationShapes.substantiation.names)
             substantiation = DesignationRequest.Substantiation(
                 necessity: try object.string("necessity", atMost: prose), suitability: try object.string("suitability", atMost: prose),
                 subsidiarity: try object.string("subsidiarity", atMost: prose),
@@ -45,7 +41,7 @@ public struct RequestReader: Sendable {
         var evaluation: DesignationRequest.LocalEvaluation?
         if let value = root.value("localEvaluation") {
             let object = try ObjectReader(value, path: "$.localEvaluation")
-            try object.allowOnly(["date", "summary"])
+            try object.allowOnly(DesignationShapes.localEvaluation.names)
             evaluation = DesignationRequest.LocalEvaluation(date: try object.date("date"), summary: try object.string("summary", atMost: prose))
         }
         guard let kind = try root.string("kind") else { throw root.missing("kind", "'initial' or 'extension'") }

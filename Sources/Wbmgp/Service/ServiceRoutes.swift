@@ -45,7 +45,13 @@ public struct ServiceRoutes: Sendable {
     /// 405, another path 404) and ``OpenAPIDocument`` describes it.
     static let operations: [String: [Operation]] = {
         let input = [200, 400, 401, 403, 409, 413, 415, 422]
-        return [
+        var schemas: [String: [Operation]] = [:]
+        for name in JSONSchemaDocument.names {
+            schemas["/v1/schemas/\(name).json"] = [
+                Operation(method: "GET", id: "\(name)Schema", summary: "The JSON Schema (2020-12) of the \(name), from the compiled rules", statuses: [200, 401])
+            ]
+        }
+        return schemas.merging([
             "/v1/decide": [
                 Operation(
                     method: "POST", id: "decide", summary: "Decide one application (the bytes of wbmgp decide)",
@@ -80,7 +86,7 @@ public struct ServiceRoutes: Sendable {
             "/": [Operation(method: "GET", id: "deskPage", summary: "The desk page (HTML)", produces: "text/html", statuses: [200])],
             "/desk.css": [Operation(method: "GET", id: "deskStyle", summary: "The desk page's style sheet", produces: "text/css", statuses: [200])],
             "/desk.js": [Operation(method: "GET", id: "deskScript", summary: "The desk page's script", produces: "text/javascript", statuses: [200])],
-        ]
+        ]) { first, _ in first }
     }()
 
     /// The methods each path answers.
@@ -122,6 +128,12 @@ public struct ServiceRoutes: Sendable {
         case "/v1/designations/lookup": return lookup(request)
         case "/v1/decide/batch": return batch(request)
         case "/v1/decide": return decide(request)
+        case _ where request.path.hasPrefix("/v1/schemas/"):
+            let name = String(request.path.dropFirst("/v1/schemas/".count).dropLast(".json".count))
+            guard let schema = JSONSchemaDocument.schema(name, law: service.engine.law, version: version) else {
+                return ServiceRoutes.error(.notFound, "E-NOT-FOUND", "no route \(request.path)")
+            }
+            return HTTPResponse(status: .ok, contentType: "application/schema+json", body: JSONWriter.pretty(schema) + "\n")
         default: return DeskPage.response(request.path, directory: deskDirectory) ?? ServiceRoutes.error(.notFound, "E-NOT-FOUND", "no route \(request.path)")
         }
     }
