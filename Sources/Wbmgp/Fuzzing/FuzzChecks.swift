@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// The checks every fuzzed input must pass, per format, over the shipped law and the fixture
 /// designations. An input may be refused, never answered with something broken.
 struct FuzzChecks: Sendable {
@@ -14,6 +16,8 @@ struct FuzzChecks: Sendable {
     let sampleApplication: [UInt8]
     /// The letter model of the first seed application, for rendering mutated templates.
     let sampleLetterModel: [String: LetterValue]?
+    /// The service's routes at the desk, for the HTTP target.
+    let routes: ServiceRoutes
 
     init(seeds: FuzzSeeds) throws(FuzzTargets.SetupError) {
         ruleFiles = seeds.ruleFiles
@@ -26,6 +30,7 @@ struct FuzzChecks: Sendable {
         // The reviewer's role reads everything an application may hold, police records included.
         service = DecisionService(engine: Engine(law: compiled, designations: designations), engineInfo: .init(version: "fuzz"), role: .review)
         deskService = DecisionService(engine: service.engine, engineInfo: .init(version: "fuzz"))
+        routes = ServiceRoutes(service: deskService, letters: seeds.letterTemplates, version: "fuzz")
         var records: [[UInt8]] = []
         for application in seeds.applications {
             if let record = try? service.decideJSON(application, withInput: true) { records.append(Array(JSONWriter.compact(record).utf8)) }
@@ -117,6 +122,39 @@ struct FuzzChecks: Sendable {
         }
         if let compiled { problems += sampleDecision(law: compiled, designations: designations, "decision under the mutated law") }
         return problems
+    }
+
+    /// HTTP/1.1 bytes as a connection reads them: each request the parser finds takes some bytes
+    /// and no more than there are, its body within the limit, and is answered by the routes with
+    /// a status other than 500; a refusal is a client error (or 501/505); no byte is read twice
+    /// and none is left unaccounted for.
+    func httpRequest(_ input: [UInt8]) -> [String] {
+        var problems: [String] = []
+        var limits = HTTPLimits()
+        limits.bodyBytes = 64 * 1024
+        var rest = input[...]
+        while true {
+            switch HTTPRequestParser.parse(rest, limits: limits) {
+            case .incomplete:
+                return problems
+            case .failure(let status, let message):
+                if !(400..<500).contains(status.code), ![501, 505].contains(status.code) { problems.append("refused with \(status.code): \(message)") }
+                if message.isEmpty { problems.append("a refusal without a message") }
+                return problems
+            case .request(let request, let consumed):
+                guard consumed > 0, consumed <= rest.count else {
+                    problems.append("the parser took \(consumed) of \(rest.count) bytes")
+                    return problems
+                }
+                if request.body.count > limits.bodyBytes { problems.append("a body of \(request.body.count) bytes passed a limit of \(limits.bodyBytes)") }
+                if request.headers.contains(where: { $0.name.contains("\r") || $0.name.contains("\n") || $0.value.contains("\n") }) {
+                    problems.append("a header holds a line end")
+                }
+                let response = routes.handle(request)
+                if response.status.code >= 500, response.status.code != 503 { problems.append("\(request.method) \(request.path) answered \(response.status.code)") }
+                rest = rest.dropFirst(consumed)
+            }
+        }
     }
 
     /// A letter template: parsed and checked with diagnostics inside the text, and rendered with

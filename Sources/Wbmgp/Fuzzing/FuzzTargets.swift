@@ -25,10 +25,25 @@ public struct FuzzTargets: Sendable {
             FuzzTarget(name: "record", seeds: base.records, mutator: .json) { _, input in base.record(input) },
             FuzzTarget(name: "log", seeds: [base.log], mutator: .json) { _, input in base.logFile(input) },
             FuzzTarget(name: "letter", seeds: seeds.letters.map { Array($0.text.utf8) }, mutator: .letters) { _, input in base.letterTemplate(input) },
+            FuzzTarget(name: "http", seeds: FuzzSeeds.httpRequests(seeds.applications[0]), mutator: .http) { _, input in base.httpRequest(input) },
         ]
     }
 
     public func target(named name: String) -> FuzzTarget? { targets.first { $0.name == name } }
+}
+
+extension FuzzSeeds {
+    /// Requests as clients send them: plain, with a body by length and by chunks, pipelined.
+    static func httpRequests(_ application: [UInt8]) -> [[UInt8]] {
+        let body = String(decoding: application, as: UTF8.self)
+        let hex = String(application.count, radix: 16)
+        return [
+            "GET /v1/health HTTP/1.1\r\nHost: desk\r\n\r\n",
+            "POST /v1/decide?format=text&lang=en HTTP/1.1\r\nHost: desk\r\nContent-Type: application/json\r\nContent-Length: \(application.count)\r\n\r\n\(body)",
+            "POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n\(hex)\r\n\(body)\r\n0\r\n\r\n",
+            "GET /v1/version HTTP/1.1\r\n\r\nGET /v1/vocabulary HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.1\r\n\r\n",
+        ].map { Array($0.utf8) }
+    }
 }
 
 /// The seed inputs: the valid decide fixtures, the shipped and fixture designations, the request
@@ -40,6 +55,8 @@ struct FuzzSeeds: Sendable {
     var ruleFiles: [(path: String, text: String)] = []
     var fixtureDesignations: [(path: String, text: String)] = []
     var letters: [(path: String, text: String)] = []
+    /// The shipped templates, compiled: the HTTP target's routes write letters with them.
+    var letterTemplates: [Language: LetterTemplate] = [:]
 
     init(root: String) throws(FuzzTargets.SetupError) {
         ruleFiles = RuleModule.readFiles(in: root + "/Rules/wbmgp", extension: "rules").files
@@ -53,6 +70,7 @@ struct FuzzSeeds: Sendable {
             if let request = (try? JSONReader.parse(file.text))?["request"] { requests.append(Array(JSONWriter.pretty(request).utf8)) }
         }
         letters = RuleModule.readFiles(in: root + "/Rules/letters", extension: "html").files
+        letterTemplates = RuleModule.loadLetters(in: root + "/Rules/letters").0
         guard !ruleFiles.isEmpty, !letters.isEmpty, !applications.isEmpty, !designations.isEmpty, !requests.isEmpty else {
             throw FuzzTargets.SetupError(message: "no seeds under \(root): expected Rules/wbmgp, Rules/letters, Fixtures/decide/valid, Fixtures/designations and Fixtures/requests")
         }

@@ -32,6 +32,15 @@ public struct Mutator: Sendable {
         "any in ", "count(", "\u{FEFF}", "\u{00E9}",
     ])
 
+    /// Tokens for HTTP/1.1 requests: line ends bare and doubled, the framing headers alone, twice
+    /// and together, chunk sizes at their limits, versions and methods the parser refuses.
+    public static let http = Mutator(dictionary: [
+        "\r\n", "\n", "\r", "\r\n\r\n", ": ", ":", " ", "\t", "Content-Length: ", "Content-Length: 0\r\n", "Content-Length: 99999999999999999999\r\n",
+        "Transfer-Encoding: chunked\r\n", "Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n", "FFFFFFFFFFFFFFFF\r\n", "5;ext=1\r\n", "-1",
+        "HTTP/1.1", "HTTP/1.0", "HTTP/2", "GET ", "POST ", "CONNECT ", "/v1/decide", "/v1/decide?format=desk&lang=en", "%00", "%",
+        "Connection: close\r\n", "Expect: 100-continue\r\n", "Content-Type: application/json\r\n", "\u{0}", "\u{00E9}", "\u{7F}",
+    ])
+
     /// Tokens for letter templates: tags cut off, sections crossed and nested, names that do not
     /// exist, and HTML.
     public static let letters = Mutator(dictionary: [

@@ -96,7 +96,8 @@ public enum TextRenderer {
             return (en ? "Ground for refusal: " : "Weigeringsgrond: ") + list + defects
         case .incomplete:
             let missing = PlainWords.list(decision.missingFacts.map { MissingFactWords.words($0, context) }, language)
-            return (en ? "Incomplete: missing " : "Onvolledig: ontbreekt ") + missing + defects
+            let verb = decision.missingFacts.count == 1 ? "ontbreekt" : "ontbreken"
+            return (en ? "Incomplete: missing " + missing : "Onvolledig: " + missing + " " + verb) + defects
         case .notApplicable:
             return en ? "Not applicable: chapter 3 of the Wbmgp does not apply to this application"
                 : "Niet van toepassing: hoofdstuk 3 Wbmgp is op deze aanvraag niet van toepassing"

@@ -40,7 +40,7 @@
       city: "Woonplaats",
       choose: "Kies…",
       designationIdle: "Vul de gemeente, de soort woning en de datum van de aanvraag in; hier verschijnt dan onder welke aanwijzing de woning valt.",
-      designationOn: "Aanwijzing van kracht op {date}",
+      designationOn: "Op {date} valt de woning onder:",
       designationNone: "Op deze datum valt de woning niet onder een aanwijzing.",
       sectionHousehold: "Huishouden",
       person: "Persoon {n}",
@@ -52,7 +52,7 @@
       nameHint: "Zoals de naam in de brief en de overwegingen moet staan, bijvoorbeeld „mevrouw S. Jansen”.",
       birthDate: "Geboortedatum",
       address: "Adres voor de brief",
-      addressHint: "De brief gaat naar de aanvrager, bij toetreding naar de toetreder. Vul het hele adres in of laat het leeg.",
+      addressHint: "De brief gaat naar de aanvrager (bij toetreding: naar de toetreder). Vul het hele adres in of laat het leeg.",
       residence: "Inschrijving in de basisregistratie personen",
       residenceHint: "Vul elke periode van inschrijving in, met de gemeente. Laat „Tot en met” leeg als de persoon daar nog staat ingeschreven.",
       period: "Periode {j} van persoon {n}",
@@ -126,7 +126,7 @@
       errNoJoiner: "bij de soort aanvraag „{kind}” hoort ten minste één persoon met de rol „{role}”.",
       errNoConditions: "vul ten minste één voorschrift in, of kies een andere uitkomst dan „{outcome}”.",
       errConditions: "alleen bij „{outcome}” horen voorschriften. Verwijder de voorschriften of kies die uitkomst.",
-      errHearing: "kies „Ja” of „Nee”: bij een negatieve woonverklaring en bij een woonverklaring met voorschriften moet vaststaan of de betrokkene in de gelegenheid is gesteld te worden gehoord.",
+      errHearing: "kies „Ja” of „Nee”. Bij een negatieve woonverklaring en bij een woonverklaring met voorschriften moet vaststaan of de betrokkene in de gelegenheid is gesteld te worden gehoord.",
       errVogStatus: "kies de status van de VOG; een datum alleen is niet genoeg.",
       errAddress: "vul het hele adres in (straat, huisnummer, postcode en woonplaats) of laat het adres leeg.",
       errRequired: "dit gegeven is verplicht.",
@@ -167,7 +167,7 @@
       city: "Town",
       choose: "Choose…",
       designationIdle: "Enter the municipality, the type of dwelling and the date of application; the designation that covers the dwelling will then appear here.",
-      designationOn: "Designation in force on {date}",
+      designationOn: "On {date} the dwelling is covered by:",
       designationNone: "On this date the dwelling is not covered by any designation.",
       sectionHousehold: "Household",
       person: "Person {n}",
@@ -179,7 +179,7 @@
       nameHint: "As the name should appear in the letter and the considerations, for example ‘mevrouw S. Jansen’.",
       birthDate: "Date of birth",
       address: "Address for the letter",
-      addressHint: "The letter goes to the applicant, or for joining to the joiner. Fill in the whole address or leave it blank.",
+      addressHint: "The letter goes to the applicant (for joining, to the joiner). Fill in the whole address or leave it blank.",
       residence: "Registration in the Personal Records Database (BRP)",
       residenceHint: "Enter each period of registration with its municipality. Leave ‘To (inclusive)’ blank if the person is still registered there.",
       period: "Period {j} of person {n}",
@@ -191,9 +191,9 @@
       removePeriod: "Remove period",
       removePeriodWhich: " {j} of person {n}",
       income: "Sources of income",
-      incomeHint: "Nothing ticked means: unknown. If the person has no income, tick ‘No income’.",
+      incomeHint: "Nothing ticked means ‘unknown’. If the person has no income, tick ‘No income’.",
       characteristics: "Socio-economic characteristics (article 9)",
-      characteristicsHint: "Nothing ticked means: unknown.",
+      characteristicsHint: "Nothing ticked means ‘unknown’.",
       noCharacteristics: "None of these characteristics",
       vog: "Certificate of conduct (VOG)",
       vogStatus: "Status of the VOG",
@@ -202,7 +202,7 @@
       unknown: "Unknown",
       yes: "Yes",
       no: "No",
-      sectionWoonverklaring: "The mayor's woonverklaring",
+      sectionWoonverklaring: "The mayor's residence statement (woonverklaring)",
       woonverklaringHint: "Fill in only if the mayor has issued a woonverklaring. Police data are never entered at the desk; only the mayor may use them.",
       wvOutcome: "Outcome",
       wvNone: "No woonverklaring issued",
@@ -253,7 +253,7 @@
       errNoJoiner: "the type of application ‘{kind}’ needs at least one person with the role ‘{role}’.",
       errNoConditions: "enter at least one condition, or choose an outcome other than ‘{outcome}’.",
       errConditions: "only ‘{outcome}’ carries conditions. Remove the conditions or choose that outcome.",
-      errHearing: "choose ‘Yes’ or ‘No’: for a negative woonverklaring and for one with conditions, it must be known whether the person concerned was offered a hearing.",
+      errHearing: "choose ‘Yes’ or ‘No’. For a negative woonverklaring and for one with conditions, it must be known whether the person concerned was offered a hearing.",
       errVogStatus: "choose the status of the VOG; a date alone is not enough.",
       errAddress: "fill in the whole address (street, house number, postcode and town) or leave the address blank.",
       errRequired: "this is required.",
@@ -514,6 +514,9 @@
 
   /// A button's name: the words shown, then the words that say which (for screen readers).
   function setButtonName(button, key, whichKey, args) {
+    // The spans carry the words from now on: a key left on the button would let the next
+    // relabel() replace them with the shown words alone, and the name would lose its "which".
+    delete button.dataset.i18n;
     button.textContent = "";
     const shown = document.createElement("span");
     setWords(shown, key);
