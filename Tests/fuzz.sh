@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The long run of the fuzz harness (issue 11): N application mutations and N/10 of each other
-# format (rule files, designations, requests, decision records, logs), on a release build, from
+# format (rule files, designations, requests, decision records, logs, letter templates, HTTP
+# requests), on a release build, from
 # the package root. Deterministic: the same N and SEED check the same inputs.
 #
 #   Tests/fuzz.sh [N] [SEED]        # default N = 1000000, SEED = 11
@@ -15,7 +16,7 @@ swift build -c release --product wbmgp-fuzz >&2
 fuzz=.build/release/wbmgp-fuzz
 start=$(date +%s)
 "$fuzz" --target application --count "$n" --seed "$seed"
-for target in rules designation request record log; do
+for target in rules designation request record log letter http; do
   "$fuzz" --target "$target" --count $((n / 10)) --seed "$seed"
 done
 echo "fuzz: all targets clean in $(( $(date +%s) - start )) s (N=$n, seed $seed)"

@@ -13,13 +13,15 @@ public final class HTTPClientConnection {
         public var body: [UInt8]
 
         public func header(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+            headers.first { HTTPRequest.equalIgnoringASCIICase($0.name, name) }?.value
         }
     }
 
     let descriptor: Int32
     /// Bytes read past the last response (the start of the next one).
     var pending: [UInt8] = []
+    /// Reused for every read.
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     /// Milliseconds any one read may wait.
     public var timeoutMilliseconds: Int32
 
@@ -94,8 +96,8 @@ public final class HTTPClientConnection {
 
     /// Reads more into ``pending``; false at the end of the stream, on an error or a timeout.
     func fill() -> Bool {
-        guard let more = SocketIO.read(descriptor, count: 64 * 1024, timeoutMilliseconds: timeoutMilliseconds), !more.isEmpty else { return false }
-        pending += more
+        guard let got = SocketIO.read(descriptor, into: &chunk, timeoutMilliseconds: timeoutMilliseconds), got > 0 else { return false }
+        pending += chunk[..<got]
         return true
     }
 

@@ -19,8 +19,24 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// The value of the first field with this name, compared case-insensitively (RFC 9110 §5.1).
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        headers.first { HTTPRequest.equalIgnoringASCIICase($0.name, name) }?.value
+    }
+
+    /// Whether two field names or tokens are equal up to ASCII case, without copying either.
+    static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let x?, let y?):
+                if x == y { continue }
+                let lowerX = x >= 65 && x <= 90 ? x + 32 : x
+                let lowerY = y >= 65 && y <= 90 ? y + 32 : y
+                guard lowerX == lowerY else { return false }
+            default: return false
+            }
+        }
     }
 
     /// The path part of the target, without the query.
@@ -46,8 +62,10 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// Whether the client asks to keep the connection open after this request.
     public var keepsAlive: Bool {
-        let connection = header("Connection")?.lowercased() ?? ""
-        return version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive")
+        // `Connection` is a list of tokens (RFC 9110 §7.6.1): "close", "keep-alive", others.
+        let tokens = (header("Connection") ?? "").split(separator: ",").map { $0.filter { $0 != " " && $0 != "\t" } }
+        let has = { (wanted: String) in tokens.contains { HTTPRequest.equalIgnoringASCIICase(String($0), wanted) } }
+        return version == "HTTP/1.1" ? !has("close") : has("keep-alive")
     }
 
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {

@@ -3,9 +3,18 @@
 /// for more; it never reads past the limits, and every malformed request is a status with a
 /// reason, never a trap.
 ///
-/// Bodies need `Content-Length` (no chunked transfer coding: 411 for a body without it, 501 for
-/// a `Transfer-Encoding`). A bare LF ends a line as CRLF does (RFC 9112 §2.2).
+/// A body comes with `Content-Length` or in the chunked transfer coding (``ChunkedBody``); both
+/// at once is 400 (RFC 9112 §6.3: a request smuggling risk), another coding 501, a POST with
+/// neither 411. A bare LF ends a line as CRLF does (RFC 9112 §2.2).
 public enum HTTPRequestParser {
+    /// What the parser keeps between reads of one request (a chunked body decoded so far), so a
+    /// body arriving in many reads is not decoded again from its start each time. A new
+    /// ``Progress`` for each request.
+    public struct Progress: Sendable, Equatable {
+        var chunks: ChunkedBody.Scan?
+        public init() {}
+    }
+
     public enum Result: Sendable, Equatable {
         /// Not yet a whole request; read more and try again.
         case incomplete
@@ -18,6 +27,13 @@ public enum HTTPRequestParser {
     /// - Parameter bodyLimit: the largest body for this request (by its method and path), when a
     ///   route allows more or less than ``HTTPLimits/bodyBytes``.
     public static func parse(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits = HTTPLimits(), bodyLimit: ((HTTPRequest) -> Int)? = nil) -> Result {
+        var progress = Progress()
+        return parse(buffer, limits: limits, bodyLimit: bodyLimit, progress: &progress)
+    }
+
+    /// As ``parse(_:limits:bodyLimit:)``, resuming from `progress` (kept by the caller while the
+    /// result is ``Result/incomplete``, reset for the next request).
+    public static func parse(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits = HTTPLimits(), bodyLimit: ((HTTPRequest) -> Int)?, progress: inout Progress) -> Result {
         let start = buffer.startIndex
         // The request line.
         guard let lineEnd = lineEnd(in: buffer, from: start, within: limits.requestLineBytes + 2) else {
@@ -65,10 +81,26 @@ public enum HTTPRequestParser {
         }
 
         // The body.
-        if request.header("Transfer-Encoding") != nil {
-            return .failure(.notImplemented, "transfer codings are not supported; send Content-Length")
+        let lengths = request.headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "Content-Length") }.map(\.value)
+        let codings = request.headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "Transfer-Encoding") }.map(\.value)
+        if !codings.isEmpty {
+            guard lengths.isEmpty else { return .failure(.badRequest, "a request has Content-Length or Transfer-Encoding, not both") }
+            guard codings.count == 1, HTTPRequest.equalIgnoringASCIICase(codings[0], "chunked") else {
+                return .failure(.notImplemented, "the only transfer coding served is chunked")
+            }
+            let maximum = bodyLimit?(request) ?? limits.bodyBytes
+            let scan = progress.chunks ?? ChunkedBody.Scan(position: buffer.distance(from: start, to: position))
+            switch ChunkedBody.read(buffer, from: scan, maximum: maximum, limits: limits) {
+            case .incomplete(let scan):
+                progress.chunks = scan
+                return .incomplete
+            case .failure(let status, let message):
+                return .failure(status, message)
+            case .complete(let body, let end):
+                request.body = body
+                return .request(request, consumed: buffer.distance(from: start, to: end))
+            }
         }
-        let lengths = request.headers.filter { $0.name.lowercased() == "content-length" }.map(\.value)
         var length = 0
         if let first = lengths.first {
             guard lengths.allSatisfy({ $0 == first }), !first.isEmpty, first.utf8.count <= 18, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),

@@ -29,7 +29,7 @@ public struct HTTPResponse: Sendable {
     public func serialized(closing: Bool) -> [UInt8] {
         var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
         for (name, value) in headers where HTTPResponse.isSafe(name) && HTTPResponse.isSafe(value) { head += "\(name): \(value)\r\n" }
-        if stream == nil, !headers.contains(where: { $0.name.lowercased() == "content-length" }) { head += "Content-Length: \(body.count)\r\n" }
+        if stream == nil, !headers.contains(where: { HTTPRequest.equalIgnoringASCIICase($0.name, "Content-Length") }) { head += "Content-Length: \(body.count)\r\n" }
         if closing || stream != nil { head += "Connection: close\r\n" }
         head += "\r\n"
         return Array(head.utf8) + body

@@ -125,15 +125,18 @@ public final class HTTPServer: @unchecked Sendable {
     /// Requests of one connection, in order, until it closes, errs or asks to close.
     func serve(_ client: Int32) {
         var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var progress = HTTPRequestParser.Progress()
         // When the request being read began, and whether its header section is complete.
         var started: DispatchTime?
         var headComplete = false
         while true {
             let limits = configuration.limits
             let routeLimit = configuration.bodyLimit
-            switch HTTPRequestParser.parse(buffer[...], limits: limits, bodyLimit: { request in routeLimit?(request) ?? limits.bodyBytes }) {
+            switch HTTPRequestParser.parse(buffer[...], limits: limits, bodyLimit: { request in routeLimit?(request) ?? limits.bodyBytes }, progress: &progress) {
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
+                progress = HTTPRequestParser.Progress()
                 started = buffer.isEmpty ? nil : DispatchTime.now()
                 headComplete = false
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
@@ -158,7 +161,7 @@ public final class HTTPServer: @unchecked Sendable {
                     let spent = Int64((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
                     wait = Int32(clamping: max(0, min(Int64(wait), Int64(bound) - spent)))
                 }
-                guard wait > 0, let more = SocketIO.read(client, count: 64 * 1024, timeoutMilliseconds: wait) else {
+                guard wait > 0, let got = SocketIO.read(client, into: &chunk, timeoutMilliseconds: wait) else {
                     // Silence: a half-sent request gets 408; an idle kept-alive connection just closes.
                     if !buffer.isEmpty {
                         let timeout = HTTPResponse(status: .requestTimeout, contentType: "application/json", body: #"{"error":{"code":"E-HTTP","message":"the request did not arrive in time"}}"#)
@@ -166,9 +169,9 @@ public final class HTTPServer: @unchecked Sendable {
                     }
                     return
                 }
-                guard !more.isEmpty else { return }
+                guard got > 0 else { return }
                 if buffer.isEmpty { started = DispatchTime.now() }
-                buffer += more
+                buffer += chunk[..<got]
             }
         }
     }

@@ -8,19 +8,28 @@ enum SocketIO {
     /// Up to `count` bytes, waiting at most `timeoutMilliseconds`: nil on timeout, [] at the end
     /// of the stream or on an error.
     static func read(_ descriptor: Int32, count: Int, timeoutMilliseconds: Int32) -> [UInt8]? {
-        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        while true {
-            let ready = poll(&poller, 1, timeoutMilliseconds)
-            if ready < 0, errno == EINTR { continue }
-            if ready == 0 { return nil }
-            if ready < 0 { return [] }
-            break
-        }
         var buffer = [UInt8](repeating: 0, count: count)
+        guard let got = read(descriptor, into: &buffer, timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        return Array(buffer[..<got])
+    }
+
+    /// Reads into `buffer` (reused by the caller, so no allocation per read): the number of
+    /// bytes, 0 at the end of the stream or on an error, nil on timeout. Bytes already waiting
+    /// are taken at once; only an empty socket is polled.
+    static func read(_ descriptor: Int32, into buffer: inout [UInt8], timeoutMilliseconds: Int32) -> Int? {
         while true {
-            let got = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, count, 0) }
-            if got < 0, errno == EINTR { continue }
-            return got <= 0 ? [] : Array(buffer[..<got])
+            let got = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if got >= 0 { return got }
+            if errno == EINTR { continue }
+            guard errno == EAGAIN || errno == EWOULDBLOCK else { return 0 }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            while true {
+                let ready = poll(&poller, 1, timeoutMilliseconds)
+                if ready < 0, errno == EINTR { continue }
+                if ready == 0 { return nil }
+                if ready < 0 { return 0 }
+                break
+            }
         }
     }
 

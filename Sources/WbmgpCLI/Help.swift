@@ -130,9 +130,9 @@ enum Help {
                              working on the page without rebuilding.
 
         Statuses: 400 malformed HTTP or E-JSON, 401, 403 E-POLICE-DATA, 404, 405, 408, 409
-        E-DESIGNATION-CONFLICT, 411, 413, 415, 422 other input errors, 431, 503 too many
-        connections; errors as {"error": {"code", "message", "path"}}, never a stack. The access
-        log on stderr: method, route, status, bytes, milliseconds, who; no body, query or name.
+        E-DESIGNATION-CONFLICT, 411, 413, 414, 415, 422 other input errors, 431, 501 a transfer
+        coding other than chunked, 503 too many connections, 505; errors as {"error": {"code", "message", "path"}}, never a stack. The access
+        log on stderr: method, route, status, bytes, microseconds, who; no body, query or name.
         The desk page's files are served without a token (they hold no data); the page asks the
         clerk for one when the API answers 401.
         SIGHUP reloads the rules and designations (a broken reload keeps the old ones). SIGTERM or
@@ -244,6 +244,7 @@ enum Help {
         swift build -c release && .build/release/wbmgp bench
 
         USAGE: wbmgp bench [--count N] [--jobs N] [--repeat N] [--seed N] [--role R] [--rules DIR] [--designations PATH]
+               wbmgp bench --serve [--count N] [--connections N] [--malformed N] [--slow-clients N]
 
         OPTIONS:
           --count N    Applications to generate (default 100000).
@@ -253,6 +254,15 @@ enum Help {
           --role R     The role to generate for and decide in (default review, whose mix holds
                        police records; desk generates none).
           --keep DIR   Keep the generated applications (DIR/applications.jsonl) to rerun by hand.
+
+        WITH --serve (the service under load and abuse; exits 1 when a check fails):
+          Starts 'wbmgp serve' on a free loopback port and sends --count POST /v1/decide of the
+          desk's mix over --connections kept-alive connections (default 32): requests/s, p50, p99
+          and max latency, errors. Then --malformed hostile requests (default 10000: bad request
+          lines, oversized heads, wrong, conflicting and missing lengths, broken chunks, cut-off
+          bodies, random bytes), each on its own connection, and --slow-clients clients sending
+          one byte a second (default 4), which must get 408; the server must still answer and
+          exit 0 on SIGTERM.
 
         """
 

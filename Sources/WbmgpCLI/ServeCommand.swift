@@ -197,16 +197,16 @@ final class CurrentRoutes: @unchecked Sendable {
 }
 
 /// One line per request on stderr: method, the route (a path the service does not know is logged
-/// as `-`: it could hold anything), status, bytes, milliseconds, who. Never a body, a query or a
+/// as `-`: it could hold anything), status, bytes, microseconds, who. Never a body, a query or a
 /// personal datum.
 final class AccessLog: @unchecked Sendable {
     let lock = NSLock()
 
     func record(_ request: HTTPRequest, _ response: HTTPResponse, who: String, since started: DispatchTime) {
-        let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        let microseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000
         let path = ServiceRoutes.isRoute(request.path) ? request.path : "-"
         let method = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"].contains(request.method) ? request.method : "-"
-        let line = "\(method) \(path) \(response.status.code) \(response.body.count) \(milliseconds)ms \(who)"
+        let line = "\(method) \(path) \(response.status.code) \(response.body.count) \(microseconds)us \(who)"
         lock.lock()
         Output.error(line)
         lock.unlock()

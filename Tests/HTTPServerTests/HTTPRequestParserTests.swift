@@ -48,7 +48,14 @@ struct HTTPRequestParserTests {
         ("POST / HTTP/1.1\r\nHost: x\r\n\r\n", 411), ("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
         ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400),
         ("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 501), ("GET / HTTP/1.1\r\nX: a\u{1}b\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501), ("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nab\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1234567890ABCDEF0\r\n", 400),
+        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", 400),
+        ("GET / HTTP/1.1\r\nX: a\u{1}b\r\n\r\n", 400),
     ])
     func malformed(_ text: String, _ code: Int) {
         guard case .failure(let status, let message) = parse(text) else { Issue.record("accepted: \(text.debugDescription)"); return }
@@ -85,6 +92,41 @@ struct HTTPRequestParserTests {
         #expect(request.query.map(\.name) == ["a", "c", "d"])
         #expect(request.query.map(\.value) == ["A b", "", "%zz"])
     }
+
+    @Test("a chunked body is decoded: extensions ignored, trailers read, the next request left in the buffer")
+    func chunked() throws {
+        let text = "POST /v1/decide HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n4;name=value\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: t\r\n\r\nGET / HTTP/1.1\r\n"
+        guard case .request(let request, let consumed) = parse(text) else { Issue.record("not a request"); return }
+        #expect(String(decoding: request.body, as: UTF8.self) == "{\"a\":1}")
+        #expect(consumed == text.utf8.count - "GET / HTTP/1.1\r\n".utf8.count)
+    }
+
+    @Test("a chunked body cut at every byte is incomplete and then, resumed with its progress, the same request")
+    func chunkedResumed() throws {
+        let text = Array("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1\n \n6\r\nworld!\r\n0\r\n\r\n".utf8)
+        var progress = HTTPRequestParser.Progress()
+        for end in 1..<text.count {
+            #expect(HTTPRequestParser.parse(text[..<end], bodyLimit: nil, progress: &progress) == .incomplete, "cut at \(end)")
+        }
+        guard case .request(let request, let consumed) = HTTPRequestParser.parse(text[...], bodyLimit: nil, progress: &progress) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(String(decoding: request.body, as: UTF8.self) == "hello world!")
+        #expect(consumed == text.count)
+        // Resumed, the body was not decoded again from its start: the progress holds it.
+        #expect(progress.chunks?.body == Array("hello world!".utf8))
+    }
+
+    @Test("a chunked body over the limit is 413 as soon as a chunk's size says so")
+    func chunkedLimit() {
+        var limits = HTTPLimits()
+        limits.bodyBytes = 8
+        let result = parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\n", limits: limits)
+        guard case .failure(let status, _) = result else { Issue.record("\(result)"); return }
+        #expect(status.code == 413)
+    }
+
 }
 
 @Suite("HTTP/1.1 responses")

@@ -216,3 +216,34 @@ struct HTTPServerDeadlineTests {
         }
     }
 }
+
+@Suite("HTTP/1.1 server bodies", .serialized)
+struct HTTPServerBodyTests {
+    @Test("a chunked body arriving in pieces is answered like the same body with Content-Length; both at once is 400")
+    func chunkedOverASocket() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        let server = try HTTPServer(configuration) { request in
+            HTTPResponse(status: .ok, contentType: "text/plain", body: String(decoding: request.body, as: UTF8.self))
+        }
+        server.start()
+        defer { server.stop() }
+        guard let connection = HTTPClientConnection(port: server.port) else {
+            Issue.record("no connection")
+            return
+        }
+        let pieces = ["POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n7\r\n{\"a\":", "1}\r\n", "3\r\n[2]\r\n0\r\n", "\r\n"]
+        for piece in pieces {
+            #expect(connection.send(Array(piece.utf8)))
+            usleep(20_000)
+        }
+        let chunked = connection.readResponse()
+        #expect(chunked?.status == 200)
+        #expect(chunked.map { String(decoding: $0.body, as: UTF8.self) } == "{\"a\":1}[2]")
+        // The connection stays open for the next request.
+        #expect(connection.send(Array("POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\n{\"a\":1}[2]".utf8)))
+        #expect(connection.readResponse().map { String(decoding: $0.body, as: UTF8.self) } == "{\"a\":1}[2]")
+        #expect(connection.send(Array("POST /echo HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n".utf8)))
+        #expect(connection.readResponse()?.status == 400)
+    }
+}

@@ -173,12 +173,12 @@ public struct ServiceRoutes: Sendable {
             default:
                 guard let log else {
                     let output = try service.decideJSON(request.body, withInput: record)
-                    return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter.pretty(output) + "\n")
+                    return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: JSONWriter.prettyLine(output))
                 }
                 let (output, logged) = try service.decideWithRecord(request.body, recording: true)
                 if let logged, !log([logged]) { return ServiceRoutes.notLogged }
                 let json = record ? logged ?? .null : DecisionWriter.json(output, engine: service.engineInfo)
-                return HTTPResponse(status: .ok, contentType: "application/json", body: JSONWriter.pretty(json) + "\n")
+                return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: JSONWriter.prettyLine(json))
             }
         } catch {
             return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
@@ -351,7 +351,7 @@ public struct ServiceRoutes: Sendable {
     }
 
     static func json(_ status: HTTPStatus, _ value: JSONValue) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "application/json", body: JSONWriter.pretty(value) + "\n")
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: JSONWriter.prettyLine(value))
     }
 
     /// `{"error": {"code", "message", "path"?}}`: never a stack.

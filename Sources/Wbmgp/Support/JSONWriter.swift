@@ -14,9 +14,22 @@ public enum JSONWriter {
     }
 
     public static func pretty(_ value: JSONValue) -> String {
+        String(decoding: prettyBytes(value), as: UTF8.self)
+    }
+
+    /// ``pretty(_:)`` as UTF-8 bytes with its final newline, as a service answers it (no String
+    /// in between).
+    public static func prettyLine(_ value: JSONValue) -> [UInt8] {
+        var out = JSONBytes(capacity: 8 * 1024)
+        out.append(value, indent: true, level: 0)
+        out.byte(0x0A)
+        return out.bytes
+    }
+
+    static func prettyBytes(_ value: JSONValue) -> [UInt8] {
         var out = JSONBytes()
         out.append(value, indent: true, level: 0)
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 }
 
