@@ -7,10 +7,15 @@ their typed form depends on the browser's locale) and checks what the clerk sees
 the reasons with their citations, the designation, the letter, the record, errors at their
 fields, the English switch, keyboard reach and labels, and that no field asks for police data.
 
+Then a second phase starts the server again with `--token-file` (a token file in a temp dir) on
+another free port and checks the sign-in: it appears on the first 401 with focus on the token
+field, refuses a wrong token, loads the option lists and decides with the right one, lets the
+clerk submit again after a refused token, and forgets the token on sign-out.
+
 Usage: desk_test.py PATH/TO/wbmgp [--screenshots DIR] [--port PORT] [--desk-dir DIR]
 
-(--desk-dir passes `serve --desk-dir`: the page's files read from DIR instead of the copies
-compiled in, to test edits without a rebuild.)
+(--desk-dir passes `serve --desk-dir` to both servers: the page's files read from DIR instead of
+the copies compiled in, to test edits without a rebuild.)
 
 Needs Debian's python3-selenium, chromium and chromium-driver. Prints one line per check and
 a closing 'N passed, N failed' line; exits 1 on any failure, 2 when it cannot run at all.
@@ -49,6 +54,9 @@ CSP = (
     "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self' blob:; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'"
 )
+# The second phase's token file holds `desk-test TOKEN`; the wrong token is as long, and refused.
+TOKEN = "0123456789abcdef0123456789"
+WRONG_TOKEN = "fedcba9876543210fedcba9876"
 
 
 # MARK: - Reporting
@@ -80,15 +88,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(binary, port, log, desk_dir=None):
+def start_server(binary, port, log, desk_dir=None, token_file=None, token=None):
+    """Starts `wbmgp serve` and waits for /v1/health (asked with `token` when the server has a
+    token file, since /v1/health then needs one too)."""
     command = [binary, "serve", "--port", str(port)] + (["--desk-dir", desk_dir] if desk_dir else [])
+    command += ["--token-file", token_file] if token_file else []
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"wbmgp serve exited with {process.returncode} before answering")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=2) as answer:
+            health = urllib.request.Request(f"http://127.0.0.1:{port}/v1/health", headers=headers)
+            with urllib.request.urlopen(health, timeout=2) as answer:
                 if answer.status == 200:
                     return process
         except (urllib.error.URLError, ConnectionError, OSError):
@@ -159,6 +172,15 @@ def click(driver, element):
 
 def wait(driver, condition, seconds=20):
     return WebDriverWait(driver, seconds).until(condition)
+
+
+def eventually(driver, condition, seconds=20):
+    """Whether `condition` comes true within `seconds`, for a check rather than a step."""
+    try:
+        wait(driver, condition, seconds)
+        return True
+    except TimeoutException:
+        return False
 
 
 def fill_application(driver, application):
@@ -545,14 +567,200 @@ def case_headers(base, checks):
             checks.check(answer.status == 200, f"page: GET /{name} answers")
 
 
-def console_problems(driver):
+def console_problems(driver, expected=(422,)):
+    """SEVERE console lines, but for the failed resource loads of the statuses a case expects
+    (the 422 of the error cases; the 401 of the token phase)."""
     return [
         entry["message"]
         for entry in driver.get_log("browser")
         if entry.get("level") == "SEVERE" and "favicon" not in entry.get("message", "")
-        # The expected 422 of the error cases shows as a failed resource load.
-        and " 422 " not in entry.get("message", "") and "status of 422" not in entry.get("message", "")
+        and not any(f" {code} " in entry.get("message", "") or f"status of {code}" in entry.get("message", "") for code in expected)
     ]
+
+
+# MARK: - The second phase: serve --token-file
+
+
+def stored_token(driver):
+    return driver.execute_script("return sessionStorage.getItem('wbmgp.token')")
+
+
+def active_id(driver):
+    return driver.switch_to.active_element.get_attribute("id") or ""
+
+
+def sign_in(driver, token):
+    """Types the token and presses Enter, as a clerk would."""
+    field = driver.find_element(By.ID, "token")
+    type_into(field, token)
+    field.send_keys(Keys.ENTER)
+
+
+def refusal_shown(driver):
+    error = driver.find_element(By.ID, "signin-error")
+    return driver.find_element(By.ID, "signin").is_displayed() and error.is_displayed() and error.text.strip() != ""
+
+
+def case_token_headers(base, checks):
+    for name in ("", "desk.css", "desk.js"):
+        with urllib.request.urlopen(f"{base}/{name}", timeout=10) as answer:
+            checks.check(answer.status == 200, f"token: GET /{name} answers without a token")
+    try:
+        with urllib.request.urlopen(base + "/v1/vocabulary", timeout=10) as answer:
+            status, challenge = answer.status, None
+    except urllib.error.HTTPError as error:
+        status, challenge = error.code, error.headers.get("WWW-Authenticate")
+    checks.check(
+        status == 401 and challenge == "Bearer",
+        "token: GET /v1/vocabulary without a token answers 401 with WWW-Authenticate: Bearer",
+        f"{status} {challenge!r}",
+    )
+
+
+def case_signin(driver, checks, base, shots):
+    driver.get(base + "/")
+    appeared = eventually(driver, lambda d: d.find_element(By.ID, "signin").is_displayed())
+    checks.check(appeared, "token: the sign-in appears when the vocabulary answers 401")
+    checks.check(active_id(driver) == "token", "token: focus is on the token field", active_id(driver))
+    field = driver.find_element(By.ID, "token")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for=token]").text
+    checks.check(field.get_attribute("type") == "password" and label == "Toegangssleutel", "token: a password field labelled Toegangssleutel", label)
+    hint = driver.find_element(By.ID, (field.get_attribute("aria-describedby") or "x").split()[0]).text
+    checks.check(hint == "De sleutel die de beheerder van deze dienst u heeft gegeven.", "token: the field is described by its hint", hint)
+    checks.check(
+        not driver.find_element(By.ID, "signout").is_displayed() and not driver.find_element(By.ID, "vocabulary-status").is_displayed(),
+        "token: no sign-out button and no 'lists failed' notice before signing in",
+    )
+
+    sign_in(driver, WRONG_TOKEN)
+    refused = eventually(driver, refusal_shown)
+    error = driver.find_element(By.ID, "signin-error")
+    checks.check(
+        refused and error.text == "Deze toegangssleutel wordt niet aanvaard." and error.get_attribute("role") == "alert",
+        "token: a wrong token is refused in words, as an alert",
+        error.text,
+    )
+    checks.check(stored_token(driver) is None, "token: the refused token is not kept")
+    checks.check(
+        active_id(driver) == "token" and field.get_attribute("value") == ""
+        and "signin-error" in (field.get_attribute("aria-describedby") or "").split(),
+        "token: focus is back on the emptied token field, described by the refusal",
+    )
+    screenshot(driver, shots, "desk-signin-refused.png")
+
+    sign_in(driver, TOKEN)
+    loaded = eventually(driver, lambda d: d.execute_script("return document.querySelectorAll('#f-category option').length > 1"))
+    checks.check(loaded, "token: with the right token the option lists load (Soort woning has options)")
+    checks.check(not driver.find_element(By.ID, "signin").is_displayed(), "token: the sign-in is hidden")
+    checks.check(stored_token(driver) == TOKEN, "token: the token is kept in sessionStorage under wbmgp.token")
+    checks.check(
+        driver.execute_script("return localStorage.length") == 0 and TOKEN not in driver.current_url,
+        "token: nothing in localStorage, the token not in the URL",
+        driver.current_url,
+    )
+    checks.check(driver.find_element(By.ID, "signout").is_displayed(), "token: the sign-out button shows")
+    checks.check(active_id(driver) == "f-id", "token: focus goes to the first field of the form", active_id(driver))
+
+
+def case_token_decisions(driver, checks):
+    application = load("letter-refusal-rotterdam.json")
+    fill_application(driver, application)
+    found = eventually(driver, lambda d: d.find_element(By.ID, "designation").get_attribute("data-state") == "found", 10)
+    checks.check(found, "token: the designation lookup sends the token")
+    submit_and_wait(driver)
+    code, heading = outcome(driver)
+    checks.check(code == "refused", "token: the refusal case is decided, #outcome[data-outcome=refused]", f"{code!r} {heading!r}")
+
+    # A token the service no longer takes, found out by the decision itself.
+    new_application(driver)
+    fill_application(driver, application)
+    eventually(driver, lambda d: d.find_element(By.ID, "designation").get_attribute("data-state") == "found", 10)
+    driver.execute_script("sessionStorage.setItem('wbmgp.token', arguments[0]);", WRONG_TOKEN)
+    by_path(driver, "$.id").send_keys(Keys.ENTER)
+    checks.check(eventually(driver, refusal_shown), "token: a decision with a refused token brings back the sign-in with the refusal")
+    status = driver.find_element(By.ID, "status").text
+    checks.check(
+        stored_token(driver) is None and active_id(driver) == "token"
+        and not driver.find_element(By.ID, "errors").is_displayed() and not driver.find_element(By.ID, "decision").is_displayed()
+        and status.startswith("De aanvraag is niet beoordeeld: meld u eerst aan"),
+        "token: the token is forgotten, focus on the token field, no error at the form, the status says to sign in",
+        status,
+    )
+    sign_in(driver, TOKEN)
+    ready = eventually(driver, lambda d: d.switch_to.active_element.get_attribute("id") == "submit")
+    status = driver.find_element(By.ID, "status").text
+    checks.check(ready and "opnieuw „Beoordelen”" in status, "token: after signing in, focus is on Beoordelen and the status says to ask again", status)
+    checks.check(by_path(driver, "$.id").get_attribute("value") == application["id"], "token: the form kept what the clerk entered")
+    submit_and_wait(driver)
+    code, heading = outcome(driver)
+    checks.check(code == "refused", "token: submitted again, the refusal case is refused", f"{code!r} {heading!r}")
+
+
+def case_signout(driver, checks):
+    click(driver, driver.find_element(By.ID, "signout"))
+    checks.check(stored_token(driver) is None, "token: sign-out forgets the token (sessionStorage wbmgp.token is null)")
+    checks.check(
+        not driver.find_element(By.ID, "signout").is_displayed() and driver.find_element(By.ID, "signin").is_displayed()
+        and not driver.find_element(By.ID, "signin-error").is_displayed() and active_id(driver) == "token",
+        "token: after sign-out the sign-in shows, without a refusal, focus on the token field",
+    )
+    click(driver, driver.find_element(By.ID, "lang-en"))
+    words = [
+        driver.find_element(By.CSS_SELECTOR, "label[for=token]").text,
+        driver.find_element(By.ID, "h-token").text,
+        driver.find_element(By.ID, "signin-submit").text,
+    ]
+    checks.check(
+        words == ["Access token", "The token that the administrator of this service gave you.", "Sign in"],
+        "token: the sign-in follows the English switch",
+        repr(words),
+    )
+    click(driver, driver.find_element(By.ID, "lang-nl"))
+    checks.check(driver.find_element(By.ID, "signin-submit").text == "Aanmelden", "token: and back to Dutch")
+
+
+def token_phase(binary, desk_dir, checks, shots, taken_port):
+    """Serves with `--token-file` on another free port and signs in; returns the server log's path."""
+    port = free_port()
+    while port == taken_port:
+        port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tempfile.NamedTemporaryFile(prefix="desk-test-token-server-", suffix=".log", delete=False)
+    with tempfile.TemporaryDirectory(prefix="desk-test-token-") as directory:
+        token_file = Path(directory) / "tokens"
+        token_file.write_text(f"desk-test {TOKEN}\n", encoding="utf-8")
+        try:
+            server = start_server(binary, port, log, desk_dir, token_file=str(token_file), token=TOKEN)
+        except (OSError, RuntimeError) as error:
+            checks.check(False, "token: start wbmgp serve --token-file", str(error))
+            log.close()
+            return log.name
+        driver = None
+        try:
+            case_token_headers(base, checks)
+            with tempfile.TemporaryDirectory(prefix="desk-test-downloads-") as downloads:
+                driver = browser(downloads)
+                steps = [
+                    ("token: sign-in", lambda: case_signin(driver, checks, base, shots)),
+                    ("token: decisions", lambda: case_token_decisions(driver, checks)),
+                    ("token: sign-out", lambda: case_signout(driver, checks)),
+                ]
+                for name, step in steps:
+                    try:
+                        step()
+                    except (WebDriverException, AssertionError) as error:
+                        checks.check(False, f"{name} runs to the end", str(error).splitlines()[0] if str(error) else type(error).__name__)
+                problems = console_problems(driver, expected=(401,))
+                checks.check(not problems, "token: no errors in the browser console but the expected 401s", repr(problems[:3]))
+        except (WebDriverException, urllib.error.URLError) as error:
+            checks.check(False, "token: runs", str(error).splitlines()[0])
+        finally:
+            if driver is not None:
+                driver.quit()
+            status = stop_server(server)
+            checks.check(status == 0, "token: the server with --token-file stops on SIGTERM with exit 0", f"exit status {status}")
+    log.close()
+    return log.name
 
 
 # MARK: - Main
@@ -580,6 +788,7 @@ def main():
         print("0 passed, 1 failed")
         return 1
     driver = None
+    logs = [log.name]
     try:
         case_headers(base, checks)
         with tempfile.TemporaryDirectory(prefix="desk-test-downloads-") as downloads:
@@ -617,10 +826,12 @@ def main():
         status = stop_server(server)
         checks.check(status == 0, "server: SIGTERM drains and exits 0", f"exit status {status}")
         log.close()
+    logs.append(token_phase(binary, desk_dir, checks, arguments.screenshots, port))
+    for name in logs:
         if checks.failed:
-            sys.stdout.write(f"server log: {log.name}\n")
+            sys.stdout.write(f"server log: {name}\n")
         else:
-            os.unlink(log.name)
+            os.unlink(name)
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
 

@@ -8,6 +8,10 @@
 //
 // Paths: every field carries `data-path`, its JSON path exactly as the service writes paths in
 // errors (`$.household[0].residence[1].from`), so an error lands at the field it names.
+//
+// Access: with `serve --token-file` every /v1/* call needs `Authorization: Bearer TOKEN`. A 401
+// shows the sign-in; the token is kept for this tab only (sessionStorage), never in
+// localStorage or the URL, and every call to the service sends it.
 "use strict";
 
 (() => {
@@ -23,6 +27,15 @@
       intro: "Vul de gegevens uit de aanvraag in. Laat een veld leeg als het gegeven niet bekend is: een leeg veld betekent „onbekend”, niet „nee”.",
       requiredNote: "verplicht veld",
       vocabularyFailed: "De keuzelijsten konden niet worden geladen. Laad de pagina opnieuw; lukt het dan nog niet, meld het dan bij functioneel beheer.",
+      signinTitle: "Aanmelden bij de beoordelingsdienst",
+      signinIntro: "Voor deze dienst is een toegangssleutel nodig. Vul uw sleutel in om verder te gaan.",
+      token: "Toegangssleutel",
+      tokenHint: "De sleutel die de beheerder van deze dienst u heeft gegeven.",
+      signIn: "Aanmelden",
+      signOut: "Afmelden",
+      tokenRefused: "Deze toegangssleutel wordt niet aanvaard.",
+      signInToSubmit: "De aanvraag is niet beoordeeld: meld u eerst aan met uw toegangssleutel. Daarna kunt u opnieuw „Beoordelen” kiezen.",
+      submitAgain: "U bent aangemeld. Kies opnieuw „Beoordelen” om de aanvraag te laten beoordelen.",
       sectionApplication: "Aanvraag",
       applicationId: "Zaaknummer",
       kind: "Soort aanvraag",
@@ -150,6 +163,15 @@
       intro: "Enter the details from the application. Leave a field blank if the fact is not known: a blank field means ‘unknown’, not ‘no’.",
       requiredNote: "required field",
       vocabularyFailed: "The option lists could not be loaded. Reload the page; if that does not help, contact application support.",
+      signinTitle: "Sign in to the assessment service",
+      signinIntro: "This service needs an access token. Enter your token to continue.",
+      token: "Access token",
+      tokenHint: "The token that the administrator of this service gave you.",
+      signIn: "Sign in",
+      signOut: "Sign out",
+      tokenRefused: "This access token is not accepted.",
+      signInToSubmit: "The application has not been assessed: sign in with your access token first. Then choose ‘Assess’ again.",
+      submitAgain: "You are signed in. Choose ‘Assess’ again to have the application assessed.",
       sectionApplication: "Application",
       applicationId: "Case number",
       kind: "Type of application",
@@ -300,6 +322,7 @@
     lookupTimer: 0,
     letterUrl: null,
     printUrl: null,
+    resubmit: false, // a decision was asked for without an accepted token: the clerk may ask again
   };
 
   let uid = 0;
@@ -425,7 +448,7 @@
     renderLookup();
     renderErrors();
     if (state.answer) renderAnswer();
-    else if (!$("#status").dataset.busy) $("#status").textContent = t("resultIdle");
+    else if (!$("#status").dataset.busy) $("#status").textContent = t(idleStatus());
     if (!$("#letter-area").hidden) showLetterFrame();
   }
 
@@ -686,6 +709,107 @@
     return result;
   }
 
+  // MARK: - The access token (serve --token-file)
+
+  const TOKEN_KEY = "wbmgp.token";
+  let tokenInMemory = null; // only where the browser refuses sessionStorage
+
+  function storedToken() {
+    try {
+      return window.sessionStorage.getItem(TOKEN_KEY);
+    } catch (_) {
+      return tokenInMemory;
+    }
+  }
+
+  /// Keeps the token for this tab (null forgets it); the sign-out button shows while one is kept.
+  function storeToken(token) {
+    try {
+      if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
+      else window.sessionStorage.removeItem(TOKEN_KEY);
+    } catch (_) {
+      tokenInMemory = token || null;
+    }
+    $("#signout").hidden = !storedToken();
+  }
+
+  /// A header carries visible ASCII only; the token file's tokens are words without spaces.
+  const isSendable = (token) => /^[\x21-\x7e]+$/.test(token);
+
+  /// Every call to the service goes through here, with the token when one is kept. A 401 asks
+  /// for a token; when it answers the token that is still kept, that token is refused and
+  /// forgotten. (A 401 to a call that left before the clerk signed in says nothing of the new token.)
+  async function callService(path, options = {}) {
+    const token = storedToken();
+    const headers = Object.assign({}, options.headers);
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    if (response.status === 401 && token === storedToken()) {
+      if (token) storeToken(null);
+      askForToken(Boolean(token));
+    }
+    return response;
+  }
+
+  /// Shows the sign-in, with the refusal when a token was refused. Focus goes to the token field
+  /// when the sign-in appears, not while the clerk types elsewhere with the sign-in already shown.
+  function askForToken(refused) {
+    const form = $("#signin");
+    const appearing = form.hidden;
+    if (appearing && !refused) clearTokenError();
+    form.hidden = false;
+    if (refused) {
+      const error = $("#signin-error");
+      error.hidden = false;
+      setWords(error, "tokenRefused");
+      $("#token").setAttribute("aria-describedby", "h-token signin-error");
+    }
+    if (appearing || refused) $("#token").focus();
+  }
+
+  function clearTokenError() {
+    const error = $("#signin-error");
+    error.hidden = true;
+    delete error.dataset.i18n;
+    error.textContent = "";
+    $("#token").setAttribute("aria-describedby", "h-token");
+  }
+
+  /// Keeps the token, hides the sign-in and loads the option lists again, which also tries the
+  /// token: a refused one brings the sign-in back.
+  async function signIn(event) {
+    event.preventDefault();
+    const input = $("#token");
+    const token = input.value.trim();
+    input.value = "";
+    if (!isSendable(token)) {
+      askForToken(true);
+      return;
+    }
+    clearTokenError();
+    storeToken(token);
+    $("#signin").hidden = true;
+    if (!(await loadVocabulary())) return;
+    scheduleLookup();
+    if (state.resubmit) {
+      $("#status").textContent = t(idleStatus());
+      $("#submit").focus();
+    } else {
+      $("#f-id").focus();
+    }
+  }
+
+  function signOut() {
+    storeToken(null);
+    askForToken(false);
+  }
+
+  /// What the assessment area says while it shows no decision.
+  function idleStatus() {
+    if (!state.resubmit) return "resultIdle";
+    return $("#signin").hidden ? "submitAgain" : "signInToSubmit";
+  }
+
   // MARK: - The designation lookup
 
   function lookupDate() {
@@ -707,7 +831,7 @@
     }
     let answer = null;
     try {
-      const response = await fetch("v1/designations/lookup", {
+      const response = await callService("v1/designations/lookup", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(body),
@@ -767,6 +891,7 @@
     const { json, pathMap } = application();
     state.pathMap = pathMap;
     state.answer = null;
+    state.resubmit = false;
     hideLetterFrame();
     $("#decision").hidden = true;
     const status = $("#status");
@@ -776,7 +901,7 @@
     let response = null;
     let body = null;
     try {
-      response = await fetch("v1/decide?format=desk", {
+      response = await callService("v1/decide?format=desk", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(json),
@@ -795,6 +920,11 @@
     }
     if (!response) {
       showErrors([{ key: "networkError" }]);
+    } else if (response.status === 401) {
+      // Not an error in the application: the sign-in shows; after it the clerk asks again.
+      state.resubmit = true;
+      status.textContent = t(idleStatus());
+      if (!$("#signin").hidden) $("#token").focus();
     } else if (response.ok && body && body.text) {
       state.answer = body;
       state.answerId = json.id;
@@ -1270,6 +1400,7 @@
     state.pathMap = [];
     state.lookup = null;
     state.lookupSeq++;
+    state.resubmit = false;
     renderLookup();
     $("#decision").hidden = true;
     $("#status").textContent = t("resultIdle");
@@ -1297,18 +1428,25 @@
 
   // MARK: - Start
 
+  /// Loads the option lists; true when they loaded. A 401 leaves the rest to the sign-in.
   async function loadVocabulary() {
+    let loaded = false;
     try {
-      const response = await fetch("v1/vocabulary", { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(String(response.status));
-      state.vocabulary = await response.json();
-      relabel();
+      const response = await callService("v1/vocabulary", { headers: { Accept: "application/json" } });
+      if (response.status !== 401) {
+        if (!response.ok) throw new Error(String(response.status));
+        state.vocabulary = await response.json();
+        $("#vocabulary-status").hidden = true;
+        relabel();
+        loaded = true;
+      }
     } catch (_) {
       const notice = $("#vocabulary-status");
       setWords(notice, "vocabularyFailed");
       notice.hidden = false;
     }
     document.body.dataset.ready = "true";
+    return loaded;
   }
 
   function start() {
@@ -1323,6 +1461,9 @@
     $("#print-letter").addEventListener("click", printLetter);
     $("#show-letter").addEventListener("click", toggleLetter);
     $("#download-record").addEventListener("click", downloadRecord);
+    $("#signin").addEventListener("submit", signIn);
+    $("#signout").addEventListener("click", signOut);
+    $("#signout").hidden = !storedToken();
     $("#f-wv-outcome").addEventListener("change", updateWoonverklaring);
     form.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
