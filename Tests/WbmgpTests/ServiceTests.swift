@@ -69,6 +69,20 @@ struct ServiceRoutesTests {
         #expect(!JSONWriter.compact(refused["record"] ?? .null).contains("Jansen"))
     }
 
+    @Test("the vocabulary lists each domain's codes in the order the rules give them: income sources a–f first, 'none' last")
+    func vocabularyOrder() throws {
+        let routes = try routes()
+        let vocabulary = try JSONReader.parse(routes.handle(HTTPRequest(method: "GET", target: "/v1/vocabulary")).body)
+        guard case .object(let income) = vocabulary["income"] ?? .null else {
+            Issue.record("no income labels")
+            return
+        }
+        #expect(income.map(\.key) == routes.service.engine.law.labels.order["income"])
+        #expect(income.first?.key == "employment" && income.last?.key == "none")
+        guard case .object(let roles) = vocabulary["personRole"] ?? .null else { return }
+        #expect(roles.map(\.key) == ["applicant", "partner", "co-occupant", "joining"])
+    }
+
     @Test("GET / is the desk page, with its style sheet and script, from the binary, under a strict content policy")
     func deskPage() throws {
         let routes = try routes()

@@ -23,6 +23,7 @@ enum LabelCompiler {
                             at: entry.code.range.lowerBound))
                 }
                 let label = TextLabels.Label(nl: entry.nl, en: entry.en)
+                if domain[entry.code.text] == nil { labels.order[name, default: []].append(entry.code.text) }
                 domain[entry.code.text] = label
                 // People and missing facts are named through their own domain, never as a code met
                 // in a text, so their codes may repeat another domain's (`joining`).

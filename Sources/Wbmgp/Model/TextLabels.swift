@@ -10,6 +10,9 @@ public struct TextLabels: Sendable {
 
     /// Labels by domain, then code.
     public var domains: [String: [String: Label]] = [:]
+    /// Each domain's codes in the order the rules list them (the statute's order: income
+    /// sources a–f first), for lists a person chooses from.
+    public var order: [String: [String]] = [:]
     /// Every code of every domain; a code labelled alike in two domains is one entry.
     public var anyDomain: [String: Label] = [:]
 

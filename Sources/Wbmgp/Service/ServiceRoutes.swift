@@ -342,11 +342,15 @@ public struct ServiceRoutes: Sendable {
         }
     }
 
-    /// The labels of the rules, for the desk page: `{domain: {code: {nl, en}}}`.
+    /// The labels of the rules, for the desk page: `{domain: {code: {nl, en}}}`, each domain's
+    /// codes in the order the rules list them (the order a clerk chooses from).
     func vocabulary() -> JSONValue {
         let labels = service.engine.law.labels
         return .sortedObject(labels.domains.map { domain, codes in
-            (domain, .sortedObject(codes.map { code, label in (code, .sortedObject([("nl", .string(label.nl)), ("en", .string(label.en))])) }))
+            let ordered = labels.order[domain] ?? codes.keys.sorted()
+            return (domain, .object(ordered.compactMap { code in
+                codes[code].map { JSONMember(code, .sortedObject([("nl", .string($0.nl)), ("en", .string($0.en))])) }
+            }))
         })
     }
 

@@ -292,21 +292,6 @@
     },
   };
 
-  /// The order a clerk expects (the statute's, or the most common first); codes the vocabulary
-  /// adds later follow in its own order.
-  const ORDER = {
-    applicationKind: ["new-tenancy", "joining"],
-    personRole: ["applicant", "partner", "co-occupant", "joining"],
-    income: [
-      "employment", "self-employment", "early-retirement", "state-pension", "pension", "student-finance",
-      "student-finance-entitlement", "social-assistance", "unemployment-benefit", "disability-benefit", "other", "none",
-    ],
-    vogStatus: ["submitted", "not-submitted", "requested", "pending", "refused"],
-    woonverklaringOutcome: ["positive", "positive-with-conditions", "negative"],
-    hardship: ["art8-2", "art10-5"],
-    category: ["rental", "social-rental", "corporation-rental", "private-rental", "owner-occupied"],
-  };
-
   /// The marks of the text (TextRenderer): what each says, for those who do not see it.
   const MARKS = { "✓": "markPassed", "✗": "markRefused", "↷": "markLifted", "!": "markDefect", "?": "markUndecided" };
   const MARK_CLASS = { "✓": "passed", "✗": "refused", "↷": "lifted", "!": "defect", "?": "undecided" };
@@ -356,10 +341,9 @@
     return capitalised(entry[state.lang] || entry.nl || code);
   }
 
+  /// The codes in the order the rules list them (the service keeps that order).
   function vocabularyCodes(domain) {
-    const codes = Object.keys((state.vocabulary && state.vocabulary[domain]) || {});
-    const preferred = (ORDER[domain] || []).filter((code) => codes.includes(code));
-    return preferred.concat(codes.filter((code) => !preferred.includes(code)));
+    return Object.keys((state.vocabulary && state.vocabulary[domain]) || {});
   }
 
   // MARK: - Labels in the current language
