@@ -157,8 +157,11 @@ struct DecideRun {
                 let (application, decision, record) = try service.decideForPeople(bytes, recording: log != nil)
                 guard logged(record.map { [$0] } ?? [], path: path) else { return }
                 Output.write(TextRenderer.render(decision, application: application, engine: service.engine, language: language))
+            } else if log == nil {
+                // The same bytes the service answers (the encoder's, laid out).
+                Output.write(bytes: try service.decidePretty(bytes, withInput: service.record))
             } else {
-                let (output, record) = try service.decideOutput(bytes, logging: log != nil)
+                let (output, record) = try service.decideOutput(bytes, logging: true)
                 guard logged(record.map { [$0] } ?? [], path: path) else { return }
                 Output.write(JSONWriter.pretty(output) + "\n")
             }

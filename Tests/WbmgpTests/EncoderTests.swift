@@ -28,6 +28,33 @@ struct EncoderTests {
         #expect(outcomes == Set(Decision.Outcome.allCases.map(\.rawValue)), "the generator reaches every outcome")
     }
 
+    @Test("the pretty decision laid out from the encoder's bytes is what JSONWriter.pretty writes of the tree: 3,000 generated decisions, every valid fixture, with and without input")
+    func prettyFromEncoder() throws {
+        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 9)
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        var documents: [(String, DecisionService, [UInt8])] = (0..<3000).map { ("generated \($0)", service, Array(generator.next(index: $0).utf8)) }
+        for fixture in DecideFixture.all("valid") {
+            let fixtureService = DecisionService(
+                engine: try fixture.engine(), engineInfo: .init(version: "test", rules: "sha256:r", designations: "sha256:d"), lawDate: fixture.lawDate,
+                role: fixture.role)
+            documents.append((fixture.name, fixtureService, Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)))
+        }
+        // Texts with every escape the writer makes, quotes and backslashes included.
+        documents.append(("escapes", service, Array(#"{"id":"a\"b\\c\n\u0001é","applicationDate":"2021-06-15","dwelling":{"municipality":"Rotterdam","category":"rental"},"household":[{"id":"p\"1","role":"applicant","birthDate":"1990-01-01","name":"{[,:]}"}]}"#.utf8)))
+        var checked = 0
+        for (name, service, bytes) in documents {
+            for withInput in [false, true] {
+                guard let reference = try? service.decideJSON(bytes, withInput: withInput) else { continue }
+                let pretty = try service.decidePretty(bytes, withInput: withInput)
+                #expect(pretty == Array((JSONWriter.pretty(reference) + "\n").utf8), "\(name), input: \(withInput)")
+                checked += 1
+            }
+        }
+        #expect(checked > 6000)
+    }
+
     @Test("a batch line through the service equals the reference, error records included")
     func batchLine() throws {
         let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)

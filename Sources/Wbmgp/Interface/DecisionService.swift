@@ -26,6 +26,17 @@ public struct DecisionService: Sendable {
         return withInput ? record ?? .null : DecisionWriter.json(decision, engine: engineInfo)
     }
 
+    /// ``decideJSON(_:withInput:)`` as the pretty bytes `wbmgp decide` prints, written by
+    /// ``DecisionEncoder`` and laid out from its compact bytes (no `JSONValue` tree in between).
+    public func decidePretty(_ bytes: [UInt8], withInput: Bool) throws(InputError) -> [UInt8] {
+        let application = try reader.read(bytes)
+        let decision = try engine.decide(application, lawDate: lawDate)
+        var out = JSONBytes(capacity: 8 * 1024)
+        let input = withInput ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
+        DecisionEncoder.compact(decision, engine: engineBlock, input: input, into: &out)
+        return out.buffer.withUnsafeBytes { JSONWriter.prettyLine(compact: $0) }
+    }
+
     /// Reads and decides once; with `recording`, also the decision record (with its input).
     public func decideWithRecord(_ bytes: [UInt8], recording: Bool) throws(InputError) -> (decision: Decision, record: JSONValue?) {
         let application = try reader.read(bytes)

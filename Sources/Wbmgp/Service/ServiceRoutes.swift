@@ -172,8 +172,7 @@ public struct ServiceRoutes: Sendable {
                 return try deskAnswer(request.body)
             default:
                 guard let log else {
-                    let output = try service.decideJSON(request.body, withInput: record)
-                    return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: JSONWriter.prettyLine(output))
+                    return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: try service.decidePretty(request.body, withInput: record))
                 }
                 let (output, logged) = try service.decideWithRecord(request.body, recording: true)
                 if let logged, !log([logged]) { return ServiceRoutes.notLogged }

@@ -26,6 +26,65 @@ public enum JSONWriter {
         return out.bytes
     }
 
+    /// Compact JSON (as ``DecisionEncoder`` writes it) laid out as ``pretty(_:)`` lays out the
+    /// same value, with a final newline: two-space indents, `": "`, `[]` and `{}` for empty
+    /// containers. The bytes of strings are copied as they are, so no escaping is done twice.
+    public static func prettyLine(compact bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2)
+        var level = 0
+        var inString = false
+        var index = 0
+        func newline(_ level: Int) {
+            out.append(0x0A)
+            for _ in 0..<level { out.append(0x20); out.append(0x20) }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inString {
+                out.append(byte)
+                if byte == UInt8(ascii: "\\"), index < bytes.count {
+                    out.append(bytes[index])
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                out.append(byte)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if index < bytes.count, bytes[index] == close {
+                    out.append(byte)
+                    out.append(close)
+                    index += 1
+                } else {
+                    out.append(byte)
+                    level += 1
+                    newline(level)
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                level -= 1
+                newline(level)
+                out.append(byte)
+            case UInt8(ascii: ","):
+                out.append(byte)
+                newline(level)
+            case UInt8(ascii: ":"):
+                out.append(byte)
+                out.append(0x20)
+            default:
+                out.append(byte)
+            }
+        }
+        out.append(0x0A)
+        return out
+    }
+
     static func prettyBytes(_ value: JSONValue) -> [UInt8] {
         var out = JSONBytes()
         out.append(value, indent: true, level: 0)
