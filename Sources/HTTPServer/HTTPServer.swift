@@ -79,9 +79,12 @@ public final class HTTPServer: @unchecked Sendable {
         port = UInt16(bigEndian: actual.sin_port)
     }
 
-    /// Accepts connections on a queue of its own until ``stop(within:)``.
+    /// Accepts connections on a thread of its own until ``stop(within:)``: like a connection, the
+    /// loop blocks (in `accept`), so it does not wait for a place in Dispatch's pool either.
     public func start() {
-        DispatchQueue(label: "http.accept").async { [self] in acceptLoop() }
+        if !DetachedThread.start({ [self] in acceptLoop() }) {
+            DispatchQueue(label: "http.accept").async { [self] in acceptLoop() }
+        }
     }
 
     func acceptLoop() {

@@ -5,14 +5,6 @@
 /// The few POSIX socket calls the server makes, each result checked: reading with a deadline
 /// (poll), writing everything (resuming partial writes, retrying interrupted ones), closing.
 enum SocketIO {
-    /// Up to `count` bytes, waiting at most `timeoutMilliseconds`: nil on timeout, [] at the end
-    /// of the stream or on an error.
-    static func read(_ descriptor: Int32, count: Int, timeoutMilliseconds: Int32) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: count)
-        guard let got = read(descriptor, into: &buffer, timeoutMilliseconds: timeoutMilliseconds) else { return nil }
-        return Array(buffer[..<got])
-    }
-
     /// Reads into `buffer` (reused by the caller, so no allocation per read): the number of
     /// bytes, 0 at the end of the stream or on an error, nil on timeout. Bytes already waiting
     /// are taken at once; only an empty socket is polled.

@@ -34,7 +34,8 @@ struct HTTPServerTests {
         let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         guard connected == 0, SocketIO.writeAll(socket, Array(bytes.utf8)) else { return "" }
         var answer: [UInt8] = []
-        while let chunk = SocketIO.read(socket, count: 4096, timeoutMilliseconds: 5000), !chunk.isEmpty { answer += chunk }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while let got = SocketIO.read(socket, into: &chunk, timeoutMilliseconds: 5000), got > 0 { answer += chunk[..<got] }
         return String(decoding: answer, as: UTF8.self)
     }
 

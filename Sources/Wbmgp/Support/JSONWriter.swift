@@ -14,7 +14,9 @@ public enum JSONWriter {
     }
 
     public static func pretty(_ value: JSONValue) -> String {
-        String(decoding: prettyBytes(value), as: UTF8.self)
+        var out = JSONBytes()
+        out.append(value, indent: true, level: 0)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// ``pretty(_:)`` as UTF-8 bytes with its final newline, as a service answers it (no String
@@ -85,11 +87,6 @@ public enum JSONWriter {
         return out
     }
 
-    static func prettyBytes(_ value: JSONValue) -> [UInt8] {
-        var out = JSONBytes()
-        out.append(value, indent: true, level: 0)
-        return out.bytes
-    }
 }
 
 /// A growing UTF-8 buffer with the appends JSON output needs; the writer and the decision
