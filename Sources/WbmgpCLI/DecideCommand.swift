@@ -4,7 +4,7 @@ import Wbmgp
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
 enum DecideCommand {
     static let options = ["format", "lang", "law-date", "rules", "designations", "jobs", "log", "role", "out"]
-    static let flags = ["jsonl", "record", "report-peak-memory", "quiet", "help"]
+    static let flags = ["jsonl", "record", "counterfactuals", "report-peak-memory", "quiet", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
@@ -24,7 +24,11 @@ enum DecideCommand {
         if args.values["out"] != nil { throw Arguments.UsageError(message: "'--out DIR' is for '--format letter'") }
         let engineInfo = module.engineInfo(version: Version.current)
         let record = args.flags.contains("record")
-        let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role)
+        let counterfactuals = args.flags.contains("counterfactuals")
+        if record, counterfactuals {
+            throw Arguments.UsageError(message: "'--counterfactuals' adds to decisions, not to records (replay derives them again); use one of '--record' and '--counterfactuals'")
+        }
+        let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role, counterfactuals: counterfactuals)
         var log: DecisionLogWriter?
         if let path = args.values["log"] {
             do throws(DecisionLog.Failure) {
@@ -40,7 +44,9 @@ enum DecideCommand {
             // Each further worker decides with its own compiled copy, made once the first block
             // shows how many workers the batch can use.
             run.makeReplicas = { count in
-                module.replicas(count).map { DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role) }
+                module.replicas(count).map {
+                    DecisionService(engine: $0.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role, counterfactuals: counterfactuals)
+                }
             }
         }
         run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1

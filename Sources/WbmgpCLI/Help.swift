@@ -60,6 +60,10 @@ enum Help {
           --rules DIR             The rule module (else $WBMGP_RULES, ./Rules, or beside the binary).
           --designations PATH     A designation file or directory (default RULES/designations).
           --record                Add the canonical input: each decision becomes a record for replay.
+          --counterfactuals       Add "from when" to JSON decisions (interface §11): for each ground
+                                  of a refusal or incompleteness, the first date a new application
+                                  would no longer meet it, or null, and what else would lift it.
+                                  Text output and letters always show it; records never carry it.
           --log FILE              Append each decision record to a hash-chained log (see log verify);
                                   each block is synced to the log before its decisions are printed.
           --jobs N                Batch parallelism, 1 to 4 x the cores (default: the cores); the

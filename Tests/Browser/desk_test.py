@@ -342,6 +342,17 @@ def case_refusal(driver, checks, shots, downloads):
     result_text = driver.find_element(By.ID, "result").text
     checks.check("$." not in result_text and "2021-06-15" not in result_text, "refusal: no JSON path or ISO date in the result")
     checks.check("S. Jansen" in result_text, "refusal: the reasons name the person")
+    # "From when" (interface §11): a block of its own, the date in words, what else would lift it nested.
+    blocks = driver.find_elements(By.CSS_SELECTOR, "#blocks section.block")
+    from_when = [b for b in blocks if b.find_element(By.CSS_SELECTOR, ".block-title").text.startswith("Vanaf wanneer")]
+    checks.check(len(from_when) == 1, "refusal: one 'Vanaf wanneer' block", repr([b.text[:40] for b in blocks]))
+    if from_when:
+        item = from_when[0].find_element(By.CSS_SELECTOR, "ul.items > li")
+        checks.check("vanaf 16 april 2022" in item.text, "refusal: from when gives the day after the designation ends, in words", item.text[:200])
+        nested = [li.text for li in item.find_elements(By.CSS_SELECTOR, "ul > li")]
+        checks.check(
+            any("artikel 8, tweede lid" in n for n in nested), "refusal: what else would lift the ground is a nested list", repr(nested)
+        )
     screenshot(driver, shots, "desk-refusal.png")
 
     click(driver, driver.find_element(By.ID, "print-letter"))

@@ -71,14 +71,15 @@ struct JSONSchemaDocumentTests {
         #expect(judged >= 10, "only \(judged) invalid fixtures were judged")
     }
 
-    @Test("every decision and record of the valid fixtures is valid under the decision schema")
+    @Test("every decision (with and without counterfactuals) and record of the valid fixtures is valid under the decision schema")
     func decisions() throws {
         let schema = try validator("decision")
         for fixture in DecideFixture.all("valid") {
             let engine = try fixture.engine()
-            let service = DecisionService(engine: engine, engineInfo: .init(version: "test", rules: "sha256:x", designations: "sha256:y"), lawDate: fixture.lawDate, role: fixture.role)
+            var service = DecisionService(engine: engine, engineInfo: .init(version: "test", rules: "sha256:x", designations: "sha256:y"), lawDate: fixture.lawDate, role: fixture.role)
             let bytes = Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8)
-            for withInput in [false, true] {
+            for (withInput, counterfactuals) in [(false, false), (true, false), (false, true)] {
+                service.counterfactuals = counterfactuals
                 let output = try service.decideJSON(bytes, withInput: withInput)
                 let violations = schema.validate(output)
                 #expect(violations.isEmpty, "\(fixture.name) (record: \(withInput)): \(violations)")

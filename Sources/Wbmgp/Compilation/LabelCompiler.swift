@@ -23,6 +23,20 @@ enum LabelCompiler {
                             at: entry.code.range.lowerBound))
                 }
                 let label = TextLabels.Label(nl: entry.nl, en: entry.en)
+                if name == TextLabels.counterfactualDomain, let event = CounterfactualEvent(rawValue: entry.code.text) {
+                    for text in [entry.nl, entry.en] {
+                        guard let names = EventWording.placeholders(in: text) else {
+                            diagnostics.append(located.file.diagnostic(.unknownPlaceholder, "unclosed '{' or empty placeholder in the text for '\(event.rawValue)'", at: entry.code.range.lowerBound))
+                            continue
+                        }
+                        for unknown in names where !event.placeholders.contains(unknown) {
+                            diagnostics.append(
+                                located.file.diagnostic(
+                                    .unknownPlaceholder, "placeholder {\(unknown)} is not known in the text for '\(event.rawValue)'; expected one of \(event.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", "))",
+                                    at: entry.code.range.lowerBound))
+                        }
+                    }
+                }
                 if domain[entry.code.text] == nil { labels.order[name, default: []].append(entry.code.text) }
                 domain[entry.code.text] = label
                 // People and missing facts are named through their own domain, never as a code met

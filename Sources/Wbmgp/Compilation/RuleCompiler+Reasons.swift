@@ -26,6 +26,31 @@ extension RuleCompiler {
         return reasons
     }
 
+    /// Compiles the `would lift` texts of a rule (interface §11): only a refusal (`applied`) or an
+    /// undecided refusal or conditions rule (`unknown`) is a ground a counterfactual explains.
+    mutating func compileWouldLift(_ rule: Syntax.Rule, _ effect: CompiledEffect?, _ e: inout ExpressionCompiler, _ file: SourceFile) -> [CompiledReason] {
+        let allowed: [RuleResult]
+        switch effect {
+        case .refuse?: allowed = [.applied, .unknown]
+        case .conditions?: allowed = [.unknown]
+        default: allowed = []
+        }
+        var texts: [CompiledReason] = []
+        for text in rule.wouldLift {
+            guard let result = RuleResult(rawValue: text.result.text), allowed.contains(result) else {
+                let names = allowed.map(\.rawValue)
+                let expected = names.isEmpty ? "a rule with effect 'refuse' or 'conditions'" : names.joined(separator: " or ")
+                report(.unknownClause, "'would lift \(text.result.text)' explains no ground of rule '\(rule.id.text)'; expected \(expected)", in: file, at: text.result.range)
+                continue
+            }
+            let guardExpression = text.guardExpression.flatMap { e.emit($0, expecting: .bool, "after 'would lift \(result.rawValue) when'") }
+            let nl = template(text.nl, at: text.nlRange, &e) ?? Template(segments: [])
+            let en = template(text.en, at: text.enRange, &e) ?? Template(segments: [])
+            texts.append(CompiledReason(result: result, guardExpression: guardExpression, nl: nl, en: en))
+        }
+        return texts
+    }
+
     /// Splits `text` at `{name}` placeholders; each name is resolved like a name in an expression
     /// (a fact, a parameter, the rule's person variable, `dwelling.neighbourhood`, …).
     func template(_ text: String, at range: Range<Int>, _ e: inout ExpressionCompiler) -> Template? {

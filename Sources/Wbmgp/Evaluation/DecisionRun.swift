@@ -17,6 +17,8 @@ struct DecisionRun {
     var scope: [ScreeningRequest] = []
     /// Police records some rule relied on; few, so a list kept free of duplicates.
     var usedRecords: [RecordReference] = []
+    /// The grounds met so far, when a counterfactual search will need them (nil otherwise).
+    var grounds: [GroundNote]?
     /// Scratch space for rendering reason texts.
     var textBuffer = ByteBuffer(capacity: 512)
     /// How values read in texts (labels, people); its language and designation set per text.
@@ -126,7 +128,23 @@ struct DecisionRun {
             }
         default: break
         }
+        if grounds != nil, GroundNote.isGround(rule.effect, result, lifted: reason.lifted != nil) {
+            let note = noteGround(rule, result: result, person: person, missing: missing)
+            grounds?.append(note)
+        }
         reasons.append(reason)
+    }
+
+    /// A ground as the counterfactual search needs it, with the rule's `would lift` texts
+    /// rendered now, while the rule's facts for this person are at hand.
+    mutating func noteGround(_ rule: CompiledRule, result: RuleResult, person: Value?, missing: [String]) -> GroundNote {
+        var wouldLift: [Counterfactual.Wording] = []
+        for text in rule.wouldLift where text.result == result && (text.guardExpression.map { evaluator.truth($0) == true } ?? true) {
+            wouldLift.append(Counterfactual.Wording(nl: render(text.nl, .nl), en: render(text.en, .en)))
+        }
+        var index: Int?
+        if case .person(let i) = person { index = i }
+        return GroundNote(rule: rule, personIndex: index, person: index.map { application.household[$0].id }, result: result, missing: missing, wouldLift: wouldLift)
     }
 
     /// The first granted hardship decision whose article is one this rule names as lifting it.

@@ -34,11 +34,24 @@ public struct Engine: Sendable {
     /// - Throws: ``InputError`` `E-LAW-DATE` when no law is in force on the law date, and
     ///   `E-DESIGNATION-CONFLICT` when two covering designations carry the same measure. A refusal
     ///   is a decision, never thrown.
-    /// - Complexity: O(rules × household) plus a linear scan of the designations.
+    /// - Complexity: O(rules × household) plus a linear scan of the designations; with
+    ///   `counterfactuals`, once more per candidate date of a refused or incomplete decision.
     ///
-    /// - Parameter peopleByName: texts name people by their `name` where given (text output and
-    ///   letters); JSON decisions never do (interface §4).
-    public func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false) throws(InputError) -> Decision {
+    /// - Parameters:
+    ///   - peopleByName: texts name people by their `name` where given (text output and
+    ///     letters); JSON decisions never do (interface §4).
+    ///   - counterfactuals: find "from when" for each ground (interface §11); the decision's
+    ///     ``Decision/counterfactuals`` is then non-nil.
+    public func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false) throws(InputError) -> Decision {
+        var (decision, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals)
+        guard counterfactuals else { return decision }
+        let needed = decision.outcome == .refused || decision.outcome == .incomplete
+        decision.counterfactuals = needed ? CounterfactualSearch(engine: self, application: application, peopleByName: peopleByName).counterfactuals(for: grounds) : []
+        return decision
+    }
+
+    /// One decision, with its grounds noted for a counterfactual search when `notingGrounds`.
+    func evaluate(_ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool) throws(InputError) -> (Decision, [GroundNote]) {
         let lawDate = Engine.lawDate(of: application, override: override)
         guard let snapshot = law.snapshot(on: lawDate), let version = law.lawVersion(on: lawDate) else {
             throw InputError(
@@ -49,10 +62,19 @@ public struct Engine: Sendable {
         let covering = covering(application.dwelling, on: lawDate)
         try checkConflicts(covering, application)
         var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, peopleByName: peopleByName)
+        if notingGrounds { run.grounds = [] }
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
         for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }
-        return run.decision(lawVersion: version)
+        return (run.decision(lawVersion: version), run.grounds ?? [])
+    }
+
+    /// The designations of the dwelling's municipality whose areas and categories cover it on
+    /// any date: the terms a counterfactual search looks across.
+    func coveringOnAnyDate(_ dwelling: Dwelling) -> [Designation] {
+        guard let candidates = designationsByMunicipality[AreaMatcher.key(dwelling.municipality)] else { return [] }
+        let key = AreaMatcher.DwellingKey(dwelling)
+        return candidates.filter { AreaMatcher.covers($0, key) }
     }
 
     func checkConflicts(_ covering: [Designation], _ application: Application) throws(InputError) {

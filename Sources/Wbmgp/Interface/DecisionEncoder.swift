@@ -42,6 +42,28 @@ public enum DecisionEncoder {
         out.date(decision.applicationDate)
         out.raw(",\"conditions\":")
         strings(decision.conditions, &out)
+        if let counterfactuals = decision.counterfactuals {
+            out.raw(",\"counterfactuals\":")
+            list(counterfactuals, &out) { c, out in
+                out.raw("{\"because\":")
+                text(c.because.nl, c.because.en, &out)
+                out.raw(",\"citation\":")
+                out.appendString(c.citation)
+                out.raw(",\"event\":")
+                out.appendString(c.event.rawValue)
+                out.raw(",\"from\":")
+                if let from = c.from { out.date(from) } else { out.raw("null") }
+                if let person = c.person {
+                    out.raw(",\"person\":")
+                    out.appendString(person)
+                }
+                out.raw(",\"rule\":")
+                out.appendString(c.rule)
+                out.raw(",\"wouldLift\":")
+                list(c.wouldLift, &out) { wording, out in text(wording.nl, wording.en, &out) }
+                out.byte(UInt8(ascii: "}"))
+            }
+        }
         out.raw(",\"decisionDate\":")
         if let date = decision.decisionDate { out.date(date) } else { out.raw("null") }
         out.raw(",\"defects\":")

@@ -9,9 +9,13 @@ public struct DecisionService: Sendable {
     public let lawDate: CalendarDate?
     /// Whether output carries the canonical input, making each decision a record for replay.
     public let record: Bool
+    /// Whether JSON decisions carry "from when" (`--counterfactuals`, interface §11). Records and
+    /// log entries never do: they are derived from the record, and replay derives them again.
+    public var counterfactuals: Bool
 
     /// - Parameter role: who is deciding, and so what may be read (interface §2); `desk` by default.
-    public init(engine: Engine, engineInfo: DecisionWriter.EngineInfo, lawDate: CalendarDate? = nil, record: Bool = false, role: Role = .desk) {
+    public init(engine: Engine, engineInfo: DecisionWriter.EngineInfo, lawDate: CalendarDate? = nil, record: Bool = false, role: Role = .desk, counterfactuals: Bool = false) {
+        self.counterfactuals = counterfactuals
         self.engine = engine
         self.reader = ApplicationReader(law: engine.law, role: role)
         self.engineInfo = engineInfo
@@ -30,9 +34,10 @@ public struct DecisionService: Sendable {
     /// ``DecisionEncoder`` and laid out from its compact bytes (no `JSONValue` tree in between).
     public func decidePretty(_ bytes: [UInt8], withInput: Bool) throws(InputError) -> [UInt8] {
         let application = try reader.read(bytes)
-        let decision = try engine.decide(application, lawDate: lawDate)
+        var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !withInput)
         var out = JSONBytes(capacity: 8 * 1024)
         let input = withInput ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
+        if withInput { decision.counterfactuals = nil }
         DecisionEncoder.compact(decision, engine: engineBlock, input: input, into: &out)
         return out.buffer.withUnsafeBytes { JSONWriter.prettyLine(compact: $0) }
     }
@@ -40,7 +45,7 @@ public struct DecisionService: Sendable {
     /// Reads and decides once; with `recording`, also the decision record (with its input).
     public func decideWithRecord(_ bytes: [UInt8], recording: Bool) throws(InputError) -> (decision: Decision, record: JSONValue?) {
         let application = try reader.read(bytes)
-        let decision = try engine.decide(application, lawDate: lawDate)
+        let decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !recording)
         guard recording else { return (decision, nil) }
         let input = ApplicationWriter.json(application, keeping: decision.usedPoliceRecords)
         return (decision, DecisionWriter.json(decision, engine: engineInfo, input: input))
@@ -52,7 +57,8 @@ public struct DecisionService: Sendable {
     public func decideForPeople(_ bytes: [UInt8], recording: Bool) throws(InputError) -> (application: Application, decision: Decision, record: JSONValue?) {
         let application = try reader.read(bytes)
         let byRole = try engine.decide(application, lawDate: lawDate)
-        let named = application.household.contains { $0.name != nil } ? try engine.decide(application, lawDate: lawDate, peopleByName: true) : byRole
+        // People read "from when" always (interface §11); the record does not carry it.
+        let named = try engine.decide(application, lawDate: lawDate, peopleByName: true, counterfactuals: true)
         guard recording else { return (application, named, nil) }
         let input = ApplicationWriter.json(application, keeping: byRole.usedPoliceRecords)
         return (application, named, DecisionWriter.json(byRole, engine: engineInfo, input: input))
@@ -60,15 +66,18 @@ public struct DecisionService: Sendable {
 
     /// Reads and decides one application document.
     public func decide(_ bytes: [UInt8]) throws(InputError) -> Decision {
-        try engine.decide(try reader.read(bytes), lawDate: lawDate)
+        try engine.decide(try reader.read(bytes), lawDate: lawDate, counterfactuals: counterfactuals)
     }
 
     /// The output for one application and, when `logging`, the decision record for the log.
     public func decideOutput(_ bytes: [UInt8], logging: Bool) throws(InputError) -> (output: JSONValue, record: JSONValue?) {
-        let json = try decideJSON(bytes, withInput: record || logging)
-        guard logging else { return (json, nil) }
-        guard !record, case .object(let members) = json else { return (json, json) }
-        return (.object(members.filter { $0.key != "input" }), json)
+        let application = try reader.read(bytes)
+        var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record)
+        guard record || logging else { return (DecisionWriter.json(decision, engine: engineInfo), nil) }
+        let output = record ? nil : DecisionWriter.json(decision, engine: engineInfo)
+        decision.counterfactuals = nil
+        let full = DecisionWriter.json(decision, engine: engineInfo, input: ApplicationWriter.json(application, keeping: decision.usedPoliceRecords))
+        return (output ?? full, logging ? full : nil)
     }
 
     /// One batch line in, one compact output line out (without newline): a decision, or the
@@ -84,9 +93,10 @@ public struct DecisionService: Sendable {
     public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
         do {
             let application = try reader.read(bytes)
-            let decision = try engine.decide(application, lawDate: lawDate)
+            var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record)
             let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
             DecisionEncoder.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
+            decision.counterfactuals = nil
             return (nil, logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil)
         } catch {
             out.append(DecisionWriter.errorRecord(line: number, error: error), indent: false, level: 0)

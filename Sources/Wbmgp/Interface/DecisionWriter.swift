@@ -32,11 +32,23 @@ public enum DecisionWriter {
             ("missingFacts", .array(decision.missingFacts.map { .string($0) })),
             ("screeningScope", .array(decision.screeningScope.map(scope))),
         ]
+        if let counterfactuals = decision.counterfactuals { members.append(("counterfactuals", .array(counterfactuals.map(counterfactual)))) }
         var engineMembers: [(String, JSONValue)] = [("version", .string(engine.version))]
         if let rules = engine.rules { engineMembers.append(("rules", .string(rules))) }
         if let designations = engine.designations { engineMembers.append(("designations", .string(designations))) }
         members.append(("engine", .sortedObject(engineMembers)))
         if let input { members.append(("input", input)) }
+        return .sortedObject(members)
+    }
+
+    /// One "from when" (interface §11); `event` names what explains `from`.
+    static func counterfactual(_ c: Counterfactual) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("rule", .string(c.rule)), ("citation", .string(c.citation)), ("from", c.from.map { .string($0.description) } ?? .null),
+            ("event", .string(c.event.rawValue)), ("because", text(c.because.nl, c.because.en)),
+            ("wouldLift", .array(c.wouldLift.map { text($0.nl, $0.en) })),
+        ]
+        if let person = c.person { members.append(("person", .string(person))) }
         return .sortedObject(members)
     }
 

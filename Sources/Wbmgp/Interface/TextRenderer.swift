@@ -74,7 +74,31 @@ public enum TextRenderer {
                         : "- \(PlainWords.capitalised(who)): van \(date(request.from)) tot en met \(date(request.until)), gedragingen \(behaviours)")
             }
         }
+        if let counterfactuals = decision.counterfactuals, !counterfactuals.isEmpty {
+            lines.append("")
+            lines += fromWhen(counterfactuals, application: application, context: context)
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "From when" (interface §11): per ground the date a new application with the same facts
+    /// would no longer meet it, or that time alone does not lift it, and what else would.
+    static func fromWhen(_ counterfactuals: [Counterfactual], application: Application, context: TextContext) -> [String] {
+        let language = context.language
+        let en = language == .en
+        var lines = [en ? "From when (a new application with the same facts):" : "Vanaf wanneer (een nieuwe aanvraag met dezelfde gegevens):"]
+        for c in counterfactuals {
+            let who = c.person.flatMap { id in application.household.firstIndex { $0.id == id } }.map { " (\(context.person($0)))" } ?? ""
+            let when = c.from.map { en ? "from \(PlainWords.date($0, language))" : "vanaf \(PlainWords.date($0, language))" }
+                ?? (en ? "not by the passing of time" : "niet door het verstrijken van tijd")
+            lines.append("- \(CitationWords.written(c.citation, language))\(who): \(when). \(en ? c.because.en : c.because.nl)")
+            if !c.wouldLift.isEmpty {
+                let also = c.from != nil
+                lines.append(en ? (also ? "  What else would lift it:" : "  What would lift it:") : (also ? "  Wat dit ook zou wegnemen:" : "  Wat dit wel zou wegnemen:"))
+                lines += c.wouldLift.map { "  - " + (en ? $0.en : $0.nl) }
+            }
+        }
+        return lines
     }
 
     /// What the engine decides, as the first line.

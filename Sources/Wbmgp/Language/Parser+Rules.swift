@@ -27,7 +27,7 @@ extension Parser {
     /// clause = "under" NAME | "applies" "when" expression | "for" "each" NAME "in" expression
     ///        | effect | "flag" NAME "=" expression [ citation ] | "lifted" "by" STRING citation
     ///        | "fact" NAME "=" expression [ "when" expression ] | "uses" expression
-    ///        | "dated" "by" expression | reason
+    ///        | "dated" "by" expression | reason | "would" "lift" reason-body
     /// effect = "refuse" "when" expression | "conditions" expression "when" expression
     ///        | "priority" expression "when" expression | "defect" STRING "when" expression
     ///        | "screen" "from" expression "until" expression "behaviours" expression "when" expression
@@ -91,8 +91,12 @@ extension Parser {
             rule.factNames.append(name)
             rule.factValues.append(value)
             rule.factGuards.append(factGuard)
+        case "would":
+            guard expectWord("lift", "after 'would'"), let text = parseReasonBody("after 'would lift' (applied or unknown)") else { return false }
+            rule.wouldLift.append(text)
         default:
-            return parseReason(into: &rule)
+            guard let text = parseReasonBody("after 'reason' (applied, passed, unknown or unreached)") else { return false }
+            rule.reasons.append(text)
         }
         return true
     }
@@ -119,19 +123,18 @@ extension Parser {
         rule.effect = effect
     }
 
-    /// reason = "reason" RESULT [ "when" expression ] "nl" STRING "en" STRING
-    mutating func parseReason(into rule: inout Syntax.Rule) -> Bool {
-        guard let result = expectName("after 'reason' (applied, passed, unknown or unreached)") else { return false }
+    /// reason = "reason" reason-body
+    /// reason-body = RESULT [ "when" expression ] "nl" STRING "en" STRING
+    mutating func parseReasonBody(_ context: String) -> Syntax.ReasonText? {
+        guard let result = expectName(context) else { return nil }
         var guardExpression: Syntax.Expression?
         if consume("when") {
-            guard let condition = parseExpression() else { return false }
+            guard let condition = parseExpression() else { return nil }
             guardExpression = condition
         }
         guard expectWord("nl", "before the Dutch text"), let (nl, nlRange) = expectString("after 'nl'"),
             expectWord("en", "before the English text"), let (en, enRange) = expectString("after 'en'")
-        else { return false }
-        rule.reasons.append(
-            Syntax.ReasonText(result: result, guardExpression: guardExpression, nl: nl, en: en, nlRange: nlRange, enRange: enRange))
-        return true
+        else { return nil }
+        return Syntax.ReasonText(result: result, guardExpression: guardExpression, nl: nl, en: en, nlRange: nlRange, enRange: enRange)
     }
 }

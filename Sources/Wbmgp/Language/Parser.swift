@@ -9,7 +9,7 @@ public struct Parser {
     ]
     static let clauseKeywords: Set<String> = [
         "under", "dated", "applies", "for", "refuse", "conditions", "priority", "defect", "screen", "lookup",
-        "flag", "lifted", "fact", "reason", "uses",
+        "flag", "lifted", "fact", "reason", "uses", "would",
     ]
     static let requirementClauseKeywords: Set<String> = ["applies", "fails", "path", "fact", "message", "text", "dated", "checks"]
 

@@ -254,6 +254,9 @@ public enum Syntax {
         /// applies, instead of the law date (tempus regit actum: a procedural act by its own date).
         public var datedBy: Expression?
         public var reasons: [ReasonText] = []
+        /// `would lift RESULT [when …] nl … en …`: what, besides time, would lift this ground
+        /// (interface §11 `wouldLift`), for a refusal (`applied`) or an undecided rule (`unknown`).
+        public var wouldLift: [ReasonText] = []
         public var keywordRange: Range<Int>
         /// A clause failed to parse; checks for a missing effect or reason are then skipped, so
         /// one typo gives one diagnostic.

@@ -16,6 +16,7 @@ public enum LetterModel {
         for name in [
             "isDraft", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
             "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
+            "hasFromWhen",
         ] { shape[name] = .flag }
         shape["addressee"] = .object(["name": .text, "street": .text, "postcode": .text, "city": .text])
         shape["grounds"] = cited
@@ -25,6 +26,7 @@ public enum LetterModel {
         shape["priorityFlags"] = .list(.text)
         shape["missingForApplicant"] = .list(.text)
         shape["missingForAuthorities"] = .list(.text)
+        shape["fromWhen"] = .list(.object(["citation": .text, "when": .text, "because": .text, "wouldLift": .list(.text)]))
         return shape
     }()
 
@@ -108,6 +110,17 @@ public enum LetterModel {
         func reasonText(_ reason: Reason) -> String { en ? reason.en : reason.nl }
         model["grounds"] = .list(decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map {
             .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))])
+        })
+        // "From when" (interface §11): per ground, when a new application would no longer meet it.
+        let fromWhen = decision.counterfactuals ?? []
+        model["hasFromWhen"] = .flag(!fromWhen.isEmpty)
+        model["fromWhen"] = .list(fromWhen.map { c in
+            let when = c.from.map { en ? "From \(PlainWords.date($0, language))." : "Vanaf \(PlainWords.date($0, language))." }
+                ?? (en ? "Not by the passing of time." : "Niet door het verstrijken van tijd.")
+            return .object([
+                "citation": text(cite(c.citation)), "when": text(when), "because": text(en ? c.because.en : c.because.nl),
+                "wouldLift": .list(c.wouldLift.map { text(en ? $0.en : $0.nl) }),
+            ])
         })
         // The grounds stand in the dictum already; the considerations hold the rest.
         let considered = decision.reasons.filter { reason in

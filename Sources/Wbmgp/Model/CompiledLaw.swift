@@ -180,11 +180,14 @@ public final class CompiledRule: Sendable {
     /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
     public let uses: [CodeRef]
     public let reasons: [CompiledReason]
+    /// What besides time would lift a ground of this rule (`would lift`, interface §11): every
+    /// text whose result matches and whose guard holds is listed.
+    public let wouldLift: [CompiledReason]
     public let slotCount: Int
     /// The flat code of all the rule's expressions.
     public let program: ExpressionCode
 
-    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], slotCount: Int, program: ExpressionCode) {
+    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
         self.id = id
         self.citation = citation
         self.validFrom = validFrom
@@ -199,6 +202,7 @@ public final class CompiledRule: Sendable {
         self.facts = facts
         self.uses = uses
         self.reasons = reasons
+        self.wouldLift = wouldLift
         self.slotCount = slotCount
         self.program = program
     }

@@ -25,6 +25,30 @@ public struct Decision: Hashable, Sendable {
     /// The police records some rule used (`uses`), by household index and record index, sorted:
     /// a decision record keeps only these (interface §4, `--record`).
     public var usedPoliceRecords: [RecordReference] = []
+    /// "From when" (interface §11): one per unlifted refusal ground or undecided rule of a
+    /// refused or incomplete decision; nil when not asked for (not written), empty otherwise.
+    public var counterfactuals: [Counterfactual]? = nil
+}
+
+/// When a ground of a refusal or an incompleteness would no longer stand in the way of a new
+/// application with the same facts, and what else would lift it (interface §11).
+public struct Counterfactual: Hashable, Sendable {
+    public var rule: String
+    public var citation: String
+    public var person: String?
+    /// The earliest date on which a new application would no longer be refused or undecided on
+    /// this ground; nil when time alone cannot lift it.
+    public var from: CalendarDate?
+    /// What explains ``from``: the event on that date, or why there is none.
+    public var event: CounterfactualEvent
+    public var because: Wording
+    /// What, besides time, would lift the ground, in the rules' words.
+    public var wouldLift: [Wording]
+
+    public struct Wording: Hashable, Sendable {
+        public var nl: String
+        public var en: String
+    }
 }
 
 public struct RecordReference: Hashable, Sendable, Comparable {

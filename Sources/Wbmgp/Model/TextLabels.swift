@@ -20,7 +20,11 @@ public struct TextLabels: Sendable {
 
     /// Domains read only where the engine knows it names one (a person's role, a missing fact):
     /// not in ``anyDomain``.
-    static let ownPathDomains: Set<String> = ["personRole", "missingFact"]
+    static let ownPathDomains: Set<String> = ["personRole", "missingFact", counterfactualDomain]
+
+    /// The domain of the counterfactual event texts (``CounterfactualEvent``): sentences with
+    /// placeholders, not words for a code.
+    public static let counterfactualDomain = "counterfactual"
 
     public func label(_ code: String, in domain: String) -> Label? { domains[domain]?[code] }
 
@@ -34,6 +38,7 @@ public struct TextLabels: Sendable {
             "vogStatus": CertificateOfConduct.Status.allCases.map(\.rawValue),
             "role": Role.allCases.map(\.rawValue),
             "measure": measures,
+            counterfactualDomain: CounterfactualEvent.allCases.map(\.rawValue),
         ]
     }
 }

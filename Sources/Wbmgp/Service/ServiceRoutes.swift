@@ -55,7 +55,7 @@ public struct ServiceRoutes: Sendable {
             "/v1/decide": [
                 Operation(
                     method: "POST", id: "decide", summary: "Decide one application (the bytes of wbmgp decide)",
-                    query: [("format", ["json", "text", "letter", "desk"]), ("lang", ["nl", "en"]), ("record", ["true", "false"])],
+                    query: [("format", ["json", "text", "letter", "desk"]), ("lang", ["nl", "en"]), ("record", ["true", "false"]), ("counterfactuals", ["true", "false"])],
                     consumes: ["application/json"], statuses: input)
             ],
             "/v1/decide/batch": [
@@ -138,7 +138,7 @@ public struct ServiceRoutes: Sendable {
         }
     }
 
-    /// `POST /v1/decide?format=json|text|letter|desk&lang=nl|en&record=true`.
+    /// `POST /v1/decide?format=json|text|letter|desk&lang=nl|en&record=true&counterfactuals=true`.
     func decide(_ request: HTTPRequest) -> HTTPResponse {
         if let problem = ServiceRoutes.jsonBody(request) { return problem }
         let query = request.queryValues
@@ -150,6 +150,11 @@ public struct ServiceRoutes: Sendable {
             return ServiceRoutes.error(.badRequest, "E-QUERY", "lang is nl or en; found '\(query["lang"] ?? "")'")
         }
         let record = query["record"] == "true"
+        var service = self.service
+        service.counterfactuals = query["counterfactuals"] == "true"
+        if record, service.counterfactuals {
+            return ServiceRoutes.error(.badRequest, "E-QUERY", "counterfactuals are added to decisions, not to records (replay derives them again); ask for one of record=true and counterfactuals=true")
+        }
         do {
             switch format {
             case "text":
@@ -174,9 +179,9 @@ public struct ServiceRoutes: Sendable {
                 guard let log else {
                     return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: try service.decidePretty(request.body, withInput: record))
                 }
-                let (output, logged) = try service.decideWithRecord(request.body, recording: true)
+                let (output, logged) = try service.decideOutput(request.body, logging: true)
                 if let logged, !log([logged]) { return ServiceRoutes.notLogged }
-                let json = record ? logged ?? .null : DecisionWriter.json(output, engine: service.engineInfo)
+                let json = record ? logged ?? .null : output
                 return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: JSONWriter.prettyLine(json))
             }
         } catch {
@@ -185,8 +190,9 @@ public struct ServiceRoutes: Sendable {
     }
 
     /// `format=desk`, for the desk page: one decision (so one log entry) in every form the page
-    /// shows, `{"outcome", "text": {nl, en}, "letter": {nl, en}, "record"}`, the texts and letters
-    /// exactly as `format=text` and `format=letter` give them and the record as `record=true`.
+    /// shows, `{"outcome", "text": {nl, en}, "letter": {nl, en}, "record", "counterfactuals"}`, the
+    /// texts and letters exactly as `format=text` and `format=letter` give them, the record as
+    /// `record=true`, and "from when" as the texts show it (people by name).
     func deskAnswer(_ body: [UInt8]) throws(InputError) -> HTTPResponse {
         let (application, decision, logged) = try service.decideForPeople(body, recording: true)
         if let log, let logged, !log([logged]) { return ServiceRoutes.notLogged }
@@ -204,6 +210,7 @@ public struct ServiceRoutes: Sendable {
             .sortedObject([
                 ("outcome", .string(decision.outcome.rawValue)), ("text", .sortedObject(texts)), ("letter", .sortedObject(letters)),
                 ("record", logged ?? .null),
+                ("counterfactuals", .array((decision.counterfactuals ?? []).map(DecisionWriter.counterfactual))),
             ]))
     }
 

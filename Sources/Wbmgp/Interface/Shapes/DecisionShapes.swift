@@ -22,6 +22,17 @@ public enum DecisionShapes {
         .required("screeningScope", .array(.object(screeningRequest), nonEmpty: false), "the police data the mayor may request (art. 10b lid 2)"),
         .required("engine", .object(engine), "the engine version and the digests of the rules and designations"),
         .optional("input", .object(ApplicationShapes.application), "a record's canonical input, for replay"),
+        .optional("counterfactuals", .array(.object(counterfactual), nonEmpty: false), "with --counterfactuals: from when each ground of a refusal or incompleteness would no longer stand in the way (interface §11)"),
+    ])
+
+    static let counterfactual = ObjectShape(title: "Counterfactual", members: [
+        .required("rule", .string, "the rule of the ground"),
+        .required("citation", .string, "the article and paragraph"),
+        .optional("person", .string, "the member it concerns"),
+        .optional("from", .date, "the first day a new application with the same facts would no longer meet this ground, or null when time alone does not lift it"),
+        .required("event", .code(.fixed(CounterfactualEvent.allCases.map(\.rawValue))), "what explains from, or why it is null"),
+        .required("because", .object(words), "the event in words"),
+        .required("wouldLift", .array(.object(words), nonEmpty: false), "what else would lift the ground, in words"),
     ])
 
 

@@ -117,7 +117,6 @@
       resultIdle: "Vul de aanvraag in en kies „Beoordelen”. De uitkomst verschijnt hier.",
       busy: "Bezig met beoordelen…",
       reasonsTitle: "Overwegingen",
-      counterfactualsTitle: "Wat de uitkomst kan veranderen",
       printLetter: "Besluit afdrukken",
       showLetter: "Besluit tonen",
       hideLetter: "Besluit verbergen",
@@ -253,7 +252,6 @@
       resultIdle: "Fill in the application and choose ‘Assess’. The outcome will appear here.",
       busy: "Assessing…",
       reasonsTitle: "Considerations",
-      counterfactualsTitle: "What could change the outcome",
       printLetter: "Print decision letter",
       showLetter: "Show decision letter",
       hideLetter: "Hide decision letter",
@@ -1011,6 +1009,31 @@
     return item;
   }
 
+  /// One line of a block with its continuation lines: "- …" lines as a list under it (what would
+  /// lift a ground, under "from when"), other lines as paragraphs.
+  function blockItem(item) {
+    const li = document.createElement("li");
+    const first = document.createElement("p");
+    first.textContent = item.text;
+    li.append(first);
+    let sublist = null;
+    for (const line of item.more || []) {
+      if (line.startsWith("- ")) {
+        if (!sublist) li.append((sublist = document.createElement("ul")));
+        const sub = document.createElement("li");
+        sub.textContent = line.slice(2);
+        sublist.append(sub);
+      } else {
+        sublist = null;
+        const next = document.createElement("p");
+        next.className = "continuation";
+        next.textContent = line;
+        li.append(next);
+      }
+    }
+    return li;
+  }
+
   function renderAnswer() {
     const answer = state.answer;
     const words = parseText((answer.text && (answer.text[state.lang] || answer.text.nl)) || "");
@@ -1045,28 +1068,12 @@
         list.className = block.items.some((item) => item.mark) ? "reasons" : "items";
         for (const item of block.items) {
           if (item.mark) list.append(reasonItem(item));
-          else {
-            const li = document.createElement("li");
-            li.textContent = item.text;
-            list.append(li);
-          }
+          else list.append(blockItem(item));
         }
         section.append(list);
       }
       blocks.append(section);
     }
-    const counterfactuals = Array.isArray(answer.counterfactuals) ? answer.counterfactuals : [];
-    const list = $("#counterfactual-list");
-    list.textContent = "";
-    for (const counterfactual of counterfactuals) {
-      const because = counterfactual && counterfactual.because;
-      const words = because && (because[state.lang] || because.nl);
-      if (!words) continue;
-      const item = document.createElement("li");
-      item.textContent = words;
-      list.append(item);
-    }
-    $("#counterfactuals").hidden = list.children.length === 0;
     $("#print-letter").hidden = !answer.letter;
     $("#show-letter").hidden = !answer.letter;
     $("#download-record").hidden = !answer.record;
