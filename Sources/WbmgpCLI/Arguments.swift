@@ -7,6 +7,9 @@ struct Arguments {
 
     var positionals: [String] = []
     var values: [String: String] = [:]
+    /// Every value of an option given more than once (`--set A=1 --set B=2`), in order;
+    /// ``values`` keeps the last.
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
 
     /// Parses `arguments` given the options that take a value and the boolean flags.
@@ -42,6 +45,7 @@ struct Arguments {
                     values[name] = arguments[index]
                     index += 1
                 }
+                lists[name, default: []].append(values[name] ?? "")
             } else if allowedFlags.contains(name), inlineValue == nil {
                 flags.insert(name)
             } else {

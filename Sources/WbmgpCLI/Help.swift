@@ -12,6 +12,8 @@ enum Help {
           serve           Serve the engine over HTTP (loopback by default; interface §10).
           check-request   Check a designation request against the statute (text, json, junit).
           replay          Re-decide stored decision records and show a legal diff.
+          impact          Count what a reform of the rules changes over a population.
+          report          The monitoring figures of decision logs (art. 5 lid 5, art. 17).
           log             Verify a decision log (verify), print its head, or redact personal data.
           test            Run the rule scenarios under Rules/tests and print rule coverage.
           bench           Measure decisions per second on generated applications.
@@ -280,9 +282,89 @@ enum Help {
         case "serve": return serve
         case "decide": return decide
         case "rules": return rules
+        case "impact": return impact
+        case "report": return report
         default: return nil
         }
     }
+}
+
+extension Help {
+    static let impact = """
+        OVERVIEW: Decide a population under the rules as they are and under a reform, and count
+        what changes (interface §11): outcome transitions, each ground under both (and how often
+        a hardship decision lifted it), per designation and per municipality. Decisions are made
+        for counting only: no texts. Memory stays the same whatever the population's size.
+
+        USAGE: wbmgp impact (--reform DIR | --set NAME=VALUE...) [--sweep NAME=FROM..TO[:STEP]] [options] FILE | -
+
+        INPUT: JSON Lines, one per line: an application (interface §3), a decision record
+          (decide --record), or an entry of a decision log (its input; a redacted entry is
+          counted as redacted, a redaction entry skipped). Each is decided on its own law date.
+
+        OPTIONS:
+          --reform DIR            The reformed rule module (as --rules); designations stay those
+                                  of the rules as they are (or --designations).
+          --set NAME=VALUE        Replace every dated version of a parameter or set, in the rule
+                                  language's literal syntax: minimumResidence=3 years,
+                                  screeningAge=18, qualifyingIncome={employment, pension}.
+                                  Repeatable.
+          --sweep NAME=FROM..TO[:STEP]
+                                  One reform per value, in the parameter's own unit (years for
+                                  minimumResidence): minimumResidence=3..8. On top of --set.
+          --format text|json|csv|html
+                                  Output (default text). html is a page with an SVG chart.
+          --changed FILE          Write the ids whose outcome changed, as JSON Lines
+                                  {"application","from","to"[,"value"]}, in input order.
+          --role desk|mayor|review
+                                  The role the population is read and decided in (default desk).
+          --rules DIR, --designations PATH, --jobs N
+                                  As for decide.
+
+        EXAMPLES:
+          wbmgp impact --set minimumResidence=3 years population.jsonl
+          wbmgp impact --sweep minimumResidence=3..8 --format html population.jsonl > impact.html
+          wbmgp impact --reform ../reform/Rules --changed changed.jsonl decisions.log
+
+        EXIT CODES: 0 compared; 64 usage error or a --set the rules cannot take; 65 some line
+          malformed (counted under errors, the rest compared); 66 input cannot be opened;
+          74 --changed or stdout could not be written; 78 rules, designations or reform broken.
+        """
+}
+
+extension Help {
+    static let report = """
+        OVERVIEW: The monitoring figures of decision logs, for the evaluation an extension request
+        must include (Wbmgp art. 5 lid 5) and the national evaluation (art. 17): per group,
+        applications, outcomes, refusals per ground, hardship decisions per article, procedural
+        defects, incomplete cases per missing fact, and the days from application to decision
+        (median, 90th percentile). Only the entries' skeletons are read: redacted entries count,
+        and no personal datum is. Counts from 1 to 4 show as "< 5" (--minimum-count).
+
+        USAGE: wbmgp report [options] LOG... | -
+
+        OPTIONS:
+          --by designation|municipality|year|quarter|month
+                                  Groups (comma-separated or repeated; one period at most).
+                                  Without it, one group of all decisions.
+          --from YYYY-MM-DD, --until YYYY-MM-DD
+                                  Count decisions dated in this period (the decision date, else
+                                  the application date); periods are by the same date.
+          --format text|json|csv|html
+                                  Output (default text, in words; html a page with a chart).
+          --lang nl|en            Language of text and html (default nl).
+          --minimum-count N       Counts below N are shown as "< N" (default 5).
+          --rules DIR, --designations PATH
+                                  The rules and designations that give words and municipalities.
+
+        EXAMPLES:
+          wbmgp report decisions.log
+          wbmgp report --by designation,year --format html decisions.log > monitoring.html
+          wbmgp report --format json --from 2018-04-16 --until 2022-01-15 decisions.log
+
+        EXIT CODES: 0 reported; 64 usage error; 65 some line is no decision (counted under errors);
+          66 a log cannot be opened; 74 output could not be written; 78 rules broken.
+        """
 }
 
 enum Version {

@@ -23,6 +23,8 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
         case "test": return try TestCommand.run(Array(arguments.dropFirst()))
         case "bench": return try BenchCommand.run(Array(arguments.dropFirst()))
         case "serve": return try ServeCommand.run(Array(arguments.dropFirst()))
+        case "impact": return try ImpactCommand.run(Array(arguments.dropFirst()))
+        case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
         case "--version", "version":
             Output.write("wbmgp \(Version.current)\n")
             return .success

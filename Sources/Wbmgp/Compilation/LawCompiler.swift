@@ -8,7 +8,9 @@ public enum LawCompiler {
     /// Compiles rule files given as (path, text); all diagnostics of the run are returned together.
     ///
     /// - Returns: the compiled law, or nil when any diagnostic is an error.
-    public static func compile(files: [(path: String, text: String)]) -> (CompiledLaw?, [Diagnostic]) {
+    ///
+    /// - Parameter overrides: parameters and sets replaced in every version (`impact --set`).
+    public static func compile(files: [(path: String, text: String)], overrides: [LawOverride] = []) -> (CompiledLaw?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var parsed: [Syntax.RuleFile] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
@@ -16,8 +18,9 @@ public enum LawCompiler {
             parsed.append(syntax)
             diagnostics += found
         }
-        let table = DeclarationTable(files: parsed)
+        var table = DeclarationTable(files: parsed)
         diagnostics += table.diagnostics
+        for override in overrides { diagnostics += table.apply(override) }
 
         var vocabularies: [String: [String]] = [:]
         for (name, list) in table.vocabularies { vocabularies[name] = list.value.codes.map(\.text) }

@@ -60,7 +60,7 @@ struct CounterfactualSearch {
         var found: [(from: CalendarDate?, event: CounterfactualEvent)?] = Array(repeating: nil, count: grounds.count)
         // Time cannot bring what rests on a human decision: undecided for want of one, or refused
         // on one (the same facts without it leave the rule undecided for want of it).
-        let sameDay = try? engine.evaluate(probe, lawDate: nil, peopleByName: false, notingGrounds: true).1
+        let sameDay = try? engine.evaluate(probe, lawDate: nil, peopleByName: false, notingGrounds: true, texts: false).1
         for (i, ground) in grounds.enumerated() {
             var missing = ground.missing
             if ground.result == .applied, let again = sameDay?.first(where: { $0.rule.id == ground.rule.id && $0.person == ground.person }), again.result == .unknown {
@@ -70,7 +70,7 @@ struct CounterfactualSearch {
         }
         var open = found.indices.filter { found[$0] == nil }
         for date in candidateDates() where !open.isEmpty {
-            guard let (decision, _) = try? engine.evaluate(probe(on: date), lawDate: nil, peopleByName: false, notingGrounds: false) else { continue }
+            guard let decision = try? engine.decideForCounting(probe(on: date)) else { continue }
             open.removeAll { i in
                 guard !decision.reasons.contains(where: grounds[i].standsIn) else { return false }
                 found[i] = (date, event(on: date, for: grounds[i]))

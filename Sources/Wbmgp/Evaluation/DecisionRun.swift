@@ -17,6 +17,9 @@ struct DecisionRun {
     var scope: [ScreeningRequest] = []
     /// Police records some rule relied on; few, so a list kept free of duplicates.
     var usedRecords: [RecordReference] = []
+    /// Whether reasons get their facts and texts; a decision that is only counted (`impact`)
+    /// needs rule, person, result and lift, nothing a person reads.
+    var rendersTexts = true
     /// The grounds met so far, when a counterfactual search will need them (nil otherwise).
     var grounds: [GroundNote]?
     /// Scratch space for rendering reason texts.
@@ -160,6 +163,13 @@ struct DecisionRun {
     }
 
     mutating func makeReason(_ rule: CompiledRule, result: RuleResult, person: Value?) -> Reason {
+        var personId: String?
+        if case .person(let index) = person { personId = application.household[index].id }
+        guard rendersTexts else {
+            return Reason(
+                rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
+                facts: [], nl: "", en: "")
+        }
         var facts: [JSONMember] = []
         facts.reserveCapacity(rule.facts.count)
         for fact in rule.facts {
@@ -168,8 +178,6 @@ struct DecisionRun {
             facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application.household)))
         }
         let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
-        var personId: String?
-        if case .person(let index) = person { personId = application.household[index].id }
         return Reason(
             rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
             facts: facts, nl: template.map { render($0.nl, .nl) } ?? "", en: template.map { render($0.en, .en) } ?? "")

@@ -50,8 +50,14 @@ public struct Engine: Sendable {
         return decision
     }
 
+    /// One application decided for counting (`impact`): outcome, designations and reasons with
+    /// rule, person, result and lift, but no facts and no texts, so nothing is rendered.
+    public func decideForCounting(_ application: Application) throws(InputError) -> Decision {
+        try evaluate(application, lawDate: nil, peopleByName: false, notingGrounds: false, texts: false).0
+    }
+
     /// One decision, with its grounds noted for a counterfactual search when `notingGrounds`.
-    func evaluate(_ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool) throws(InputError) -> (Decision, [GroundNote]) {
+    func evaluate(_ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true) throws(InputError) -> (Decision, [GroundNote]) {
         let lawDate = Engine.lawDate(of: application, override: override)
         guard let snapshot = law.snapshot(on: lawDate), let version = law.lawVersion(on: lawDate) else {
             throw InputError(
@@ -63,6 +69,7 @@ public struct Engine: Sendable {
         try checkConflicts(covering, application)
         var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, peopleByName: peopleByName)
         if notingGrounds { run.grounds = [] }
+        run.rendersTexts = texts
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
         for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }

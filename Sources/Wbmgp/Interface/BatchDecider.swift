@@ -72,7 +72,7 @@ public struct BatchDecider: Sendable {
 }
 
 /// Hands out slice numbers 0, 1, … up to a limit, each exactly once, to concurrent workers.
-private final class SliceCounter: @unchecked Sendable {
+final class SliceCounter: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private var taken = 0
     private let limit: Int

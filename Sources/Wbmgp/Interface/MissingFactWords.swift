@@ -24,9 +24,11 @@ enum MissingFactWords {
         return (applicant, authorities)
     }
 
-    static func words(_ path: String, _ context: TextContext) -> String {
+    /// The label code of a missing fact's path and the household member it concerns:
+    /// `$.household[0].income` → ("income", 0); nil for a path the interface does not name.
+    static func code(_ path: String) -> (code: String, member: Int?)? {
         var rest = Substring(path)
-        guard rest.hasPrefix("$.") else { return path }
+        guard rest.hasPrefix("$.") else { return nil }
         rest = rest.dropFirst(2)
         var member: Int?
         if rest.hasPrefix("household["), let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(rest.startIndex, offsetBy: 10)..<close]) {
@@ -35,7 +37,12 @@ enum MissingFactWords {
         }
         // Array indices below the fact (a period, a record) name the same fact.
         let key = rest.split(separator: ".").map { $0.split(separator: "[").first.map(String.init) ?? "" }.joined(separator: ".")
-        guard let code = codes[key], let label = context.labels.label(code, in: "missingFact")?.text(context.language) else {
+        return codes[key].map { ($0, member) }
+    }
+
+    static func words(_ path: String, _ context: TextContext) -> String {
+        guard path.hasPrefix("$.") else { return path }
+        guard let (code, member) = code(path), let label = context.labels.label(code, in: "missingFact")?.text(context.language) else {
             return context.language == .en ? "a required fact" : "een vereist gegeven"
         }
         guard let member else { return label }

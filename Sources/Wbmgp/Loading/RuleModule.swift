@@ -35,6 +35,22 @@ public struct RuleModule: Sendable {
         return copy
     }
 
+    /// The same module with parameters or sets replaced (a reform, `impact --set`), or the
+    /// diagnostics that say why the reform does not compile. Its rules digest covers the
+    /// overrides, so the two rule sets of an impact are told apart.
+    public func reform(_ overrides: [LawOverride]) -> (RuleModule?, [Diagnostic]) {
+        let (compiled, diagnostics) = LawCompiler.compile(files: ruleSources, overrides: overrides)
+        guard let compiled else { return (nil, diagnostics) }
+        var copy = self
+        copy.law = compiled
+        copy.designations = designationSources.isEmpty ? [] : DesignationReader(law: compiled).read(files: designationSources).0
+        var digest = SHA256()
+        digest.update(Array(rulesDigest.utf8))
+        for override in overrides { digest.update(Array(("\n--set " + override.text).utf8)) }
+        copy.rulesDigest = "sha256:" + SHA256.hex(digest.finalize())
+        return (copy, diagnostics)
+    }
+
     /// `count` replicas, compiled concurrently (start-up grows by one compilation, not `count`).
     public func replicas(_ count: Int) -> [RuleModule] {
         guard count > 0 else { return [] }

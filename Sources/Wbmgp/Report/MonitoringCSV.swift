@@ -1,0 +1,35 @@
+/// The monitoring report as one CSV table (RFC 4180, `report --format csv`): one row per group
+/// and figure, counts as published ("< 5" below the minimum). Columns: designation,
+/// municipality, period, figure, item, value. Figures: applications, outcome, ground (item: the
+/// citation), hardship, defect, missingFact, daysMedian, daysP90.
+public enum MonitoringCSV {
+    public static let header = "designation,municipality,period,figure,item,value"
+
+    public static func render(_ report: MonitoringReport) -> String {
+        var rows = [header]
+        func text(_ value: JSONValue) -> String {
+            switch value {
+            case .integer(let n): return String(n)
+            case .string(let s): return s
+            default: return ""
+            }
+        }
+        for (key, tally) in report.sortedGroups {
+            let prefix = [key.designation ?? "", key.municipality ?? "", key.period ?? ""].map(ImpactCSV.field).joined(separator: ",")
+            func row(_ figure: String, _ item: String, _ value: String) { rows.append("\(prefix),\(figure),\(ImpactCSV.field(item)),\(ImpactCSV.field(value))") }
+            row("applications", "", text(report.published(tally.applications)))
+            for (i, outcome) in Outcomes.all.enumerated() { row("outcome", outcome.rawValue, text(report.published(tally.outcomes[i]))) }
+            for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
+                row("ground", ground.citation, text(report.published(tally.grounds[ground] ?? 0)))
+            }
+            for article in tally.hardship.keys.sorted() { row("hardship", article, text(report.published(tally.hardship[article] ?? 0))) }
+            for code in tally.defects.keys.sorted() { row("defect", code, text(report.published(tally.defects[code] ?? 0))) }
+            for fact in tally.missingFacts.keys.sorted() { row("missingFact", fact, text(report.published(tally.missingFacts[fact] ?? 0))) }
+            if tally.applications >= report.minimumCount {
+                row("daysMedian", "", tally.daysPercentile(50).map(String.init) ?? "")
+                row("daysP90", "", tally.daysPercentile(90).map(String.init) ?? "")
+            }
+        }
+        return rows.joined(separator: "\r\n") + "\r\n"
+    }
+}

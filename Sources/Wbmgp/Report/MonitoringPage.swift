@@ -1,0 +1,111 @@
+/// The monitoring report as one self-contained HTML page a municipality can attach to its
+/// extension request (`report --format html`): an SVG chart of the outcomes per period (or per
+/// group), then the figures of each group in tables. No script, no external asset. Counts below
+/// the minimum are neither printed nor drawn.
+public enum MonitoringPage {
+    public static func render(_ report: MonitoringReport, words: MonitoringWords) -> String {
+        let en = words.language == .en
+        let k = report.minimumCount
+        func h(_ text: String) -> String { MarkupText.escaped(text) }
+        func n(_ value: Int) -> String { words.count(value, minimum: k) }
+        func date(_ d: CalendarDate?) -> String { d.map { PlainWords.date($0, words.language) } ?? "—" }
+        let title = en ? "Monitoring of decisions on housing permits under the Wbmgp" : "Monitoring van de besluiten op huisvestingsvergunningen op grond van de Wbmgp"
+        var page = """
+            <!DOCTYPE html>
+            <html lang="\(en ? "en" : "nl")">
+            <head>
+            <meta charset="utf-8">
+            <title>\(h(title))</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; max-width: 62rem; }
+            h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+            table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+            th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+            td.n { text-align: right; }
+            .meta { color: #555; font-size: 0.85rem; word-break: break-all; }
+            .legend span { display: inline-block; margin-right: 1rem; font-size: 0.9rem; }
+            .legend i { display: inline-block; width: 0.9rem; height: 0.9rem; margin-right: 0.3rem; vertical-align: -0.1rem; }
+            </style>
+            </head>
+            <body>
+            <h1>\(h(title))</h1>
+
+            """
+        page += "<p>" + h(en ? "Figures for the evaluation of the measure (articles 5(5) and 17 of the Wbmgp), from the decision logs below; period counted: \(date(report.first)) to \(date(report.last))."
+            : "Cijfers voor de evaluatie van de maatregel (artikelen 5, vijfde lid, en 17 Wbmgp), uit de onderstaande logboeken; getelde periode: \(date(report.first)) tot en met \(date(report.last)).") + "</p>\n"
+        page += "<p>" + h(en ? "Counts from 1 to \(k - 1) are shown as \"< \(k)\" and not drawn, so that no person can be recognised."
+            : "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\" en worden niet getekend, zodat niemand herkenbaar is.") + "</p>\n"
+        page += chart(report, words: words)
+        for (key, tally) in report.sortedGroups {
+            page += "<h2>\(h(words.group(key, by: report.by)))</h2>\n<table>\n"
+            func row(_ label: String, _ value: String) { page += "<tr><th scope=\"row\">\(h(label))</th><td class=\"n\">\(h(value))</td></tr>\n" }
+            row(en ? "Applications" : "Aanvragen", n(tally.applications))
+            for (i, outcome) in Outcomes.all.enumerated() { row(PlainWords.capitalised(words.outcome(outcome)), n(tally.outcomes[i])) }
+            for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
+                row((en ? "Refused under " : "Geweigerd op grond van ") + words.citation(ground.citation), n(tally.grounds[ground] ?? 0))
+            }
+            for article in tally.hardship.keys.sorted() { row((en ? "Set aside: " : "Buiten toepassing gelaten: ") + words.hardship(article), n(tally.hardship[article] ?? 0)) }
+            for code in tally.defects.keys.sorted() { row(PlainWords.capitalised(words.defect(code)), n(tally.defects[code] ?? 0)) }
+            for fact in tally.missingFacts.keys.sorted() { row((en ? "Incomplete for want of " : "Onvolledig door het ontbreken van ") + words.missingFact(fact), n(tally.missingFacts[fact] ?? 0)) }
+            if tally.applications >= k, let median = tally.daysPercentile(50), let p90 = tally.daysPercentile(90) {
+                row(en ? "Days to decision, median" : "Dagen tot besluit, mediaan", String(median))
+                row(en ? "Days to decision, 90th percentile" : "Dagen tot besluit, 90e percentiel", String(p90))
+            }
+            page += "</table>\n"
+        }
+        page += "<h2>\(en ? "Sources" : "Bronnen")</h2>\n<ul class=\"meta\">\n"
+        for log in report.logs {
+            page += "<li>\(h(log.path)): \(log.head.map { h($0) } ?? "—"); \(log.decisions) \(en ? "decisions" : "beslissingen"), \(log.redacted) \(en ? "without personal data" : "zonder persoonsgegevens")</li>\n"
+        }
+        for rules in report.rules.sorted() { page += "<li>\(en ? "Rules" : "Regels"): \(h(rules))</li>\n" }
+        return page + "</ul>\n</body>\n</html>\n"
+    }
+
+    /// Stacked bars of the outcomes: one per period when the report is by period (summed over
+    /// the other dimensions), else one per group. A segment below the minimum is not drawn.
+    static func chart(_ report: MonitoringReport, words: MonitoringWords) -> String {
+        let en = words.language == .en
+        var columns: [(label: String, counts: [Int])] = []
+        if report.by.contains(where: { [.year, .quarter, .month].contains($0) }) {
+            var byPeriod: [String: [Int]] = [:]
+            for (key, tally) in report.groups {
+                guard let period = key.period else { continue }
+                var counts = byPeriod[period] ?? [Int](repeating: 0, count: Outcomes.count)
+                for i in counts.indices { counts[i] += tally.outcomes[i] }
+                byPeriod[period] = counts
+            }
+            columns = byPeriod.keys.sorted().map { (words.period($0), byPeriod[$0] ?? []) }
+        } else {
+            columns = report.sortedGroups.map { (words.group($0.key, by: report.by), $0.tally.outcomes) }
+        }
+        guard !columns.isEmpty else { return "" }
+        let shown = columns.map { column in column.counts.map { $0 >= report.minimumCount ? $0 : 0 } }
+        let highest = max(1, shown.map { $0.reduce(0, +) }.max() ?? 1)
+        let barWidth = 36, gap = 18, height = 220, top = 10, left = 48
+        let width = left + columns.count * (barWidth + gap) + gap
+        var svg = "<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" width=\"\(width)\" height=\"\(height + top + 60)\" viewBox=\"0 0 \(width) \(height + top + 60)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg += "<title id=\"chart-title\">\(en ? "Outcomes of the decisions" : "Uitkomsten van de beslissingen")</title>\n"
+        let description = zip(columns, shown).map { column, counts in
+            "\(column.label): " + zip(Outcomes.all, column.counts).map { "\(words.outcome($0.0)) \(words.count($0.1, minimum: report.minimumCount))" }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        svg += "<desc id=\"chart-desc\">\(MarkupText.escaped(description))</desc>\n"
+        for step in 0...4 {
+            let value = highest * step / 4
+            let y = top + height - height * step / 4
+            svg += "<line x1=\"\(left - 4)\" x2=\"\(width - gap / 2)\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#ddd\"/><text x=\"\(left - 8)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(value)</text>\n"
+        }
+        for (i, column) in columns.enumerated() {
+            let x = left + gap / 2 + i * (barWidth + gap)
+            var y = top + height
+            for (k, count) in shown[i].enumerated() where count > 0 {
+                let bar = max(1, height * count / highest)
+                y -= bar
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(bar)\" fill=\"\(ImpactPage.colours[k])\"><title>\(MarkupText.escaped(column.label)): \(words.outcome(Outcomes.all[k])) \(count)</title></rect>\n"
+            }
+            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" font-size=\"11\" text-anchor=\"end\" transform=\"rotate(-35 \(x + barWidth / 2) \(top + height + 16))\">\(MarkupText.escaped(column.label))</text>\n"
+        }
+        svg += "</svg>\n"
+        let legend = Outcomes.all.enumerated().map { "<span><i style=\"background:\(ImpactPage.colours[$0.offset])\"></i>\(MarkupText.escaped(words.outcome($0.element)))</span>" }.joined()
+        return "<figure>\n" + svg + "<figcaption class=\"legend\">\(legend)</figcaption>\n</figure>\n"
+    }
+}

@@ -1,0 +1,141 @@
+/// The monitoring report over decision logs (interface §11 `report`; Wbmgp art. 5 lid 5: an
+/// extension request includes an evaluation of the measure; art. 17: the national evaluation):
+/// figures per group of designation, municipality and/or period, with small counts suppressed.
+public struct MonitoringReport: Sendable {
+    /// What a group is made of.
+    public enum Dimension: String, Sendable, CaseIterable {
+        case designation, municipality, year, quarter, month
+    }
+
+    public struct Key: Hashable, Sendable, Comparable {
+        public var designation: String?
+        public var municipality: String?
+        public var period: String?
+
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.designation ?? "", a.municipality ?? "", a.period ?? "") < (b.designation ?? "", b.municipality ?? "", b.period ?? "")
+        }
+    }
+
+    /// One log read: its path, its last entry as `seq:hash`, and how many entries it held.
+    public struct Log: Sendable {
+        public var path: String
+        public var head: String?
+        public var decisions = 0
+        public var redacted = 0
+        public var errors = 0
+
+        public init(path: String) { self.path = path }
+    }
+
+    public var by: [Dimension]
+    public var from: CalendarDate?
+    public var until: CalendarDate?
+    /// Counts from 1 to this minus one are shown as "< N" (privacy; the README says why).
+    public var minimumCount: Int
+    /// A designation's municipality by id, to group decisions by municipality.
+    public var municipalities: [String: String]
+    public private(set) var groups: [Key: MonitoringTally] = [:]
+    public var logs: [Log] = []
+    public private(set) var rules: Set<String> = []
+    /// The first and last date counted (decision date, else application date).
+    public private(set) var first: CalendarDate?
+    public private(set) var last: CalendarDate?
+
+    public init(by: [Dimension], from: CalendarDate?, until: CalendarDate?, minimumCount: Int, municipalities: [String: String]) {
+        self.by = by
+        self.from = from
+        self.until = until
+        self.minimumCount = minimumCount
+        self.municipalities = municipalities
+    }
+
+    /// Counts `entry` in every group it belongs to; false when its date is outside the period.
+    @discardableResult
+    public mutating func add(_ entry: MonitoringEntry) -> Bool {
+        let date = entry.date
+        if let from, date < from { return false }
+        if let until, date > until { return false }
+        first = first.map { min($0, date) } ?? date
+        last = last.map { max($0, date) } ?? date
+        if let rules = entry.rules { self.rules.insert(rules) }
+        for key in keys(of: entry) { groups[key, default: MonitoringTally()].add(entry) }
+        return true
+    }
+
+    func keys(of entry: MonitoringEntry) -> [Key] {
+        var base = Key()
+        let date = entry.date
+        for dimension in by {
+            switch dimension {
+            case .year: base.period = String(date.year)
+            case .quarter: base.period = "\(date.year)-Q\((date.month - 1) / 3 + 1)"
+            case .month: base.period = "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
+            case .municipality: base.municipality = entry.designations.lazy.compactMap { municipalities[$0] }.first
+            case .designation: break
+            }
+        }
+        guard by.contains(.designation), !entry.designations.isEmpty else { return [base] }
+        // A decision under two designations (art. 8 and art. 9 of one area) counts in each.
+        return entry.designations.map { id in
+            var key = base
+            key.designation = id
+            return key
+        }
+    }
+
+    public var sortedGroups: [(key: Key, tally: MonitoringTally)] {
+        groups.keys.sorted().map { ($0, groups[$0] ?? MonitoringTally()) }
+    }
+
+    /// A count as published: "< N" from 1 to N − 1.
+    public func published(_ count: Int) -> JSONValue {
+        count > 0 && count < minimumCount ? .string("< \(minimumCount)") : .integer(count)
+    }
+
+    // MARK: - JSON (interface §11)
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("by", .array(by.map { .string($0.rawValue) })),
+            ("minimumCount", .integer(minimumCount)),
+            ("from", from.map { .string($0.description) } ?? .null),
+            ("until", until.map { .string($0.description) } ?? .null),
+            ("period", .sortedObject([("from", first.map { .string($0.description) } ?? .null), ("until", last.map { .string($0.description) } ?? .null)])),
+            ("rules", .array(rules.sorted().map { .string($0) })),
+            ("logs", .array(logs.map { log in
+                .sortedObject([
+                    ("path", .string(log.path)), ("head", log.head.map { .string($0) } ?? .null), ("decisions", .integer(log.decisions)),
+                    ("redacted", .integer(log.redacted)), ("errors", .integer(log.errors)),
+                ])
+            })),
+        ]
+        members.append(("groups", .array(sortedGroups.map { group(key: $0.key, tally: $0.tally) })))
+        return .sortedObject(members)
+    }
+
+    func group(key: Key, tally: MonitoringTally) -> JSONValue {
+        var keyMembers: [(String, JSONValue)] = []
+        if by.contains(.designation) { keyMembers.append(("designation", key.designation.map { .string($0) } ?? .null)) }
+        if by.contains(.municipality) { keyMembers.append(("municipality", key.municipality.map { .string($0) } ?? .null)) }
+        if by.contains(where: { [.year, .quarter, .month].contains($0) }) { keyMembers.append(("period", key.period.map { .string($0) } ?? .null)) }
+        func counts(_ dictionary: [String: Int]) -> JSONValue { .sortedObject(dictionary.keys.sorted().map { ($0, published(dictionary[$0] ?? 0)) }) }
+        // Where the group itself is small, the days could point at one person: not shown.
+        let showsDays = tally.applications >= minimumCount
+        return .sortedObject([
+            ("key", .sortedObject(keyMembers)),
+            ("applications", published(tally.applications)),
+            ("outcomes", .sortedObject(Outcomes.all.enumerated().map { ($1.rawValue, published(tally.outcomes[$0])) })),
+            ("grounds", .array(tally.grounds.keys.sorted { ($0.rule, $0.citation) < ($1.rule, $1.citation) }.map { ground in
+                .sortedObject([("rule", .string(ground.rule)), ("citation", .string(ground.citation)), ("count", published(tally.grounds[ground] ?? 0))])
+            })),
+            ("hardship", counts(tally.hardship)),
+            ("defects", counts(tally.defects)),
+            ("missingFacts", counts(tally.missingFacts)),
+            ("daysToDecision", .sortedObject([
+                ("median", showsDays ? tally.daysPercentile(50).map { .integer($0) } ?? .null : .null),
+                ("p90", showsDays ? tally.daysPercentile(90).map { .integer($0) } ?? .null : .null),
+            ])),
+        ])
+    }
+}

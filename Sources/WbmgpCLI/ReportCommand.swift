@@ -1,0 +1,96 @@
+import Foundation
+import Wbmgp
+
+/// `wbmgp report`: the monitoring figures of decision logs (interface §11; Wbmgp art. 5 lid 5
+/// and art. 17), read from the entries' skeletons, so redacted entries count too.
+enum ReportCommand {
+    static let options = ["by", "from", "until", "format", "lang", "minimum-count", "rules", "designations"]
+    static let flags = ["help"]
+
+    static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
+        let args = try Arguments(arguments, options: options, flags: flags)
+        let format = try args.choice("format", ["text", "json", "csv", "html"], default: "text")
+        let language = Language(rawValue: try args.choice("lang", ["nl", "en"], default: "nl")) ?? .nl
+        guard !args.positionals.isEmpty else { throw Arguments.UsageError(message: "report needs one or more decision logs (LOG… or '-')") }
+        var by: [MonitoringReport.Dimension] = []
+        for name in (args.lists["by"] ?? []).flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let dimension = MonitoringReport.Dimension(rawValue: name) else {
+                throw Arguments.UsageError(message: "invalid value '\(name)' for '--by'; expected designation, municipality, year, quarter or month (comma-separated or repeated)")
+            }
+            if !by.contains(dimension) { by.append(dimension) }
+        }
+        if by.filter({ [.year, .quarter, .month].contains($0) }).count > 1 {
+            throw Arguments.UsageError(message: "'--by' takes one period: year, quarter or month")
+        }
+        var minimum = 5
+        if let text = args.values["minimum-count"] {
+            guard let value = Int(text), value >= 1, value <= 1_000 else {
+                throw Arguments.UsageError(message: "invalid value '\(text)' for '--minimum-count'; expected a whole number from 1 to 1000 (default 5)")
+            }
+            minimum = value
+        }
+        let from = try args.date("from"), until = try args.date("until")
+        // The rules give the words and the designations' municipalities.
+        guard let module = ModuleLoader.load(args) else { return .configuration }
+        var municipalities: [String: String] = [:]
+        for designation in module.designations { municipalities[designation.id] = designation.municipality }
+        var report = MonitoringReport(by: by, from: from, until: until, minimumCount: minimum, municipalities: municipalities)
+        var status = ExitStatus.success
+        for path in args.positionals {
+            var log = MonitoringReport.Log(path: InputFiles.displayName(path))
+            var reader: LineReader
+            do throws(FileBytes.Failure) {
+                reader = try LineReader(path: path)
+            } catch {
+                InputFiles.report(path, error)
+                status = status.combined(with: .noInput)
+                continue
+            }
+            var number = 0
+            while true {
+                let lines = reader.nextLines(4_096)
+                if lines.isEmpty { break }
+                for line in lines {
+                    number += 1
+                    guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+                    do throws(InputError) {
+                        let document: JSONValue
+                        do throws(JSONSyntaxError) {
+                            document = try JSONReader.parse(line)
+                        } catch {
+                            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
+                        }
+                        switch try MonitoringEntry.read(document) {
+                        case .redaction(let seq, let hash):
+                            log.head = "\(seq):\(hash ?? "?")"
+                        case .decision(let entry, let seq, let hash, let redacted):
+                            if let seq { log.head = "\(seq):\(hash ?? "?")" }
+                            if report.add(entry) {
+                                log.decisions += 1
+                                if redacted { log.redacted += 1 }
+                            }
+                        }
+                    } catch {
+                        log.errors += 1
+                        if log.errors <= 20 { Output.error("\(log.path):\(number): error: [\(error.code)] \(error.path): \(error.message)") }
+                        status = status.combined(with: .dataError)
+                    }
+                }
+            }
+            if let failure = reader.failure {
+                Output.error("\(log.path): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
+                status = status.combined(with: .noInput)
+            }
+            reader.close()
+            report.logs.append(log)
+        }
+        let words = MonitoringWords(language: language, law: module.law, designations: module.designations)
+        switch format {
+        case "json": Output.write(JSONWriter.pretty(report.json) + "\n")
+        case "csv": Output.write(MonitoringCSV.render(report))
+        case "html": Output.write(MonitoringPage.render(report, words: words))
+        default: Output.write(MonitoringText.render(report, words: words))
+        }
+        return status
+    }
+}
