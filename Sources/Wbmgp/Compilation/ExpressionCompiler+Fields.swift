@@ -39,6 +39,8 @@ extension ExpressionCompiler {
     ]
     static let localEvaluationFields: [String: (RequestFact, ValueType)] = [
         "date": (.localEvaluationDate, .date), "summary": (.localEvaluationSummary, .text),
+        "report": (.localEvaluationReport, .bool), "reportFrom": (.localEvaluationReportFrom, .date),
+        "reportUntil": (.localEvaluationReportUntil, .date),
     ]
     static let designationRecordFields: [String: (DesignationRecordFact, ValueType)] = [
         "id": (.id, .text), "municipality": (.municipality, .text), "from": (.from, .date), "until": (.until, .date),

@@ -210,6 +210,9 @@ extension ExpressionEvaluator {
         case .localEvaluation: return request.localEvaluation == nil ? note("$.localEvaluation") : .bool(true)
         case .localEvaluationDate: return request.localEvaluation?.date.map { .date($0) } ?? note("$.localEvaluation.date")
         case .localEvaluationSummary: return text(request.localEvaluation?.summary, "$.localEvaluation.summary")
+        case .localEvaluationReport: return request.localEvaluation?.report == nil ? note("$.localEvaluation.report") : .bool(true)
+        case .localEvaluationReportFrom: return request.localEvaluation?.report?.from.map { .date($0) } ?? note("$.localEvaluation.report.period.from")
+        case .localEvaluationReportUntil: return request.localEvaluation?.report?.until.map { .date($0) } ?? note("$.localEvaluation.report.period.until")
         }
     }
 

@@ -54,6 +54,8 @@ public enum RequestFact: String, Hashable, Sendable {
     case id, kind, receivedDate, dispatchDate, ministerDecisionDate, ministerDecisionDispatchDate, regionalAlternatives, instrumentChoice, provincialAdvice
     case substantiation, necessity, suitability, subsidiarity, proportionality
     case localEvaluation, localEvaluationDate, localEvaluationSummary
+    /// The monitoring report in the local evaluation (`wbmgp report`'s JSON) and the period it counts.
+    case localEvaluationReport, localEvaluationReportFrom, localEvaluationReportUntil
 }
 
 /// Facts of a designation value; a measure by name, and a measure's field by slot.

@@ -10,6 +10,14 @@ public struct DesignationRequest: Hashable, Sendable {
     public struct LocalEvaluation: Hashable, Sendable {
         public var date: CalendarDate?
         public var summary: String?
+        /// The period a monitoring report (`localEvaluation.report`, the JSON of `wbmgp report`)
+        /// counts: its `--from`/`--until` when given, else the first and last date it counted.
+        public var report: ReportPeriod? = nil
+    }
+
+    public struct ReportPeriod: Hashable, Sendable {
+        public var from: CalendarDate?
+        public var until: CalendarDate?
     }
 
     public var id: String

@@ -43,6 +43,7 @@ public struct RequestReader: Sendable {
             let object = try ObjectReader(value, path: "$.localEvaluation")
             try object.allowOnly(DesignationShapes.localEvaluation.names)
             evaluation = DesignationRequest.LocalEvaluation(date: try object.date("date"), summary: try object.string("summary", atMost: prose))
+            if let report = object.value("report") { evaluation?.report = try Self.reportPeriod(report) }
         }
         guard let kind = try root.string("kind") else { throw root.missing("kind", "'initial' or 'extension'") }
         return DesignationRequest(
@@ -52,5 +53,19 @@ public struct RequestReader: Sendable {
             instrumentChoice: try root.string("instrumentChoice", atMost: prose),
             localEvaluation: evaluation, provincialAdvice: try root.string("provincialAdvice", atMost: prose),
             ministerDecisionDate: try root.date("ministerDecisionDate"), ministerDecisionDispatchDate: try root.date("ministerDecisionDispatchDate"))
+    }
+
+    /// The period a monitoring report counts (interface §11 `report` JSON): its `from`/`until`
+    /// filters where given, else its `period`; only these members are read, so a report of any
+    /// later version still fits.
+    static func reportPeriod(_ value: JSONValue) throws(InputError) -> DesignationRequest.ReportPeriod {
+        let report = try ObjectReader(value, path: "$.localEvaluation.report")
+        var from = try report.date("from"), until = try report.date("until")
+        if let value = report.value("period") {
+            let period = try ObjectReader(value, path: "$.localEvaluation.report.period")
+            if from == nil { from = try period.date("from") }
+            if until == nil { until = try period.date("until") }
+        }
+        return DesignationRequest.ReportPeriod(from: from, until: until)
     }
 }

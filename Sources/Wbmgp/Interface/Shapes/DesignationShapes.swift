@@ -84,5 +84,6 @@ public enum DesignationShapes {
 
     public static let localEvaluation = ObjectShape(title: "LocalEvaluation", members: [
         .optional("date", .date, "the evaluation's date"), .optional("summary", .string, "what it found"),
+        .optional("report", .any, "the JSON of wbmgp report over the decision logs of the term (interface §11); its period is checked by REQ-EVALUATION-COVERAGE"),
     ])
 }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+/// `wbmgp report` (interface §11): a decision log built from hand-worked decide fixtures, counted
+/// as worked out by hand (Fixtures/report/), with small counts suppressed; a redaction changes
+/// nothing; the writers name no code a person would read.
+@Suite("The monitoring report over decision logs")
+struct ReportTests {
+    static let directory = TestSupport.fixturesDirectory + "/report"
+
+    static func document(_ name: String) throws -> JSONValue {
+        try JSONReader.parse(Array(try #require(FileManager.default.contents(atPath: directory + "/" + name))))
+    }
+
+    /// A log of the fixtures' decisions, each decided at the desk with its own designations, as
+    /// `decide --log` writes it; the path.
+    static func log(of names: [String]) throws -> String {
+        let fixtures = DecideFixture.all("valid")
+        var records: [JSONValue] = []
+        for name in names {
+            let fixture = try #require(fixtures.first { $0.name == name }, "no fixture \(name)")
+            let engine = try fixture.engine()
+            let service = DecisionService(engine: engine, engineInfo: .init(version: "test", rules: "sha256:rules", designations: "sha256:designations"))
+            records.append(try service.decideJSON(Array(JSONWriter.compact(try #require(fixture.document["application"])).utf8), withInput: true))
+        }
+        let path = try TestSupport.temporaryDirectory() + "/decisions.log"
+        try DecisionLog.append(records, to: path)
+        return path
+    }
+
+    static func report(_ path: String, by: [MonitoringReport.Dimension]) throws -> MonitoringReport {
+        var report = MonitoringReport(by: by, from: nil, until: nil, minimumCount: 5, municipalities: [:])
+        for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
+            if case .decision(let entry, _, _, _) = try MonitoringEntry.read(try JSONReader.parse(line)) { report.add(entry) }
+        }
+        return report
+    }
+
+    static func names(_ fixture: JSONValue) -> [String] {
+        guard case .array(let items) = fixture["fixtures"] ?? .null else { return [] }
+        return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+    }
+
+    static func sorted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members): return .sortedObject(members.map { ($0.key, sorted($0.value)) })
+        case .array(let elements): return .array(elements.map(sorted))
+        default: return value
+        }
+    }
+
+    @Test("by designation and year, and all in one group: the counts worked out by hand, small ones as \"< 5\"", arguments: ["by-designation-year.json", "all-in-one.json"])
+    func handWorked(file: String) throws {
+        let fixture = try Self.document(file)
+        guard case .array(let dimensions) = fixture["by"] ?? .null else {
+            Issue.record("no 'by'")
+            return
+        }
+        let by = dimensions.compactMap { if case .string(let s) = $0 { MonitoringReport.Dimension(rawValue: s) } else { nil } }
+        let path = try Self.log(of: Self.names(fixture))
+        let report = try Self.report(path, by: by)
+        let got = report.json["groups"] ?? .null
+        let expected = fixture["expected"]?["groups"] ?? .null
+        guard case .array(let mine) = got, case .array(let theirs) = expected else {
+            Issue.record("no groups")
+            return
+        }
+        #expect(mine.count == theirs.count)
+        for (a, b) in zip(mine, theirs) {
+            #expect(Self.sorted(a) == Self.sorted(b), "group \(b["key"] ?? .null)")
+        }
+    }
+
+    @Test("a redacted entry still counts: the skeleton is all the report reads")
+    func redactionChangesNothing() throws {
+        let fixture = try Self.document("by-designation-year.json")
+        let path = try Self.log(of: Self.names(fixture))
+        let before = try Self.report(path, by: [.designation, .year])
+        let writer = try DecisionLogWriter(path: path)
+        _ = try writer.redact(.before(TestSupport.date("2030-01-01")), on: TestSupport.date("2030-01-02"), by: "gemeente", reason: "bewaartermijn verstreken")
+        writer.close()
+        let after = try Self.report(path, by: [.designation, .year])
+        #expect(JSONWriter.compact(before.json["groups"] ?? .null) == JSONWriter.compact(after.json["groups"] ?? .null))
+        #expect(after.groups.values.reduce(0) { $0 + $1.applications } == Self.names(fixture).count)
+    }
+
+    @Test("from and until select by decision date, else application date; periods by the same date")
+    func period() throws {
+        let fixture = try Self.document("all-in-one.json")
+        let path = try Self.log(of: Self.names(fixture))
+        var report = MonitoringReport(by: [.quarter], from: TestSupport.date("2019-01-01"), until: TestSupport.date("2019-12-31"), minimumCount: 1, municipalities: [:])
+        for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
+            if case .decision(let entry, _, _, _) = try MonitoringEntry.read(try JSONReader.parse(line)) { report.add(entry) }
+        }
+        #expect(report.groups.keys.allSatisfy { $0.period?.hasPrefix("2019-Q") == true })
+        #expect(report.first.map { $0 >= TestSupport.date("2019-01-01") } == true)
+        #expect(report.last.map { $0 <= TestSupport.date("2019-12-31") } == true)
+        // With a minimum of 1, nothing is suppressed.
+        #expect(!JSONWriter.compact(report.json).contains("< 1"))
+    }
+
+    @Test("text and page are in words: no rule id, code, JSON path or ISO date")
+    func words() throws {
+        let fixture = try Self.document("by-designation-year.json")
+        let path = try Self.log(of: Self.names(fixture))
+        let report = try Self.report(path, by: [.designation, .year])
+        let module = try ImpactTests.module()
+        for language in Language.allCases {
+            let words = MonitoringWords(language: language, law: module.law, designations: module.designations)
+            let text = MonitoringText.render(report, words: words)
+            let page = MonitoringPage.render(report, words: words)
+            for output in [text, page] {
+                #expect(output.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) == nil)
+                for code in ["art8.income", "art10.vog", "D-NO-HEARING", "art8-2", "$.", "granted-with-conditions", "missingFact"] {
+                    #expect(!output.contains(code), "\(language): \(code)")
+                }
+            }
+            #expect(text.contains(language == .en ? "shown as \"< 5\"" : "staan als \"< 5\""))
+            // Self-contained: a chart, and nothing loaded from elsewhere.
+            #expect(page.contains("<svg") && !page.contains("<script") && !page.contains("<link") && !page.contains("src="))
+        }
+    }
+}
