@@ -16,7 +16,7 @@ swift build -c release --product wbmgp-fuzz >&2
 fuzz=.build/release/wbmgp-fuzz
 start=$(date +%s)
 "$fuzz" --target application --count "$n" --seed "$seed"
-for target in rules designation request record log letter http; do
+for target in rules designation request record log letter http override report; do
   "$fuzz" --target "$target" --count $((n / 10)) --seed "$seed"
 done
 echo "fuzz: all targets clean in $(( $(date +%s) - start )) s (N=$n, seed $seed)"

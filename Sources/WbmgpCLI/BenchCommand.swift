@@ -7,7 +7,16 @@ enum BenchCommand {
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(
             arguments, options: ["count", "jobs", "rules", "designations", "seed", "repeat", "keep", "role", "connections", "malformed", "slow-clients"],
-            flags: ["help", "serve"])
+            flags: ["help", "serve", "population"])
+        if args.flags.contains("population") {
+            guard let module = ModuleLoader.load(args) else { return .configuration }
+            let bench = PopulationBench(
+                module: module, args: args, count: try positive(args, "count", 1_000_000), jobs: try Jobs.value(args),
+                seed: UInt64(args.values["seed"] ?? "42") ?? 42)
+            guard let report = bench.run() else { return .outputFailed }
+            Output.write(report)
+            return .success
+        }
         let count = try positive(args, "count", 100_000)
         if args.flags.contains("serve") {
             guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
@@ -87,7 +96,9 @@ struct Bench {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func machine() -> String {
+    func machine() -> String { Bench.machineLine() }
+
+    static func machineLine() -> String {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
             .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
         let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
@@ -171,6 +182,19 @@ struct Bench {
     /// posix_spawn directly: Foundation's Process adds tens of milliseconds on Linux, which would
     /// swamp the cold-start figure.
     func runChild(_ arguments: [String], stdout path: String, stderr errorPath: String = "/dev/null") -> Duration {
+        ChildProcess.run(arguments, stdout: path, stderr: errorPath)
+    }
+
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// This executable run again as a child, for the benchmarks: the wall time it took.
+enum ChildProcess {
+    /// Runs this executable with `arguments`, stdout to `path`. Uses posix_spawn directly:
+    /// Foundation's Process adds tens of milliseconds on Linux, which would swamp the cold-start figure.
+    static func run(_ arguments: [String], stdout path: String, stderr errorPath: String = "/dev/null") -> Duration {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -187,7 +211,8 @@ struct Bench {
         }
     }
 
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    /// The peak RSS a child printed with `--report-peak-memory` ("peak RSS: N KiB"), in MiB.
+    static func peakMiB(_ path: String) -> Int {
+        ((try? String(contentsOfFile: path, encoding: .utf8))?.components(separatedBy: "peak RSS: ").last?.split(separator: " ").first.flatMap { Int($0) } ?? 0) / 1024
     }
 }

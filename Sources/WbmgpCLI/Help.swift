@@ -251,6 +251,7 @@ enum Help {
 
         USAGE: wbmgp bench [--count N] [--jobs N] [--repeat N] [--seed N] [--role R] [--rules DIR] [--designations PATH]
                wbmgp bench --serve [--count N] [--connections N] [--malformed N] [--slow-clients N]
+               wbmgp bench --population [--count N] [--jobs N] [--keep DIR]
 
         OPTIONS:
           --count N    Applications to generate (default 100000).
@@ -269,6 +270,11 @@ enum Help {
           bodies, random bytes), each on its own connection, and --slow-clients clients sending
           one byte a second (default 4), which must get 408; the server must still answer and
           exit 0 on SIGTERM.
+
+        WITH --population (impact and report at scale):
+          Generates --count desk applications (default 1000000), times 'impact --set
+          minimumResidence=3 years' over them (two evaluations each), decides them into a decision
+          log, and times 'report --by designation,quarter' over that log; each with its peak memory.
 
         """
 

@@ -5,7 +5,7 @@ import Wbmgp
 /// (interface §11): outcome transitions, grounds under both, by designation and municipality.
 enum ImpactCommand {
     static let options = ["reform", "set", "sweep", "rules", "designations", "role", "format", "changed", "jobs"]
-    static let flags = ["quiet", "help"]
+    static let flags = ["quiet", "report-peak-memory", "help"]
     /// Lines read and compared per block: memory stays bounded whatever the population.
     static let blockLines = 8_192
 
@@ -140,6 +140,7 @@ enum ImpactCommand {
         case "html": Output.write(ImpactPage.render(report))
         default: Output.write(ImpactText.render(report))
         }
+        if args.flags.contains("report-peak-memory") { Output.error("peak RSS: \(PeakMemory.kibibytes()) KiB") }
         return errors > 0 ? .dataError : .success
     }
 }

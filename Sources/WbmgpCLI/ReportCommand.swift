@@ -5,7 +5,7 @@ import Wbmgp
 /// and art. 17), read from the entries' skeletons, so redacted entries count too.
 enum ReportCommand {
     static let options = ["by", "from", "until", "format", "lang", "minimum-count", "rules", "designations"]
-    static let flags = ["help"]
+    static let flags = ["report-peak-memory", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
@@ -91,6 +91,7 @@ enum ReportCommand {
         case "html": Output.write(MonitoringPage.render(report, words: words))
         default: Output.write(MonitoringText.render(report, words: words))
         }
+        if args.flags.contains("report-peak-memory") { Output.error("peak RSS: \(PeakMemory.kibibytes()) KiB") }
         return status
     }
 }

@@ -263,3 +263,64 @@ struct CheckRequestCLITests {
         #expect(try cli.run(["check-request", directory + "/none.json"]).status == 66)
     }
 }
+
+/// `impact` and `report` through the binary, as an analyst runs them.
+@Suite("impact and report through the binary", .serialized)
+struct PopulationCLITests {
+    let cli = CLITests()
+
+    @Test("impact: the hand-worked counts with one job and with two; the changed ids; 65 for the malformed line")
+    func impact() throws {
+        let expected = try JSONReader.parse(Array(try #require(FileManager.default.contents(atPath: ImpactTests.directory + "/minimumResidence-3-years.json"))))
+        let directory = try TestSupport.temporaryDirectory()
+        for jobs in ["1", "2"] {
+            let run = try cli.run([
+                "impact", "--set", "minimumResidence=3 years", "--designations", "Fixtures/designations", "--format", "json", "--jobs", jobs,
+                "--changed", directory + "/changed-\(jobs).jsonl", "Fixtures/impact/population.jsonl",
+            ])
+            #expect(run.status == 65, "\(run.stderr)")
+            #expect(run.stderr.contains(":9: error: [E-MISSING]"))
+            let json = try JSONReader.parse(Array(run.stdout.utf8))
+            let wanted = try #require(expected["expected"])
+            #expect(ImpactTests.sorted(ImpactTests.selected(json, like: wanted)) == ImpactTests.sorted(wanted), "--jobs \(jobs)")
+            let changed = try String(contentsOfFile: directory + "/changed-\(jobs).jsonl", encoding: .utf8)
+            guard case .array(let rows) = expected["perApplication"] ?? .null else { return }
+            let changes = rows.filter { $0["base"] != $0["reform"] }.count
+            #expect(changed.split(separator: "\n").count == changes)
+            #expect(changes == 5)
+        }
+        #expect(try String(contentsOfFile: directory + "/changed-1.jsonl", encoding: .utf8) == String(contentsOfFile: directory + "/changed-2.jsonl", encoding: .utf8))
+        let both = try cli.run(["impact", "--reform", "Rules", "--set", "minimumResidence=3 years", "Fixtures/impact/population.jsonl"])
+        #expect(both.status == 64)
+        let unknown = try cli.run(["impact", "--set", "minimumResidense=3 years", "Fixtures/impact/population.jsonl"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("minimumResidense"))
+        let html = try cli.run(["impact", "--sweep", "minimumResidence=4..7", "--designations", "Fixtures/designations", "--format", "html", "Fixtures/impact/population.jsonl"])
+        #expect(html.stdout.contains("<svg") && html.stdout.contains("7 years"))
+    }
+
+    @Test("report: text in words, JSON with the log's head, 65 for a line that is no decision, 66 for a missing log")
+    func report() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let log = directory + "/decisions.log"
+        let decided = try cli.run(["decide", "--jsonl", "--log", log, "--designations", "Fixtures/designations", "Fixtures/impact/population.jsonl"])
+        #expect(decided.status == 65)
+        let text = try cli.run(["report", "--designations", "Fixtures/designations", "--by", "municipality", log])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Aantallen van 1 tot en met 4 staan als \"< 5\""))
+        let json = try JSONReader.parse(Array(try cli.run(["report", "--format", "json", log]).stdout.utf8))
+        guard case .array(let logs) = json["logs"] ?? .null, case .string(let head) = logs.first?["head"] ?? .null else {
+            Issue.record("no log head")
+            return
+        }
+        #expect(head.hasPrefix("16:sha256:"))
+        guard case .array(let groups) = json["groups"] ?? .null else {
+            Issue.record("no groups")
+            return
+        }
+        #expect(groups.first?["applications"] == .integer(16))
+        try "not json\n".write(toFile: directory + "/bad.log", atomically: true, encoding: .utf8)
+        #expect(try cli.run(["report", directory + "/bad.log"]).status == 65)
+        #expect(try cli.run(["report", directory + "/none.log"]).status == 66)
+        #expect(try cli.run(["report", "--by", "week", log]).status == 64)
+    }
+}

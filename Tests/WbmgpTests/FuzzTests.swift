@@ -12,7 +12,7 @@ struct FuzzTests {
     static let targets: FuzzTargets? = try? FuzzTargets(root: TestSupport.packageRoot)
 
     /// Mutations per target in the suite; the long run (`Tests/fuzz.sh`) does far more.
-    static let counts = ["application": 3_000, "designation": 2_000, "request": 2_000, "rules": 1_000, "record": 2_000, "log": 2_000, "letter": 1_000, "http": 2_000]
+    static let counts = ["application": 3_000, "designation": 2_000, "request": 2_000, "rules": 1_000, "record": 2_000, "log": 2_000, "letter": 1_000, "http": 2_000, "override": 1_000, "report": 1_000]
 
     @Test("every target's seeds pass its checks unmutated")
     func seedsPass() throws {
@@ -26,7 +26,7 @@ struct FuzzTests {
         }
     }
 
-    @Test("mutations of each parser's inputs", arguments: ["application", "designation", "request", "rules", "record", "log", "letter", "http"])
+    @Test("mutations of each parser's inputs", arguments: ["application", "designation", "request", "rules", "record", "log", "letter", "http", "override", "report"])
     func mutations(_ name: String) throws {
         let target = try #require(Self.targets?.target(named: name))
         let count = Self.counts[name] ?? 1_000

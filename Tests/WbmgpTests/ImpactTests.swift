@@ -32,7 +32,11 @@ struct ImpactTests {
     static func report(_ lines: [[UInt8]], reforms overrides: [[LawOverride]], labels: [String?]? = nil, jobs: Int = 1) throws -> (ImpactReport, [UInt8]) {
         let base = try module()
         let reforms = try overrides.map { set in try #require(base.reform(set).0) }
-        var workers = [ImpactComparison.Engines(base: base.engine, reforms: reforms.map(\.engine), role: .desk)]
+        // With several jobs every worker has replicas (as `impact --jobs` gives all but the first),
+        // so a replica that lost the reform could not hide behind a first worker that took all slices.
+        var workers = [jobs > 1
+            ? ImpactComparison.Engines(base: base.replica().engine, reforms: reforms.map { $0.replica().engine }, role: .desk)
+            : ImpactComparison.Engines(base: base.engine, reforms: reforms.map(\.engine), role: .desk)]
         for _ in 1..<max(jobs, 1) {
             workers.append(ImpactComparison.Engines(base: base.replica().engine, reforms: reforms.map { $0.replica().engine }, role: .desk))
         }

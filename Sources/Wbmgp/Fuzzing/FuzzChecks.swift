@@ -191,6 +191,44 @@ struct FuzzChecks: Sendable {
         return problems
     }
 
+    /// An `impact --set` value: read into an override or refused with a message; an override
+    /// applied to the shipped rules' declarations, or refused with a diagnostic naming it.
+    func override(_ input: [UInt8]) -> [String] {
+        switch LawOverride.parse(String(decoding: input, as: UTF8.self)) {
+        case .failure(let problem): return problem.message.isEmpty ? ["an override refused without a message"] : []
+        case .success(let override):
+            let parsed = ruleFiles.map { Parser.parse(SourceFile(path: $0.path, text: $0.text)).0 }
+            var table = DeclarationTable(files: parsed)
+            let diagnostics = table.apply(override)
+            return diagnostics.allSatisfy({ $0.path == "--set \(override.name)" && !$0.message.isEmpty }) ? [] : ["a diagnostic of an override names no --set"]
+        }
+    }
+
+    /// Decision-log lines for `report`: each counted, skipped as a redaction, or refused with a
+    /// documented code; the report's JSON stays JSON and its words render.
+    func report(_ input: [UInt8]) -> [String] {
+        var report = MonitoringReport(by: [.designation, .municipality, .quarter], from: nil, until: nil, minimumCount: 5, municipalities: [:])
+        var problems: [String] = []
+        for line in DecisionService.lines(of: input) {
+            do throws(InputError) {
+                let document: JSONValue
+                do throws(JSONSyntaxError) {
+                    document = try JSONReader.parse(line)
+                } catch {
+                    continue
+                }
+                if case .decision(let entry, _, _, _) = try MonitoringEntry.read(document) { report.add(entry) }
+            } catch {
+                if !InputError.documentedCodes.contains(error.code) { problems.append("undocumented code \(error.code)") }
+            }
+        }
+        if (try? JSONReader.parse(JSONWriter.compact(report.json))) == nil { problems.append("the report is not JSON") }
+        let words = MonitoringWords(language: .nl, law: law, designations: designations)
+        _ = MonitoringText.render(report, words: words)
+        _ = MonitoringPage.render(report, words: words)
+        return problems
+    }
+
     /// A decision log: verified, intact or broken at a line it has.
     func logFile(_ input: [UInt8]) -> [String] {
         let lines = DecisionService.lines(of: input).count

@@ -26,6 +26,8 @@ public struct FuzzTargets: Sendable {
             FuzzTarget(name: "log", seeds: [base.log], mutator: .json) { _, input in base.logFile(input) },
             FuzzTarget(name: "letter", seeds: seeds.letters.map { Array($0.text.utf8) }, mutator: .letters) { _, input in base.letterTemplate(input) },
             FuzzTarget(name: "http", seeds: FuzzSeeds.httpRequests(seeds.applications[0]), mutator: .http) { _, input in base.httpRequest(input) },
+            FuzzTarget(name: "override", seeds: FuzzSeeds.overrides, mutator: .rules) { _, input in base.override(input) },
+            FuzzTarget(name: "report", seeds: [base.log] + base.records.prefix(3), mutator: .json) { _, input in base.report(input) },
         ]
     }
 
@@ -33,6 +35,12 @@ public struct FuzzTargets: Sendable {
 }
 
 extension FuzzSeeds {
+    /// `impact --set` values as an analyst writes them: a duration, a number, a set.
+    static let overrides: [[UInt8]] = [
+        "minimumResidence=3 years", "screeningAge=18", "qualifyingIncome={employment, pension, state-pension}", "adultAge=21",
+        "minimumResidence=72 months",
+    ].map { Array($0.utf8) }
+
     /// Requests as clients send them: plain, with a body by length and by chunks, pipelined.
     static func httpRequests(_ application: [UInt8]) -> [[UInt8]] {
         let body = String(decoding: application, as: UTF8.self)

@@ -36,18 +36,19 @@ public struct ImpactComparison: Sendable {
     /// The label of each reform in a changed line (`"value"`), nil without a sweep.
     public let labels: [String?]
 
+    /// - Parameter workers: at least one; without any, nothing is compared.
     public init(workers: [Engines], labels: [String?]) {
-        precondition(!workers.isEmpty, "a comparison needs at least one worker")
         self.workers = workers
         self.labels = labels
     }
 
     public func compare(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1) -> [Slice] {
+        guard let firstWorker = workers.first else { return [] }
         let count = lines.count
         let sliceCount = workers.count == 1 ? 1 : min(workers.count * 8, max(count, 1))
         let slots = ConcurrentSlots<Slice>(count: sliceCount)
         let base = lines.startIndex
-        let reforms = workers[0].reforms.count
+        let reforms = firstWorker.reforms.count
         let labels = self.labels
         let compareSlice: @Sendable (Int, Engines) -> Void = { slice, engines in
             let start = count * slice / sliceCount
@@ -78,7 +79,7 @@ public struct ImpactComparison: Sendable {
             slots.store(result, at: slice)
         }
         if sliceCount == 1 {
-            compareSlice(0, workers[0])
+            compareSlice(0, firstWorker)
         } else {
             let workers = self.workers
             let counter = SliceCounter(limit: sliceCount)

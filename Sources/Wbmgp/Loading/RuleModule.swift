@@ -15,6 +15,8 @@ public struct RuleModule: Sendable {
     public var letters: [Language: LetterTemplate] = [:]
     /// The texts the module was compiled from, for ``replica()``.
     var ruleSources: [(path: String, text: String)] = []
+    /// The parameters and sets a reform replaced (``reform(_:)``); a replica keeps them.
+    var overrides: [LawOverride] = []
     var designationSources: [(path: String, text: String)] = []
 
     public var engine: Engine { Engine(law: law, designations: designations) }
@@ -28,7 +30,7 @@ public struct RuleModule: Sendable {
     /// but sharing no object with this one. Each worker of a parallel batch gets its own, so
     /// the cores never contend for the reference counts of shared rule and designation objects.
     public func replica() -> RuleModule {
-        guard let law = LawCompiler.compile(files: ruleSources).0 else { return self }
+        guard let law = LawCompiler.compile(files: ruleSources, overrides: overrides).0 else { return self }
         var copy = self
         copy.law = law
         copy.designations = designationSources.isEmpty ? [] : DesignationReader(law: law).read(files: designationSources).0
@@ -39,10 +41,12 @@ public struct RuleModule: Sendable {
     /// diagnostics that say why the reform does not compile. Its rules digest covers the
     /// overrides, so the two rule sets of an impact are told apart.
     public func reform(_ overrides: [LawOverride]) -> (RuleModule?, [Diagnostic]) {
-        let (compiled, diagnostics) = LawCompiler.compile(files: ruleSources, overrides: overrides)
+        let all = self.overrides + overrides
+        let (compiled, diagnostics) = LawCompiler.compile(files: ruleSources, overrides: all)
         guard let compiled else { return (nil, diagnostics) }
         var copy = self
         copy.law = compiled
+        copy.overrides = all
         copy.designations = designationSources.isEmpty ? [] : DesignationReader(law: compiled).read(files: designationSources).0
         var digest = SHA256()
         digest.update(Array(rulesDigest.utf8))
