@@ -29,9 +29,10 @@ public enum ImpactPage {
             <h1>Impact of a reform of the Wbmgp rules</h1>
 
             """
-        page += "<p>\(report.applications) applications compared under the rules as they are and under the reform <code>\(h(report.reform.isEmpty ? "—" : report.reform))</code>"
-        if let sweep = report.sweep { page += ", for each value of <code>\(h(sweep))</code>" }
-        page += "; \(report.errors) lines could not be read or decided, \(report.redacted) log entries were redacted.</p>\n"
+        page += "<p>\(report.applications) applications compared under the rules as they are and under"
+        if !report.reform.isEmpty { page += " the reform <code>\(h(report.reform))</code>" + (report.sweep == nil ? "" : " with") }
+        if let sweep = report.sweep { page += " each value of <code>\(h(sweep))</code>" }
+        page += "; lines that could not be read or decided: \(report.errors); log entries redacted: \(report.redacted).</p>\n"
         page += "<p class=\"meta\">Rules as they are: \(h(report.baseDigest))</p>\n"
         page += chart(report)
         for series in report.series {

@@ -80,10 +80,13 @@ public enum MonitoringPage {
         }
         guard !columns.isEmpty else { return "" }
         let shown = columns.map { column in column.counts.map { $0 >= report.minimumCount ? $0 : 0 } }
-        let highest = max(1, shown.map { $0.reduce(0, +) }.max() ?? 1)
+        // The axis runs to a multiple of four, so its five ticks are whole numbers.
+        let tallest = max(1, shown.map { $0.reduce(0, +) }.max() ?? 1)
+        let highest = (tallest + 3) / 4 * 4
         let barWidth = 36, gap = 18, height = 220, top = 10, left = 48
-        let width = left + columns.count * (barWidth + gap) + gap
-        var svg = "<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" width=\"\(width)\" height=\"\(height + top + 60)\" viewBox=\"0 0 \(width) \(height + top + 60)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        // Room on the right for the last label, which slopes down to the right.
+        let width = left + columns.count * (barWidth + gap) + gap + 140
+        var svg = "<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" width=\"\(width)\" height=\"\(height + top + 130)\" viewBox=\"0 0 \(width) \(height + top + 130)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title id=\"chart-title\">\(en ? "Outcomes of the decisions" : "Uitkomsten van de beslissingen")</title>\n"
         let description = zip(columns, shown).map { column, counts in
             "\(column.label): " + zip(Outcomes.all, column.counts).map { "\(words.outcome($0.0)) \(words.count($0.1, minimum: report.minimumCount))" }.joined(separator: ", ")
@@ -102,7 +105,7 @@ public enum MonitoringPage {
                 y -= bar
                 svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(bar)\" fill=\"\(ImpactPage.colours[k])\"><title>\(MarkupText.escaped(column.label)): \(words.outcome(Outcomes.all[k])) \(count)</title></rect>\n"
             }
-            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" font-size=\"11\" text-anchor=\"end\" transform=\"rotate(-35 \(x + barWidth / 2) \(top + height + 16))\">\(MarkupText.escaped(column.label))</text>\n"
+            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" font-size=\"11\" text-anchor=\"start\" transform=\"rotate(35 \(x + barWidth / 2) \(top + height + 16))\">\(MarkupText.escaped(column.label))</text>\n"
         }
         svg += "</svg>\n"
         let legend = Outcomes.all.enumerated().map { "<span><i style=\"background:\(ImpactPage.colours[$0.offset])\"></i>\(MarkupText.escaped(words.outcome($0.element)))</span>" }.joined()

@@ -73,7 +73,8 @@ public struct MonitoringWords: Sendable {
     public func group(_ key: MonitoringReport.Key, by: [MonitoringReport.Dimension]) -> String {
         var parts: [String] = []
         if by.contains(.designation) { parts.append(designation(key.designation)) }
-        if by.contains(.municipality) { parts.append(key.municipality ?? (en ? "no designation, so no municipality" : "geen aanwijzing, dus geen gemeente")) }
+        // A decision under no designation has no municipality the report can name.
+        if by.contains(.municipality) { parts.append(key.municipality ?? (en ? "no designation" : "zonder aanwijzing")) }
         if key.period != nil { parts.append(period(key.period)) }
         return parts.isEmpty ? (en ? "all decisions" : "alle beslissingen") : PlainWords.capitalised(parts.joined(separator: ", "))
     }
