@@ -54,13 +54,7 @@ enum ReportCommand {
                     number += 1
                     guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
                     do throws(InputError) {
-                        let document: JSONValue
-                        do throws(JSONSyntaxError) {
-                            document = try JSONReader.parse(line)
-                        } catch {
-                            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
-                        }
-                        switch try MonitoringEntry.read(document) {
+                        switch try MonitoringEntry.read(line: line) {
                         case .redaction(let seq, let hash):
                             log.head = "\(seq):\(hash ?? "?")"
                         case .decision(let entry, let seq, let hash, let redacted):

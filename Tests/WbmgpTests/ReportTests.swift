@@ -33,7 +33,7 @@ struct ReportTests {
     static func report(_ path: String, by: [MonitoringReport.Dimension]) throws -> MonitoringReport {
         var report = MonitoringReport(by: by, from: nil, until: nil, minimumCount: 5, municipalities: [:])
         for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
-            if case .decision(let entry, _, _, _) = try MonitoringEntry.read(try JSONReader.parse(line)) { report.add(entry) }
+            if case .decision(let entry, _, _, _) = try MonitoringEntry.read(line: line) { report.add(entry) }
         }
         return report
     }
@@ -92,7 +92,7 @@ struct ReportTests {
         let path = try Self.log(of: Self.names(fixture))
         var report = MonitoringReport(by: [.quarter], from: TestSupport.date("2019-01-01"), until: TestSupport.date("2019-12-31"), minimumCount: 1, municipalities: [:])
         for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
-            if case .decision(let entry, _, _, _) = try MonitoringEntry.read(try JSONReader.parse(line)) { report.add(entry) }
+            if case .decision(let entry, _, _, _) = try MonitoringEntry.read(line: line) { report.add(entry) }
         }
         #expect(report.groups.keys.allSatisfy { $0.period?.hasPrefix("2019-Q") == true })
         #expect(report.first.map { $0 >= TestSupport.date("2019-01-01") } == true)
@@ -121,5 +121,30 @@ struct ReportTests {
             // Self-contained: a chart, and nothing loaded from elsewhere.
             #expect(page.contains("<svg") && !page.contains("<script") && !page.contains("<link") && !page.contains("src="))
         }
+    }
+
+    @Test("the skeleton read alone gives the entry the whole line gives, redacted entries and the redaction entry included")
+    func scannerAgrees() throws {
+        let fixture = try Self.document("by-designation-year.json")
+        let path = try Self.log(of: Self.names(fixture))
+        let writer = try DecisionLogWriter(path: path)
+        _ = try writer.redact(.entry(3), on: TestSupport.date("2030-01-02"), by: "gemeente", reason: "bewaartermijn verstreken")
+        writer.close()
+        var kinds: [String] = []
+        for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
+            let fast = try MonitoringEntry.read(line: line), whole = try MonitoringEntry.read(try JSONReader.parse(line))
+            switch (fast, whole) {
+            case (.decision(let a, let seqA, let hashA, let redactedA), .decision(let b, let seqB, let hashB, let redactedB)):
+                #expect(a == b && seqA == seqB && hashA == hashB && redactedA == redactedB)
+                kinds.append(redactedA ? "redacted" : "decision")
+            case (.redaction(let seqA, let hashA), .redaction(let seqB, let hashB)):
+                #expect(seqA == seqB && hashA == hashB)
+                kinds.append("redaction")
+            default: Issue.record("the two reads differ in kind")
+            }
+        }
+        #expect(kinds.filter { $0 == "redacted" }.count == 1 && kinds.last == "redaction")
+        // A record (not a log entry) is read whole.
+        #expect(LogLineScanner.scan(Array(#"{"application":"x","outcome":"granted"}"#.utf8)) == nil)
     }
 }
