@@ -49,25 +49,37 @@ struct LineReader {
     mutating func nextLines(_ count: Int) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         lines.reserveCapacity(count)
-        while lines.count < count {
-            // Newlines are found with memchr and each line copied out once, in bulk.
+        nextLines(count) { lines.append(Array($0)) }
+        return lines
+    }
+
+    /// Up to `count` further lines, each lent to `line` in place (no copy: a report over a log
+    /// of gigabytes reads each line where it was read); how many there were, 0 at the end.
+    @discardableResult
+    mutating func nextLines(_ count: Int, _ line: (ArraySlice<UInt8>) -> Void) -> Int {
+        var given = 0
+        while given < count {
+            // Newlines are found with memchr.
             if let newline = firstNewline() {
                 var end = newline
                 if end > offset, pending[end - 1] == 0x0D { end -= 1 }
-                lines.append(Array(pending[offset..<end]))
+                line(pending[offset..<end])
+                given += 1
                 offset = newline + 1
                 continue
             }
             if pending.count - offset > InputLimits.documentBytes {
                 // A line past the limit is never held whole: its first bytes stand for it (the
                 // reader refuses them as E-LIMIT) and the rest is read past, so memory stays bounded.
-                lines.append(Array(pending[offset..<(offset + InputLimits.documentBytes + 1)]))
+                line(pending[offset..<(offset + InputLimits.documentBytes + 1)])
+                given += 1
                 skipRestOfLine()
                 continue
             }
             if finished {
                 if offset < pending.count {
-                    lines.append(Array(pending[offset...]))
+                    line(pending[offset...])
+                    given += 1
                 }
                 pending = []
                 offset = 0
@@ -77,7 +89,7 @@ struct LineReader {
             offset = 0
             fill()
         }
-        return lines
+        return given
     }
 
     /// The index of the first newline at or after `offset` in `pending`.

@@ -47,30 +47,27 @@ enum ReportCommand {
                 continue
             }
             var number = 0
-            while true {
-                let lines = reader.nextLines(4_096)
-                if lines.isEmpty { break }
-                for line in lines {
-                    number += 1
-                    guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-                    do throws(InputError) {
-                        switch try MonitoringEntry.read(line: line) {
-                        case .redaction(let seq, let hash):
-                            log.head = "\(seq):\(hash ?? "?")"
-                        case .decision(let entry, let seq, let hash, let redacted):
-                            if let seq { log.head = "\(seq):\(hash ?? "?")" }
-                            if report.add(entry) {
-                                log.decisions += 1
-                                if redacted { log.redacted += 1 }
-                            }
+            // Each line is read where the reader holds it: a log of gigabytes is never copied.
+            while reader.nextLines(4_096, { line in
+                number += 1
+                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+                do throws(InputError) {
+                    switch try MonitoringEntry.read(line: line) {
+                    case .redaction(let seq, let hash):
+                        log.head = "\(seq):\(hash ?? "?")"
+                    case .decision(let entry, let seq, let hash, let redacted):
+                        if let seq { log.head = "\(seq):\(hash ?? "?")" }
+                        if report.add(entry) {
+                            log.decisions += 1
+                            if redacted { log.redacted += 1 }
                         }
-                    } catch {
-                        log.errors += 1
-                        if log.errors <= 20 { Output.error("\(log.path):\(number): error: [\(error.code)] \(error.path): \(error.message)") }
-                        status = status.combined(with: .dataError)
                     }
+                } catch {
+                    log.errors += 1
+                    if log.errors <= 20 { Output.error("\(log.path):\(number): error: [\(error.code)] \(error.path): \(error.message)") }
+                    status = status.combined(with: .dataError)
                 }
-            }
+            }) > 0 {}
             if let failure = reader.failure {
                 Output.error("\(log.path): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
                 status = status.combined(with: .noInput)

@@ -144,6 +144,17 @@ struct ReportTests {
             }
         }
         #expect(kinds.filter { $0 == "redacted" }.count == 1 && kinds.last == "redaction")
+        // Both ways of finding the skeleton agree, also inside a larger buffer (as the reader lends lines).
+        for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
+            let padded = Array("xxxx".utf8) + line + Array("yy".utf8)
+            let slice = padded[4..<(padded.count - 2)]
+            let quick = LogLineScanner.fromEnds(slice), walked = LogLineScanner.scan(Array(slice))
+            if let quick {
+                #expect(quick.seq == walked?.seq && quick.hash == walked?.hash && quick.hasPersonal == walked?.hasPersonal)
+                #expect(quick.skeleton.map { Array(slice[$0]) } == walked?.skeleton.map { Array(line[$0]) })
+            }
+            #expect(try MonitoringEntry.read(line: slice).entry == MonitoringEntry.read(line: line).entry)
+        }
         // A record (not a log entry) is read whole.
         #expect(LogLineScanner.scan(Array(#"{"application":"x","outcome":"granted"}"#.utf8)) == nil)
     }

@@ -10,7 +10,41 @@ struct LogLineScanner {
     var hasPersonal = false
     var hasRedaction = false
 
-    static func scan(_ bytes: [UInt8]) -> LogLineScanner? {
+    static func scan(_ bytes: [UInt8]) -> LogLineScanner? { scan(bytes[...]) }
+
+    /// A log entry as `decide --log` writes it, found from its ends: `{"hash":"…","personal":…`
+    /// at the start and `…,"seq":N,"skeleton":{…}}` at the end (its members are in sorted order,
+    /// and the skeleton is the last). Inside a JSON string a quote is always escaped, so the
+    /// bytes `,"skeleton":` can only be the member itself. Nil when the line is not laid out so,
+    /// and ``scan(_:)`` walks it instead.
+    static func fromEnds(_ bytes: ArraySlice<UInt8>) -> LogLineScanner? {
+        let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
+        let personalKey = Array("\",\"personal\":".utf8)
+        guard bytes.count > hashKey.count + skeletonKey.count, bytes.starts(with: hashKey), bytes.last == 0x7D else { return nil }
+        var found = LogLineScanner()
+        let hashStart = bytes.startIndex + hashKey.count
+        guard let hashEnd = bytes[hashStart...].firstIndex(of: 0x22) else { return nil }
+        found.hash = String(decoding: bytes[hashStart..<hashEnd], as: UTF8.self)
+        found.hasPersonal = bytes[hashEnd...].starts(with: personalKey)
+        // The last `,"skeleton":`, searched from the end.
+        var at = bytes.endIndex - skeletonKey.count
+        while at > hashEnd, !bytes[at..<(at + skeletonKey.count)].elementsEqual(skeletonKey) { at -= 1 }
+        guard at > hashEnd else { return nil }
+        found.skeleton = (at + skeletonKey.count)..<(bytes.endIndex - 1)
+        // `,"seq":N` just before it.
+        var seqAt = at - 1
+        while seqAt > hashEnd, bytes[seqAt] != 0x2C { seqAt -= 1 }
+        guard bytes[seqAt...].starts(with: seqKey) else { return nil }
+        found.seq = Int(String(decoding: bytes[(seqAt + seqKey.count)..<at], as: UTF8.self))
+        return found.seq == nil ? nil : found
+    }
+
+    /// Walks the line's top-level members in order, skipping the values it does not read.
+    static func scan(_ bytes: ArraySlice<UInt8>) -> LogLineScanner? {
+        if let quick = fromEnds(bytes) { return quick }
+        // Walked as an array from 0; the skeleton's range is given back in the slice's indices.
+        let base = bytes.startIndex
+        let bytes = Array(bytes)
         var found = LogLineScanner()
         var i = 0
         let n = bytes.count
@@ -91,6 +125,7 @@ struct LogLineScanner {
             guard bytes[i] == 0x7D else { return nil }
             break
         }
+        found.skeleton = found.skeleton.map { ($0.lowerBound + base)..<($0.upperBound + base) }
         return found.seq == nil ? nil : found
     }
 }
@@ -98,7 +133,9 @@ struct LogLineScanner {
 extension MonitoringEntry {
     /// Reads a log line as ``read(_:)`` reads its JSON, parsing only the skeleton of a log entry
     /// (see ``LogLineScanner``); any other line is parsed whole.
-    public static func read(line bytes: [UInt8]) throws(InputError) -> Line {
+    public static func read(line bytes: [UInt8]) throws(InputError) -> Line { try read(line: bytes[...]) }
+
+    public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line {
         if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
             if scanned.hasRedaction { return .redaction(seq: seq, hash: scanned.hash) }
             if let range = scanned.skeleton {
@@ -116,7 +153,7 @@ extension MonitoringEntry {
         }
         let document: JSONValue
         do throws(JSONSyntaxError) {
-            document = try JSONReader.parse(bytes)
+            document = try JSONReader.parse(Array(bytes))
         } catch {
             throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
         }

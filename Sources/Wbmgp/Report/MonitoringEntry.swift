@@ -24,6 +24,12 @@ public struct MonitoringEntry: Sendable, Equatable {
         case decision(MonitoringEntry, seq: Int?, hash: String?, redacted: Bool)
         /// A redaction entry: part of the chain, not a decision.
         case redaction(seq: Int, hash: String?)
+
+        /// The decision's entry; nil for a redaction entry.
+        public var entry: MonitoringEntry? {
+            if case .decision(let entry, _, _, _) = self { return entry }
+            return nil
+        }
     }
 
     /// Reads a log entry (or a decision record, or a bare decision) from its JSON.
