@@ -89,12 +89,15 @@ struct HTTPServerTests {
         let port = server.port
         let answer = Answer()
         let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // The client on a thread of its own: under a loaded test run, Dispatch's pool may not start
+        // a queued block for seconds, and the request would not be in flight yet.
+        let client = Thread {
             answer.text = self.raw("GET / HTTP/1.1\r\nConnection: close\r\n\r\n", port: port)
             finished.signal()
         }
+        client.start()
         // Stop only once the request is in flight.
-        for _ in 0..<500 where server.openConnections == 0 { usleep(2_000) }
+        for _ in 0..<2_500 where server.openConnections == 0 { usleep(2_000) }
         #expect(server.openConnections == 1)
         #expect(server.stop(within: 5))
         finished.wait()
