@@ -10,27 +10,7 @@ public enum MonitoringPage {
         func n(_ value: Int) -> String { words.count(value, minimum: k) }
         func date(_ d: CalendarDate?) -> String { d.map { PlainWords.date($0, words.language) } ?? "—" }
         let title = en ? "Monitoring of decisions on housing permits under the Wbmgp" : "Monitoring van de besluiten op huisvestingsvergunningen op grond van de Wbmgp"
-        var page = """
-            <!DOCTYPE html>
-            <html lang="\(en ? "en" : "nl")">
-            <head>
-            <meta charset="utf-8">
-            <title>\(h(title))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; max-width: 62rem; }
-            h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
-            th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-            td.n { text-align: right; }
-            .meta { color: #555; font-size: 0.85rem; word-break: break-all; }
-            .legend span { display: inline-block; margin-right: 1rem; font-size: 0.9rem; }
-            .legend i { display: inline-block; width: 0.9rem; height: 0.9rem; margin-right: 0.3rem; vertical-align: -0.1rem; }
-            </style>
-            </head>
-            <body>
-            <h1>\(h(title))</h1>
-
-            """
+        var page = StackedBarChart.pageHead(title: title, language: en ? "en" : "nl")
         page += "<p>" + h(en ? "Figures for the evaluation of the measure (articles 5(5) and 17 of the Wbmgp), from the decision logs below; period counted: \(date(report.first)) to \(date(report.last))."
             : "Cijfers voor de evaluatie van de maatregel (artikelen 5, vijfde lid, en 17 Wbmgp), uit de onderstaande logboeken; getelde periode: \(date(report.first)) tot en met \(date(report.last)).") + "</p>\n"
         page += "<p>" + h(en ? "Counts from 1 to \(k - 1) are shown as \"< \(k)\" and not drawn, so that no person can be recognised."
@@ -78,37 +58,11 @@ public enum MonitoringPage {
         } else {
             columns = report.sortedGroups.map { (words.group($0.key, by: report.by), $0.tally.outcomes) }
         }
-        guard !columns.isEmpty else { return "" }
-        let shown = columns.map { column in column.counts.map { $0 >= report.minimumCount ? $0 : 0 } }
-        // The axis runs to a multiple of four, so its five ticks are whole numbers.
-        let tallest = max(1, shown.map { $0.reduce(0, +) }.max() ?? 1)
-        let highest = (tallest + 3) / 4 * 4
-        let barWidth = 36, gap = 18, height = 220, top = 10, left = 48
-        // Room on the right for the last label, which slopes down to the right.
-        let width = left + columns.count * (barWidth + gap) + gap + 140
-        var svg = "<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" width=\"\(width)\" height=\"\(height + top + 130)\" viewBox=\"0 0 \(width) \(height + top + 130)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"chart-title\">\(en ? "Outcomes of the decisions" : "Uitkomsten van de beslissingen")</title>\n"
-        let description = zip(columns, shown).map { column, counts in
-            "\(column.label): " + zip(Outcomes.all, column.counts).map { "\(words.outcome($0.0)) \(words.count($0.1, minimum: report.minimumCount))" }.joined(separator: ", ")
-        }.joined(separator: "; ")
-        svg += "<desc id=\"chart-desc\">\(MarkupText.escaped(description))</desc>\n"
-        for step in 0...4 {
-            let value = highest * step / 4
-            let y = top + height - height * step / 4
-            svg += "<line x1=\"\(left - 4)\" x2=\"\(width - gap / 2)\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#ddd\"/><text x=\"\(left - 8)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(value)</text>\n"
-        }
-        for (i, column) in columns.enumerated() {
-            let x = left + gap / 2 + i * (barWidth + gap)
-            var y = top + height
-            for (k, count) in shown[i].enumerated() where count > 0 {
-                let bar = max(1, height * count / highest)
-                y -= bar
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(bar)\" fill=\"\(ImpactPage.colours[k])\"><title>\(MarkupText.escaped(column.label)): \(words.outcome(Outcomes.all[k])) \(count)</title></rect>\n"
-            }
-            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" font-size=\"11\" text-anchor=\"start\" transform=\"rotate(35 \(x + barWidth / 2) \(top + height + 16))\">\(MarkupText.escaped(column.label))</text>\n"
-        }
-        svg += "</svg>\n"
-        let legend = Outcomes.all.enumerated().map { "<span><i style=\"background:\(ImpactPage.colours[$0.offset])\"></i>\(MarkupText.escaped(words.outcome($0.element)))</span>" }.joined()
-        return "<figure>\n" + svg + "<figcaption class=\"legend\">\(legend)</figcaption>\n</figure>\n"
+        // A count below the minimum is neither printed nor drawn.
+        let shown = columns.map { StackedBarChart.Column(label: $0.label, counts: $0.counts.map { $0 >= report.minimumCount ? $0 : 0 }) }
+        let chart = StackedBarChart(
+            title: en ? "Outcomes of the decisions" : "Uitkomsten van de beslissingen", series: Outcomes.all.map { words.outcome($0) },
+            colours: ImpactPage.colours, scale: .counts)
+        return chart.figure(shown)
     }
 }
