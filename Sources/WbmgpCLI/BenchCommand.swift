@@ -63,10 +63,8 @@ struct Bench {
     /// benchmark of files that are not there would measure nothing).
     func run() -> String? {
         var lines = ["wbmgp bench: \(count) generated applications (seed \(seed)) for the role \(role.rawValue), \(repetitions) repetitions", machine(), ""]
-        let kept = args.values["keep"]
-        let directory = kept ?? NSTemporaryDirectory() + "wbmgp-bench-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let (directory, cleanUp) = ChildProcess.workDirectory(args, "wbmgp-bench")
+        defer { cleanUp() }
         var generator = ApplicationGenerator(law: module.law, designations: module.designations, seed: seed, role: role)
         var text = ""
         text.reserveCapacity(count * 900)
@@ -185,9 +183,7 @@ struct Bench {
         ChildProcess.run(arguments, stdout: path, stderr: errorPath)
     }
 
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+    func seconds(_ duration: Duration) -> Double { ChildProcess.seconds(duration) }
 }
 
 /// This executable run again as a child, for the benchmarks: the wall time it took.
@@ -209,6 +205,19 @@ enum ChildProcess {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The folder a benchmark writes its generated inputs to: `--keep DIR`, else a temporary
+    /// one, which `cleanUp` removes (a kept one stays).
+    static func workDirectory(_ args: Arguments, _ name: String) -> (path: String, cleanUp: () -> Void) {
+        let kept = args.values["keep"]
+        let directory = kept ?? NSTemporaryDirectory() + "\(name)-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return (directory, { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } })
     }
 
     /// The peak RSS a child printed with `--report-peak-memory` ("peak RSS: N KiB"), in MiB.

@@ -13,10 +13,8 @@ struct PopulationBench {
     let seed: UInt64
 
     func run() -> String? {
-        let kept = args.values["keep"]
-        let directory = kept ?? NSTemporaryDirectory() + "wbmgp-population-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let (directory, cleanUp) = ChildProcess.workDirectory(args, "wbmgp-population")
+        defer { cleanUp() }
         let population = directory + "/population.jsonl", log = directory + "/decisions.log"
         guard write(population) else {
             Output.error("wbmgp: error: [E-OUTPUT] bench could not write its generated population to \(directory)")
@@ -70,7 +68,5 @@ struct PopulationBench {
             + pad(peak.map { "\($0) MiB" } ?? "", 12)
     }
 
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+    func seconds(_ duration: Duration) -> Double { ChildProcess.seconds(duration) }
 }

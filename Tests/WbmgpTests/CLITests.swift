@@ -282,7 +282,7 @@ struct PopulationCLITests {
             #expect(run.stderr.contains(":9: error: [E-MISSING]"))
             let json = try JSONReader.parse(Array(run.stdout.utf8))
             let wanted = try #require(expected["expected"])
-            #expect(ImpactTests.sorted(ImpactTests.selected(json, like: wanted)) == ImpactTests.sorted(wanted), "--jobs \(jobs)")
+            #expect(TestSupport.sorted(ImpactTests.selected(json, like: wanted)) == TestSupport.sorted(wanted), "--jobs \(jobs)")
             let changed = try String(contentsOfFile: directory + "/changed-\(jobs).jsonl", encoding: .utf8)
             guard case .array(let rows) = expected["perApplication"] ?? .null else { return }
             let changes = rows.filter { $0["base"] != $0["reform"] }.count

@@ -73,10 +73,10 @@ struct FixtureTests {
         #expect(lifted == Set(DecideFixture.strings(expected["lifted"] ?? .array([])) ?? []))
         var priority = json["priority"] ?? .null
         if case .object(let members) = priority { priority = .object(members.filter { $0.key != "citation" }) }
-        #expect(sorted(priority) == sorted(expected["priority"] ?? .null))
+        #expect(TestSupport.sorted(priority) == TestSupport.sorted(expected["priority"] ?? .null))
         #expect(json["conditions"] == (expected["conditions"] ?? .array([])))
         #expect(json["missingFacts"] == (expected["missingFacts"] ?? .array([])))
-        #expect(sorted(json["screeningScope"] ?? .null) == sorted(expected["screeningScope"] ?? .array([])))
+        #expect(TestSupport.sorted(json["screeningScope"] ?? .null) == TestSupport.sorted(expected["screeningScope"] ?? .array([])))
         #expect(decision.defects.map(\.code) == DecideFixture.strings(expected["defects"] ?? .array([])))
     }
 
@@ -98,12 +98,4 @@ struct FixtureTests {
         }
     }
 
-    /// Objects compared regardless of member order.
-    func sorted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let members): return .sortedObject(members.map { ($0.key, sorted($0.value)) })
-        case .array(let elements): return .array(elements.map(sorted))
-        default: return value
-        }
-    }
 }

@@ -64,20 +64,12 @@ struct ImpactTests {
         return .sortedObject(members.map { ($0.key, json[$0.key] ?? .null) })
     }
 
-    static func sorted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let members): return .sortedObject(members.map { ($0.key, sorted($0.value)) })
-        case .array(let elements): return .array(elements.map(sorted))
-        default: return value
-        }
-    }
-
     @Test("the population's counts under minimumResidence = 3 years are as worked out by hand")
     func handWorked() throws {
         let fixture = try JSONReader.parse(Array(try #require(FileManager.default.contents(atPath: Self.directory + "/minimumResidence-3-years.json"))))
         let expected = try #require(fixture["expected"])
         let (report, changed) = try Self.report(try Self.lines("population.jsonl"), reforms: [[try Self.override("minimumResidence=3 years")]])
-        #expect(Self.sorted(Self.selected(report.json, like: expected)) == Self.sorted(expected))
+        #expect(TestSupport.sorted(Self.selected(report.json, like: expected)) == TestSupport.sorted(expected))
         // The changed ids are those the hand-worked table says change, in input order.
         guard case .array(let rows) = fixture["perApplication"] ?? .null else {
             Issue.record("no perApplication")
@@ -111,7 +103,7 @@ struct ImpactTests {
         #expect(got.count == series.count)
         for (mine, theirs) in zip(got, series) {
             #expect(mine["value"] == theirs["value"])
-            #expect(Self.sorted(mine["transitions"] ?? .null) == Self.sorted(theirs["transitions"] ?? .null), "\(theirs["value"] ?? .null)")
+            #expect(TestSupport.sorted(mine["transitions"] ?? .null) == TestSupport.sorted(theirs["transitions"] ?? .null), "\(theirs["value"] ?? .null)")
         }
     }
 

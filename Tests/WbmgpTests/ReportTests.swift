@@ -43,14 +43,6 @@ struct ReportTests {
         return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
     }
 
-    static func sorted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let members): return .sortedObject(members.map { ($0.key, sorted($0.value)) })
-        case .array(let elements): return .array(elements.map(sorted))
-        default: return value
-        }
-    }
-
     @Test("by designation and year, and all in one group: the counts worked out by hand, small ones as \"< 5\"", arguments: ["by-designation-year.json", "all-in-one.json"])
     func handWorked(file: String) throws {
         let fixture = try Self.document(file)
@@ -69,7 +61,7 @@ struct ReportTests {
         }
         #expect(mine.count == theirs.count)
         for (a, b) in zip(mine, theirs) {
-            #expect(Self.sorted(a) == Self.sorted(b), "group \(b["key"] ?? .null)")
+            #expect(TestSupport.sorted(a) == TestSupport.sorted(b), "group \(b["key"] ?? .null)")
         }
     }
 

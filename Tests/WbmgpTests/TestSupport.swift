@@ -49,6 +49,15 @@ enum TestSupport {
         return LawCompiler.compile(files: files)
     }
 
+    /// `value` with every object's members in sorted order: JSON compared regardless of member order.
+    static func sorted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members): return .sortedObject(members.map { ($0.key, sorted($0.value)) })
+        case .array(let elements): return .array(elements.map(sorted))
+        default: return value
+        }
+    }
+
     /// A fresh temporary directory for one test.
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "wbmgp-test-" + UUID().uuidString

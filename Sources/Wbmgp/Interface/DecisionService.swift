@@ -56,10 +56,10 @@ public struct DecisionService: Sendable {
     /// decision record, whose texts name people by role only (interface §4).
     public func decideForPeople(_ bytes: [UInt8], recording: Bool) throws(InputError) -> (application: Application, decision: Decision, record: JSONValue?) {
         let application = try reader.read(bytes)
-        let byRole = try engine.decide(application, lawDate: lawDate)
         // People read "from when" always (interface §11); the record does not carry it.
         let named = try engine.decide(application, lawDate: lawDate, peopleByName: true, counterfactuals: true)
         guard recording else { return (application, named, nil) }
+        let byRole = try engine.decide(application, lawDate: lawDate)
         let input = ApplicationWriter.json(application, keeping: byRole.usedPoliceRecords)
         return (application, named, DecisionWriter.json(byRole, engine: engineInfo, input: input))
     }
