@@ -82,6 +82,7 @@ struct Bench {
         lines.append("")
         lines.append("figure                                        min          median       max")
         lines.append(inProcess(Array(text.utf8)))
+        lines.append(inProcessWithoutTexts(Array(text.utf8)))
         for jobs in Set([1, maxJobs]).sorted() {
             lines.append(endToEnd(batch: batch, output: directory + "/out.jsonl", jobs: jobs))
         }
@@ -142,6 +143,26 @@ struct Bench {
             precondition(reasons > 0, "no reasons were produced")
         }
         return Bench.row("in-process evaluation, 1 core (decisions/s)", rates, unit: "/s")
+    }
+
+    /// Evaluation as `impact` counts it: outcome and cited grounds (rule, citation, result, lift),
+    /// no facts and no texts.
+    func inProcessWithoutTexts(_ bytes: [UInt8]) -> String {
+        let reader = ApplicationReader(law: module.law, role: role)
+        let engine = module.engine
+        let applications = DecisionService.lines(of: bytes).prefix(100_000).compactMap { try? reader.read($0) }
+        var rates: [Double] = []
+        for _ in 0..<repetitions {
+            let clock = ContinuousClock()
+            var grounds = 0
+            let elapsed = clock.measure {
+                for application in applications { grounds += (try? engine.decideForCounting(application))?.reasons.count ?? 0 }
+            }
+            // The count is used, so the evaluations cannot be optimised away.
+            guard grounds > 0 else { return "in-process, no texts: no grounds were cited, so nothing was measured" }
+            rates.append(Double(applications.count) / seconds(elapsed))
+        }
+        return Bench.row("in-process, no texts, 1 core (evaluations/s)", rates, unit: "/s")
     }
 
     func endToEnd(batch: String, output: String, jobs: Int) -> String {

@@ -179,29 +179,50 @@ struct DecideRun {
     }
 
     /// Streams the lines in blocks: each block decided on `jobs` cores, its records logged, and
-    /// its decisions written in input order before the next is read, so memory stays bounded
-    /// whatever the batch size.
+    /// its decisions written in input order, so memory stays bounded whatever the batch size (at
+    /// most three blocks are held: one read ahead, one being decided, one being written). While
+    /// the further workers decide a block, this thread writes the block before it and reads the
+    /// next, then joins in deciding.
     mutating func decideLines(_ reader: inout LineReader, path: String) {
         var first = 1
         var progress = BatchProgress(enabled: showsProgress)
         defer { progress.finish() }
-        while true {
-            let lines = reader.nextLines(4096)
-            if lines.isEmpty { break }
+        var lines = reader.nextLines(Self.blockLines)
+        var decided: (slices: [BatchDecider.Slice], lastLine: Int)?
+        while !lines.isEmpty {
             progress.report(decided: first - 1, reader: reader)
-            let slices = batchDecider(for: lines.count).decide(lines[...], firstLine: first, logging: log != nil)
-            guard logged(slices.flatMap(\.records), path: path) else { return }
-            for slice in slices {
-                Output.write(bytes: slice.bytes)
-                for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
+            let block = batchDecider(for: lines.count).start(lines[...], firstLine: first, logging: log != nil)
+            if let (slices, lastLine) = decided, !emit(slices, lastLine: lastLine, path: path) {
+                _ = block.finish()
+                return
             }
+            let next = reader.nextLines(Self.blockLines)
+            decided = (block.finish(), first + lines.count - 1)
             first += lines.count
-            lastDone = (path, first - 1)
+            lines = next
         }
+        if let (slices, lastLine) = decided, !emit(slices, lastLine: lastLine, path: path) { return }
         if let failure = reader.failure {
             Output.error("\(InputFiles.displayName(path)): error: [E-FILE] reading stopped after line \(first - 1): the input \(failure.message)")
             status = status.combined(with: .noInput)
         }
+    }
+
+    /// Lines per block: enough that handing a block to the workers costs nothing measurable,
+    /// few enough that three blocks of decisions with their texts (about 5 KB each) stay a few
+    /// MiB, whatever the batch size.
+    static let blockLines = 1024
+
+    /// Logs a decided block's records and writes its decisions; false when the log failed and
+    /// nothing more may be written.
+    private mutating func emit(_ slices: [BatchDecider.Slice], lastLine: Int, path: String) -> Bool {
+        guard logged(slices.flatMap(\.records), path: path) else { return false }
+        for slice in slices {
+            Output.write(bytes: slice.bytes)
+            for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
+        }
+        lastDone = (path, lastLine)
+        return true
     }
 
     /// The batch decider, with replicas made the first time a block shows how many workers it can use.

@@ -27,10 +27,19 @@ struct CLITests {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Input is written while output is read, as a shell pipeline does: a batch answers its
+        // first blocks before it has read its last, so writing all input first could fill the
+        // output pipe and wait forever.
+        let written = DispatchSemaphore(value: 0)
+        let writing = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            if let stdin { writing.write(Data(stdin.utf8)) }
+            try? writing.close()
+            written.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        written.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
     }

@@ -48,7 +48,7 @@ enum LabelCompiler {
                             .duplicateDeclaration, "'\(entry.code.text)' is labelled differently in another label set; a code reads alike wherever a text shows it",
                             at: entry.code.range.lowerBound))
                 }
-                labels.anyDomain[entry.code.text] = label
+                labels.anyDomain.set(label, for: entry.code.text)
             }
             for code in known ?? [] where domain[code] == nil {
                 diagnostics.append(

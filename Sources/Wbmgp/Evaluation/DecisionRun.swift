@@ -27,12 +27,13 @@ struct DecisionRun {
     /// How values read in texts (labels, people); its language and designation set per text.
     var textContext: TextContext
 
-    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, peopleByName: Bool = false) {
+    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, designationWords: DesignationWords? = nil, peopleByName: Bool = false) {
         self.application = application
         self.lawDate = lawDate
         self.covering = covering
         self.textContext = TextContext(
-            language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName)
+            language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
+            designationWords: designationWords)
         self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
     }
 
@@ -192,10 +193,11 @@ struct DecisionRun {
             switch segment {
             case .literal(let literal): textBuffer.append(literal)
             case .value(let expression):
-                var words = ValueRendering.text(evaluator.value(of: expression), textContext)
+                let start = textBuffer.count
+                let opensSentence = start == 0 || textBuffer.endsWith(sentenceEnd)
+                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &textBuffer)
                 // A value that opens a sentence ("{p} woont …") starts with a capital.
-                if textBuffer.count == 0 || textBuffer.endsWith(sentenceEnd) { words = PlainWords.capitalised(words) }
-                TextBytes.appendString(words, to: &textBuffer)
+                if opensSentence { PlainWords.capitaliseText(in: &textBuffer, from: start) }
             }
         }
         return textBuffer.string

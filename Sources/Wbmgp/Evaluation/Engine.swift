@@ -10,11 +10,14 @@ public struct Engine: Sendable {
     /// The designations by compared municipality name, each list in ``designations`` order: a
     /// dwelling is only ever covered by designations of its own municipality.
     private let designationsByMunicipality: [String: [Designation]]
+    /// The designations in words, for reason texts.
+    let designationWords: DesignationWords
 
     public init(law: CompiledLaw, designations: [Designation]) {
         self.law = law
         self.designations = designations.sorted { $0.id < $1.id }
         designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }
+        designationWords = DesignationWords(self.designations, labels: law.labels)
     }
 
     /// The law date (interface §3): the override, else the decision date, else the application date.
@@ -67,7 +70,7 @@ public struct Engine: Sendable {
         }
         let covering = covering(application.dwelling, on: lawDate)
         try checkConflicts(covering, application)
-        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, peopleByName: peopleByName)
+        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, designationWords: designationWords, peopleByName: peopleByName)
         if notingGrounds { run.grounds = [] }
         run.rendersTexts = texts
         run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)

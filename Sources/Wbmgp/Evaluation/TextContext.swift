@@ -1,5 +1,8 @@
 /// What rendering a value for a person needs besides the value (interface §10): the words for
 /// codes, who the people are, and the designations a text may name.
+///
+/// Each form is written once, appended to a ``ByteBuffer`` (the per-decision path); the `String`
+/// functions collect that same writing.
 struct TextContext {
     var language: Language
     var labels: TextLabels
@@ -11,38 +14,73 @@ struct TextContext {
     var designation: Designation?
     /// Text output and letters name a person by the `name` given; JSON texts never do.
     var peopleByName: Bool
+    /// The engine's designations in words, written once; others are written when met.
+    var designationWords: DesignationWords? = nil
 
     /// The label of a code; a covering designation's id as its words; anything else (free text a
     /// person entered) as written.
     func words(for code: String) -> String {
-        // The rule's designation first, then any covering one (a priority's characteristics), then the rules.
-        if let label = designation?.codeLabels[code] ?? designations.lazy.compactMap({ $0.codeLabels[code] }).first ?? labels.anyDomain[code] {
-            return label.text(language)
-        }
-        if let named = designations.first(where: { $0.id == code }) { return words(for: named) }
-        return code
+        PlainWords.written { appendWords(for: code, to: &$0) }
     }
 
     /// "de aanwijzing voor Rotterdam van 16 april 2018 tot en met 15 april 2022, met inkomenseis
     /// (artikel 8)": the measures say which of two designations of one term is meant.
     func words(for designation: Designation) -> String {
-        let from = PlainWords.date(designation.from, language), until = PlainWords.date(designation.until, language)
-        let measures = designation.measures.compactMap { labels.label($0.name, in: "measure")?.text(language) }
-        let with = measures.isEmpty ? "" : (language == .en ? ", with " : ", met ") + PlainWords.list(measures, language)
-        return language == .en
-            ? "the designation for \(designation.municipality) from \(from) to \(until)\(with)"
-            : "de aanwijzing voor \(designation.municipality) van \(from) tot en met \(until)\(with)"
+        PlainWords.written { appendWords(for: designation, to: &$0) }
     }
 
     /// A household member by role and position: "de aanvrager", "de partner", "medebewoner 2"
     /// (numbered within the role when the household has several), or by name when allowed.
     func person(_ index: Int) -> String {
-        guard let household, household.indices.contains(index) else { return "" }
+        PlainWords.written { appendPerson(index, to: &$0) }
+    }
+
+    func appendWords(for code: String, to bytes: inout ByteBuffer) {
+        // The rule's designation first, then any covering one (a priority's characteristics), then the rules.
+        if let label = label(of: code) { return TextBytes.appendString(label.text(language), to: &bytes) }
+        for named in designations where named.id == code { return appendWords(for: named, to: &bytes) }
+        TextBytes.appendString(code, to: &bytes)
+    }
+
+    private func label(of code: String) -> TextLabels.Label? {
+        if let label = designation?.codeLabels[code] { return label }
+        for covering in designations where !covering.codeLabels.isEmpty {
+            if let label = covering.codeLabels[code] { return label }
+        }
+        return labels.anyDomain[code]
+    }
+
+    func appendWords(for designation: Designation, to bytes: inout ByteBuffer) {
+        if let written = designationWords?.words(for: designation, language) { return bytes.append(written) }
+        let en = language == .en
+        bytes.append(en ? "the designation for " : "de aanwijzing voor ")
+        TextBytes.appendString(designation.municipality, to: &bytes)
+        bytes.append(en ? " from " : " van ")
+        PlainWords.appendDate(designation.from, language, to: &bytes)
+        bytes.append(en ? " to " : " tot en met ")
+        PlainWords.appendDate(designation.until, language, to: &bytes)
+        let measures = designation.measures.compactMap { labels.label($0.name, in: "measure")?.text(language) }
+        guard !measures.isEmpty else { return }
+        bytes.append(en ? ", with " : ", met ")
+        PlainWords.appendList(count: measures.count, language, to: &bytes) { i, bytes in TextBytes.appendString(measures[i], to: &bytes) }
+    }
+
+    func appendPerson(_ index: Int, to bytes: inout ByteBuffer) {
+        guard let household, household.indices.contains(index) else { return }
         let member = household[index]
-        if peopleByName, let name = member.name, !name.isEmpty { return name }
+        if peopleByName, let name = member.name, !name.isEmpty { return TextBytes.appendString(name, to: &bytes) }
+        var sameRole = 0, position = 0
+        for other in household.indices where household[other].role == member.role {
+            if other < index { position += 1 }
+            sameRole += 1
+        }
         let noun = labels.label(member.role.rawValue, in: "personRole")?.text(language) ?? member.role.rawValue
-        let sameRole = household.indices.filter { household[$0].role == member.role }
-        guard sameRole.count > 1, let position = sameRole.firstIndex(of: index) else { return (language == .en ? "the " : "de ") + noun }
-        return "\(noun) \(position + 1)"
+        guard sameRole > 1 else {
+            bytes.append(language == .en ? "the " : "de ")
+            return TextBytes.appendString(noun, to: &bytes)
+        }
+        TextBytes.appendString(noun, to: &bytes)
+        bytes.append(0x20)
+        TextBytes.appendInteger(position + 1, to: &bytes)
     }
 }

@@ -57,23 +57,31 @@ enum ValueRendering {
     /// in words, people by role and position (or name, when the context says so), designations
     /// by municipality and term.
     static func text(_ value: Value, _ context: TextContext) -> String {
+        PlainWords.written { appendText(value, context, to: &$0) }
+    }
+
+    /// ``text(_:_:)`` appended to `bytes`: how reason texts are rendered, with no `String` per value.
+    static func appendText(_ value: Value, _ context: TextContext, to bytes: inout ByteBuffer) {
         let language = context.language
         let en = language == .en
         switch value {
-        case .unknown: return en ? "unknown" : "onbekend"
-        case .bool(let flag): return flag ? (en ? "yes" : "ja") : (en ? "no" : "nee")
-        case .integer(let number): return PlainWords.number(number, language)
-        case .text(let code): return context.words(for: code)
-        case .date(let date): return PlainWords.date(date, language)
-        case .duration(let period): return PlainWords.period(period, language, spelled: true)
-        case .span(let from, let to): return PlainWords.period(CalendarPeriod.between(from, to), language, spelled: false)
-        case .list(let elements): return PlainWords.list(elements.map { text($0, context) }, language)
-        case .person(let index): return context.person(index)
+        case .unknown: bytes.append(en ? Words.unknownEN : Words.unknownNL)
+        case .bool(let flag): bytes.append(flag ? (en ? Words.yesEN : Words.yesNL) : (en ? Words.noEN : Words.noNL))
+        case .integer(let number): PlainWords.appendNumber(number, language, to: &bytes)
+        case .text(let code): context.appendWords(for: code, to: &bytes)
+        case .date(let date): PlainWords.appendDate(date, language, to: &bytes)
+        case .duration(let period): PlainWords.appendPeriod(period, language, spelled: true, to: &bytes)
+        case .span(let from, let to): PlainWords.appendPeriod(CalendarPeriod.between(from, to), language, spelled: false, to: &bytes)
+        case .list(let elements):
+            PlainWords.appendList(count: elements.count, language, to: &bytes) { i, bytes in appendText(elements[i], context, to: &bytes) }
+        case .person(let index): context.appendPerson(index, to: &bytes)
         case .designation(let index):
-            return index < context.designations.count ? context.words(for: context.designations[index]) : ""
+            if index < context.designations.count { context.appendWords(for: context.designations[index], to: &bytes) }
         case .record(let person, let index):
-            guard let record = context.household?[person].screening?.policeRecords?[index] else { return "" }
-            return "\(context.words(for: record.behaviour)) \(en ? "on" : "op") \(PlainWords.date(record.date, language))"
+            guard let record = context.household?[person].screening?.policeRecords?[index] else { return }
+            context.appendWords(for: record.behaviour, to: &bytes)
+            bytes.append(en ? " on " : " op ")
+            PlainWords.appendDate(record.date, language, to: &bytes)
         }
     }
 

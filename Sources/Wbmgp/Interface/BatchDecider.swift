@@ -34,6 +34,14 @@ public struct BatchDecider: Sendable {
 
     /// Decides `lines`, numbering them from `firstLine` (1-based) for error records.
     public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
+        start(lines, firstLine: firstLine, logging: logging).finish()
+    }
+
+    /// Starts deciding `lines` on the further workers and returns at once, so the calling thread
+    /// can read the next block and write the last while they decide; ``BlockInFlight/finish()``
+    /// then has the calling thread decide what is left and returns the slices in input order.
+    /// Two cores stay busy with two threads: a third thread only for input and output ran slower.
+    public func start(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
         let count = lines.count
         let sliceCount = jobs == 1 ? 1 : min(jobs * 8, max(count, 1))
         let slots = ConcurrentSlots<Slice>(count: sliceCount)
@@ -52,22 +60,45 @@ public struct BatchDecider: Sendable {
             result.bytes = out.bytes
             slots.store(result, at: slice)
         }
-        if sliceCount == 1 {
-            decideSlice(0, services[0])
-        } else if services.count > 1 {
-            // One worker per service, each taking the next undecided slice until none is left:
-            // the load balances, and a service is only ever used by its own worker.
-            let services = self.services
-            let counter = SliceCounter(limit: sliceCount)
-            DispatchQueue.concurrentPerform(iterations: services.count) { worker in
-                while let slice = counter.next() { decideSlice(slice, services[worker]) }
+        // Each worker takes the next undecided slice until none is left, so the load balances
+        // however late the calling thread joins; a service is only ever used by its own worker
+        // when there are replicas.
+        let counter = SliceCounter(limit: sliceCount)
+        let group = DispatchGroup()
+        let services = self.services
+        for worker in 1..<(sliceCount == 1 ? 1 : jobs) {
+            group.enter()
+            let service = services[services.count > 1 ? worker : 0]
+            DispatchQueue.global().async {
+                while let slice = counter.next() { decideSlice(slice, service) }
+                group.leave()
             }
-        } else {
-            let service = services[0]
-            DispatchQueue.concurrentPerform(iterations: sliceCount) { decideSlice($0, service) }
         }
-        // Every slice is decided before concurrentPerform returns, so no slot is empty.
-        return slots.values.map { $0 ?? Slice(bytes: [], errors: [], records: []) }
+        return BlockInFlight(sliceCount: sliceCount, slots: slots) {
+            while let slice = counter.next() { decideSlice(slice, services[0]) }
+            group.wait()
+        }
+    }
+
+    /// A block being decided (see ``start(_:firstLine:logging:)``).
+    public struct BlockInFlight {
+        let sliceCount: Int
+        let slots: ConcurrentSlots<Slice>
+        /// Decides what no worker has taken yet on the calling thread, then waits for the workers.
+        let rest: () -> Void
+
+        init(sliceCount: Int, slots: ConcurrentSlots<Slice>, rest: @escaping () -> Void) {
+            self.sliceCount = sliceCount
+            self.slots = slots
+            self.rest = rest
+        }
+
+        /// The slices in input order, once every line is decided.
+        public func finish() -> [Slice] {
+            rest()
+            // Every slice is decided once `rest` returns, so no slot is empty.
+            return slots.values.map { $0 ?? Slice(bytes: [], errors: [], records: []) }
+        }
     }
 }
 

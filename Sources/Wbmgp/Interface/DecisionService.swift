@@ -5,7 +5,7 @@ public struct DecisionService: Sendable {
     public let reader: ApplicationReader
     public let engineInfo: DecisionWriter.EngineInfo
     /// ``engineInfo`` encoded once, for the batch hot path.
-    let engineBlock: DecisionEncoder.EngineBlock
+    let engineBlock: DecisionWriter.EngineBlock
     public let lawDate: CalendarDate?
     /// Whether output carries the canonical input, making each decision a record for replay.
     public let record: Bool
@@ -19,7 +19,7 @@ public struct DecisionService: Sendable {
         self.engine = engine
         self.reader = ApplicationReader(law: engine.law, role: role)
         self.engineInfo = engineInfo
-        self.engineBlock = DecisionEncoder.EngineBlock(engineInfo)
+        self.engineBlock = DecisionWriter.EngineBlock(engineInfo)
         self.lawDate = lawDate
         self.record = record
     }
@@ -31,14 +31,14 @@ public struct DecisionService: Sendable {
     }
 
     /// ``decideJSON(_:withInput:)`` as the pretty bytes `wbmgp decide` prints, written by
-    /// ``DecisionEncoder`` and laid out from its compact bytes (no `JSONValue` tree in between).
+    /// ``DecisionWriter`` and laid out from its compact bytes (no `JSONValue` tree in between).
     public func decidePretty(_ bytes: [UInt8], withInput: Bool) throws(InputError) -> [UInt8] {
         let application = try reader.read(bytes)
         var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !withInput)
         var out = JSONBytes(capacity: 8 * 1024)
         let input = withInput ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
         if withInput { decision.counterfactuals = nil }
-        DecisionEncoder.compact(decision, engine: engineBlock, input: input, into: &out)
+        DecisionWriter.compact(decision, engine: engineBlock, input: input, into: &out)
         return out.buffer.withUnsafeBytes { JSONWriter.prettyLine(compact: $0) }
     }
 
@@ -89,17 +89,17 @@ public struct DecisionService: Sendable {
     }
 
     /// The batch hot path: the output line is appended to `out` as bytes, written directly by
-    /// ``DecisionEncoder``.
+    /// ``DecisionWriter``.
     public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
         do {
             let application = try reader.read(bytes)
             var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record)
             let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
-            DecisionEncoder.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
+            DecisionWriter.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
             decision.counterfactuals = nil
             return (nil, logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil)
         } catch {
-            out.append(DecisionWriter.errorRecord(line: number, error: error), indent: false, level: 0)
+            DecisionWriter.errorRecord(line: number, error: error, into: &out)
             return (error, nil)
         }
     }

@@ -1,5 +1,10 @@
-/// Serialises a ``Decision`` as interface §4 JSON: sorted keys, no clock, byte-identical for the
-/// same input, rules and designations.
+/// Writes decisions (interface §4) and batch error records: sorted keys, no clock,
+/// byte-identical for the same input, rules and designations. The one writer of decisions: the
+/// compact bytes are written directly, without a ``JSONValue`` tree (the batch hot path, keys in
+/// sorted order by hand); the pretty form is laid out from them (``JSONWriter/prettyLine(compact:)``),
+/// and where a tree is needed (decision records for the log, replay) it is these bytes read back.
+///
+/// - Complexity: O(size of the output).
 public enum DecisionWriter {
     /// The engine block: version now; the rule and designation digests arrive with decision records.
     public struct EngineInfo: Sendable {
@@ -14,97 +19,259 @@ public enum DecisionWriter {
         }
     }
 
-    /// The decision; with `input`, a self-contained decision record (interface §4, `--record`).
+    /// The decision as a tree; with `input`, a self-contained decision record (interface §4,
+    /// `--record`).
     public static func json(_ decision: Decision, engine: EngineInfo, input: JSONValue? = nil) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("application", .string(decision.application)),
-            ("applicationDate", .string(decision.applicationDate.description)),
-            ("decisionDate", decision.decisionDate.map { .string($0.description) } ?? .null),
-            ("role", .string(decision.role.rawValue)),
-            ("outcome", .string(decision.outcome.rawValue)),
-            ("lawDate", .string(decision.lawDate.description)),
-            ("lawVersion", .string(decision.lawVersion.description)),
-            ("designations", .array(decision.designations.map { .string($0) })),
-            ("conditions", .array(decision.conditions.map { .string($0) })),
-            ("priority", decision.priority.map(priority) ?? .null),
-            ("reasons", .array(decision.reasons.map(reason))),
-            ("defects", .array(decision.defects.map(defect))),
-            ("missingFacts", .array(decision.missingFacts.map { .string($0) })),
-            ("screeningScope", .array(decision.screeningScope.map(scope))),
-        ]
-        if let counterfactuals = decision.counterfactuals { members.append(("counterfactuals", .array(counterfactuals.map(counterfactual)))) }
-        var engineMembers: [(String, JSONValue)] = [("version", .string(engine.version))]
-        if let rules = engine.rules { engineMembers.append(("rules", .string(rules))) }
-        if let designations = engine.designations { engineMembers.append(("designations", .string(designations))) }
-        members.append(("engine", .sortedObject(engineMembers)))
-        if let input { members.append(("input", input)) }
-        return .sortedObject(members)
+        var out = JSONBytes(capacity: 8 * 1024)
+        compact(decision, engine: EngineBlock(engine), input: input, into: &out)
+        return tree(out)
     }
 
-    /// One "from when" (interface §11); `event` names what explains `from`.
-    static func counterfactual(_ c: Counterfactual) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("rule", .string(c.rule)), ("citation", .string(c.citation)), ("from", c.from.map { .string($0.description) } ?? .null),
-            ("event", .string(c.event.rawValue)), ("because", text(c.because.nl, c.because.en)),
-            ("wouldLift", .array(c.wouldLift.map { text($0.nl, $0.en) })),
-        ]
-        if let person = c.person { members.append(("person", .string(person))) }
-        return .sortedObject(members)
-    }
-
-    static func text(_ nl: String, _ en: String) -> JSONValue {
-        .sortedObject([("nl", .string(nl)), ("en", .string(en))])
-    }
-
-    static func priority(_ priority: Priority) -> JSONValue {
-        .sortedObject([
-            ("citation", .string(priority.citation)),
-            ("flagsCitation", priority.flagsCitation.map { .string($0) } ?? .null),
-            ("characteristics", .array(priority.characteristics.map { .string($0) })),
-            ("aboveUrgent", priority.flags["aboveUrgent"].map { .bool($0) } ?? .null),
-            ("aboveLocalTies", priority.flags["aboveLocalTies"].map { .bool($0) } ?? .null),
-        ])
-    }
-
-    static func reason(_ reason: Reason) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("rule", .string(reason.rule)), ("citation", .string(reason.citation)), ("effect", .string(reason.effect)),
-            ("result", .string(reason.result.rawValue)),
-            ("facts", .sortedObject(reason.facts.map { ($0.key, $0.value) })), ("text", text(reason.nl, reason.en)),
-        ]
-        if let person = reason.person { members.append(("person", .string(person))) }
-        if let lift = reason.lifted {
-            members.append(
-                ("lifted", .sortedObject([
-                    ("by", .string(lift.by)), ("citation", .string(lift.citation)), ("date", .string(lift.date.description)),
-                    ("decidedBy", .string(lift.decidedBy)), ("reason", .string(lift.reason)),
-                ])))
-        }
-        return .sortedObject(members)
-    }
-
-    static func defect(_ defect: Defect) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("code", .string(defect.code)), ("citation", .string(defect.citation)), ("text", text(defect.nl, defect.en)),
-        ]
-        if let person = defect.person { members.append(("person", .string(person))) }
-        return .sortedObject(members)
-    }
-
-    static func scope(_ request: ScreeningRequest) -> JSONValue {
-        .sortedObject([
-            ("person", .string(request.person)), ("from", .string(request.from.description)),
-            ("until", .string(request.until.description)), ("behaviours", .array(request.behaviours.map { .string($0) })),
-        ])
+    /// "From when" (interface §11) as a tree, for the desk page's answer.
+    public static func counterfactuals(_ list: [Counterfactual]) -> JSONValue {
+        var out = JSONBytes()
+        self.list(list, &out, counterfactual)
+        return tree(out)
     }
 
     /// The batch error record of interface §4, written in place of a decision.
-    public static func errorRecord(line: Int, error: InputError) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("line", .integer(line)),
-            ("error", .sortedObject([("code", .string(error.code)), ("path", .string(error.path)), ("message", .string(error.message))])),
-        ]
-        if let id = error.applicationId { members.append(("id", .string(id))) }
-        return .sortedObject(members)
+    public static func errorRecord(line: Int, error: InputError, into out: inout JSONBytes) {
+        out.raw("{\"error\":{\"code\":")
+        out.appendString(error.code)
+        out.raw(",\"message\":")
+        out.appendString(error.message)
+        out.raw(",\"path\":")
+        out.appendString(error.path)
+        out.byte(UInt8(ascii: "}"))
+        if let id = error.applicationId {
+            out.raw(",\"id\":")
+            out.appendString(id)
+        }
+        out.raw(",\"line\":")
+        out.integer(line)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// Bytes this writer wrote, read back. They are JSON by construction; the reader's error
+    /// could only be a defect of this file, and the tests read every kind of decision back.
+    private static func tree(_ out: JSONBytes) -> JSONValue {
+        (try? JSONReader.parse(out.bytes)) ?? .null
+    }
+
+    /// The `engine` member's value, encoded once per process rather than once per decision.
+    public struct EngineBlock: Sendable {
+        let bytes: [UInt8]
+
+        public init(_ engine: EngineInfo) {
+            var out = JSONBytes()
+            out.byte(UInt8(ascii: "{"))
+            var first = true
+            if let designations = engine.designations {
+                out.raw("\"designations\":")
+                out.appendString(designations)
+                first = false
+            }
+            if let rules = engine.rules {
+                if !first { out.byte(UInt8(ascii: ",")) }
+                out.raw("\"rules\":")
+                out.appendString(rules)
+                first = false
+            }
+            if !first { out.byte(UInt8(ascii: ",")) }
+            out.raw("\"version\":")
+            out.appendString(engine.version)
+            out.byte(UInt8(ascii: "}"))
+            bytes = out.bytes
+        }
+    }
+
+    public static func compact(_ decision: Decision, engine: EngineInfo, input: JSONValue? = nil, into out: inout JSONBytes) {
+        compact(decision, engine: EngineBlock(engine), input: input, into: &out)
+    }
+
+    public static func compact(_ decision: Decision, engine: EngineBlock, input: JSONValue? = nil, into out: inout JSONBytes) {
+        out.raw("{\"application\":")
+        out.appendString(decision.application)
+        out.raw(",\"applicationDate\":")
+        out.date(decision.applicationDate)
+        out.raw(",\"conditions\":")
+        strings(decision.conditions, &out)
+        if let counterfactuals = decision.counterfactuals {
+            out.raw(",\"counterfactuals\":")
+            list(counterfactuals, &out, counterfactual)
+        }
+        out.raw(",\"decisionDate\":")
+        if let date = decision.decisionDate { out.date(date) } else { out.raw("null") }
+        out.raw(",\"defects\":")
+        list(decision.defects, &out) { defect, out in
+            out.raw("{\"citation\":")
+            out.appendString(defect.citation)
+            out.raw(",\"code\":")
+            out.appendString(defect.code)
+            if let person = defect.person {
+                out.raw(",\"person\":")
+                out.appendString(person)
+            }
+            out.raw(",\"text\":")
+            text(defect.nl, defect.en, &out)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw(",\"designations\":")
+        strings(decision.designations, &out)
+        out.raw(",\"engine\":")
+        out.fragment(engine.bytes)
+        if let input {
+            out.raw(",\"input\":")
+            out.append(input)
+        }
+        out.raw(",\"lawDate\":")
+        out.date(decision.lawDate)
+        out.raw(",\"lawVersion\":")
+        out.date(decision.lawVersion)
+        out.raw(",\"missingFacts\":")
+        strings(decision.missingFacts, &out)
+        out.raw(",\"outcome\":")
+        out.appendString(decision.outcome.rawValue)
+        out.raw(",\"priority\":")
+        if let priority = decision.priority { self.priority(priority, &out) } else { out.raw("null") }
+        out.raw(",\"reasons\":")
+        // Through the array's buffer, whose elements are lent in place: the generic `list` and
+        // the array subscript each copy a reason (a dozen reference counts) on the way.
+        out.byte(UInt8(ascii: "["))
+        decision.reasons.withUnsafeBufferPointer { reasons in
+            for i in reasons.indices {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                reason(reasons[i], &out)
+            }
+        }
+        out.byte(UInt8(ascii: "]"))
+        out.raw(",\"role\":")
+        out.appendString(decision.role.rawValue)
+        out.raw(",\"screeningScope\":")
+        list(decision.screeningScope, &out) { request, out in
+            out.raw("{\"behaviours\":")
+            strings(request.behaviours, &out)
+            out.raw(",\"from\":")
+            out.date(request.from)
+            out.raw(",\"person\":")
+            out.appendString(request.person)
+            out.raw(",\"until\":")
+            out.date(request.until)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// One "from when" (interface §11); `event` names what explains `from`.
+    static func counterfactual(_ c: Counterfactual, _ out: inout JSONBytes) {
+        out.raw("{\"because\":")
+        text(c.because.nl, c.because.en, &out)
+        out.raw(",\"citation\":")
+        out.appendString(c.citation)
+        out.raw(",\"event\":")
+        out.appendString(c.event.rawValue)
+        out.raw(",\"from\":")
+        if let from = c.from { out.date(from) } else { out.raw("null") }
+        if let person = c.person {
+            out.raw(",\"person\":")
+            out.appendString(person)
+        }
+        out.raw(",\"rule\":")
+        out.appendString(c.rule)
+        out.raw(",\"wouldLift\":")
+        list(c.wouldLift, &out) { wording, out in text(wording.nl, wording.en, &out) }
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// `[a,b,…]`, each element written by `element`.
+    static func list<T>(_ items: [T], _ out: inout JSONBytes, _ element: (T, inout JSONBytes) -> Void) {
+        out.byte(UInt8(ascii: "["))
+        // Through the buffer: elements are lent to `element`, not copied out of the array.
+        items.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                element(buffer[i], &out)
+            }
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    static func strings(_ values: [String], _ out: inout JSONBytes) {
+        out.byte(UInt8(ascii: "["))
+        for i in values.indices {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.appendString(values[i])
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
+        out.raw("{\"en\":")
+        out.appendString(en)
+        out.raw(",\"nl\":")
+        out.appendString(nl)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    static func flag(_ value: Bool?, _ out: inout JSONBytes) {
+        switch value {
+        case .some(true): out.raw("true")
+        case .some(false): out.raw("false")
+        case .none: out.raw("null")
+        }
+    }
+
+    static func priority(_ priority: Priority, _ out: inout JSONBytes) {
+        out.raw("{\"aboveLocalTies\":")
+        flag(priority.flags["aboveLocalTies"], &out)
+        out.raw(",\"aboveUrgent\":")
+        flag(priority.flags["aboveUrgent"], &out)
+        out.raw(",\"characteristics\":")
+        strings(priority.characteristics, &out)
+        out.raw(",\"citation\":")
+        out.appendString(priority.citation)
+        out.raw(",\"flagsCitation\":")
+        if let citation = priority.flagsCitation { out.appendString(citation) } else { out.raw("null") }
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    static func reason(_ reason: Reason, _ out: inout JSONBytes) {
+        out.raw("{\"citation\":")
+        out.appendString(reason.citation)
+        out.raw(",\"effect\":")
+        out.appendString(reason.effect)
+        out.raw(",\"facts\":{")
+        let facts = reason.facts.count < 2 ? reason.facts : reason.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (i, fact) in facts.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.appendString(fact.key)
+            out.byte(UInt8(ascii: ":"))
+            out.append(fact.value)
+        }
+        out.byte(UInt8(ascii: "}"))
+        if let lift = reason.lifted {
+            out.raw(",\"lifted\":{\"by\":")
+            out.appendString(lift.by)
+            out.raw(",\"citation\":")
+            out.appendString(lift.citation)
+            out.raw(",\"date\":")
+            out.date(lift.date)
+            out.raw(",\"decidedBy\":")
+            out.appendString(lift.decidedBy)
+            out.raw(",\"reason\":")
+            out.appendString(lift.reason)
+            out.byte(UInt8(ascii: "}"))
+        }
+        if let person = reason.person {
+            out.raw(",\"person\":")
+            out.appendString(person)
+        }
+        out.raw(",\"result\":")
+        out.appendString(reason.result.rawValue)
+        out.raw(",\"rule\":")
+        out.appendString(reason.rule)
+        out.raw(",\"text\":")
+        text(reason.nl, reason.en, &out)
+        out.byte(UInt8(ascii: "}"))
     }
 }

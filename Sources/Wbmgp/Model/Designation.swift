@@ -19,7 +19,7 @@ public final class Designation: Hashable, Sendable {
     public let measures: [MeasureSetting]
     /// The words for this designation's own codes (a measure's `labels` field, such as
     /// `art9.characteristicLabels`), before the rules' general labels.
-    public let codeLabels: [String: TextLabels.Label]
+    public let codeLabels: CodeTable<TextLabels.Label>
     /// The by-law and the publication of the designation decision (interface §5 `byLaw`,
     /// `publication`), for the considerations of a letter.
     public let citations: Citations
@@ -35,7 +35,7 @@ public final class Designation: Hashable, Sendable {
     }
 
     public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting], codeLabels: [String: TextLabels.Label] = [:], citations: Citations = Citations()) {
-        self.codeLabels = codeLabels
+        self.codeLabels = CodeTable(codeLabels)
         self.citations = citations
         self.id = id
         self.path = path

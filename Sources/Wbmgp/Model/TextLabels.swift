@@ -14,7 +14,7 @@ public struct TextLabels: Sendable {
     /// sources a–f first), for lists a person chooses from.
     public var order: [String: [String]] = [:]
     /// Every code of every domain; a code labelled alike in two domains is one entry.
-    public var anyDomain: [String: Label] = [:]
+    public var anyDomain = CodeTable<Label>()
 
     public init() {}
 

@@ -210,7 +210,7 @@ public struct ServiceRoutes: Sendable {
             .sortedObject([
                 ("outcome", .string(decision.outcome.rawValue)), ("text", .sortedObject(texts)), ("letter", .sortedObject(letters)),
                 ("record", logged ?? .null),
-                ("counterfactuals", .array((decision.counterfactuals ?? []).map(DecisionWriter.counterfactual))),
+                ("counterfactuals", DecisionWriter.counterfactuals(decision.counterfactuals ?? [])),
             ]))
     }
 

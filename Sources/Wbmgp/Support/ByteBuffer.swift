@@ -55,6 +55,19 @@ public struct ByteBuffer: Sendable {
         withUnsafeBytes { bytes in bytes.count >= suffix.count && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 == $1 } }
     }
 
+    /// Overwrites the byte at `index`, which must be below ``count``.
+    public mutating func setByte(_ byte: UInt8, at index: Int) {
+        guard index >= 0, index < storage.count else { return }
+        (room(0) - storage.count + index).pointee = byte
+    }
+
+    /// Keeps only the first `count` bytes.
+    public mutating func truncate(to count: Int) {
+        guard count >= 0, count < storage.count else { return }
+        _ = room(0)
+        storage.count = count
+    }
+
     public mutating func removeAll() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(capacity: storage.capacity) }
         storage.count = 0

@@ -9,28 +9,28 @@ public enum JSONWriter {
 
     public static func compactBytes(_ value: JSONValue) -> [UInt8] {
         var out = JSONBytes()
-        out.append(value, indent: false, level: 0)
+        out.append(value)
         return out.bytes
     }
 
+    /// Two-space indents, `": "`, `[]` and `{}` for empty containers; no final newline.
     public static func pretty(_ value: JSONValue) -> String {
-        var out = JSONBytes()
-        out.append(value, indent: true, level: 0)
-        return String(decoding: out.bytes, as: UTF8.self)
+        var line = prettyLine(value)
+        line.removeLast()
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// ``pretty(_:)`` as UTF-8 bytes with its final newline, as a service answers it (no String
     /// in between).
     public static func prettyLine(_ value: JSONValue) -> [UInt8] {
         var out = JSONBytes(capacity: 8 * 1024)
-        out.append(value, indent: true, level: 0)
-        out.byte(0x0A)
-        return out.bytes
+        out.append(value)
+        return out.buffer.withUnsafeBytes { prettyLine(compact: $0) }
     }
 
-    /// Compact JSON (as ``DecisionEncoder`` writes it) laid out as ``pretty(_:)`` lays out the
-    /// same value, with a final newline: two-space indents, `": "`, `[]` and `{}` for empty
-    /// containers. The bytes of strings are copied as they are, so no escaping is done twice.
+    /// Compact JSON laid out pretty, with a final newline: the one pretty layout, of trees
+    /// (``pretty(_:)``) and of decisions as ``DecisionWriter`` writes them alike. The bytes of
+    /// strings are copied as they are, so no escaping is done twice.
     public static func prettyLine(compact bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
@@ -130,41 +130,48 @@ public struct JSONBytes: Sendable {
     /// ``appendString(_:)`` for text given as UTF-8 bytes.
     public mutating func appendString(utf8: UnsafeBufferPointer<UInt8>) {
         byte(0x22)
+        guard let base = utf8.baseAddress else { return byte(0x22) }
+        let count = utf8.count
         var start = 0
         var i = 0
-        let count = utf8.count
-        // Skip eight bytes at a time while none needs escaping (a control byte, '"' or '\').
-        // (SIMD16 vectors were tried: on this toolchain they compile to element-wise code, five
-        // times slower than this word-at-a-time test.)
-        if let base = utf8.baseAddress {
-            while i + 8 <= count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if JSONBytes.needsEscape(word) { break }
-                i += 8
-            }
-        }
         while i < count {
-            let byte = utf8[i]
+            // Skip eight bytes at a time while none needs escaping (a control byte, '"' or '\'),
+            // again after each escape: a text with one quote is not scanned byte by byte from
+            // there on. (SIMD16 vectors were tried: on this toolchain they compile to
+            // element-wise code, five times slower than this word-at-a-time test.)
+            while i + 8 <= count, !JSONBytes.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            // The word that matched (or the last bytes), byte by byte; the test can match a word
+            // that holds no such byte, and then the words resume after it.
+            let stop = Swift.min(i + 8, count)
+            while i < stop, !Self.escaped(base[i]) { i += 1 }
+            guard i < stop else { continue }
+            buffer.append(base + start, count: i - start)
+            escape(base[i])
             i += 1
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            buffer.append(UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)]))
-            buffer.append(0x5C)
-            switch byte {
-            case 0x22: buffer.append(0x22)
-            case 0x5C: buffer.append(0x5C)
-            case 0x0A: buffer.append(UInt8(ascii: "n"))
-            case 0x0D: buffer.append(UInt8(ascii: "r"))
-            case 0x09: buffer.append(UInt8(ascii: "t"))
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                raw("u00")
-                buffer.append(hex.utf8Start[Int(byte >> 4)])
-                buffer.append(hex.utf8Start[Int(byte & 0x0F)])
-            }
             start = i
         }
-        buffer.append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        buffer.append(base + start, count: count - start)
         byte(0x22)
+    }
+
+    @inline(__always)
+    static func escaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
+    /// The escape of a byte ``escaped(_:)`` names.
+    private mutating func escape(_ byte: UInt8) {
+        buffer.append(0x5C)
+        switch byte {
+        case 0x22: buffer.append(0x22)
+        case 0x5C: buffer.append(0x5C)
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            raw("u00")
+            buffer.append(hex.utf8Start[Int(byte >> 4)])
+            buffer.append(hex.utf8Start[Int(byte & 0x0F)])
+        }
     }
 
     /// Whether any of the eight bytes in `word` is below 0x20, a quote or a backslash (SWAR:
@@ -178,13 +185,8 @@ public struct JSONBytes: Sendable {
         return below || hasZero(word ^ 0x2222_2222_2222_2222) || hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
     }
 
-    mutating func newline(_ indent: Bool, _ level: Int) {
-        guard indent else { return }
-        byte(0x0A)
-        for _ in 0..<level { raw("  ") }
-    }
-
-    public mutating func append(_ value: JSONValue, indent: Bool, level: Int) {
+    /// Appends `value` as compact JSON, members in the order given.
+    public mutating func append(_ value: JSONValue) {
         switch value {
         case .null: raw("null")
         case .bool(let flag): flag ? raw("true") : raw("false")
@@ -193,26 +195,20 @@ public struct JSONBytes: Sendable {
             buffer.append(Array((number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)).utf8))
         case .string(let text): appendString(text)
         case .array(let elements):
-            if elements.isEmpty { return raw("[]") }
             byte(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
                 if i > 0 { byte(UInt8(ascii: ",")) }
-                newline(indent, level + 1)
-                append(element, indent: indent, level: level + 1)
+                append(element)
             }
-            newline(indent, level)
             byte(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { return raw("{}") }
             byte(UInt8(ascii: "{"))
             for (i, member) in members.enumerated() {
                 if i > 0 { byte(UInt8(ascii: ",")) }
-                newline(indent, level + 1)
                 appendString(member.key)
-                indent ? raw(": ") : raw(":")
-                append(member.value, indent: indent, level: level + 1)
+                byte(UInt8(ascii: ":"))
+                append(member.value)
             }
-            newline(indent, level)
             byte(UInt8(ascii: "}"))
         }
     }

@@ -1,18 +1,20 @@
 /// Dates, numbers, durations and lists as a person reads them, in Dutch or English (interface
 /// §10): "1 mei 2019", "zes jaar", "2 jaar en 8 maanden", "a, b en c". Language, not law: the
 /// statute's numbers themselves live in `Rules/`.
+///
+/// Each form is written once, as UTF-8 appended to a ``ByteBuffer`` (reason texts are rendered
+/// per decision, where a `String` per piece would cost more than the words); the `String`
+/// functions are that same writing, collected.
 public enum PlainWords {
     /// "1 mei 2019" / "1 May 2019".
     public static func date(_ date: CalendarDate, _ language: Language) -> String {
-        let month = (language == .en ? monthsEN : monthsNL)[date.month - 1]
-        return "\(date.day) \(month) \(date.year)"
+        written { appendDate(date, language, to: &$0) }
     }
 
     /// One to twenty in words, as the statute writes its numbers ("zes jaar", "zestien"); other
     /// numbers in digits.
     public static func number(_ value: Int, _ language: Language) -> String {
-        guard value >= 1, value <= 20 else { return String(value) }
-        return (language == .en ? numbersEN : numbersNL)[value - 1]
+        written { appendNumber(value, language, to: &$0) }
     }
 
     /// A period without its zero parts, the parts joined as a list: "6 jaar, 2 maanden en 1 dag",
@@ -21,34 +23,90 @@ public enum PlainWords {
     /// (a computed one: "2 jaar en 8 maanden"). No time at all reads "geen enkele dag" / "not a
     /// single day".
     public static func period(_ period: CalendarPeriod, _ language: Language, spelled: Bool) -> String {
-        let en = language == .en
-        func count(_ n: Int, _ singular: String, _ plural: String) -> String {
-            "\(spelled ? number(n, language) : String(n)) \(n == 1 ? singular : plural)"
-        }
-        if period.years == 0, period.months == 0, period.days > 0, period.days % 7 == 0 {
-            return count(period.days / 7, en ? "week" : "week", en ? "weeks" : "weken")
-        }
-        var parts: [String] = []
-        if period.years != 0 { parts.append(count(period.years, en ? "year" : "jaar", en ? "years" : "jaar")) }
-        if period.months != 0 { parts.append(count(period.months, en ? "month" : "maand", en ? "months" : "maanden")) }
-        if period.days != 0 { parts.append(count(period.days, en ? "day" : "dag", en ? "days" : "dagen")) }
-        if parts.isEmpty { return en ? "not a single day" : "geen enkele dag" }
-        return list(parts, language)
+        written { appendPeriod(period, language, spelled: spelled, to: &$0) }
     }
 
     /// "a", "a en b", "a, b en c" / "a, b and c"; nothing: "geen" / "none".
     public static func list(_ items: [String], _ language: Language) -> String {
-        switch items.count {
-        case 0: return language == .en ? "none" : "geen"
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + (language == .en ? " and " : " en ") + items[items.count - 1]
-        }
+        written { bytes in appendList(count: items.count, language, to: &bytes) { i, bytes in TextBytes.appendString(items[i], to: &bytes) } }
     }
 
     /// The text with its first letter in upper case ("de aanvrager …" → "De aanvrager …").
     public static func capitalised(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
+    }
+
+    static func appendDate(_ date: CalendarDate, _ language: Language, to bytes: inout ByteBuffer) {
+        TextBytes.appendInteger(date.day, to: &bytes)
+        bytes.append(0x20)
+        TextBytes.appendString((language == .en ? monthsEN : monthsNL)[date.month - 1], to: &bytes)
+        bytes.append(0x20)
+        TextBytes.appendInteger(date.year, to: &bytes)
+    }
+
+    static func appendNumber(_ value: Int, _ language: Language, to bytes: inout ByteBuffer) {
+        guard value >= 1, value <= 20 else { return TextBytes.appendInteger(value, to: &bytes) }
+        TextBytes.appendString((language == .en ? numbersEN : numbersNL)[value - 1], to: &bytes)
+    }
+
+    static func appendPeriod(_ period: CalendarPeriod, _ language: Language, spelled: Bool, to bytes: inout ByteBuffer) {
+        let en = language == .en
+        func count(_ n: Int, _ singular: StaticString, _ plural: StaticString, _ bytes: inout ByteBuffer) {
+            if spelled { appendNumber(n, language, to: &bytes) } else { TextBytes.appendInteger(n, to: &bytes) }
+            bytes.append(0x20)
+            bytes.append(n == 1 ? singular : plural)
+        }
+        if period.years == 0, period.months == 0, period.days > 0, period.days % 7 == 0 {
+            return count(period.days / 7, "week", en ? "weeks" : "weken", &bytes)
+        }
+        let parts = (period.years != 0 ? 1 : 0) + (period.months != 0 ? 1 : 0) + (period.days != 0 ? 1 : 0)
+        if parts == 0 { return bytes.append(en ? "not a single day" : "geen enkele dag") }
+        var written = 0
+        func separate(_ bytes: inout ByteBuffer) {
+            written += 1
+            if written > 1 { bytes.append(written == parts ? (en ? " and " : " en ") : ", ") }
+        }
+        if period.years != 0 {
+            separate(&bytes)
+            count(period.years, en ? "year" : "jaar", en ? "years" : "jaar", &bytes)
+        }
+        if period.months != 0 {
+            separate(&bytes)
+            count(period.months, en ? "month" : "maand", en ? "months" : "maanden", &bytes)
+        }
+        if period.days != 0 {
+            separate(&bytes)
+            count(period.days, en ? "day" : "dag", en ? "days" : "dagen", &bytes)
+        }
+    }
+
+    /// `count` items, each written by `item`, joined as ``list(_:_:)`` joins them.
+    static func appendList(count: Int, _ language: Language, to bytes: inout ByteBuffer, _ item: (Int, inout ByteBuffer) -> Void) {
+        guard count > 0 else { return bytes.append(language == .en ? "none" : "geen") }
+        for i in 0..<count {
+            if i > 0 { bytes.append(i == count - 1 ? (language == .en ? " and " : " en ") : ", ") }
+            item(i, &bytes)
+        }
+    }
+
+    /// Capitalises the text written from `start` on, as ``capitalised(_:)`` does; an ASCII first
+    /// letter in place, anything else through `String`.
+    static func capitaliseText(in bytes: inout ByteBuffer, from start: Int) {
+        guard start < bytes.count else { return }
+        let first = bytes.withUnsafeBytes { $0[start] }
+        if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") { return bytes.setByte(first - 32, at: start) }
+        guard first >= 0x80 else { return }
+        let text = bytes.withUnsafeBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
+        bytes.truncate(to: start)
+        TextBytes.appendString(capitalised(text), to: &bytes)
+    }
+
+    /// The text `body` writes, as a `String`.
+    static func written(_ body: (inout ByteBuffer) -> Void) -> String {
+        var bytes = ByteBuffer(capacity: 64)
+        body(&bytes)
+        return bytes.string
     }
 
     static let monthsNL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
