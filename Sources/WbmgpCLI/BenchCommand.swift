@@ -81,8 +81,7 @@ struct Bench {
         lines.append(outcomes(Array(text.utf8)))
         lines.append("")
         lines.append("figure                                        min          median       max")
-        lines.append(inProcess(Array(text.utf8)))
-        lines.append(inProcessWithoutTexts(Array(text.utf8)))
+        lines += inProcess(Array(text.utf8))
         for jobs in Set([1, maxJobs]).sorted() {
             lines.append(endToEnd(batch: batch, output: directory + "/out.jsonl", jobs: jobs))
         }
@@ -127,42 +126,32 @@ struct Bench {
         return "outcomes: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
-    /// Evaluation of already-parsed applications, each producing its full reason list.
-    func inProcess(_ bytes: [UInt8]) -> String {
+    /// In-process evaluation of already-parsed applications on one core: each with its full
+    /// reason list, and as `impact` counts it (outcome and cited grounds: rule, citation, result,
+    /// lift; no facts, no texts).
+    func inProcess(_ bytes: [UInt8]) -> [String] {
         let reader = ApplicationReader(law: module.law, role: role)
         let engine = module.engine
         let applications = DecisionService.lines(of: bytes).prefix(100_000).compactMap { try? reader.read($0) }
+        return [
+            inProcess(applications, "in-process evaluation, 1 core (decisions/s)") { (application) throws(InputError) in try engine.decide(application) },
+            inProcess(applications, "in-process, no texts, 1 core (evaluations/s)") { (application) throws(InputError) in try engine.decideForCounting(application) },
+        ]
+    }
+
+    private func inProcess(_ applications: [Application], _ label: String, _ decide: (Application) throws(InputError) -> Decision) -> String {
         var rates: [Double] = []
         for _ in 0..<repetitions {
             let clock = ContinuousClock()
             var reasons = 0
             let elapsed = clock.measure {
-                for application in applications { reasons += (try? engine.decide(application))?.reasons.count ?? 0 }
+                for application in applications { reasons += (try? decide(application))?.reasons.count ?? 0 }
             }
             rates.append(Double(applications.count) / seconds(elapsed))
+            // The count is used, so the evaluations cannot be optimised away.
             precondition(reasons > 0, "no reasons were produced")
         }
-        return Bench.row("in-process evaluation, 1 core (decisions/s)", rates, unit: "/s")
-    }
-
-    /// Evaluation as `impact` counts it: outcome and cited grounds (rule, citation, result, lift),
-    /// no facts and no texts.
-    func inProcessWithoutTexts(_ bytes: [UInt8]) -> String {
-        let reader = ApplicationReader(law: module.law, role: role)
-        let engine = module.engine
-        let applications = DecisionService.lines(of: bytes).prefix(100_000).compactMap { try? reader.read($0) }
-        var rates: [Double] = []
-        for _ in 0..<repetitions {
-            let clock = ContinuousClock()
-            var grounds = 0
-            let elapsed = clock.measure {
-                for application in applications { grounds += (try? engine.decideForCounting(application))?.reasons.count ?? 0 }
-            }
-            // The count is used, so the evaluations cannot be optimised away.
-            guard grounds > 0 else { return "in-process, no texts: no grounds were cited, so nothing was measured" }
-            rates.append(Double(applications.count) / seconds(elapsed))
-        }
-        return Bench.row("in-process, no texts, 1 core (evaluations/s)", rates, unit: "/s")
+        return Bench.row(label, rates, unit: "/s")
     }
 
     func endToEnd(batch: String, output: String, jobs: Int) -> String {
