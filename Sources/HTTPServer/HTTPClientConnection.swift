@@ -70,14 +70,23 @@ public final class HTTPClientConnection {
             guard fill() else { return nil }
         }
         guard let headEnd else { return nil }
-        let head = String(decoding: pending[..<headEnd], as: UTF8.self)
-        var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
-        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2)
-        guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/1."), let status = Int(statusLine[1]) else { return nil }
+        // The head split into lines by bytes (a String split would break graphemes, at a cost a
+        // load driver notices); the status line is `HTTP/1.x CODE REASON`.
+        var lines = pending[..<headEnd].split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            line.last == 0x0D ? line.dropLast() : line
+        }
+        let statusLine = lines.removeFirst()
+        let statusFields = statusLine.split(separator: 0x20, maxSplits: 2)
+        guard statusFields.count >= 2, statusFields[0].starts(with: Array("HTTP/1.".utf8)),
+            let status = Int(String(decoding: statusFields[1], as: UTF8.self))
+        else { return nil }
         var headers: [(name: String, value: String)] = []
         for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces()))
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            var value = line[(colon + 1)...]
+            while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+            while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+            headers.append((String(decoding: line[..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self)))
         }
         pending.removeFirst(headEnd + 4)
         var response = Response(status: status, headers: headers, body: [])
@@ -107,14 +116,5 @@ public final class HTTPClientConnection {
             return index
         }
         return nil
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var scalars = Substring(self)
-        while scalars.first == " " || scalars.first == "\t" { scalars.removeFirst() }
-        while scalars.last == " " || scalars.last == "\t" { scalars.removeLast() }
-        return String(scalars)
     }
 }

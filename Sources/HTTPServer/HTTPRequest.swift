@@ -41,14 +41,15 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// The path part of the target, without the query.
     public var path: String {
-        guard let mark = target.firstIndex(of: "?") else { return target }
+        // By UTF-8 code unit: a search by Character would break graphemes on every request.
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
         return String(target[..<mark])
     }
 
     /// The query parameters in order, percent-decoded (`+` as a space); a parameter without `=`
     /// has an empty value.
     public var query: [(name: String, value: String)] {
-        guard let mark = target.firstIndex(of: "?") else { return [] }
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return [] }
         return target[target.index(after: mark)...].split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (PercentDecoding.decode(parts[0]), parts.count > 1 ? PercentDecoding.decode(parts[1]) : "")

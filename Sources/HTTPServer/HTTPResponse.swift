@@ -32,7 +32,11 @@ public struct HTTPResponse: Sendable {
         if stream == nil, !headers.contains(where: { HTTPRequest.equalIgnoringASCIICase($0.name, "Content-Length") }) { head += "Content-Length: \(body.count)\r\n" }
         if closing || stream != nil { head += "Connection: close\r\n" }
         head += "\r\n"
-        return Array(head.utf8) + body
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.utf8.count + body.count)
+        bytes.append(contentsOf: head.utf8)
+        bytes.append(contentsOf: body)
+        return bytes
     }
 
     /// No CR or LF inside a field: a value can never start a field or a body of its own.

@@ -72,7 +72,9 @@ enum ServeCommand {
         }
         let logSink = sink
         defer { logSink?.close() }
-        let current = CurrentRoutes(ServeCommand.routes(module, role: role, log: logSink, deskDirectory: args.values["desk-dir"]))
+        let deskDirectory = args.values["desk-dir"]
+        let makeRoutes: (RuleModule) -> ServiceRoutes = { ServeCommand.routes($0, role: role, log: logSink, deskDirectory: deskDirectory) }
+        let current = RoutesPool(RoutesPool.sets(module, replicas: ServeCommand.replicaCount, make: makeRoutes))
         let access = AccessLog()
         let server: HTTPServer
         do {
@@ -81,10 +83,10 @@ enum ServeCommand {
                 var who = "-"
                 let response: HTTPResponse
                 if tokenList.isEmpty || ServiceRoutes.isPublic(request) {
-                    response = current.routes.handle(request)
+                    response = current.withRoutes { $0.handle(request) }
                 } else if let name = ServeCommand.authorised(request, tokenList) {
                     who = name
-                    response = current.routes.handle(request)
+                    response = current.withRoutes { $0.handle(request) }
                 } else {
                     var refused = ServiceRoutes.error(.unauthorized, "E-AUTH", "send 'Authorization: Bearer TOKEN' with a token of the server's token file")
                     refused.headers.append(("WWW-Authenticate", "Bearer"))
@@ -107,11 +109,15 @@ enum ServeCommand {
                 Output.error("wbmgp: reload failed; still serving the rules loaded before")
                 return
             }
-            current.routes = ServeCommand.routes(fresh, role: role, log: logSink, deskDirectory: args.values["desk-dir"])
+            current.replace(RoutesPool.sets(fresh, replicas: ServeCommand.replicaCount) { ServeCommand.routes($0, role: role, log: logSink, deskDirectory: deskDirectory) })
             Output.error("wbmgp: reloaded: rules \(fresh.rulesDigest), designations \(fresh.designationsDigest)")
         }
         return waitForStop(server, reload: reload)
     }
+
+    /// Replicas of the rules besides the one loaded: two per core, so that a request on either
+    /// core finds one free even while a preempted thread holds another.
+    static var replicaCount: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
 
     static func routes(_ module: RuleModule, role: Role, log: LogSink?, deskDirectory: String?) -> ServiceRoutes {
         let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)
@@ -180,20 +186,6 @@ final class LogSink: @unchecked Sendable {
     }
 
     func close() { lock.withLock { writer.close() } }
-}
-
-/// The routes requests are answered by; a reload swaps them whole, so a request sees the old
-/// rules or the new, never a mix.
-final class CurrentRoutes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: ServiceRoutes
-
-    init(_ routes: ServiceRoutes) { value = routes }
-
-    var routes: ServiceRoutes {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
-    }
 }
 
 /// One line per request on stderr: method, the route (a path the service does not know is logged

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes ``JSONValue`` as UTF-8 text: compact (one line) or pretty (two-space indent).
 ///
 /// Members are written in the order given; callers that need sorted keys build objects sorted
@@ -32,59 +36,93 @@ public enum JSONWriter {
     /// (``pretty(_:)``) and of decisions as ``DecisionWriter`` writes them alike. The bytes of
     /// strings are copied as they are, so no escaping is done twice.
     public static func prettyLine(compact bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 2)
-        var level = 0
-        var inString = false
-        var index = 0
-        func newline(_ level: Int) {
-            out.append(0x0A)
-            for _ in 0..<level { out.append(0x20); out.append(0x20) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [0x0A] }
+        // Measured first, then written once into storage of exactly that size: no growth, no
+        // capacity check per byte.
+        let size = layOut(base, count: bytes.count, into: nil)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = buffer.baseAddress.map { layOut(base, count: bytes.count, into: $0) } ?? 0
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if inString {
-                out.append(byte)
-                if byte == UInt8(ascii: "\\"), index < bytes.count {
-                    out.append(bytes[index])
-                    index += 1
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
+    }
+
+    /// The pretty layout of `count` compact bytes, written to `out` when given; the number of
+    /// bytes it takes either way, final newline included. Most of a decision's bytes are inside
+    /// strings (reason texts): they are found by a tight scan and copied as one piece, so only
+    /// the punctuation goes through the state machine.
+    private static func layOut(_ base: UnsafePointer<UInt8>, count end: Int, into out: UnsafeMutablePointer<UInt8>?) -> Int {
+        var written = 0
+        var level = 0
+        var index = 0
+        while index < end {
+            let byte = base[index]
             switch byte {
             case UInt8(ascii: "\""):
-                inString = true
-                out.append(byte)
+                // The string up to its closing quote, escapes included, in one piece.
+                let stop = endOfString(base, from: index + 1, end: end)
+                out?.advanced(by: written).update(from: base + index, count: stop - index)
+                written += stop - index
+                index = stop
+                continue
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                if index < bytes.count, bytes[index] == close {
-                    out.append(byte)
-                    out.append(close)
+                let closing = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                out?[written] = byte
+                written += 1
+                if index + 1 < end, base[index + 1] == closing {
+                    out?[written] = closing
+                    written += 1
                     index += 1
                 } else {
-                    out.append(byte)
                     level += 1
-                    newline(level)
+                    written += newline(level, at: out?.advanced(by: written))
                 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 level -= 1
-                newline(level)
-                out.append(byte)
+                written += newline(level, at: out?.advanced(by: written))
+                out?[written] = byte
+                written += 1
             case UInt8(ascii: ","):
-                out.append(byte)
-                newline(level)
+                out?[written] = byte
+                written += 1
+                written += newline(level, at: out?.advanced(by: written))
             case UInt8(ascii: ":"):
-                out.append(byte)
-                out.append(0x20)
+                out?[written] = byte
+                out?[written + 1] = 0x20
+                written += 2
             default:
-                out.append(byte)
+                out?[written] = byte
+                written += 1
             }
+            index += 1
         }
-        out.append(0x0A)
-        return out
+        out?[written] = 0x0A
+        return written + 1
+    }
+
+    /// Just past the quote that closes the string whose content starts at `start` (or `end`):
+    /// `memchr` finds each quote, and one preceded by an odd run of backslashes is escaped.
+    @inline(__always)
+    private static func endOfString(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var from = start
+        while from < end {
+            guard let found = memchr(base + from, Int32(UInt8(ascii: "\"")), end - from) else { return end }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 >= start, base[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote + 1 }
+            from = quote + 1
+        }
+        return end
+    }
+
+    /// A newline and the indent of `level`, written at `out` when given; its length.
+    @inline(__always)
+    private static func newline(_ level: Int, at out: UnsafeMutablePointer<UInt8>?) -> Int {
+        let length = 1 + 2 * max(level, 0)
+        if let out {
+            out.pointee = 0x0A
+            (out + 1).initialize(repeating: 0x20, count: length - 1)
+        }
+        return length
     }
 
 }
