@@ -360,6 +360,8 @@ extension Help {
                                   Output (default text, in words; html a page with a chart).
           --lang nl|en            Language of text and html (default nl).
           --minimum-count N       Counts below N are shown as "< N" (default 5).
+          --jobs N                Threads parsing the entries, 1 to 4 x the cores (default: the
+                                  cores); the figures are the same for any N.
           --rules DIR, --designations PATH
                                   The rules and designations that give words and municipalities.
 

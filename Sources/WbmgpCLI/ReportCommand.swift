@@ -4,7 +4,7 @@ import Wbmgp
 /// `wbmgp report`: the monitoring figures of decision logs (interface §11; Wbmgp art. 5 lid 5
 /// and art. 17), read from the entries' skeletons, so redacted entries count too.
 enum ReportCommand {
-    static let options = ["by", "from", "until", "format", "lang", "minimum-count", "rules", "designations"]
+    static let options = ["by", "from", "until", "format", "lang", "minimum-count", "rules", "designations", "jobs"]
     static let flags = ["report-peak-memory", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
@@ -30,6 +30,7 @@ enum ReportCommand {
             minimum = value
         }
         let from = try args.date("from"), until = try args.date("until")
+        let jobs = try Jobs.value(args)
         // The rules give the words and the designations' municipalities.
         guard let module = ModuleLoader.load(args) else { return .configuration }
         var municipalities: [String: String] = [:]
@@ -47,32 +48,49 @@ enum ReportCommand {
                 continue
             }
             var number = 0
-            // Each line is read where the reader holds it: a log of gigabytes is never copied.
-            while reader.nextLines(4_096, { line in
-                number += 1
-                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-                do throws(InputError) {
-                    switch try MonitoringEntry.read(line: line) {
-                    case .redaction(let seq, let hash):
-                        log.head = "\(seq):\(hash ?? "?")"
-                    case .decision(let entry, let seq, let hash, let redacted):
-                        if let seq { log.head = "\(seq):\(hash ?? "?")" }
-                        if report.add(entry) {
-                            log.decisions += 1
-                            if redacted { log.redacted += 1 }
+            // The newest entry's sequence number and hash, made into the log's head once at the end.
+            var newest: (seq: Int, hash: String?)?
+            // Each line is taken apart where the reader holds it (a log of gigabytes is never
+            // copied whole: only each entry's skeleton is), a block at a time; while one block is
+            // parsed on every core, the next is taken apart, and each is counted in input order.
+            var inFlight: (block: MonitoringEntry.BlockInFlight, numbers: [Int])?
+            while true {
+                var block: [MonitoringEntry.Pending] = []
+                var numbers: [Int] = []
+                let given = reader.nextLines(4_096) { line in
+                    number += 1
+                    guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+                    numbers.append(number)
+                    block.append(MonitoringEntry.Pending(line: line))
+                }
+                if let (previous, lineNumbers) = inFlight {
+                    for (lineNumber, result) in zip(lineNumbers, previous.finish()) {
+                        switch result {
+                        case .success(.redaction(let seq, let hash)):
+                            newest = (seq, hash)
+                        case .success(.decision(let entry, let seq, let hash, let redacted)):
+                            if let seq { newest = (seq, hash) }
+                            if report.add(entry) {
+                                log.decisions += 1
+                                if redacted { log.redacted += 1 }
+                            }
+                        case .failure(let error):
+                            log.errors += 1
+                            if log.errors <= 20 { Output.error("\(log.path):\(lineNumber): error: [\(error.code)] \(error.path): \(error.message)") }
+                            status = status.combined(with: .dataError)
                         }
                     }
-                } catch {
-                    log.errors += 1
-                    if log.errors <= 20 { Output.error("\(log.path):\(number): error: [\(error.code)] \(error.path): \(error.message)") }
-                    status = status.combined(with: .dataError)
+                    inFlight = nil
                 }
-            }) > 0 {}
+                if given == 0 { break }
+                inFlight = (MonitoringEntry.BlockInFlight(block, jobs: jobs), numbers)
+            }
             if let failure = reader.failure {
                 Output.error("\(log.path): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
                 status = status.combined(with: .noInput)
             }
             reader.close()
+            if let newest { log.head = "\(newest.seq):\(newest.hash ?? "?")" }
             report.logs.append(log)
         }
         let words = MonitoringWords(language: language, law: module.law, designations: module.designations)

@@ -150,4 +150,49 @@ struct ReportTests {
         // A record (not a log entry) is read whole.
         #expect(LogLineScanner.scan(Array(#"{"application":"x","outcome":"granted"}"#.utf8)) == nil)
     }
+
+    /// Skeletons as `decide --log` writes them and as it never does: the tree-free reader must give
+    /// the tree path's entry or error for each, and read the usual ones without the tree.
+    @Test("the tree-free skeleton reader agrees with the tree path on usual and unusual skeletons")
+    func skeletonReaderAgrees() throws {
+        let usual = #"{"application":"a1","applicationDate":"2021-12-03","decisionDate":null,"defects":[{"citation":"Awb art. 4:5","code":"D-1"},{"code":"D-1"}],"designations":["d1","d2"],"engine":{"designations":"sha256:x","rules":"sha256:r","version":"0.1.0"},"lawDate":"2021-12-03","missingFacts":["$.household[0].income","$.woonverklaring"],"outcome":"refused","priority":{"characteristics":["x"],"flags":{"aboveUrgent":true}},"reasons":[{"citation":"Wbmgp art. 8 lid 1","effect":"refuse","person":"p1","result":"applied","rule":"art8.income"},{"citation":"Wbmgp art. 8 lid 1","effect":"refuse","person":"p2","result":"applied","rule":"art8.income"},{"citation":"Wbmgp art. 10","effect":"refuse","lifted":{"by":"art. 10b lid 4","date":"2021-01-01"},"result":"applied","rule":"art10.x"},{"citation":"c","effect":"refuse","lifted":null,"result":"passed","rule":"r2"}],"role":"desk","screeningScope":[{"n":12,"ok":false}]}"#
+        #expect(SkeletonReader.read(Array(usual.utf8)[...]) != nil)
+        let unusual = [
+            usual,
+            // Left to the tree path: an escape, a byte beyond ASCII, a fraction, a repeated name
+            // inside a skipped value, a top-level `seq`, a lift that is no object.
+            usual.replacingOccurrences(of: #""d2""#, with: #""d2""#),
+            usual.replacingOccurrences(of: #""role":"desk""#, with: #""role":"bureau é""#),
+            usual.replacingOccurrences(of: #""n":12"#, with: #""n":1.5"#),
+            usual.replacingOccurrences(of: #""aboveUrgent":true"#, with: #""aboveUrgent":true,"aboveUrgent":false"#),
+            usual.replacingOccurrences(of: #"{"application":"a1""#, with: #"{"seq":3,"application":"a1""#),
+            usual.replacingOccurrences(of: #""lifted":null"#, with: #""lifted":true"#),
+            // Malformed: both paths refuse it, the tree path with the exact error.
+            usual.replacingOccurrences(of: #""designations":["d1","d2"]"#, with: #""designations":["d1",]"#),
+            usual.replacingOccurrences(of: #""applicationDate":"2021-12-03""#, with: #""applicationDate":"2021-13-03""#),
+            usual.replacingOccurrences(of: #""outcome":"refused""#, with: #""outcome":"maybe""#),
+            String(usual.dropLast()),
+        ]
+        for skeleton in unusual {
+            let bytes = Array(skeleton.utf8)
+            let tree: Result<MonitoringEntry?, InputError>
+            do throws(InputError) {
+                let value: JSONValue
+                do throws(JSONSyntaxError) { value = try JSONReader.parse(bytes) } catch { throw InputError(code: "E-JSON", path: "$.skeleton", message: "invalid JSON in the skeleton at column \(error.column): \(error.message)") }
+                tree = .success(try MonitoringEntry.read(value).entry)
+            } catch {
+                tree = .failure(error)
+            }
+            let line = #"{"hash":"sha256:h","personal":{},"seq":7,"skeleton":"# + skeleton + "}"
+            let read: Result<MonitoringEntry?, InputError>
+            do throws(InputError) { read = .success(try MonitoringEntry.read(line: Array(line.utf8)).entry) } catch { read = .failure(error) }
+            switch (tree, read) {
+            case (.success(let a), .success(let b)): #expect(a == b, "\(skeleton)")
+            case (.failure(let a), .failure(let b)): #expect(a.code == b.code && a.path == b.path && a.message == b.message, "\(skeleton)")
+            default: Issue.record("the two paths differ on \(skeleton): \(tree) against \(read)")
+            }
+            if let fast = SkeletonReader.read(bytes[...]) { #expect(fast == (try? tree.get()) ?? nil, "\(skeleton)") }
+        }
+    }
 }
+

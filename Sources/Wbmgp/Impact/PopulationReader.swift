@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads one line of a population for `impact` (interface §11): an application (interface §3),
 /// a decision record (`decide --record`: its `input`), or a decision-log entry (its record put
 /// together from skeleton and personal part). A redacted entry has no input left to decide, and
@@ -51,23 +55,24 @@ public struct PopulationReader: Sendable {
     }
 
     /// Whether the bytes hold the key `"input"`, `"skeleton"` or `"seq"` anywhere (a cheap look before
-    /// any parse; a false alarm only costs a parse).
+    /// any parse; a false alarm only costs a parse). One pass: `memchr` finds each quote, and only
+    /// there are the keys compared.
     static func mayBeRecord(_ bytes: [UInt8]) -> Bool {
-        let keys: [[UInt8]] = [Array("\"input\"".utf8), Array("\"skeleton\"".utf8), Array("\"seq\"".utf8)]
-        return bytes.withUnsafeBufferPointer { buffer in
-            keys.contains { key in
-                guard buffer.count >= key.count else { return false }
-                var i = 0
-                while i <= buffer.count - key.count {
-                    if buffer[i] == 0x22, buffer[i + 1] == key[1] {
-                        var j = 2
-                        while j < key.count, buffer[i + j] == key[j] { j += 1 }
-                        if j == key.count { return true }
-                    }
-                    i += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let end = buffer.count
+            var from = 0
+            while from < end, let found = memchr(base + from, 0x22, end - from) {
+                let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                for key in recordKeys where quote + key.count <= end {
+                    if ByteMatch.matches(base, at: quote, key) { return true }
                 }
-                return false
+                from = quote + 1
             }
+            return false
         }
     }
+
+    /// The keys only a record or a log entry has, quotes included.
+    static let recordKeys: [[UInt8]] = [Array("\"input\"".utf8), Array("\"skeleton\"".utf8), Array("\"seq\"".utf8)]
 }

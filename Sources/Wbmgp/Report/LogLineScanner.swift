@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Finds the members of a decision-log line that the monitoring report reads (`seq`, `hash`,
 /// `skeleton`, and whether `personal` or `redaction` is there) without building the rest: the
 /// personal part (the input, the reason texts) is most of a line's bytes and is only skipped
@@ -5,7 +7,9 @@
 /// top-level object gives nil, and the caller parses it whole.
 struct LogLineScanner {
     var seq: Int?
-    var hash: String?
+    /// The bytes of `hash` (a slice of the line: no copy until ``hash`` is asked for).
+    var hashBytes: ArraySlice<UInt8>?
+    var hash: String? { hashBytes.map { String(decoding: $0, as: UTF8.self) } }
     var skeleton: Range<Int>?
     var hasPersonal = false
     var hasRedaction = false
@@ -17,19 +21,45 @@ struct LogLineScanner {
     /// and the skeleton is the last). Inside a JSON string a quote is always escaped, so the
     /// bytes `,"skeleton":` can only be the member itself. Nil when the line is not laid out so,
     /// and ``scan(_:)`` walks it instead.
+    static let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
+    static let personalKey = Array("\",\"personal\":".utf8)
+
     static func fromEnds(_ bytes: ArraySlice<UInt8>) -> LogLineScanner? {
-        let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
-        let personalKey = Array("\",\"personal\":".utf8)
+        let hashKey = Self.hashKey, skeletonKey = Self.skeletonKey, seqKey = Self.seqKey, personalKey = Self.personalKey
         guard bytes.count > hashKey.count + skeletonKey.count, bytes.starts(with: hashKey), bytes.last == 0x7D else { return nil }
         var found = LogLineScanner()
         let hashStart = bytes.startIndex + hashKey.count
         guard let hashEnd = bytes[hashStart...].firstIndex(of: 0x22) else { return nil }
-        found.hash = String(decoding: bytes[hashStart..<hashEnd], as: UTF8.self)
+        found.hashBytes = bytes[hashStart..<hashEnd]
         found.hasPersonal = bytes[hashEnd...].starts(with: personalKey)
-        // The last `,"skeleton":`, searched from the end.
-        var at = bytes.endIndex - skeletonKey.count
-        while at > hashEnd, !bytes[at..<(at + skeletonKey.count)].elementsEqual(skeletonKey) { at -= 1 }
-        guard at > hashEnd else { return nil }
+        // The last `,"skeleton":`, searched from the end: a byte compared at each place, the key
+        // only where its first two bytes match.
+        let last = bytes.endIndex - skeletonKey.count
+        let keyAt = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            // Offsets in the buffer are the slice's indices less its start.
+            var offset = last - bytes.startIndex
+            let floor = hashEnd - bytes.startIndex
+            while offset > floor {
+                // Eight bytes at a time while none of them is a comma (the skeleton is mostly
+                // names and values between commas).
+                if offset - 8 > floor {
+                    let word = UnsafeRawPointer(base + offset - 7).loadUnaligned(as: UInt64.self) ^ 0x2C2C_2C2C_2C2C_2C2C
+                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        offset -= 8
+                        continue
+                    }
+                }
+                if base[offset] == 0x2C, base[offset + 1] == 0x22,
+                    ByteMatch.matches(base, at: offset, skeletonKey)
+                {
+                    return offset + bytes.startIndex
+                }
+                offset -= 1
+            }
+            return nil
+        }
+        guard let at = keyAt else { return nil }
         found.skeleton = (at + skeletonKey.count)..<(bytes.endIndex - 1)
         // `,"seq":N` just before it.
         var seqAt = at - 1
@@ -113,7 +143,7 @@ struct LogLineScanner {
             case "redaction": found.hasRedaction = true
             case "seq": found.seq = Int(String(decoding: bytes[valueStart..<i], as: UTF8.self))
             case "hash":
-                if bytes[valueStart] == 0x22, i - valueStart >= 2 { found.hash = String(decoding: bytes[(valueStart + 1)..<(i - 1)], as: UTF8.self) }
+                if bytes[valueStart] == 0x22, i - valueStart >= 2 { found.hashBytes = bytes[(valueStart + 1)..<(i - 1)] }
             default: break
             }
             space()
@@ -135,28 +165,112 @@ extension MonitoringEntry {
     /// (see ``LogLineScanner``); any other line is parsed whole.
     public static func read(line bytes: [UInt8]) throws(InputError) -> Line { try read(line: bytes[...]) }
 
-    public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line {
-        if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
-            if scanned.hasRedaction { return .redaction(seq: seq, hash: scanned.hash) }
-            if let range = scanned.skeleton {
+    public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line { try Pending(line: bytes).read() }
+
+    /// A line taken apart as far as is cheap, while the reader still holds it: a log entry's
+    /// skeleton copied out (about a sixth of the line) with its sequence number and hash, or any
+    /// other line copied whole. ``read()`` does the rest (parsing), which is what workers share
+    /// (``readAll(_:jobs:)``).
+    public struct Pending: Sendable {
+        enum Kind: Sendable {
+            case redaction(seq: Int, hash: String?)
+            /// The hash's bytes and then the skeleton's, in one array (one copy per line).
+            case skeleton(bytes: [UInt8], hashCount: Int?, seq: Int, redacted: Bool)
+            case whole([UInt8])
+        }
+        let kind: Kind
+
+        public init(line bytes: ArraySlice<UInt8>) {
+            if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
+                if scanned.hasRedaction {
+                    kind = .redaction(seq: seq, hash: scanned.hash)
+                    return
+                }
+                if let range = scanned.skeleton {
+                    let hash = scanned.hashBytes ?? []
+                    var both: [UInt8] = []
+                    both.reserveCapacity(hash.count + range.count)
+                    both.append(contentsOf: hash)
+                    both.append(contentsOf: bytes[range])
+                    kind = .skeleton(bytes: both, hashCount: scanned.hashBytes?.count, seq: seq, redacted: !scanned.hasPersonal)
+                    return
+                }
+            }
+            kind = .whole(Array(bytes))
+        }
+
+        public func read() throws(InputError) -> Line {
+            switch kind {
+            case .redaction(let seq, let hash):
+                return .redaction(seq: seq, hash: hash)
+            case .skeleton(let both, let hashCount, let seq, let redacted):
+                let hash = hashCount.map { String(decoding: both[..<$0], as: UTF8.self) }
+                let bytes = both[(hashCount ?? 0)...]
+                // What `decide --log` writes is read without a tree; anything else by the tree path.
+                if let entry = SkeletonReader.read(bytes) { return .decision(entry, seq: seq, hash: hash, redacted: redacted) }
                 let skeleton: JSONValue
                 do throws(JSONSyntaxError) {
-                    skeleton = try JSONReader.parse(Array(bytes[range]))
+                    skeleton = try JSONReader.parse(Array(bytes))
                 } catch {
                     throw InputError(code: "E-JSON", path: "$.skeleton", message: "invalid JSON in the skeleton at column \(error.column): \(error.message)")
                 }
-                guard case .decision(let entry, _, _, _) = try read(skeleton) else {
+                guard case .decision(let entry, _, _, _) = try MonitoringEntry.read(skeleton) else {
                     throw InputError(code: "E-TYPE", path: "$.skeleton", message: "the skeleton is not a decision")
                 }
-                return .decision(entry, seq: seq, hash: scanned.hash, redacted: !scanned.hasPersonal)
+                return .decision(entry, seq: seq, hash: hash, redacted: redacted)
+            case .whole(let bytes):
+                let document: JSONValue
+                do throws(JSONSyntaxError) {
+                    document = try JSONReader.parse(bytes)
+                } catch {
+                    throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
+                }
+                return try MonitoringEntry.read(document)
             }
         }
-        let document: JSONValue
-        do throws(JSONSyntaxError) {
-            document = try JSONReader.parse(Array(bytes))
-        } catch {
-            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
+    }
+
+    /// Reads pending lines on `jobs` threads (each a contiguous share, so the results come back
+    /// in input order): the parsing, most of a report's work, runs on every core.
+    public static func readAll(_ lines: [Pending], jobs: Int) -> [Result<Line, InputError>] {
+        let shares = jobs <= 1 || lines.count < 2 ? 1 : min(jobs * 4, lines.count)
+        @Sendable func readShare(_ share: Int) -> [Result<Line, InputError>] {
+            let start = lines.count * share / shares, end = lines.count * (share + 1) / shares
+            var results: [Result<Line, InputError>] = []
+            results.reserveCapacity(end - start)
+            for index in start..<end {
+                do throws(InputError) {
+                    results.append(.success(try lines[index].read()))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return results
         }
-        return try read(document)
+        guard shares > 1 else { return readShare(0) }
+        let slots = ConcurrentSlots<[Result<Line, InputError>]>(count: shares)
+        DispatchQueue.concurrentPerform(iterations: shares) { share in slots.store(readShare(share), at: share) }
+        return slots.values.flatMap { $0 ?? [] }
+    }
+
+    /// A block of lines being read on other threads (``readAll(_:jobs:)``) while the caller takes
+    /// the next block apart: reading the log and parsing the entries overlap.
+    public final class BlockInFlight: @unchecked Sendable {
+        private let done = DispatchGroup()
+        private var results: [Result<Line, InputError>] = []
+
+        public init(_ lines: [Pending], jobs: Int) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                results = MonitoringEntry.readAll(lines, jobs: jobs)
+                done.leave()
+            }
+        }
+
+        /// The block's lines read, in input order, once they all are.
+        public func finish() -> [Result<Line, InputError>] {
+            done.wait()
+            return results
+        }
     }
 }

@@ -27,7 +27,7 @@ public struct JSONReader {
     public static let maximumDepth = InputLimits.nestingDepth
     /// Objects up to this many members are checked for a repeated name by scanning, which costs
     /// less than hashing for the handful of members real objects have; larger ones use a set.
-    static let scannedMembers = 8
+    static let scannedMembers = 32
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
@@ -145,6 +145,8 @@ public struct JSONReader {
             depth -= 1
             return .object(members)
         }
+        // Room for a typical object's members at once, instead of growing it 1, 2, 4, 8.
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -182,6 +184,7 @@ public struct JSONReader {
             depth -= 1
             return .array(elements)
         }
+        elements.reserveCapacity(4)
         while true {
             skipWhitespace()
             do { elements.append(try parseValue()) } catch { throw error.within("[\(elements.count)]") }
@@ -200,17 +203,20 @@ public struct JSONReader {
         var scalars: [UInt8] = []
         let start = index
         // Fast path: no escapes.
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = bytes[start..<index]
                 index += 1
-                // ASCII needs no validation; only other text goes through the UTF-8 check.
-                if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
+                // ASCII (seen while looking for the quote) needs no validation; only other text
+                // goes through the UTF-8 check.
+                if highBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
                 return text
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            highBits |= byte
             index += 1
         }
         scalars.append(contentsOf: bytes[start..<index])

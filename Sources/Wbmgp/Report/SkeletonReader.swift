@@ -1,0 +1,217 @@
+/// Reads a decision (a log entry's skeleton) from its bytes straight into a ``MonitoringEntry``,
+/// without a ``JSONValue`` tree: building and freeing the trees was most of a report's time.
+///
+/// It handles what `decide --log` writes: strings in ASCII without escapes, objects of at most
+/// ``maximumMembers`` members, nesting at most ``maximumDepth`` levels, whole numbers. At anything
+/// else, and at anything malformed, it gives nil; the caller then reads the bytes with
+/// ``JSONReader`` and ``MonitoringEntry/read(_:)``, which give the exact entry or error. So it
+/// decides nothing of its own: where it answers, the answer is the tree path's (ReportTests and
+/// the fuzz target `report` compare the two).
+enum SkeletonReader {
+    static let maximumMembers = 24
+    static let maximumDepth = 16
+
+    static func read(_ bytes: ArraySlice<UInt8>) -> MonitoringEntry? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = JSONCursor(buffer)
+            guard let entry = readDecision(&cursor) else { return nil }
+            cursor.whitespace()
+            return cursor.atEnd ? entry : nil
+        }
+    }
+
+    /// One reason's members that count: a refusal ground, or the hardship article that lifted it.
+    private struct ReasonFields {
+        var effect: String?
+        var result: String?
+        var rule: String?
+        var citation: String?
+        /// `lifted` is an object; `by` its article when it names one.
+        var lifted = false
+        var by: String?
+    }
+
+    private static func readDecision(_ c: inout JSONCursor) -> MonitoringEntry? {
+        var applicationDate: CalendarDate?
+        var decisionDate: CalendarDate?
+        var outcome: Decision.Outcome?
+        var designations: [String] = []
+        var reasons: [ReasonFields] = []
+        var defects: [String] = []
+        var missingFacts: [String] = []
+        var rules: String?
+        let ok = c.checkedObject(depth: 0) { c, key in
+            switch key {
+            // A skeleton with `seq` would be read as a log entry by the tree path.
+            case "seq": return false
+            case "applicationDate":
+                applicationDate = c.date()
+                return applicationDate != nil
+            case "decisionDate":
+                if c.null() { return true }
+                decisionDate = c.date()
+                return decisionDate != nil
+            case "outcome":
+                guard let text = c.asciiString(), let value = Decision.Outcome(rawValue: text) else { return false }
+                outcome = value
+                return true
+            case "designations":
+                return c.array { c in
+                    guard let text = c.asciiString() else { return false }
+                    designations.append(text)
+                    return true
+                }
+            case "missingFacts":
+                return c.array { c in
+                    guard let text = c.asciiString() else { return false }
+                    missingFacts.append(text)
+                    return true
+                }
+            case "reasons":
+                return c.array { c in
+                    var fields = ReasonFields()
+                    guard readReason(&c, into: &fields) else { return false }
+                    reasons.append(fields)
+                    return true
+                }
+            case "defects":
+                return c.array { c in
+                    c.checkedObject(depth: 2) { c, key in
+                        guard case "code" = key else { return c.skipValue(depth: 3) }
+                        guard let code = c.asciiString() else { return false }
+                        defects.append(code)
+                        return true
+                    }
+                }
+            case "engine":
+                if c.null() { return true }
+                return c.checkedObject(depth: 1) { c, key in
+                    guard case "rules" = key else { return c.skipValue(depth: 2) }
+                    rules = c.asciiString()
+                    return rules != nil
+                }
+            default: return c.skipValue(depth: 1)
+            }
+        }
+        guard ok, let applicationDate, let outcome else { return nil }
+        // Counted as MonitoringEntry.read(_:) counts them: once each, in order of appearance.
+        var entry = MonitoringEntry(
+            applicationDate: applicationDate, decisionDate: decisionDate, outcome: outcome, designations: designations,
+            grounds: [], hardship: [], defects: [], missingFacts: [], rules: rules)
+        for reason in reasons where reason.effect == "refuse" && reason.result == "applied" {
+            guard let rule = reason.rule, let citation = reason.citation else { continue }
+            if reason.lifted {
+                if let by = reason.by, !entry.hardship.contains(by) { entry.hardship.append(by) }
+            } else {
+                let ground = ImpactTally.Ground(rule: rule, citation: citation)
+                if !entry.grounds.contains(ground) { entry.grounds.append(ground) }
+            }
+        }
+        for code in defects where !entry.defects.contains(code) { entry.defects.append(code) }
+        for path in missingFacts {
+            let code = MissingFactWords.code(path)?.code ?? "other"
+            if !entry.missingFacts.contains(code) { entry.missingFacts.append(code) }
+        }
+        return entry
+    }
+
+    private static func readReason(_ c: inout JSONCursor, into fields: inout ReasonFields) -> Bool {
+        c.checkedObject(depth: 2) { c, key in
+            switch key {
+            case "effect": return c.string(into: &fields.effect)
+            case "result": return c.string(into: &fields.result)
+            case "rule": return c.string(into: &fields.rule)
+            case "citation": return c.string(into: &fields.citation)
+            case "lifted":
+                if c.null() { return true }
+                fields.lifted = true
+                return c.checkedObject(depth: 3) { c, key in
+                    guard case "by" = key else { return c.skipValue(depth: 4) }
+                    return c.string(into: &fields.by)
+                }
+            default: return c.skipValue(depth: 3)
+            }
+        }
+    }
+}
+
+extension JSONCursor {
+    /// A string of ASCII bytes without escapes or control characters (what JSONReader reads
+    /// without a UTF-8 check); nil at anything else.
+    mutating func asciiString() -> String? {
+        guard take(0x22) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                index += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+            }
+            if byte == 0x5C || byte < 0x20 || byte >= 0x80 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// ``asciiString()`` into `target`; false when it is not one.
+    mutating func string(into target: inout String?) -> Bool {
+        target = asciiString()
+        return target != nil
+    }
+
+    /// `{ "key": value, … }` with ASCII keys, refusing a repeated key (as JSONReader does) and an
+    /// object of more members than ``SkeletonReader/maximumMembers`` or nested deeper than
+    /// ``SkeletonReader/maximumDepth``. The keys seen are kept on the stack, not the heap.
+    mutating func checkedObject(depth: Int, _ member: (inout JSONCursor, JSONKey) -> Bool) -> Bool {
+        guard depth <= SkeletonReader.maximumDepth, take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        return withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: SkeletonReader.maximumMembers) { seen in
+            var count = 0
+            while true {
+                guard count < seen.count, let key = asciiKey() else { return false }
+                for earlier in 0..<count where ByteMatch.equal(seen[earlier], key) { return false }
+                seen[count] = key
+                count += 1
+                guard take(UInt8(ascii: ":")), member(&self, JSONKey(bytes: key)) else { return false }
+                if take(UInt8(ascii: ",")) { continue }
+                return take(UInt8(ascii: "}"))
+            }
+        }
+    }
+
+    /// A member name: the bytes of an ASCII string without escapes.
+    private mutating func asciiKey() -> UnsafeBufferPointer<UInt8>? {
+        guard take(0x22) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                index += 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+            }
+            if byte == 0x5C || byte < 0x20 || byte >= 0x80 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Past one value of any kind, checked as JSONReader checks it; false at anything malformed
+    /// and at what ``SkeletonReader`` leaves to JSONReader (see there).
+    mutating func skipValue(depth: Int) -> Bool {
+        whitespace()
+        guard depth <= SkeletonReader.maximumDepth, index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): return asciiKey() != nil
+        case UInt8(ascii: "{"): return checkedObject(depth: depth) { c, _ in c.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): return array { $0.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "n"): return null()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return bool() != nil
+        // Whole numbers only (with at most 15 digits, so no question of range): a skeleton has
+        // no other; JSONReader reads any other kind.
+        default:
+            let start = index
+            guard let _ = integer(), index - start <= 15 else { return false }
+            return true
+        }
+    }
+}
