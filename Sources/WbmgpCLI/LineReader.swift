@@ -7,11 +7,11 @@ import Foundation
 struct LineReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
-    /// Bytes read and not yet given out are `pending[offset..<filled]`; the array's room past
-    /// `filled` is kept (not shrunk and zeroed again for each read: that cost a `memset` per byte
-    /// read, a tenth of a report's time).
+    /// Bytes read and not yet given out are `pending[offset...]`. Each read goes into a new array
+    /// (the unread end of the last carried over) that `read` fills itself: no byte is zeroed
+    /// first, and a line lent out stays valid after further reads, so a consumer may keep its
+    /// slice (the report hands whole lines to its workers) at the cost of the chunk it is in.
     private var pending: [UInt8] = []
-    private var filled = 0
     /// Where the unread part of `pending` starts; read lines are dropped in bulk, not one by one.
     private var offset = 0
     private var finished = false
@@ -72,7 +72,7 @@ struct LineReader {
                 offset = newline + 1
                 continue
             }
-            if filled - offset > InputLimits.documentBytes {
+            if pending.count - offset > InputLimits.documentBytes {
                 // A line past the limit is never held whole: its first bytes stand for it (the
                 // reader refuses them as E-LIMIT) and the rest is read past, so memory stays bounded.
                 line(pending[offset..<(offset + InputLimits.documentBytes + 1)])
@@ -81,16 +81,14 @@ struct LineReader {
                 continue
             }
             if finished {
-                if offset < filled {
-                    line(pending[offset..<filled])
+                if offset < pending.count {
+                    line(pending[offset...])
                     given += 1
                 }
                 pending = []
-                filled = 0
                 offset = 0
                 break
             }
-            dropGivenBytes()
             fill()
         }
         return given
@@ -99,7 +97,7 @@ struct LineReader {
     /// The index of the first newline at or after `offset` in `pending`.
     private func firstNewline() -> Int? {
         pending.withUnsafeBufferPointer { buffer -> Int? in
-            guard offset < filled, let base = buffer.baseAddress, let hit = memchr(base + offset, 0x0A, filled - offset) else { return nil }
+            guard offset < buffer.count, let base = buffer.baseAddress, let hit = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
             return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
         }
     }
@@ -111,7 +109,7 @@ struct LineReader {
                 offset = newline + 1
                 return
             }
-            filled = 0
+            pending = []
             offset = 0
             if finished { return }
             fill()
@@ -119,39 +117,35 @@ struct LineReader {
     }
 
     private mutating func fill() {
-        // Read straight into the spare room at the end of `pending`: no intermediate chunk.
         let chunk = 1 << 20
-        let start = filled
-        if pending.count < start + chunk { pending.append(contentsOf: repeatElement(0, count: start + chunk - pending.count)) }
+        let previous = pending, start = offset, carried = pending.count - offset
+        // Whole mebibytes, so that the arrays are of one size as a rule and the allocator reuses
+        // freed ones exactly (arrays of every size in between left memory growing slowly).
+        let capacity = (carried + 2 * chunk - 1) / chunk * chunk
         var read = -1
         var code: Int32 = 0
-        repeat {
-            read = pending.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress.map { $0 + start }, chunk) }
-            code = errno
-        } while read < 0 && code == EINTR
-        filled += max(read, 0)
+        pending = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            previous.withUnsafeBufferPointer { old in
+                if carried > 0, let oldBase = old.baseAddress { base.initialize(from: oldBase + start, count: carried) }
+            }
+            repeat {
+                read = Glibc.read(descriptor, base + carried, capacity - carried)
+                code = errno
+            } while read < 0 && code == EINTR
+            initialized = carried + max(read, 0)
+        }
+        offset = 0
         if read < 0 { failure = FileBytes.Failure(errno: code) }
         if read <= 0 {
             finished = true
             return
         }
-        if bytesRead == 0, pending[..<filled].starts(with: FileBytes.byteOrderMark) {
+        if bytesRead == 0, pending.starts(with: FileBytes.byteOrderMark) {
             // A byte-order mark starts the file, not its first line.
             offset = FileBytes.byteOrderMark.count
-            dropGivenBytes()
         }
         bytesRead += read
-    }
-
-    /// Moves the bytes not yet given out to the front of `pending`.
-    private mutating func dropGivenBytes() {
-        guard offset > 0 else { return }
-        let (from, count) = (offset, filled - offset)
-        pending.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress, count > 0 else { return }
-            memmove(base, base + from, count)
-        }
-        filled = count
-        offset = 0
     }
 }

@@ -50,21 +50,26 @@ enum ReportCommand {
             var number = 0
             // The newest entry's sequence number and hash, made into the log's head once at the end.
             var newest: (seq: Int, hash: String?)?
-            // Each line is taken apart where the reader holds it (a log of gigabytes is never
-            // copied whole: only each entry's skeleton is), a block at a time; while one block is
-            // parsed on every core, the next is taken apart, and each is counted in input order.
+            // Lines are lent by the reader without a copy, a block at a time; while one block is
+            // read on every core (skeletons found and parsed), the reader takes in the next, and
+            // each block is counted in input order. A block holds the chunks its lines are in, so
+            // memory stays bounded by the block size.
             var inFlight: (block: MonitoringEntry.BlockInFlight, numbers: [Int])?
             while true {
-                var block: [MonitoringEntry.Pending] = []
+                var block: [ArraySlice<UInt8>] = []
                 var numbers: [Int] = []
-                let given = reader.nextLines(4_096) { line in
+                let given = reader.nextLines(1_024) { line in
                     number += 1
                     guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
                     numbers.append(number)
-                    block.append(MonitoringEntry.Pending(line: line))
+                    block.append(line)
                 }
-                if let (previous, lineNumbers) = inFlight {
-                    for (lineNumber, result) in zip(lineNumbers, previous.finish()) {
+                // The block before is taken back, this one started, and only then the one before
+                // counted: the workers never wait for the counting.
+                let finished = inFlight.map { (results: $0.block.finish(), numbers: $0.numbers) }
+                inFlight = given == 0 ? nil : (MonitoringEntry.BlockInFlight(block, jobs: jobs), numbers)
+                if let finished {
+                    for (lineNumber, result) in zip(finished.numbers, finished.results) {
                         switch result {
                         case .success(.redaction(let seq, let hash)):
                             newest = (seq, hash)
@@ -80,10 +85,8 @@ enum ReportCommand {
                             status = status.combined(with: .dataError)
                         }
                     }
-                    inFlight = nil
                 }
                 if given == 0 { break }
-                inFlight = (MonitoringEntry.BlockInFlight(block, jobs: jobs), numbers)
             }
             if let failure = reader.failure {
                 Output.error("\(log.path): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")

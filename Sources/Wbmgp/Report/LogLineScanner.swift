@@ -165,74 +165,38 @@ extension MonitoringEntry {
     /// (see ``LogLineScanner``); any other line is parsed whole.
     public static func read(line bytes: [UInt8]) throws(InputError) -> Line { try read(line: bytes[...]) }
 
-    public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line { try Pending(line: bytes).read() }
-
-    /// A line taken apart as far as is cheap, while the reader still holds it: a log entry's
-    /// skeleton copied out (about a sixth of the line) with its sequence number and hash, or any
-    /// other line copied whole. ``read()`` does the rest (parsing), which is what workers share
-    /// (``readAll(_:jobs:)``).
-    public struct Pending: Sendable {
-        enum Kind: Sendable {
-            case redaction(seq: Int, hash: String?)
-            /// The hash's bytes and then the skeleton's, in one array (one copy per line).
-            case skeleton(bytes: [UInt8], hashCount: Int?, seq: Int, redacted: Bool)
-            case whole([UInt8])
-        }
-        let kind: Kind
-
-        public init(line bytes: ArraySlice<UInt8>) {
-            if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
-                if scanned.hasRedaction {
-                    kind = .redaction(seq: seq, hash: scanned.hash)
-                    return
-                }
-                if let range = scanned.skeleton {
-                    let hash = scanned.hashBytes ?? []
-                    var both: [UInt8] = []
-                    both.reserveCapacity(hash.count + range.count)
-                    both.append(contentsOf: hash)
-                    both.append(contentsOf: bytes[range])
-                    kind = .skeleton(bytes: both, hashCount: scanned.hashBytes?.count, seq: seq, redacted: !scanned.hasPersonal)
-                    return
-                }
-            }
-            kind = .whole(Array(bytes))
-        }
-
-        public func read() throws(InputError) -> Line {
-            switch kind {
-            case .redaction(let seq, let hash):
-                return .redaction(seq: seq, hash: hash)
-            case .skeleton(let both, let hashCount, let seq, let redacted):
-                let hash = hashCount.map { String(decoding: both[..<$0], as: UTF8.self) }
-                let bytes = both[(hashCount ?? 0)...]
+    public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line {
+        if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
+            if scanned.hasRedaction { return .redaction(seq: seq, hash: scanned.hash) }
+            if let range = scanned.skeleton {
                 // What `decide --log` writes is read without a tree; anything else by the tree path.
-                if let entry = SkeletonReader.read(bytes) { return .decision(entry, seq: seq, hash: hash, redacted: redacted) }
+                if let entry = SkeletonReader.read(bytes[range]) {
+                    return .decision(entry, seq: seq, hash: scanned.hash, redacted: !scanned.hasPersonal)
+                }
                 let skeleton: JSONValue
                 do throws(JSONSyntaxError) {
-                    skeleton = try JSONReader.parse(Array(bytes))
+                    skeleton = try JSONReader.parse(Array(bytes[range]))
                 } catch {
                     throw InputError(code: "E-JSON", path: "$.skeleton", message: "invalid JSON in the skeleton at column \(error.column): \(error.message)")
                 }
-                guard case .decision(let entry, _, _, _) = try MonitoringEntry.read(skeleton) else {
+                guard case .decision(let entry, _, _, _) = try read(skeleton) else {
                     throw InputError(code: "E-TYPE", path: "$.skeleton", message: "the skeleton is not a decision")
                 }
-                return .decision(entry, seq: seq, hash: hash, redacted: redacted)
-            case .whole(let bytes):
-                let document: JSONValue
-                do throws(JSONSyntaxError) {
-                    document = try JSONReader.parse(bytes)
-                } catch {
-                    throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
-                }
-                return try MonitoringEntry.read(document)
+                return .decision(entry, seq: seq, hash: scanned.hash, redacted: !scanned.hasPersonal)
             }
         }
+        let document: JSONValue
+        do throws(JSONSyntaxError) {
+            document = try JSONReader.parse(Array(bytes))
+        } catch {
+            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
+        }
+        return try read(document)
     }
 
-    /// Reads pending lines on `jobs` threads (each a contiguous share, so the results come back
-    /// in input order): the parsing, most of a report's work, runs on every core.
-    public static func readAll(_ lines: [Pending], jobs: Int) -> [Result<Line, InputError>] {
+    /// Reads lines on `jobs` threads (each a contiguous share, so the results come back in input
+    /// order): finding the skeleton and parsing it, most of a report's work, run on every core.
+    public static func readAll(_ lines: [ArraySlice<UInt8>], jobs: Int) -> [Result<Line, InputError>] {
         let shares = jobs <= 1 || lines.count < 2 ? 1 : min(jobs * 4, lines.count)
         @Sendable func readShare(_ share: Int) -> [Result<Line, InputError>] {
             let start = lines.count * share / shares, end = lines.count * (share + 1) / shares
@@ -240,7 +204,7 @@ extension MonitoringEntry {
             results.reserveCapacity(end - start)
             for index in start..<end {
                 do throws(InputError) {
-                    results.append(.success(try lines[index].read()))
+                    results.append(.success(try read(line: lines[index])))
                 } catch {
                     results.append(.failure(error))
                 }
@@ -259,7 +223,7 @@ extension MonitoringEntry {
         private let done = DispatchGroup()
         private var results: [Result<Line, InputError>] = []
 
-        public init(_ lines: [Pending], jobs: Int) {
+        public init(_ lines: [ArraySlice<UInt8>], jobs: Int) {
             done.enter()
             DispatchQueue.global().async { [self] in
                 results = MonitoringEntry.readAll(lines, jobs: jobs)
