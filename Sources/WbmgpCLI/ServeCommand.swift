@@ -73,7 +73,7 @@ enum ServeCommand {
         let logSink = sink
         defer { logSink?.close() }
         let deskDirectory = args.values["desk-dir"]
-        let makeRoutes: (RuleModule) -> ServiceRoutes = { ServeCommand.routes($0, role: role, log: logSink, deskDirectory: deskDirectory) }
+        let makeRoutes: @Sendable (RuleModule) -> ServiceRoutes = { ServeCommand.routes($0, role: role, log: logSink, deskDirectory: deskDirectory) }
         let current = RoutesPool(RoutesPool.sets(module, replicas: ServeCommand.replicaCount, make: makeRoutes))
         let access = AccessLog()
         let server: HTTPServer
@@ -109,7 +109,7 @@ enum ServeCommand {
                 Output.error("wbmgp: reload failed; still serving the rules loaded before")
                 return
             }
-            current.replace(RoutesPool.sets(fresh, replicas: ServeCommand.replicaCount) { ServeCommand.routes($0, role: role, log: logSink, deskDirectory: deskDirectory) })
+            current.replace(RoutesPool.sets(fresh, replicas: ServeCommand.replicaCount, make: makeRoutes))
             Output.error("wbmgp: reloaded: rules \(fresh.rulesDigest), designations \(fresh.designationsDigest)")
         }
         return waitForStop(server, reload: reload)
