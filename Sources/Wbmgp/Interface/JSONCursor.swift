@@ -72,8 +72,9 @@ struct JSONCursor {
         return nil
     }
 
-    /// The bytes of a string without escapes or control characters, still undecoded.
-    mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
+    /// The bytes of a string without escapes or control characters, still undecoded; with
+    /// `asciiOnly`, also without a byte beyond ASCII (bytes no UTF-8 check need look at).
+    mutating func rawString(asciiOnly: Bool = false) -> UnsafeBufferPointer<UInt8>? {
         guard take(0x22) else { return nil }
         let start = index
         while index < bytes.count {
@@ -82,7 +83,7 @@ struct JSONCursor {
                 index += 1
                 return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
             }
-            if byte == 0x5C || byte < 0x20 { return nil }
+            if byte == 0x5C || byte < 0x20 || (asciiOnly && byte >= 0x80) { return nil }
             index += 1
         }
         return nil

@@ -139,18 +139,7 @@ extension JSONCursor {
     /// A string of ASCII bytes without escapes or control characters (what JSONReader reads
     /// without a UTF-8 check); nil at anything else.
     mutating func asciiString() -> String? {
-        guard take(0x22) else { return nil }
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x22 {
-                index += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
-            }
-            if byte == 0x5C || byte < 0x20 || byte >= 0x80 { return nil }
-            index += 1
-        }
-        return nil
+        rawString(asciiOnly: true).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// ``asciiString()`` into `target`; false when it is not one.
@@ -168,7 +157,7 @@ extension JSONCursor {
         return withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: SkeletonReader.maximumMembers) { seen in
             var count = 0
             while true {
-                guard count < seen.count, let key = asciiKey() else { return false }
+                guard count < seen.count, let key = rawString(asciiOnly: true) else { return false }
                 for earlier in 0..<count where ByteMatch.equal(seen[earlier], key) { return false }
                 seen[count] = key
                 count += 1
@@ -179,29 +168,13 @@ extension JSONCursor {
         }
     }
 
-    /// A member name: the bytes of an ASCII string without escapes.
-    private mutating func asciiKey() -> UnsafeBufferPointer<UInt8>? {
-        guard take(0x22) else { return nil }
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x22 {
-                index += 1
-                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
-            }
-            if byte == 0x5C || byte < 0x20 || byte >= 0x80 { return nil }
-            index += 1
-        }
-        return nil
-    }
-
     /// Past one value of any kind, checked as JSONReader checks it; false at anything malformed
     /// and at what ``SkeletonReader`` leaves to JSONReader (see there).
     mutating func skipValue(depth: Int) -> Bool {
         whitespace()
         guard depth <= SkeletonReader.maximumDepth, index < bytes.count else { return false }
         switch bytes[index] {
-        case UInt8(ascii: "\""): return asciiKey() != nil
+        case UInt8(ascii: "\""): return rawString(asciiOnly: true) != nil
         case UInt8(ascii: "{"): return checkedObject(depth: depth) { c, _ in c.skipValue(depth: depth + 1) }
         case UInt8(ascii: "["): return array { $0.skipValue(depth: depth + 1) }
         case UInt8(ascii: "n"): return null()
