@@ -32,8 +32,11 @@ struct CLITests {
         // output pipe and wait forever.
         let written = DispatchSemaphore(value: 0)
         let writing = input.fileHandleForWriting
+        // A command that exits before reading all its input (a usage error, say) closes the pipe:
+        // the write must then fail with EPIPE, not end the test process with SIGPIPE or a trap.
+        _ = CLITests.brokenPipesIgnored
         DispatchQueue.global().async {
-            if let stdin { writing.write(Data(stdin.utf8)) }
+            if let stdin { try? writing.write(contentsOf: Data(stdin.utf8)) }
             try? writing.close()
             written.signal()
         }
@@ -43,6 +46,12 @@ struct CLITests {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
     }
+
+    /// SIGPIPE ignored in the test process, once.
+    static let brokenPipesIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
 
     static let x = "Fixtures/designations/a8-x-rotterdam-carnisse.json"
 
