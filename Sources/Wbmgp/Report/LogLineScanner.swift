@@ -16,14 +16,15 @@ struct LogLineScanner {
 
     static func scan(_ bytes: [UInt8]) -> LogLineScanner? { scan(bytes[...]) }
 
+    /// The members `fromEnds` looks for, as they are written.
+    static let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
+    static let personalKey = Array("\",\"personal\":".utf8)
+
     /// A log entry as `decide --log` writes it, found from its ends: `{"hash":"…","personal":…`
     /// at the start and `…,"seq":N,"skeleton":{…}}` at the end (its members are in sorted order,
     /// and the skeleton is the last). Inside a JSON string a quote is always escaped, so the
     /// bytes `,"skeleton":` can only be the member itself. Nil when the line is not laid out so,
     /// and ``scan(_:)`` walks it instead.
-    static let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
-    static let personalKey = Array("\",\"personal\":".utf8)
-
     static func fromEnds(_ bytes: ArraySlice<UInt8>) -> LogLineScanner? {
         let hashKey = Self.hashKey, skeletonKey = Self.skeletonKey, seqKey = Self.seqKey, personalKey = Self.personalKey
         guard bytes.count > hashKey.count + skeletonKey.count, bytes.starts(with: hashKey), bytes.last == 0x7D else { return nil }

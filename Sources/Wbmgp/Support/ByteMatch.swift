@@ -4,14 +4,7 @@ enum ByteMatch {
     /// Whether `key` is written at `base + offset` (the caller has checked that it fits).
     @inline(__always)
     static func matches(_ base: UnsafePointer<UInt8>, at offset: Int, _ key: [UInt8]) -> Bool {
-        key.withUnsafeBufferPointer { wanted in
-            var index = 0
-            while index < wanted.count {
-                guard base[offset + index] == wanted[index] else { return false }
-                index += 1
-            }
-            return true
-        }
+        key.withUnsafeBufferPointer { equal(UnsafeBufferPointer(start: base + offset, count: $0.count), $0) }
     }
 
     /// Whether two byte ranges hold the same bytes.
