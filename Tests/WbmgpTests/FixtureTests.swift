@@ -98,4 +98,56 @@ struct FixtureTests {
         }
     }
 
+    /// Each fixture's application with its engine, as read in its role.
+    static func decidable() throws -> [(name: String, engine: Engine, application: Application, lawDate: CalendarDate?)] {
+        try DecideFixture.all("valid").map { fixture in
+            let engine = try fixture.engine()
+            let application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
+            return (fixture.name, engine, application, fixture.lawDate)
+        }
+    }
+
+    @Test("a decision made for counting has the full decision's outcome, designations and grounds, and nothing else of its reasons")
+    func counted() throws {
+        var compared = 0
+        for (name, engine, application, lawDate) in try Self.decidable() where lawDate == nil {
+            let full = try engine.decide(application)
+            let counted = try engine.decideForCounting(application)
+            #expect(counted.outcome == full.outcome, "\(name)")
+            #expect(counted.designations == full.designations, "\(name)")
+            // The grounds as `impact` and the counterfactual search read them: refusals met
+            // (lifted or not), and refusal or conditions rules left undecided.
+            func isGround(_ reason: Reason) -> Bool {
+                (reason.effect == "refuse" && (reason.result == .applied || reason.result == .unknown))
+                    || (reason.effect == "conditions" && reason.result == .unknown)
+            }
+            func key(_ reason: Reason) -> String {
+                "\(reason.rule)|\(reason.citation)|\(reason.person ?? "-")|\(reason.result.rawValue)|\(reason.lifted?.by ?? "-")"
+            }
+            #expect(counted.reasons.map(key) == full.reasons.filter(isGround).map(key), "\(name)")
+            #expect(counted.reasons.allSatisfy { $0.nl.isEmpty && $0.en.isEmpty && $0.facts.isEmpty }, "\(name)")
+            compared += 1
+        }
+        #expect(compared >= 40)
+    }
+
+    @Test("a decision does not depend on the decisions made before it on the same thread (each thread reuses its evaluator)")
+    func orderDoesNotMatter() throws {
+        let cases = try Self.decidable()
+        func decideAll(_ order: [Int]) throws -> [Int: String] {
+            var written: [Int: String] = [:]
+            for i in order {
+                let (_, engine, application, lawDate) = cases[i]
+                // A counted decision in between, so that a full one follows one without texts.
+                _ = try? engine.decideForCounting(cases[(i + 1) % cases.count].application)
+                let decision = try engine.decide(application, lawDate: lawDate, counterfactuals: true)
+                written[i] = JSONWriter.compact(DecisionWriter.json(decision, engine: .init(version: "test")))
+            }
+            return written
+        }
+        let forward = try decideAll(Array(cases.indices))
+        let backward = try decideAll(cases.indices.reversed())
+        for i in cases.indices { #expect(forward[i] == backward[i], "\(cases[i].name)") }
+        #expect(forward.count >= 40)
+    }
 }

@@ -149,7 +149,7 @@ struct CounterfactualSearch {
         guard let designation = designation(for: rule, on: dayBefore) ?? designation(for: rule, on: date),
             let periods = probe.household[index].residence, let region = designation.regionValue.listElements
         else { return nil }
-        let start = ResidenceRun.start(of: periods, within: region, endingBefore: date)
+        let start = ResidenceRun.start(of: periods, within: region, endingBefore: date) { designation.regionKeys }
         guard start < dayBefore else { return nil }
         let monthEnd = engine.law.monthEnd
         for years in 1...max(1, date.year - start.year + 1) {

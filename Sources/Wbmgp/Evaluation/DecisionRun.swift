@@ -15,6 +15,8 @@ struct DecisionRun {
     var defects: [Defect] = []
     var missingFacts: [String] = []
     var scope: [ScreeningRequest] = []
+    /// The last measure looked up among the covering designations, and what carries it.
+    var lastCarrier: (measure: String, carrier: (Designation, MeasureSetting)?)?
     /// Police records some rule relied on; few, so a list kept free of duplicates.
     var usedRecords: [RecordReference] = []
     /// Whether reasons get their facts and texts; a decision that is only counted (`impact`)
@@ -22,19 +24,25 @@ struct DecisionRun {
     var rendersTexts = true
     /// The grounds met so far, when a counterfactual search will need them (nil otherwise).
     var grounds: [GroundNote]?
-    /// Scratch space for rendering reason texts.
-    var textBuffer = ByteBuffer(capacity: 512)
+    /// The thread's reused evaluator and text buffer (``DecisionScratch``).
+    let scratch: DecisionScratch
     /// How values read in texts (labels, people); its language and designation set per text.
-    var textContext: TextContext
+    /// Made at the first text, so a decision that is only counted never makes it.
+    var textContext: TextContext?
+    let labels: TextLabels
+    let designationWords: DesignationWords?
+    let peopleByName: Bool
 
-    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, designationWords: DesignationWords? = nil, peopleByName: Bool = false) {
+    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false) {
         self.application = application
         self.lawDate = lawDate
         self.covering = covering
-        self.textContext = TextContext(
-            language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
-            designationWords: designationWords)
-        self.evaluator = ExpressionEvaluator(application: application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
+        self.labels = labels
+        self.designationWords = designationWords
+        self.peopleByName = peopleByName
+        self.scratch = scratch
+        evaluator = scratch.evaluator
+        evaluator.begin(application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
     }
 
     /// The version of `rule` that decides. By default the law date's; a rule `dated by` the date
@@ -58,12 +66,27 @@ struct DecisionRun {
         evaluator.designation = nil
         evaluator.measure = nil
         if let measureName = rule.measure {
-            guard let designation = covering.first(where: { $0.measure(named: measureName) != nil }) else { return false }
+            guard let (designation, measure) = carrier(of: measureName) else { return false }
             evaluator.designation = designation
-            evaluator.measure = designation.measure(named: measureName)
+            evaluator.measure = measure
         }
         evaluator.resetSlots(rule.slotCount)
         return true
+    }
+
+    /// The first covering designation that carries the measure, with its setting; nil when none
+    /// does. Rules of one measure follow each other, so the last answer is kept.
+    mutating func carrier(of measureName: String) -> (Designation, MeasureSetting)? {
+        if let last = lastCarrier, last.measure == measureName { return last.carrier }
+        var found: (Designation, MeasureSetting)?
+        for designation in covering {
+            if let setting = designation.measure(named: measureName) {
+                found = (designation, setting)
+                break
+            }
+        }
+        lastCarrier = (measureName, found)
+        return found
     }
 
     mutating func apply(_ rule: CompiledRule) {
@@ -104,11 +127,16 @@ struct DecisionRun {
         let truth = evaluator.truth(condition)
         let result: RuleResult = truth.map { $0 ? .applied : .passed } ?? .unknown
         let missing = evaluator.missing
-        var reason = makeReason(rule, result: result, person: person)
+        var personId: String?
+        if case .person(let index) = person { personId = application.household[index].id }
+        var lifted: Lift?
+        // A counted decision keeps only the reasons its readers look at (``isCounted``).
+        var reason = rendersTexts || Self.isCounted(rule.effect, result) ? makeReason(rule, result: result, personId: personId) : nil
         switch (rule.effect, result) {
         case (.refuse, .applied):
-            reason.lifted = lift(for: rule)
-            if reason.lifted == nil { unliftedRefusal = true }
+            lifted = lift(for: rule)
+            reason?.lifted = lifted
+            if lifted == nil { unliftedRefusal = true }
         case (.refuse, .unknown), (.conditions, .unknown):
             blockingUnknown = true
             for path in missing where !missingFacts.contains(path) { missingFacts.append(path) }
@@ -124,19 +152,30 @@ struct DecisionRun {
             let characteristics = (evaluator.value(of: list).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
             priority = Priority(citation: rule.citation, flagsCitation: rule.flagsCitation, characteristics: characteristics, flags: flags)
         case (.defect(let code, _), .applied):
-            defects.append(Defect(code: code, citation: rule.citation, person: reason.person, nl: reason.nl, en: reason.en))
+            defects.append(Defect(code: code, citation: rule.citation, person: personId, nl: reason?.nl ?? "", en: reason?.en ?? ""))
         case (.screen(let from, let until, let behaviours, _), .applied):
-            if case .date(let start) = evaluator.value(of: from), case .date(let end) = evaluator.value(of: until), let person = reason.person {
+            if case .date(let start) = evaluator.value(of: from), case .date(let end) = evaluator.value(of: until), let person = personId {
                 let codes = (evaluator.value(of: behaviours).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
                 scope.append(ScreeningRequest(person: person, from: start, until: end, behaviours: codes))
             }
         default: break
         }
-        if grounds != nil, GroundNote.isGround(rule.effect, result, lifted: reason.lifted != nil) {
+        if grounds != nil, GroundNote.isGround(rule.effect, result, lifted: lifted != nil) {
             let note = noteGround(rule, result: result, person: person, missing: missing)
             grounds?.append(note)
         }
-        reasons.append(reason)
+        if let reason { reasons.append(reason) }
+    }
+
+    /// The reasons a decision made for counting keeps (``Engine/decideForCounting(_:)``): a
+    /// refusal met, lifted or not, and a refusal or conditions rule left undecided. `impact`
+    /// counts the first, the counterfactual search looks for all three; the other reasons (rules
+    /// passed, priorities, defects, the lookup) would only be made to be thrown away.
+    static func isCounted(_ effect: CompiledEffect, _ result: RuleResult) -> Bool {
+        switch (effect, result) {
+        case (.refuse, .applied), (.refuse, .unknown), (.conditions, .unknown): return true
+        default: return false
+        }
     }
 
     /// A ground as the counterfactual search needs it, with the rule's `would lift` texts
@@ -163,9 +202,7 @@ struct DecisionRun {
         return nil
     }
 
-    mutating func makeReason(_ rule: CompiledRule, result: RuleResult, person: Value?) -> Reason {
-        var personId: String?
-        if case .person(let index) = person { personId = application.household[index].id }
+    mutating func makeReason(_ rule: CompiledRule, result: RuleResult, personId: String?) -> Reason {
         guard rendersTexts else {
             return Reason(
                 rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
@@ -185,22 +222,28 @@ struct DecisionRun {
     }
 
     mutating func render(_ template: Template, _ language: Language) -> String {
-        // Built as UTF-8 in one buffer reused for every text of the decision; one String at the end.
-        textBuffer.removeAll()
-        textContext.language = language
-        textContext.designation = evaluator.designation
+        // Built as UTF-8 in the thread's buffer, reused for every text; one String at the end.
+        var context =
+            textContext
+            ?? TextContext(
+                language: language, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
+                designationWords: designationWords)
+        context.language = language
+        context.designation = evaluator.designation
+        textContext = context
+        scratch.textBuffer.removeAll()
         for segment in template.segments {
             switch segment {
-            case .literal(let literal): textBuffer.append(literal)
+            case .literal(let literal): scratch.textBuffer.append(literal)
             case .value(let expression):
-                let start = textBuffer.count
-                let opensSentence = start == 0 || textBuffer.endsWith(sentenceEnd)
-                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &textBuffer)
+                let start = scratch.textBuffer.count
+                let opensSentence = start == 0 || scratch.textBuffer.endsWith(sentenceEnd)
+                ValueRendering.appendText(evaluator.value(of: expression), context, to: &scratch.textBuffer)
                 // A value that opens a sentence ("{p} woont …") starts with a capital.
-                if opensSentence { PlainWords.capitaliseText(in: &textBuffer, from: start) }
+                if opensSentence { PlainWords.capitaliseText(in: &scratch.textBuffer, from: start) }
             }
         }
-        return textBuffer.string
+        return scratch.textBuffer.string
     }
 
     /// ". ": what ends a sentence inside a text.
@@ -217,13 +260,14 @@ struct DecisionRun {
         } else {
             outcome = conditions.isEmpty ? .granted : .grantedWithConditions
         }
-        if let (index, rule) = lookupRule {
+        // The lookup's reason is never counted (``isCounted``).
+        if let (index, rule) = lookupRule, rendersTexts {
             evaluator.load(rule.program)
             evaluator.designation = covering.first
             evaluator.measure = nil
             evaluator.resetSlots(rule.slotCount)
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
-            var reason = makeReason(rule, result: result, person: nil)
+            var reason = makeReason(rule, result: result, personId: nil)
             // The lookup found a designation even when no measure reached the application; only
             // the text differs, the interface's result stays `applied`.
             if result == .unreached { reason.result = .applied }

@@ -27,8 +27,12 @@ public struct Engine: Sendable {
 
     /// The designations in force on `date` whose areas and categories cover the dwelling.
     public func covering(_ dwelling: Dwelling, on date: CalendarDate) -> [Designation] {
-        guard let candidates = designationsByMunicipality[AreaMatcher.key(dwelling.municipality)] else { return [] }
-        let key = AreaMatcher.DwellingKey(dwelling)
+        covering(AreaMatcher.DwellingKey(dwelling), on: date)
+    }
+
+    /// The designations in force on `date` that cover the dwelling of `key`.
+    func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> [Designation] {
+        guard let candidates = designationsByMunicipality[key.municipality] else { return [] }
         return candidates.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, key) }
     }
 
@@ -53,8 +57,11 @@ public struct Engine: Sendable {
         return decision
     }
 
-    /// One application decided for counting (`impact`): outcome, designations and reasons with
-    /// rule, person, result and lift, but no facts and no texts, so nothing is rendered.
+    /// One application decided for counting (`impact`, the counterfactual search): outcome and
+    /// designations as ``decide(_:lawDate:peopleByName:counterfactuals:)`` gives them, but of
+    /// the reasons only the grounds (a refusal met, lifted or not; a refusal or conditions rule
+    /// left undecided), each with rule, citation, person, result and lift, and no facts and no
+    /// texts, so nothing is rendered.
     public func decideForCounting(_ application: Application) throws(InputError) -> Decision {
         try evaluate(application, lawDate: nil, peopleByName: false, notingGrounds: false, texts: false).0
     }
@@ -68,12 +75,17 @@ public struct Engine: Sendable {
                 message: "no version of the law is in force on the law date \(lawDate); the rules start on \(law.versions.first?.description ?? "?")",
                 applicationId: application.id)
         }
-        let covering = covering(application.dwelling, on: lawDate)
+        let scratch = DecisionScratch.take()
+        defer { scratch.finish() }
+        let covering = covering(scratch.key(of: application.dwelling), on: lawDate)
         try checkConflicts(covering, application)
-        var run = DecisionRun(application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, designationWords: designationWords, peopleByName: peopleByName)
+        var run = DecisionRun(
+            application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
+            designationWords: designationWords, peopleByName: peopleByName)
         if notingGrounds { run.grounds = [] }
         run.rendersTexts = texts
-        run.reasons.reserveCapacity(snapshot.rules.count + application.household.count)
+        // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
+        if texts { run.reasons.reserveCapacity(snapshot.rules.count + application.household.count) }
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
         for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }
         return (run.decision(lawVersion: version), run.grounds ?? [])

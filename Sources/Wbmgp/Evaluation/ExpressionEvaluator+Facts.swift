@@ -34,10 +34,10 @@ extension ExpressionEvaluator {
         case .birthDate: return .date(household[index].birthDate)
         case .income:
             guard let income = household[index].income else { return note(base + ".income") }
-            return .list(income.map { .text($0) })
+            return memberList(index, .income) { income.map { .text($0) } }
         case .characteristics:
             guard let characteristics = household[index].characteristics else { return note(base + ".characteristics") }
-            return .list(characteristics.map { .text($0) })
+            return memberList(index, .characteristics) { characteristics.map { .text($0) } }
         case .residence:
             return household[index].residence == nil ? note(base + ".residence") : .bool(true)
         case .screening:
@@ -55,6 +55,16 @@ extension ExpressionEvaluator {
             guard let records = household[index].screening?.policeRecords else { return note(base + ".screening.policeRecords") }
             return .list(records.indices.map { .record(person: index, index: $0) })
         }
+    }
+
+    /// A member's list as a value, made at its first read in the decision and kept for the
+    /// next (rules read a member's income once per adult and per rule).
+    private func memberList(_ index: Int, _ fact: PersonFact, _ make: () -> [Value]) -> Value {
+        let slot = index * 2 + (fact == .income ? 0 : 1)
+        if slot < memberLists.count, let kept = memberLists[slot] { return kept }
+        let value = Value.list(make())
+        if slot < memberLists.count { memberLists[slot] = value }
+        return value
     }
 
     func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
@@ -117,7 +127,7 @@ extension ExpressionEvaluator {
             }
             guard let household = application?.household else { return .unknown }
             guard let periods = household[index].residence else { return note("$.household[\(index)].residence") }
-            return .span(from: ResidenceRun.start(of: periods, within: region, endingBefore: date), to: date)
+            return .span(from: ResidenceRun.start(of: periods, within: region, endingBefore: date, regionKeys: { regionKeys(of: region) }), to: date)
         case .since:
             guard case .span(let from, _) = values[0] else { return .unknown }
             return .date(from)
@@ -149,6 +159,19 @@ extension ExpressionEvaluator {
     }
 }
 
+extension ExpressionEvaluator {
+    /// The region's names in compared form: the designation's own, made when it was loaded, when
+    /// the region is the one it gives the rules (the same storage), else made now.
+    func regionKeys(of region: [Value]) -> Set<String> {
+        if let designation, case .list(let own) = designation.regionValue, Self.sameStorage(own, region) { return designation.regionKeys }
+        return ResidenceRun.keys(of: region)
+    }
+
+    static func sameStorage(_ a: [Value], _ b: [Value]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
+    }
+}
+
 /// The evaluated arguments of a builtin call, read as `values[0]`…`values[2]`.
 struct Arguments {
     let first: Value, second: Value, third: Value
@@ -166,24 +189,40 @@ struct Arguments {
 /// surrounding spaces ignored), so "hellevoetsluis" is registration in Hellevoetsluis.
 enum ResidenceRun {
     /// The first day of the run; equal to `date` when the day before it is not covered.
-    static func start(of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate) -> CalendarDate {
+    ///
+    /// - Parameter regionKeys: the region's names in compared form (``keys(of:)``), asked for
+    ///   only when a registration's name is not written as the region lists it; an evaluator
+    ///   keeps them from one person and decision to the next.
+    static func start(
+        of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate, regionKeys: () -> Set<String>
+    ) -> CalendarDate {
         // Names as written match at once; only a name that does not is normalised, against the
-        // region's names normalised once (most registrations are written as the region lists them).
-        var keys: Set<String>?
-        let inside = periods.filter { period in
+        // region's names normalised (most registrations are written as the region lists them).
+        func isInside(_ period: ResidencePeriod) -> Bool {
             if municipalities.contains(.text(period.municipality)) { return true }
-            let region = keys ?? Set(municipalities.compactMap { if case .text(let name) = $0 { AreaMatcher.key(name) } else { nil } })
-            keys = region
-            return region.contains(AreaMatcher.key(period.municipality))
+            return regionKeys().contains(AreaMatcher.key(period.municipality))
         }
         var cursor = date.dayNumber - 1
         var start = date.dayNumber
-        // Periods do not overlap (the reader checks), so each step moves to an earlier period.
-        while let period = inside.first(where: { $0.from.dayNumber <= cursor && ($0.until.map { $0.dayNumber >= cursor } ?? true) }) {
-            start = period.from.dayNumber
-            cursor = start - 1
+        // Periods do not overlap (the reader checks), so each step moves to an earlier period; a
+        // period's place in the region is looked up only when it covers the day reached, so no
+        // list of the inside periods is made.
+        var step = true
+        while step {
+            step = false
+            for period in periods where period.from.dayNumber <= cursor && (period.until.map { $0.dayNumber >= cursor } ?? true) && isInside(period) {
+                start = period.from.dayNumber
+                cursor = start - 1
+                step = true
+                break
+            }
         }
         return CalendarDate(dayNumber: start)
+    }
+
+    /// A region's municipality names in compared form (``AreaMatcher/key(_:)``).
+    static func keys(of municipalities: [Value]) -> Set<String> {
+        Set(municipalities.compactMap { if case .text(let name) = $0 { AreaMatcher.key(name) } else { nil } })
     }
 }
 

@@ -9,11 +9,11 @@
 /// `swift test`, whose debug build then traps on any overlapping access; it passes.)
 final class ExpressionEvaluator {
     /// The application being decided; nil when a request is checked.
-    let application: Application?
+    @exclusivity(unchecked) var application: Application?
     /// The request being checked; nil when an application is decided.
     var request: RequestSubject?
-    let lawDate: CalendarDate
-    let designationIds: [String]
+    @exclusivity(unchecked) private(set) var lawDate: CalendarDate
+    @exclusivity(unchecked) private(set) var designationIds: [String]
     @exclusivity(unchecked) var designation: Designation?
     @exclusivity(unchecked) var measure: MeasureSetting?
     @exclusivity(unchecked) var slots: [Value] = []
@@ -26,13 +26,18 @@ final class ExpressionEvaluator {
     /// Values of cached facts, by slot, with the absent facts noted while computing them.
     @exclusivity(unchecked) var cache: [(value: Value, missing: [String])?] = []
 
+    /// Each member's income and characteristics as list values (two per member, in household
+    /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designationIds:monthEnd:)``.
+    @exclusivity(unchecked) var memberLists: [Value?] = []
+
     /// The household and the covering designations as list values, made once per decision
-    /// rather than at every read.
-    let householdValue: Value
-    let designationsValue: Value
+    /// rather than at every read (and kept for the next decision when it has as many members,
+    /// or the same designations).
+    @exclusivity(unchecked) private(set) var householdValue: Value
+    @exclusivity(unchecked) private(set) var designationsValue: Value
 
     /// How whole years and months are added (``CompiledLaw/monthEnd``): ages, windows, thresholds.
-    let monthEnd: MonthEndRule
+    @exclusivity(unchecked) private(set) var monthEnd: MonthEndRule
     /// The holidays of `termEnd` (``CompiledLaw/holidays``); none unless the caller sets them.
     var holidays: HolidayCalendar = .none
 
@@ -45,9 +50,28 @@ final class ExpressionEvaluator {
         designationsValue = .list(designationIds.map { .text($0) })
     }
 
-    /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
-    /// ever grow, and only the rule's own slots are cleared: a rule reads no slot beyond its
-    /// count, so after the first rules no reset allocates or touches more than it must.
+    /// Makes this evaluator (a thread's ``DecisionScratch``) one for deciding `application`: what
+    /// the last decision left is cleared or replaced, and the buffers keep their capacity.
+    func begin(_ application: Application, lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule) {
+        if householdValue.listElements?.count != application.household.count {
+            householdValue = .list(application.household.indices.map { .person($0) })
+        }
+        if designationIds != self.designationIds {
+            designationsValue = .list(designationIds.map { .text($0) })
+            self.designationIds = designationIds
+        }
+        self.application = application
+        self.lawDate = lawDate
+        self.monthEnd = monthEnd
+        request = nil
+        holidays = .none
+        designation = nil
+        measure = nil
+        missing.removeAll(keepingCapacity: true)
+        memberLists.removeAll(keepingCapacity: true)
+        memberLists.append(contentsOf: repeatElement(nil, count: application.household.count * 2))
+    }
+
     /// Sizes the locals and the fact cache for rules of up to `slotCount` slots, in one
     /// allocation each, before the first rule.
     func reserveSlots(_ slotCount: Int) {
@@ -55,6 +79,9 @@ final class ExpressionEvaluator {
         if cache.count < slotCount { cache = Array(repeating: nil, count: slotCount) }
     }
 
+    /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
+    /// ever grow, and only the rule's own slots are cleared: a rule reads no slot beyond its
+    /// count, so after the first rules no reset allocates or touches more than it must.
     func resetSlots(_ slotCount: Int) {
         if slots.count < slotCount { slots = Array(repeating: .unknown, count: slotCount) }
         slots.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = .unknown } }

@@ -63,7 +63,11 @@ public struct ImpactTally: Sendable {
         applications += 1
         transitions.add(base.outcome, reform.outcome)
         byMunicipality[municipality, default: Transitions()].add(base.outcome, reform.outcome)
-        for id in Set(base.designations + reform.designations) {
+        // Each designation once: few cover one dwelling, so a look back beats building a set.
+        for (i, id) in base.designations.enumerated() where !base.designations[..<i].contains(id) {
+            byDesignation[id, default: Transitions()].add(base.outcome, reform.outcome)
+        }
+        for (i, id) in reform.designations.enumerated() where !base.designations.contains(id) && !reform.designations[..<i].contains(id) {
             byDesignation[id, default: Transitions()].add(base.outcome, reform.outcome)
         }
         count(base, \.base, \.baseLifted)

@@ -39,8 +39,15 @@ public struct ApplicationReader: Sendable {
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
         // The size limit comes first, so neither path starts on a document beyond it.
         try InputLimits.checkDocument(bytes.count)
-        if let application = fast.read(bytes) { return application }
+        if let application = readPlain(bytes) { return application }
         return try read(try InputDocument.parse(bytes))
+    }
+
+    /// The application in a plain, valid document by the fast path alone; nil for anything else
+    /// (which ``read(_:)`` then reads, or names the problem of).
+    func readPlain(_ bytes: [UInt8]) -> Application? {
+        guard bytes.count <= InputLimits.documentBytes else { return nil }
+        return fast.read(bytes)
     }
 
     /// The full reader only (for tests that compare the two paths).

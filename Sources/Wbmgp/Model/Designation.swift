@@ -52,10 +52,14 @@ public final class Designation: Hashable, Sendable {
         self.measures = measures
         self.storedAreaKey = AreaMatcher.AreaKey(municipality: municipality, areas: areas)
         self.regionValue = .list(regionMunicipalities.map { .text($0) })
+        self.regionKeys = Set(regionMunicipalities.map(AreaMatcher.key))
     }
 
     /// ``regionMunicipalities`` as the list value rules read, made once (rules read it per person).
     let regionValue: Value
+    /// ``regionMunicipalities`` in compared form (``AreaMatcher/key(_:)``), for registrations
+    /// whose names are written otherwise (``ResidenceRun``).
+    let regionKeys: Set<String>
 
     /// The areas in the forms the matcher compares, made once here.
     public var areaKey: AreaMatcher.AreaKey { storedAreaKey }
