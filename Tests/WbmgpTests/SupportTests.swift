@@ -131,3 +131,20 @@ struct PriorityFlagsTests {
         #expect(flags != literal && flags.entries.count == 1)
     }
 }
+
+@Suite("Text interner")
+struct TextInternerTests {
+    @Test("the same bytes give the same text, different bytes their own, and past its capacity it still gives the right text")
+    func interns() {
+        var texts = TextInterner()
+        func text(_ s: String) -> String { Array(s.utf8).withUnsafeBufferPointer { texts.text($0) } }
+        let long = "capelle-aan-den-ijssel-2019"
+        #expect(text(long) == long)
+        #expect(text("rotterdam-2018") == "rotterdam-2018")
+        #expect(text(long) == long)
+        #expect(text("") == "")
+        for i in 0..<(TextInterner.capacity * 2) { #expect(text("designation-\(i)") == "designation-\(i)") }
+        #expect(text("capelle-aan-den-ijssel-2018") == "capelle-aan-den-ijssel-2018")
+        #expect(text("é-ü") == "é-ü")
+    }
+}

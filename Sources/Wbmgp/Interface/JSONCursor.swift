@@ -204,6 +204,8 @@ struct JSONCursor {
 struct JSONKey {
     let bytes: UnsafeBufferPointer<UInt8>
 
+    // Inlined, so that each `case` compares the key's length with a constant first.
+    @inline(__always)
     static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
         let count = pattern.utf8CodeUnitCount
         guard count == key.bytes.count else { return false }

@@ -19,6 +19,8 @@ struct LogLineScanner {
     /// The members `fromEnds` looks for, as they are written.
     static let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
     static let personalKey = Array("\",\"personal\":".utf8)
+    /// Where the `k` of ``skeletonKey`` is in it.
+    static let skeletonKAt = 3
 
     /// A log entry as `decide --log` writes it, found from its ends: `{"hash":"…","personal":…`
     /// at the start and `…,"seq":N,"skeleton":{…}}` at the end (its members are in sorted order,
@@ -33,29 +35,25 @@ struct LogLineScanner {
         guard let hashEnd = bytes[hashStart...].firstIndex(of: 0x22) else { return nil }
         found.hashBytes = bytes[hashStart..<hashEnd]
         found.hasPersonal = bytes[hashEnd...].starts(with: personalKey)
-        // The last `,"skeleton":`, searched from the end: a byte compared at each place, the key
-        // only where its first two bytes match.
-        let last = bytes.endIndex - skeletonKey.count
+        // The last `,"skeleton":`, searched from the end for its `k`: no member name of a
+        // skeleton has one and few values do, so eight bytes at a time are passed over while
+        // none is a `k`, and the key is compared at few places.
         let keyAt = bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress else { return nil }
-            // Offsets in the buffer are the slice's indices less its start.
-            var offset = last - bytes.startIndex
+            // Offsets in the buffer are the slice's indices less its start; `offset` is where
+            // the key would start, its `k` three bytes on.
+            let kAt = skeletonKAt
+            var offset = buffer.count - skeletonKey.count
             let floor = hashEnd - bytes.startIndex
             while offset > floor {
-                // Eight bytes at a time while none of them is a comma (the skeleton is mostly
-                // names and values between commas).
                 if offset - 8 > floor {
-                    let word = UnsafeRawPointer(base + offset - 7).loadUnaligned(as: UInt64.self) ^ 0x2C2C_2C2C_2C2C_2C2C
+                    let word = UnsafeRawPointer(base + offset + kAt - 7).loadUnaligned(as: UInt64.self) ^ 0x6B6B_6B6B_6B6B_6B6B
                     if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
                         offset -= 8
                         continue
                     }
                 }
-                if base[offset] == 0x2C, base[offset + 1] == 0x22,
-                    ByteMatch.matches(base, at: offset, skeletonKey)
-                {
-                    return offset + bytes.startIndex
-                }
+                if base[offset + kAt] == 0x6B, ByteMatch.matches(base, at: offset, skeletonKey) { return offset + bytes.startIndex }
                 offset -= 1
             }
             return nil
@@ -167,11 +165,17 @@ extension MonitoringEntry {
     public static func read(line bytes: [UInt8]) throws(InputError) -> Line { try read(line: bytes[...]) }
 
     public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line {
+        var texts = TextInterner()
+        return try read(line: bytes, texts: &texts)
+    }
+
+    /// - Parameter texts: where a thread's lines' designation ids and rules digests are made.
+    static func read(line bytes: ArraySlice<UInt8>, texts: inout TextInterner) throws(InputError) -> Line {
         if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
             if scanned.hasRedaction { return .redaction(seq: seq, hash: scanned.hash) }
             if let range = scanned.skeleton {
                 // What `decide --log` writes is read without a tree; anything else by the tree path.
-                if let entry = SkeletonReader.read(bytes[range]) {
+                if let entry = SkeletonReader.read(bytes[range], texts: &texts) {
                     return .decision(entry, seq: seq, hash: scanned.hash, redacted: !scanned.hasPersonal)
                 }
                 let skeleton: JSONValue
@@ -203,9 +207,10 @@ extension MonitoringEntry {
             let start = lines.count * share / shares, end = lines.count * (share + 1) / shares
             var results: [Result<Line, InputError>] = []
             results.reserveCapacity(end - start)
+            var texts = TextInterner()
             for index in start..<end {
                 do throws(InputError) {
-                    results.append(.success(try read(line: lines[index])))
+                    results.append(.success(try read(line: lines[index], texts: &texts)))
                 } catch {
                     results.append(.failure(error))
                 }

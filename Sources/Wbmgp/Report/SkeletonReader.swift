@@ -12,26 +12,39 @@ enum SkeletonReader {
     static let maximumDepth = 16
 
     static func read(_ bytes: ArraySlice<UInt8>) -> MonitoringEntry? {
+        var texts = TextInterner()
+        return read(bytes, texts: &texts)
+    }
+
+    /// - Parameter texts: where the designation ids and the rules digest are made, once per
+    ///   text for all the lines a thread reads.
+    static func read(_ bytes: ArraySlice<UInt8>, texts: inout TextInterner) -> MonitoringEntry? {
         bytes.withUnsafeBufferPointer { buffer in
             var cursor = JSONCursor(buffer)
-            guard let entry = readDecision(&cursor) else { return nil }
+            guard let entry = readDecision(&cursor, texts: &texts) else { return nil }
             cursor.whitespace()
             return cursor.atEnd ? entry : nil
         }
     }
 
     /// One reason's members that count: a refusal ground, or the hardship article that lifted it.
+    /// Kept as the line's bytes; only a ground's are made into strings.
     private struct ReasonFields {
-        var effect: String?
-        var result: String?
-        var rule: String?
-        var citation: String?
+        var effect: UnsafeBufferPointer<UInt8>?
+        var result: UnsafeBufferPointer<UInt8>?
+        var rule: UnsafeBufferPointer<UInt8>?
+        var citation: UnsafeBufferPointer<UInt8>?
         /// `lifted` is an object; `by` its article when it names one.
         var lifted = false
-        var by: String?
+        var by: UnsafeBufferPointer<UInt8>?
+
+        var isRefusalApplied: Bool {
+            guard let effect, let result else { return false }
+            return ByteMatch.equal(effect, "refuse") && ByteMatch.equal(result, "applied")
+        }
     }
 
-    private static func readDecision(_ c: inout JSONCursor) -> MonitoringEntry? {
+    private static func readDecision(_ c: inout JSONCursor, texts: inout TextInterner) -> MonitoringEntry? {
         var applicationDate: CalendarDate?
         var decisionDate: CalendarDate?
         var outcome: Decision.Outcome?
@@ -57,8 +70,8 @@ enum SkeletonReader {
                 return true
             case "designations":
                 return c.array { c in
-                    guard let text = c.asciiString() else { return false }
-                    designations.append(text)
+                    guard let bytes = c.rawString(asciiOnly: true) else { return false }
+                    designations.append(texts.text(bytes))
                     return true
                 }
             case "missingFacts":
@@ -86,9 +99,9 @@ enum SkeletonReader {
             case "engine":
                 if c.null() { return true }
                 return c.checkedObject(depth: 1) { c, key in
-                    guard case "rules" = key else { return c.skipValue(depth: 2) }
-                    rules = c.asciiString()
-                    return rules != nil
+                    guard case "rules" = key, let bytes = c.rawString(asciiOnly: true) else { return c.skipValue(depth: 2) }
+                    rules = texts.text(bytes)
+                    return true
                 }
             default: return c.skipValue(depth: 1)
             }
@@ -98,12 +111,12 @@ enum SkeletonReader {
         var entry = MonitoringEntry(
             applicationDate: applicationDate, decisionDate: decisionDate, outcome: outcome, designations: designations,
             grounds: [], hardship: [], defects: [], missingFacts: [], rules: rules)
-        for reason in reasons where reason.effect == "refuse" && reason.result == "applied" {
+        for reason in reasons where reason.isRefusalApplied {
             guard let rule = reason.rule, let citation = reason.citation else { continue }
             if reason.lifted {
-                if let by = reason.by, !entry.hardship.contains(by) { entry.hardship.append(by) }
+                if let by = reason.by.map(String.init(ascii:)), !entry.hardship.contains(by) { entry.hardship.append(by) }
             } else {
-                let ground = ImpactTally.Ground(rule: rule, citation: citation)
+                let ground = ImpactTally.Ground(rule: String(ascii: rule), citation: String(ascii: citation))
                 if !entry.grounds.contains(ground) { entry.grounds.append(ground) }
             }
         }
@@ -118,21 +131,26 @@ enum SkeletonReader {
     private static func readReason(_ c: inout JSONCursor, into fields: inout ReasonFields) -> Bool {
         c.checkedObject(depth: 2) { c, key in
             switch key {
-            case "effect": return c.string(into: &fields.effect)
-            case "result": return c.string(into: &fields.result)
-            case "rule": return c.string(into: &fields.rule)
-            case "citation": return c.string(into: &fields.citation)
+            case "effect": return c.rawString(into: &fields.effect)
+            case "result": return c.rawString(into: &fields.result)
+            case "rule": return c.rawString(into: &fields.rule)
+            case "citation": return c.rawString(into: &fields.citation)
             case "lifted":
                 if c.null() { return true }
                 fields.lifted = true
                 return c.checkedObject(depth: 3) { c, key in
                     guard case "by" = key else { return c.skipValue(depth: 4) }
-                    return c.string(into: &fields.by)
+                    return c.rawString(into: &fields.by)
                 }
             default: return c.skipValue(depth: 3)
             }
         }
     }
+}
+
+extension String {
+    /// The text of bytes a reader has checked are ASCII.
+    init(ascii bytes: UnsafeBufferPointer<UInt8>) { self.init(decoding: bytes, as: UTF8.self) }
 }
 
 extension JSONCursor {
@@ -142,9 +160,9 @@ extension JSONCursor {
         rawString(asciiOnly: true).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// ``asciiString()`` into `target`; false when it is not one.
-    mutating func string(into target: inout String?) -> Bool {
-        target = asciiString()
+    /// The bytes of an ``asciiString()`` into `target`; false when it is not one.
+    mutating func rawString(into target: inout UnsafeBufferPointer<UInt8>?) -> Bool {
+        target = rawString(asciiOnly: true)
         return target != nil
     }
 

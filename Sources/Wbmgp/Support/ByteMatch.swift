@@ -18,4 +18,10 @@ enum ByteMatch {
         }
         return true
     }
+
+    /// Whether `bytes` are the UTF-8 of `literal`.
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        equal(bytes, UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
 }
