@@ -103,8 +103,9 @@ enum ImpactCommand {
         while true {
             let lines = reader.nextLines(blockLines)
             if lines.isEmpty { break }
-            for slice in comparison.compare(lines[...], firstLine: lineNumber) {
-                for (k, tally) in slice.tallies.enumerated() { tallies[k].merge(tally) }
+            let block = comparison.compare(lines[...], firstLine: lineNumber)
+            for (k, tally) in block.tallies.enumerated() { tallies[k].merge(tally) }
+            for slice in block.slices {
                 redacted += slice.redacted
                 for (line, error) in slice.errors {
                     errors += 1

@@ -47,8 +47,9 @@ struct ImpactTests {
         // Two blocks, as the command reads them, so merging across blocks is exercised too.
         let half = lines.count / 2
         for (block, first) in [(lines[..<half], 1), (lines[half...], half + 1)] {
-            for slice in comparison.compare(block, firstLine: first) {
-                for (k, tally) in slice.tallies.enumerated() { tallies[k].merge(tally) }
+            let compared = comparison.compare(block, firstLine: first)
+            for (k, tally) in compared.tallies.enumerated() { tallies[k].merge(tally) }
+            for slice in compared.slices {
                 errors += slice.errors.count
                 redacted += slice.redacted
                 changed += slice.changed

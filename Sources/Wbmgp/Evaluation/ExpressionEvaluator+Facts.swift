@@ -8,17 +8,23 @@ extension ExpressionEvaluator {
         case .lawDate where request != nil: return .date(lawDate)
         default: break
         }
-        guard let application else { return .unknown }
+        // The application's fields are read through `application?.` one by one: binding the
+        // whole application to a local would copy it (and retain all it holds) at every read.
+        guard let applicationDate = application?.applicationDate else { return .unknown }
         switch fact {
-        case .applicationDate: return .date(application.applicationDate)
+        case .applicationDate: return .date(applicationDate)
         case .lawDate: return .date(lawDate)
-        case .kind: return .text(application.kind.rawValue)
+        case .kind: return (application?.kind.rawValue).map { .text($0) } ?? .unknown
         case .household: return householdValue
-        case .applicant: return .person(application.applicantIndex)
+        case .applicant: return (application?.applicantIndex).map { .person($0) } ?? .unknown
         case .designations: return designationsValue
         case .hardshipBeforeApplication, .hardshipAfterDecision:
             let wanted: HumanDecisionTiming = fact == .hardshipBeforeApplication ? .beforeApplication : .afterDecision
-            return .list(application.hardship.filter { $0.granted && HumanDecisionTiming($0.date, in: application) == wanted }.map { .text($0.article) })
+            let decisionDate = application?.decisionDate
+            let granted = (application?.hardship ?? []).filter {
+                $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == wanted
+            }
+            return .list(granted.map { .text($0.article) })
         case .requested, .previous, .measuresInForce, .checkedOn: return .unknown
         }
     }
@@ -68,9 +74,10 @@ extension ExpressionEvaluator {
     }
 
     func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
-        guard let application else { return .unknown }
-        guard let statement = application.woonverklaring else { return note("$.woonverklaring") }
-        let timing = statement.date.map { HumanDecisionTiming($0, in: application) } ?? .inTime
+        guard let applicationDate = application?.applicationDate else { return .unknown }
+        guard let statement = application?.woonverklaring else { return note("$.woonverklaring") }
+        let decisionDate = application?.decisionDate
+        let timing = statement.date.map { HumanDecisionTiming($0, applicationDate: applicationDate, decisionDate: decisionDate) } ?? .inTime
         switch fact {
         case .timing: return .text(timing.rawValue)
         case .date: return statement.date.map { .date($0) } ?? note("$.woonverklaring.date")
@@ -89,17 +96,18 @@ extension ExpressionEvaluator {
     }
 
     func dwellingFact(_ fact: DwellingFact) -> Value {
-        guard let dwelling = application?.dwelling else { return .unknown }
+        // Field by field, not the dwelling copied whole (see ``context(_:)``).
+        guard let municipality = application?.dwelling.municipality else { return .unknown }
         func optional(_ text: String?, _ name: String) -> Value {
             text.map { .text($0) } ?? note("$.dwelling." + name)
         }
         switch fact {
-        case .municipality: return .text(dwelling.municipality)
-        case .category: return .text(dwelling.category)
-        case .postcode: return optional(dwelling.postcode, "postcode")
-        case .street: return optional(dwelling.street, "street")
-        case .neighbourhood: return optional(dwelling.neighbourhood, "neighbourhood")
-        case .houseNumber: return dwelling.houseNumber.map { .integer($0) } ?? note("$.dwelling.houseNumber")
+        case .municipality: return .text(municipality)
+        case .category: return (application?.dwelling.category).map { .text($0) } ?? .unknown
+        case .postcode: return optional(application?.dwelling.postcode, "postcode")
+        case .street: return optional(application?.dwelling.street, "street")
+        case .neighbourhood: return optional(application?.dwelling.neighbourhood, "neighbourhood")
+        case .houseNumber: return application?.dwelling.houseNumber.map { .integer($0) } ?? note("$.dwelling.houseNumber")
         }
     }
 

@@ -10,9 +10,15 @@ public enum HumanDecisionTiming: String, Sendable {
     case afterDecision = "after-decision"
 
     public init(_ date: CalendarDate, in application: Application) {
-        if date < application.applicationDate {
+        self.init(date, applicationDate: application.applicationDate, decisionDate: application.decisionDate)
+    }
+
+    /// The same from the application's two dates (the evaluator reads them without copying the
+    /// application).
+    init(_ date: CalendarDate, applicationDate: CalendarDate, decisionDate: CalendarDate?) {
+        if date < applicationDate {
             self = .beforeApplication
-        } else if let decided = application.decisionDate, decided < date {
+        } else if let decided = decisionDate, decided < date {
             self = .afterDecision
         } else {
             self = .inTime

@@ -23,13 +23,19 @@ public struct ImpactComparison: Sendable {
         }
     }
 
-    /// What consecutive lines added: a tally per reform, the changed ids as JSON Lines, the lines
+    /// What consecutive lines gave besides the counts: the changed ids as JSON Lines, the lines
     /// that could not be read or decided, and the redacted log entries.
     public struct Slice: Sendable {
-        public var tallies: [ImpactTally]
         public var changed: [UInt8] = []
         public var errors: [(line: Int, error: InputError)] = []
         public var redacted = 0
+    }
+
+    /// A block of lines compared: the counts (a tally per reform, summed over all lines) and the
+    /// slices in input order.
+    public struct Block: Sendable {
+        public var tallies: [ImpactTally]
+        public var slices: [Slice]
     }
 
     public let workers: [Engines]
@@ -42,18 +48,23 @@ public struct ImpactComparison: Sendable {
         self.labels = labels
     }
 
-    public func compare(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1) -> [Slice] {
-        guard let firstWorker = workers.first else { return [] }
+    /// Compares `lines` on every worker. The lines are cut into many small slices, taken by
+    /// whichever worker is free, so that no worker waits long for the last one at the end of a
+    /// block; each worker counts into its own tallies, summed once per block.
+    public func compare(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1) -> Block {
+        let reforms = workers.first?.reforms.count ?? 0
+        let empty = Array(repeating: ImpactTally(), count: reforms)
+        guard let firstWorker = workers.first else { return Block(tallies: empty, slices: []) }
         let count = lines.count
-        let sliceCount = workers.count == 1 ? 1 : min(workers.count * 8, max(count, 1))
+        let sliceCount = workers.count == 1 ? 1 : min(workers.count * 32, max(count, 1))
         let slots = ConcurrentSlots<Slice>(count: sliceCount)
+        let workerTallies = ConcurrentSlots<[ImpactTally]>(count: workers.count)
         let base = lines.startIndex
-        let reforms = firstWorker.reforms.count
         let labels = self.labels
-        let compareSlice: @Sendable (Int, Engines) -> Void = { slice, engines in
+        let compareSlice: @Sendable (Int, Engines, inout [ImpactTally]) -> Void = { slice, engines, tallies in
             let start = count * slice / sliceCount
             let end = count * (slice + 1) / sliceCount
-            var result = Slice(tallies: Array(repeating: ImpactTally(), count: reforms))
+            var result = Slice()
             var changed = JSONBytes()
             for i in start..<end {
                 do throws(InputError) {
@@ -65,7 +76,7 @@ public struct ImpactComparison: Sendable {
                         let municipality = before.designations.first.flatMap { engines.municipalities[$0] } ?? application.dwelling.municipality.trimmingWhitespace
                         for (k, reform) in engines.reforms.enumerated() {
                             let after = try reform.decideForCounting(application)
-                            result.tallies[k].add(base: before, reform: after, municipality: municipality)
+                            tallies[k].add(base: before, reform: after, municipality: municipality)
                             if after.outcome != before.outcome {
                                 Self.changedLine(application.id, before.outcome, after.outcome, labels[k], into: &changed)
                             }
@@ -79,15 +90,23 @@ public struct ImpactComparison: Sendable {
             slots.store(result, at: slice)
         }
         if sliceCount == 1 {
-            compareSlice(0, firstWorker)
+            var tallies = empty
+            compareSlice(0, firstWorker, &tallies)
+            workerTallies.store(tallies, at: 0)
         } else {
             let workers = self.workers
             let counter = SliceCounter(limit: sliceCount)
             DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
-                while let slice = counter.next() { compareSlice(slice, workers[worker]) }
+                var tallies = empty
+                while let slice = counter.next() { compareSlice(slice, workers[worker], &tallies) }
+                workerTallies.store(tallies, at: worker)
             }
         }
-        return slots.values.map { $0 ?? Slice(tallies: Array(repeating: ImpactTally(), count: reforms)) }
+        var tallies = empty
+        for case let mine? in workerTallies.values {
+            for (k, tally) in mine.enumerated() { tallies[k].merge(tally) }
+        }
+        return Block(tallies: tallies, slices: slots.values.map { $0 ?? Slice() })
     }
 
     /// `{"application":"…","from":"refused","to":"granted"}` (with `"value"` in a sweep) and a newline.
