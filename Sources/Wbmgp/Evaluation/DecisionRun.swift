@@ -4,6 +4,8 @@ struct DecisionRun {
     let application: Application
     let lawDate: CalendarDate
     let covering: [Designation]
+    /// The covering designations' ids, made once for the evaluator and the decision.
+    let designationIds: [String]
     let evaluator: ExpressionEvaluator
     var reasons: [Reason] = []
     var lookupRule: (index: Int, rule: CompiledRule)?
@@ -15,8 +17,10 @@ struct DecisionRun {
     var defects: [Defect] = []
     var missingFacts: [String] = []
     var scope: [ScreeningRequest] = []
-    /// The last measure looked up among the covering designations, and what carries it.
-    var lastCarrier: (measure: String, carrier: (Designation, MeasureSetting)?)?
+    /// The measure the evaluator's designation and measure were last set for (``prepare(_:)``),
+    /// and whether a covering designation carries it; nil before the first rule. Rules of one
+    /// measure follow each other, so most rules find them set already.
+    var prepared: (measure: String?, carried: Bool)?
     /// Police records some rule relied on; few, so a list kept free of duplicates.
     var usedRecords: [RecordReference] = []
     /// Whether reasons get their facts and texts; a decision that is only counted (`impact`)
@@ -42,7 +46,8 @@ struct DecisionRun {
         self.peopleByName = peopleByName
         self.scratch = scratch
         evaluator = scratch.evaluator
-        evaluator.begin(application, lawDate: lawDate, designationIds: covering.map(\.id), monthEnd: monthEnd)
+        designationIds = covering.map(\.id)
+        evaluator.begin(application, lawDate: lawDate, designationIds: designationIds, monthEnd: monthEnd)
     }
 
     /// The version of `rule` that decides. By default the law date's; a rule `dated by` the date
@@ -63,30 +68,27 @@ struct DecisionRun {
     /// covering designation carries that measure.
     mutating func prepare(_ rule: CompiledRule) -> Bool {
         evaluator.load(rule.program)
-        evaluator.designation = nil
-        evaluator.measure = nil
-        if let measureName = rule.measure {
-            guard let (designation, measure) = carrier(of: measureName) else { return false }
-            evaluator.designation = designation
-            evaluator.measure = measure
+        if prepared?.measure != rule.measure || prepared == nil {
+            evaluator.designation = nil
+            evaluator.measure = nil
+            var carried = true
+            if let measureName = rule.measure {
+                carried = false
+                // The first covering designation that carries the measure.
+                for designation in covering {
+                    if let setting = designation.measure(named: measureName) {
+                        evaluator.designation = designation
+                        evaluator.measure = setting
+                        carried = true
+                        break
+                    }
+                }
+            }
+            prepared = (rule.measure, carried)
         }
+        guard prepared?.carried == true else { return false }
         evaluator.resetSlots(rule.slotCount)
         return true
-    }
-
-    /// The first covering designation that carries the measure, with its setting; nil when none
-    /// does. Rules of one measure follow each other, so the last answer is kept.
-    mutating func carrier(of measureName: String) -> (Designation, MeasureSetting)? {
-        if let last = lastCarrier, last.measure == measureName { return last.carrier }
-        var found: (Designation, MeasureSetting)?
-        for designation in covering {
-            if let setting = designation.measure(named: measureName) {
-                found = (designation, setting)
-                break
-            }
-        }
-        lastCarrier = (measureName, found)
-        return found
     }
 
     mutating func apply(_ rule: CompiledRule) {
@@ -265,6 +267,7 @@ struct DecisionRun {
             evaluator.load(rule.program)
             evaluator.designation = covering.first
             evaluator.measure = nil
+            prepared = nil
             evaluator.resetSlots(rule.slotCount)
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
             var reason = makeReason(rule, result: result, personId: nil)
@@ -277,7 +280,7 @@ struct DecisionRun {
         return Decision(
             application: application.id, applicationDate: application.applicationDate, decisionDate: application.decisionDate,
             role: application.role, outcome: outcome, lawDate: lawDate,
-            lawVersion: lawVersion, designations: covering.map(\.id), conditions: isGrant ? conditions : [],
+            lawVersion: lawVersion, designations: designationIds, conditions: isGrant ? conditions : [],
             priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
             missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],
             usedPoliceRecords: usedRecords.sorted())

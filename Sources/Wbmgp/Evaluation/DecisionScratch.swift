@@ -16,17 +16,6 @@ final class DecisionScratch {
     /// holds this scratch, on its thread.
     @exclusivity(unchecked) var textBuffer = ByteBuffer(capacity: 512)
     private var inUse = false
-    /// The last dwelling decided, with its address in compared form: `impact` decides each
-    /// application under two laws in a row, and the address is normalised once for both.
-    private var lastDwelling: (dwelling: Dwelling, key: AreaMatcher.DwellingKey)?
-
-    /// `dwelling`'s address in compared form.
-    func key(of dwelling: Dwelling) -> AreaMatcher.DwellingKey {
-        if let last = lastDwelling, last.dwelling == dwelling { return last.key }
-        let key = AreaMatcher.DwellingKey(dwelling)
-        lastDwelling = (dwelling, key)
-        return key
-    }
 
     /// This thread's scratch, marked in use; ``finish()`` hands it back.
     static func take() -> DecisionScratch {
@@ -47,8 +36,8 @@ final class DecisionScratch {
 
     private init(taken: Void) { inUse = true }
 
-    /// Ends the decision: the scratch may serve the next one. The application is let go (only the
-    /// dwelling's compared address stays until the next decision).
+    /// Ends the decision: the scratch may serve the next one. The application is let go, so no
+    /// person's data stays in an idle thread's scratch.
     func finish() {
         evaluator.application = nil
         inUse = false

@@ -63,11 +63,20 @@ public struct Engine: Sendable {
     /// left undecided), each with rule, citation, person, result and lift, and no facts and no
     /// texts, so nothing is rendered.
     public func decideForCounting(_ application: Application) throws(InputError) -> Decision {
-        try evaluate(application, lawDate: nil, peopleByName: false, notingGrounds: false, texts: false).0
+        try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling))
+    }
+
+    /// The same, with the dwelling's address already in compared form: `impact` decides each
+    /// application under two rule sets and normalises the address once for both.
+    func decideForCounting(_ application: Application, dwelling: AreaMatcher.DwellingKey) throws(InputError) -> Decision {
+        try evaluate(application, lawDate: nil, peopleByName: false, notingGrounds: false, texts: false, dwelling: dwelling).0
     }
 
     /// One decision, with its grounds noted for a counterfactual search when `notingGrounds`.
-    func evaluate(_ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true) throws(InputError) -> (Decision, [GroundNote]) {
+    func evaluate(
+        _ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true,
+        dwelling: AreaMatcher.DwellingKey? = nil
+    ) throws(InputError) -> (Decision, [GroundNote]) {
         let lawDate = Engine.lawDate(of: application, override: override)
         guard let snapshot = law.snapshot(on: lawDate), let version = law.lawVersion(on: lawDate) else {
             throw InputError(
@@ -77,7 +86,7 @@ public struct Engine: Sendable {
         }
         let scratch = DecisionScratch.take()
         defer { scratch.finish() }
-        let covering = covering(scratch.key(of: application.dwelling), on: lawDate)
+        let covering = covering(dwelling ?? AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
         try checkConflicts(covering, application)
         var run = DecisionRun(
             application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,

@@ -30,6 +30,9 @@ final class ExpressionEvaluator {
     /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designationIds:monthEnd:)``.
     @exclusivity(unchecked) var memberLists: [Value?] = []
 
+    /// The household as a list value for each household size met so far (index: the size).
+    @exclusivity(unchecked) private var householdValues: [Value] = []
+
     /// The household and the covering designations as list values, made once per decision
     /// rather than at every read (and kept for the next decision when it has as many members,
     /// or the same designations).
@@ -53,8 +56,11 @@ final class ExpressionEvaluator {
     /// Makes this evaluator (a thread's ``DecisionScratch``) one for deciding `application`: what
     /// the last decision left is cleared or replaced, and the buffers keep their capacity.
     func begin(_ application: Application, lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule) {
-        if householdValue.listElements?.count != application.household.count {
-            householdValue = .list(application.household.indices.map { .person($0) })
+        let members = application.household.count
+        if householdValue.listElements?.count != members {
+            // One list per household size, kept: consecutive applications differ in size.
+            while householdValues.count <= members { householdValues.append(.list((0..<householdValues.count).map { .person($0) })) }
+            householdValue = householdValues[members]
         }
         if designationIds != self.designationIds {
             designationsValue = .list(designationIds.map { .text($0) })
@@ -68,8 +74,11 @@ final class ExpressionEvaluator {
         designation = nil
         measure = nil
         missing.removeAll(keepingCapacity: true)
-        memberLists.removeAll(keepingCapacity: true)
-        memberLists.append(contentsOf: repeatElement(nil, count: application.household.count * 2))
+        // Cleared in place (the slots past this household are never read).
+        memberLists.withUnsafeMutableBufferPointer { lists in
+            for i in lists.indices { lists[i] = nil }
+        }
+        if memberLists.count < members * 2 { memberLists.append(contentsOf: repeatElement(nil, count: members * 2 - memberLists.count)) }
     }
 
     /// Sizes the locals and the fact cache for rules of up to `slotCount` slots, in one

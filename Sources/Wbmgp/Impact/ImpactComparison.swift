@@ -72,10 +72,11 @@ public struct ImpactComparison: Sendable {
                     case .noDecision: continue
                     case .redacted: result.redacted += 1
                     case .application(let application):
-                        let before = try engines.base.decideForCounting(application)
+                        let dwelling = AreaMatcher.DwellingKey(application.dwelling)
+                        let before = try engines.base.decideForCounting(application, dwelling: dwelling)
                         let municipality = before.designations.first.flatMap { engines.municipalities[$0] } ?? application.dwelling.municipality.trimmingWhitespace
                         for (k, reform) in engines.reforms.enumerated() {
-                            let after = try reform.decideForCounting(application)
+                            let after = try reform.decideForCounting(application, dwelling: dwelling)
                             tallies[k].add(base: before, reform: after, municipality: municipality)
                             if after.outcome != before.outcome {
                                 Self.changedLine(application.id, before.outcome, after.outcome, labels[k], into: &changed)
