@@ -31,19 +31,15 @@ struct DecisionRun {
     /// The thread's reused evaluator and text buffer (``DecisionScratch``).
     let scratch: DecisionScratch
     /// How values read in texts (labels, people); its language and designation set per text.
-    /// Made at the first text, so a decision that is only counted never makes it.
-    var textContext: TextContext?
-    let labels: TextLabels
-    let designationWords: DesignationWords?
-    let peopleByName: Bool
+    var textContext: TextContext
 
     init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false) {
         self.application = application
         self.lawDate = lawDate
         self.covering = covering
-        self.labels = labels
-        self.designationWords = designationWords
-        self.peopleByName = peopleByName
+        self.textContext = TextContext(
+            language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
+            designationWords: designationWords)
         self.scratch = scratch
         evaluator = scratch.evaluator
         designationIds = covering.map(\.id)
@@ -225,14 +221,8 @@ struct DecisionRun {
 
     mutating func render(_ template: Template, _ language: Language) -> String {
         // Built as UTF-8 in the thread's buffer, reused for every text; one String at the end.
-        var context =
-            textContext
-            ?? TextContext(
-                language: language, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
-                designationWords: designationWords)
-        context.language = language
-        context.designation = evaluator.designation
-        textContext = context
+        textContext.language = language
+        textContext.designation = evaluator.designation
         scratch.textBuffer.removeAll()
         for segment in template.segments {
             switch segment {
@@ -240,7 +230,7 @@ struct DecisionRun {
             case .value(let expression):
                 let start = scratch.textBuffer.count
                 let opensSentence = start == 0 || scratch.textBuffer.endsWith(sentenceEnd)
-                ValueRendering.appendText(evaluator.value(of: expression), context, to: &scratch.textBuffer)
+                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &scratch.textBuffer)
                 // A value that opens a sentence ("{p} woont …") starts with a capital.
                 if opensSentence { PlainWords.capitaliseText(in: &scratch.textBuffer, from: start) }
             }
