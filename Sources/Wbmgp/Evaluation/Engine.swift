@@ -60,8 +60,8 @@ public struct Engine: Sendable {
     /// One application decided for counting (`impact`, the counterfactual search): outcome and
     /// designations as ``decide(_:lawDate:peopleByName:counterfactuals:)`` gives them, but of
     /// the reasons only the grounds (a refusal met, lifted or not; a refusal or conditions rule
-    /// left undecided), each with rule, citation, person, result and lift, and no facts and no
-    /// texts, so nothing is rendered.
+    /// left undecided), each with rule, citation, person, result and lift, and no facts, no texts
+    /// and no missing facts, so nothing is rendered and no path is made.
     public func decideForCounting(_ application: Application) throws(InputError) -> Decision {
         try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling))
     }
@@ -93,6 +93,8 @@ public struct Engine: Sendable {
             designationWords: designationWords, peopleByName: peopleByName)
         if notingGrounds { run.grounds = [] }
         run.rendersTexts = texts
+        // The missing facts are written in a decision with texts and searched by the grounds.
+        run.evaluator.notesMissing = texts || notingGrounds
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
         if texts { run.reasons.reserveCapacity(snapshot.rules.count + application.household.count) }
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)

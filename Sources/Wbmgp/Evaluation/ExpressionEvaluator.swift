@@ -23,6 +23,9 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) private var nodes: UnsafePointer<CodeNode> = UnsafePointer(ExpressionCode.empty.nodes)
     /// JSON paths of absent facts read since the last reset.
     @exclusivity(unchecked) var missing: [String] = []
+    /// Whether absent facts' paths are noted in ``missing``: not for a decision made only for
+    /// counting, whose missing facts nobody reads (building each path was a twentieth of it).
+    @exclusivity(unchecked) var notesMissing = true
     /// Values of cached facts, by slot, with the absent facts noted while computing them.
     @exclusivity(unchecked) var cache: [(value: Value, missing: [String])?] = []
 
@@ -74,6 +77,7 @@ final class ExpressionEvaluator {
         designation = nil
         measure = nil
         missing.removeAll(keepingCapacity: true)
+        notesMissing = true
         // Cleared in place (the slots past this household are never read).
         memberLists.withUnsafeMutableBufferPointer { lists in
             for i in lists.indices { lists[i] = nil }
@@ -103,7 +107,11 @@ final class ExpressionEvaluator {
         cache.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = nil } }
     }
 
-    func note(_ path: String) -> Value {
+    /// An absent fact: `unknown`, with its JSON path noted in ``missing`` when paths are noted
+    /// (the path is only made then).
+    func note(_ path: @autoclosure () -> String) -> Value {
+        guard notesMissing else { return .unknown }
+        let path = path()
         if !missing.contains(path) { missing.append(path) }
         return .unknown
     }

@@ -193,7 +193,12 @@ struct JSONCursor {
 
     /// A required string that is not only spaces, as ``ObjectReader/requiredString(_:)`` demands.
     mutating func nonBlank(_ target: inout String?) -> Bool {
-        guard let text = string(), !text.trimmingSpaces.isEmpty else { return false }
+        whitespace()
+        let quote = index
+        guard let text = string() else { return false }
+        // Blank is spaces only; looked at in the bytes between the quotes (most texts start with
+        // a letter), not in the string.
+        guard bytes[(quote + 1)..<(index - 1)].contains(where: { $0 != 0x20 }) else { return false }
         target = text
         return true
     }
