@@ -165,15 +165,12 @@ struct DecisionRun {
         if let reason { reasons.append(reason) }
     }
 
-    /// The reasons a decision made for counting keeps (``Engine/decideForCounting(_:)``): a
-    /// refusal met, lifted or not, and a refusal or conditions rule left undecided. `impact`
-    /// counts the first, the counterfactual search looks for all three; the other reasons (rules
-    /// passed, priorities, defects, the lookup) would only be made to be thrown away.
+    /// The reasons a decision made for counting keeps (``Engine/decideForCounting(_:)``): the
+    /// grounds (``GroundNote/isGround(_:_:lifted:)``) whether lifted or not. `impact` counts the
+    /// refusals met, the counterfactual search looks for all; the other reasons (rules passed,
+    /// priorities, defects, the lookup) would only be made to be thrown away.
     static func isCounted(_ effect: CompiledEffect, _ result: RuleResult) -> Bool {
-        switch (effect, result) {
-        case (.refuse, .applied), (.refuse, .unknown), (.conditions, .unknown): return true
-        default: return false
-        }
+        GroundNote.isGround(effect, result, lifted: false)
     }
 
     /// A ground as the counterfactual search needs it, with the rule's `would lift` texts
