@@ -215,15 +215,9 @@ enum ResidenceRun {
         // Periods do not overlap (the reader checks), so each step moves to an earlier period; a
         // period's place in the region is looked up only when it covers the day reached, so no
         // list of the inside periods is made.
-        var step = true
-        while step {
-            step = false
-            for period in periods where period.from.dayNumber <= cursor && (period.until.map { $0.dayNumber >= cursor } ?? true) && isInside(period) {
-                start = period.from.dayNumber
-                cursor = start - 1
-                step = true
-                break
-            }
+        while let period = periods.first(where: { $0.from.dayNumber <= cursor && ($0.until.map { $0.dayNumber >= cursor } ?? true) && isInside($0) }) {
+            start = period.from.dayNumber
+            cursor = start - 1
         }
         return CalendarDate(dayNumber: start)
     }

@@ -52,7 +52,7 @@ public final class Designation: Hashable, Sendable {
         self.measures = measures
         self.storedAreaKey = AreaMatcher.AreaKey(municipality: municipality, areas: areas)
         self.regionValue = .list(regionMunicipalities.map { .text($0) })
-        self.regionKeys = Set(regionMunicipalities.map(AreaMatcher.key))
+        self.regionKeys = ResidenceRun.keys(of: regionValue.listElements ?? [])
     }
 
     /// ``regionMunicipalities`` as the list value rules read, made once (rules read it per person).
