@@ -4,22 +4,34 @@ import Foundation
 /// Reads JSON Lines from a file or stdin in blocks, so a batch of any size runs in bounded memory.
 /// Lines are split as ``DecisionService/lines(of:)`` splits them: a final newline ends the last
 /// line, and a `\r` before a newline is dropped.
+///
+/// Lines are read into ``InputChunk``s and lent out where they lie: a consumer that keeps lines
+/// past the call (the report hands whole blocks to its workers) takes the chunks they are in
+/// (``takeLentChunks()``) and holds them as long as it reads the lines. A chunk nobody holds any
+/// more is read into again, so the same few buffers serve a log of gigabytes: no byte is copied
+/// out of them, and no fresh memory is touched for every mebibyte read.
 struct LineReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
-    /// Bytes read and not yet given out are `pending[offset...]`. Each read goes into a new array
-    /// (the unread end of the last carried over) that `read` fills itself: no byte is zeroed
-    /// first, and a line lent out stays valid after further reads, so a consumer may keep its
-    /// slice (the report hands whole lines to its workers) at the cost of the chunk it is in.
-    private var pending: [UInt8] = []
-    /// Where the unread part of `pending` starts; read lines are dropped in bulk, not one by one.
+    /// The chunk being read; its bytes not yet given out are `chunk.bytes[offset..<chunk.count]`.
+    private var chunk: InputChunk
+    /// Where the unread part of `chunk` starts; read lines are dropped in bulk, not one by one.
     private var offset = 0
+    /// Every chunk made, for reuse once only this list holds it.
+    private var pool: [InputChunk] = []
+    /// The chunks lines were lent from since ``takeLentChunks()`` was last called.
+    private var lent: [InputChunk] = []
     private var finished = false
     /// Bytes read from the input so far, and its size when it is a regular file (for an ETA).
     private(set) var bytesRead = 0
     let totalBytes: Int?
     /// Why reading stopped before the end of the input, if it did; the lines before it were returned.
     private(set) var failure: FileBytes.Failure?
+
+    /// How much one `read` asks for; a chunk holds this beyond the part of a line carried into it.
+    private static let readSize = 1 << 20
+    /// Below this much room left in a chunk, the next read goes into another chunk.
+    private static let smallestRead = 64 << 10
 
     /// Opens `path` ("-" for stdin).
     ///
@@ -43,50 +55,53 @@ struct LineReader {
             throw FileBytes.Failure(errno: EISDIR)
         }
         totalBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        chunk = InputChunk(capacity: 0)
     }
 
     func close() {
         if ownsDescriptor { _ = Glibc.close(descriptor) }
     }
 
-    /// Up to `count` further lines; empty at the end of the input.
+    /// Up to `count` further lines, each a copy of its own; empty at the end of the input.
     mutating func nextLines(_ count: Int) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         lines.reserveCapacity(count)
         nextLines(count) { lines.append(Array($0)) }
+        // Copied: their chunks may be read into again.
+        lent.removeAll(keepingCapacity: true)
         return lines
     }
 
     /// Up to `count` further lines, each lent to `line` in place (no copy: a report over a log
-    /// of gigabytes reads each line where it was read); how many there were, 0 at the end.
+    /// of gigabytes reads each line where it was read); how many there were, 0 at the end. A
+    /// line stays valid while its chunk is held (``takeLentChunks()``).
     @discardableResult
-    mutating func nextLines(_ count: Int, _ line: (ArraySlice<UInt8>) -> Void) -> Int {
+    mutating func nextLines(_ count: Int, _ line: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
         var given = 0
         while given < count {
             // Newlines are found with memchr.
             if let newline = firstNewline() {
                 var end = newline
-                if end > offset, pending[end - 1] == 0x0D { end -= 1 }
-                line(pending[offset..<end])
+                if end > offset, chunk.base[end - 1] == 0x0D { end -= 1 }
+                lend(offset..<end, line)
                 given += 1
                 offset = newline + 1
                 continue
             }
-            if pending.count - offset > InputLimits.documentBytes {
+            if chunk.count - offset > InputLimits.documentBytes {
                 // A line past the limit is never held whole: its first bytes stand for it (the
                 // reader refuses them as E-LIMIT) and the rest is read past, so memory stays bounded.
-                line(pending[offset..<(offset + InputLimits.documentBytes + 1)])
+                lend(offset..<(offset + InputLimits.documentBytes + 1), line)
                 given += 1
                 skipRestOfLine()
                 continue
             }
             if finished {
-                if offset < pending.count {
-                    line(pending[offset...])
+                if offset < chunk.count {
+                    lend(offset..<chunk.count, line)
                     given += 1
                 }
-                pending = []
-                offset = 0
+                offset = chunk.count
                 break
             }
             fill()
@@ -94,58 +109,96 @@ struct LineReader {
         return given
     }
 
-    /// The index of the first newline at or after `offset` in `pending`.
-    private func firstNewline() -> Int? {
-        pending.withUnsafeBufferPointer { buffer -> Int? in
-            guard offset < buffer.count, let base = buffer.baseAddress, let hit = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
-            return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-        }
+    /// The chunks lines were lent from since the last call: whoever keeps those lines holds
+    /// these, and the reader reads into none of them while they are held.
+    mutating func takeLentChunks() -> [InputChunk] {
+        defer { lent.removeAll(keepingCapacity: true) }
+        return lent
     }
 
-    /// Reads past the rest of the current line, holding at most one chunk.
+    private mutating func lend(_ range: Range<Int>, _ line: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if lent.last !== chunk { lent.append(chunk) }
+        line(UnsafeBufferPointer(start: chunk.base + range.lowerBound, count: range.count))
+    }
+
+    /// The index of the first newline at or after `offset` in the chunk.
+    private func firstNewline() -> Int? {
+        guard offset < chunk.count, let hit = memchr(chunk.base + offset, 0x0A, chunk.count - offset) else { return nil }
+        return UnsafeMutablePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - chunk.base
+    }
+
+    /// Reads past the rest of the current line, holding at most one chunk of it.
     private mutating func skipRestOfLine() {
         while true {
             if let newline = firstNewline() {
                 offset = newline + 1
                 return
             }
-            pending = []
-            offset = 0
+            offset = chunk.count
             if finished { return }
             fill()
         }
     }
 
+    /// Reads more input after the unread bytes: into the chunk's free room when there is enough
+    /// of it (lines lent from the chunk stay as they are), else into another chunk, with the
+    /// unread part of a line carried over to its start.
     private mutating func fill() {
-        let chunk = 1 << 20
-        let previous = pending, start = offset, carried = pending.count - offset
-        // Whole mebibytes, so that the arrays are of one size as a rule and the allocator reuses
-        // freed ones exactly (arrays of every size in between left memory growing slowly).
-        let capacity = (carried + 2 * chunk - 1) / chunk * chunk
+        if chunk.capacity - chunk.count < Self.smallestRead {
+            let carried = chunk.count - offset
+            // Whole mebibytes, so that chunks are of one size as a rule and are reused.
+            let capacity = (carried + 2 * Self.readSize - 1) / Self.readSize * Self.readSize
+            let next = reusableChunk(capacity: capacity)
+            if carried > 0 { next.base.update(from: chunk.base + offset, count: carried) }
+            next.count = carried
+            chunk = next
+            offset = 0
+        }
         var read = -1
         var code: Int32 = 0
-        pending = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            previous.withUnsafeBufferPointer { old in
-                if carried > 0, let oldBase = old.baseAddress { base.initialize(from: oldBase + start, count: carried) }
-            }
-            repeat {
-                read = Glibc.read(descriptor, base + carried, capacity - carried)
-                code = errno
-            } while read < 0 && code == EINTR
-            initialized = carried + max(read, 0)
-        }
-        offset = 0
+        repeat {
+            read = Glibc.read(descriptor, chunk.base + chunk.count, chunk.capacity - chunk.count)
+            code = errno
+        } while read < 0 && code == EINTR
         if read < 0 { failure = FileBytes.Failure(errno: code) }
         if read <= 0 {
             finished = true
             return
         }
-        if bytesRead == 0, pending.starts(with: FileBytes.byteOrderMark) {
+        if bytesRead == 0, read >= FileBytes.byteOrderMark.count,
+            UnsafeBufferPointer(start: chunk.base + chunk.count, count: FileBytes.byteOrderMark.count).elementsEqual(FileBytes.byteOrderMark)
+        {
             // A byte-order mark starts the file, not its first line.
-            offset = FileBytes.byteOrderMark.count
+            offset += FileBytes.byteOrderMark.count
         }
+        chunk.count += read
         bytesRead += read
     }
+
+    /// A chunk of at least `capacity` bytes that nobody holds (emptied), else a new one.
+    private mutating func reusableChunk(capacity: Int) -> InputChunk {
+        for index in pool.indices where pool[index].capacity >= capacity && isKnownUniquelyReferenced(&pool[index]) {
+            pool[index].count = 0
+            return pool[index]
+        }
+        let made = InputChunk(capacity: capacity)
+        pool.append(made)
+        return made
+    }
+}
+
+/// Bytes read from an input, lent out as lines where they lie (``LineReader``). A class, so that
+/// holders of its lines keep it alive and the reader can see when nobody does.
+final class InputChunk: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    /// Bytes read into it so far; only ever grows until the chunk is reused.
+    var count = 0
+
+    init(capacity: Int) {
+        base = .allocate(capacity: max(capacity, 1))
+        self.capacity = capacity
+    }
+
+    deinit { base.deallocate() }
 }

@@ -50,13 +50,14 @@ enum ReportCommand {
             var number = 0
             // The newest entry's sequence number and hash, made into the log's head once at the end.
             var newest: (seq: Int, hash: String?)?
-            // Lines are lent by the reader without a copy, a block at a time; while one block is
-            // read on every core (skeletons found and parsed), the reader takes in the next, and
-            // each block is counted in input order. A block holds the chunks its lines are in, so
-            // memory stays bounded by the block size.
-            var inFlight: (block: MonitoringEntry.BlockInFlight, numbers: [Int])?
+            // Lines are lent by the reader where they were read, a block at a time, with the
+            // chunks they are in. Blocks are counted on every core (skeletons found, parsed and
+            // counted), up to two at once, while the reader takes in the next; what the blocks
+            // gave is taken back in input order. Memory stays bounded by the blocks in flight.
+            let counter = LogCounter(template: report, jobs: jobs)
+            var inFlight: [LogBlock] = []
             while true {
-                var block: [ArraySlice<UInt8>] = []
+                var block: [UnsafeBufferPointer<UInt8>] = []
                 var numbers: [Int] = []
                 let given = reader.nextLines(1_024) { line in
                     number += 1
@@ -64,30 +65,24 @@ enum ReportCommand {
                     numbers.append(number)
                     block.append(line)
                 }
-                // The block before is taken back, this one started, and only then the one before
-                // counted: the workers never wait for the counting.
-                let finished = inFlight.map { (results: $0.block.finish(), numbers: $0.numbers) }
-                inFlight = given == 0 ? nil : (MonitoringEntry.BlockInFlight(block, jobs: jobs), numbers)
-                if let finished {
-                    for (lineNumber, result) in zip(finished.numbers, finished.results) {
-                        switch result {
-                        case .success(.redaction(let seq, let hash)):
-                            newest = (seq, hash)
-                        case .success(.decision(let entry, let seq, let hash, let redacted)):
-                            if let seq { newest = (seq, hash) }
-                            if report.add(entry) {
-                                log.decisions += 1
-                                if redacted { log.redacted += 1 }
-                            }
-                        case .failure(let error):
-                            log.errors += 1
-                            if log.errors <= 20 { Output.error("\(log.path):\(lineNumber): error: [\(error.code)] \(error.path): \(error.message)") }
-                            status = status.combined(with: .dataError)
-                        }
+                let chunks = reader.takeLentChunks()
+                // The oldest block is taken back before another starts (the counter's rule), and
+                // all of them at the end.
+                while !inFlight.isEmpty, inFlight.count >= LogCounter.blocksInFlight || given == 0 {
+                    let finished = inFlight.removeFirst().finish()
+                    log.decisions += finished.decisions
+                    log.redacted += finished.redacted
+                    if let newer = finished.newest { newest = newer }
+                    for (lineNumber, error) in finished.failures {
+                        log.errors += 1
+                        if log.errors <= 20 { Output.error("\(log.path):\(lineNumber): error: [\(error.code)] \(error.path): \(error.message)") }
+                        status = status.combined(with: .dataError)
                     }
                 }
                 if given == 0 { break }
+                inFlight.append(counter.start(lines: block, numbers: numbers, storage: chunks))
             }
+            counter.merge(into: &report)
             if let failure = reader.failure {
                 Output.error("\(log.path): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
                 status = status.combined(with: .noInput)

@@ -341,4 +341,59 @@ struct PopulationCLITests {
         #expect(try cli.run(["report", directory + "/none.log"]).status == 66)
         #expect(try cli.run(["report", "--by", "week", log]).status == 64)
     }
+
+    /// The report reads a log in blocks of lines lent from reused buffers and counts up to two
+    /// blocks at once on every core; over a log of many blocks it must give what reading the
+    /// lines one by one gives: the same groups, decisions, redacted entries, head and failures.
+    @Test("report over a log of many blocks, from a file and from a pipe, with one job and two: the counts of reading it line by line")
+    func reportInBlocks() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let small = directory + "/small.log"
+        _ = try cli.run(["decide", "--jsonl", "--log", small, "--designations", "Fixtures/designations", "Fixtures/impact/population.jsonl"])
+        let entries = try String(contentsOfFile: small, encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(entries.count == 16)
+        // 5,000 lines, longer than the reader's buffers many times over; two that are no
+        // decision (at lines 1,500 and 4,000) and a blank one (at 2,500).
+        var lines: [String] = []
+        for number in 1...5_000 {
+            switch number {
+            case 1_500, 4_000: lines.append("not json")
+            case 2_500: lines.append("  ")
+            default: lines.append(entries[number % entries.count])
+            }
+        }
+        let big = directory + "/big.log"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: big, atomically: true, encoding: .utf8)
+        // Line by line, as the library reads one entry.
+        var expected = MonitoringReport(by: [.designation, .quarter], from: nil, until: nil, minimumCount: 5, municipalities: [:])
+        var decisions = 0, redacted = 0, head = ""
+        for line in lines where !line.allSatisfy({ $0 == " " }) {
+            guard let read = try? MonitoringEntry.read(line: Array(line.utf8)) else { continue }
+            switch read {
+            case .decision(let entry, let seq, let hash, let isRedacted):
+                if expected.add(entry) {
+                    decisions += 1
+                    if isRedacted { redacted += 1 }
+                }
+                if let seq { head = "\(seq):\(hash ?? "?")" }
+            case .redaction(let seq, let hash): head = "\(seq):\(hash ?? "?")"
+            }
+        }
+        #expect(decisions == 4_997)
+        for (jobs, stdin) in [("1", false), ("2", false), ("2", true)] {
+            let run = try cli.run(
+                ["report", "--by", "designation,quarter", "--format", "json", "--jobs", jobs, stdin ? "-" : big],
+                stdin: stdin ? lines.joined(separator: "\n") + "\n" : nil)
+            #expect(run.status == 65, "\(run.stderr)")
+            #expect(run.stderr.contains(":1500: error: [E-JSON]") && run.stderr.contains(":4000: error: [E-JSON]"), "\(run.stderr)")
+            let json = try JSONReader.parse(Array(run.stdout.utf8))
+            #expect(json["groups"] == expected.json["groups"], "--jobs \(jobs), stdin \(stdin)")
+            guard case .array(let logs) = json["logs"] ?? .null, let log = logs.first else {
+                Issue.record("no log")
+                continue
+            }
+            #expect(log["decisions"] == .integer(decisions) && log["redacted"] == .integer(redacted) && log["errors"] == .integer(2))
+            #expect(log["head"] == .string(head))
+        }
+    }
 }

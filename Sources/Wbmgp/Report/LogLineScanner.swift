@@ -5,16 +5,21 @@ import Dispatch
 /// personal part (the input, the reason texts) is most of a line's bytes and is only skipped
 /// over, bracket by bracket. The skeleton alone is then parsed. A line that is not a log entry's
 /// top-level object gives nil, and the caller parses it whole.
+///
+/// It reads the line where it lies (the reader's buffer): every range it gives is in the line's
+/// own offsets, from 0.
 struct LogLineScanner {
     var seq: Int?
-    /// The bytes of `hash` (a slice of the line: no copy until ``hash`` is asked for).
-    var hashBytes: ArraySlice<UInt8>?
-    var hash: String? { hashBytes.map { String(decoding: $0, as: UTF8.self) } }
+    /// Where the text of `hash` is in the line (no string is made until ``hash(in:)`` is asked).
+    var hashRange: Range<Int>?
     var skeleton: Range<Int>?
     var hasPersonal = false
     var hasRedaction = false
 
-    static func scan(_ bytes: [UInt8]) -> LogLineScanner? { scan(bytes[...]) }
+    /// The text of `hash` in `line`, the line this scanner was made from.
+    func hash(in line: UnsafeBufferPointer<UInt8>) -> String? {
+        hashRange.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
+    }
 
     /// The members `fromEnds` looks for, as they are written.
     static let hashKey = Array("{\"hash\":\"".utf8), skeletonKey = Array(",\"skeleton\":".utf8), seqKey = Array(",\"seq\":".utf8)
@@ -27,53 +32,52 @@ struct LogLineScanner {
     /// and the skeleton is the last). Inside a JSON string a quote is always escaped, so the
     /// bytes `,"skeleton":` can only be the member itself. Nil when the line is not laid out so,
     /// and ``scan(_:)`` walks it instead.
-    static func fromEnds(_ bytes: ArraySlice<UInt8>) -> LogLineScanner? {
+    static func fromEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> LogLineScanner? {
         let hashKey = Self.hashKey, skeletonKey = Self.skeletonKey, seqKey = Self.seqKey, personalKey = Self.personalKey
-        guard bytes.count > hashKey.count + skeletonKey.count, bytes.starts(with: hashKey), bytes.last == 0x7D else { return nil }
+        let count = bytes.count
+        guard count > hashKey.count + skeletonKey.count, let base = bytes.baseAddress, ByteMatch.matches(base, at: 0, hashKey), bytes[count - 1] == 0x7D
+        else { return nil }
         var found = LogLineScanner()
-        let hashStart = bytes.startIndex + hashKey.count
-        guard let hashEnd = bytes[hashStart...].firstIndex(of: 0x22) else { return nil }
-        found.hashBytes = bytes[hashStart..<hashEnd]
-        found.hasPersonal = bytes[hashEnd...].starts(with: personalKey)
+        let hashStart = hashKey.count
+        var hashEnd = hashStart
+        while hashEnd < count, bytes[hashEnd] != 0x22 { hashEnd += 1 }
+        guard hashEnd < count else { return nil }
+        found.hashRange = hashStart..<hashEnd
+        found.hasPersonal = count - hashEnd >= personalKey.count && ByteMatch.matches(base, at: hashEnd, personalKey)
         // The last `,"skeleton":`, searched from the end for its `k`: no member name of a
         // skeleton has one and few values do, so eight bytes at a time are passed over while
-        // none is a `k`, and the key is compared at few places.
-        let keyAt = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            // Offsets in the buffer are the slice's indices less its start; `offset` is where
-            // the key would start, its `k` three bytes on.
-            let kAt = skeletonKAt
-            var offset = buffer.count - skeletonKey.count
-            let floor = hashEnd - bytes.startIndex
-            while offset > floor {
-                if offset - 8 > floor {
-                    let word = UnsafeRawPointer(base + offset + kAt - 7).loadUnaligned(as: UInt64.self) ^ 0x6B6B_6B6B_6B6B_6B6B
-                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
-                        offset -= 8
-                        continue
-                    }
+        // none is a `k`, and the key is compared at few places. `offset` is where the key would
+        // start, its `k` three bytes on.
+        let kAt = skeletonKAt
+        var offset = count - skeletonKey.count
+        var keyAt: Int?
+        while offset > hashEnd {
+            if offset - 8 > hashEnd {
+                let word = UnsafeRawPointer(base + offset + kAt - 7).loadUnaligned(as: UInt64.self) ^ 0x6B6B_6B6B_6B6B_6B6B
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    offset -= 8
+                    continue
                 }
-                if base[offset + kAt] == 0x6B, ByteMatch.matches(base, at: offset, skeletonKey) { return offset + bytes.startIndex }
-                offset -= 1
             }
-            return nil
+            if base[offset + kAt] == 0x6B, ByteMatch.matches(base, at: offset, skeletonKey) {
+                keyAt = offset
+                break
+            }
+            offset -= 1
         }
         guard let at = keyAt else { return nil }
-        found.skeleton = (at + skeletonKey.count)..<(bytes.endIndex - 1)
+        found.skeleton = (at + skeletonKey.count)..<(count - 1)
         // `,"seq":N` just before it.
         var seqAt = at - 1
         while seqAt > hashEnd, bytes[seqAt] != 0x2C { seqAt -= 1 }
-        guard bytes[seqAt...].starts(with: seqKey) else { return nil }
-        found.seq = Int(String(decoding: bytes[(seqAt + seqKey.count)..<at], as: UTF8.self))
+        guard at - seqAt > seqKey.count, ByteMatch.matches(base, at: seqAt, seqKey) else { return nil }
+        found.seq = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[(seqAt + seqKey.count)..<at]), as: UTF8.self))
         return found.seq == nil ? nil : found
     }
 
     /// Walks the line's top-level members in order, skipping the values it does not read.
-    static func scan(_ bytes: ArraySlice<UInt8>) -> LogLineScanner? {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LogLineScanner? {
         if let quick = fromEnds(bytes) { return quick }
-        // Walked as an array from 0; the skeleton's range is given back in the slice's indices.
-        let base = bytes.startIndex
-        let bytes = Array(bytes)
         var found = LogLineScanner()
         var i = 0
         let n = bytes.count
@@ -142,7 +146,7 @@ struct LogLineScanner {
             case "redaction": found.hasRedaction = true
             case "seq": found.seq = Int(String(decoding: bytes[valueStart..<i], as: UTF8.self))
             case "hash":
-                if bytes[valueStart] == 0x22, i - valueStart >= 2 { found.hashBytes = bytes[(valueStart + 1)..<(i - 1)] }
+                if bytes[valueStart] == 0x22, i - valueStart >= 2 { found.hashRange = (valueStart + 1)..<(i - 1) }
             default: break
             }
             space()
@@ -154,9 +158,11 @@ struct LogLineScanner {
             guard bytes[i] == 0x7D else { return nil }
             break
         }
-        found.skeleton = found.skeleton.map { ($0.lowerBound + base)..<($0.upperBound + base) }
         return found.seq == nil ? nil : found
     }
+
+    /// ``scan(_:)`` over an array's bytes.
+    static func scan(_ bytes: [UInt8]) -> LogLineScanner? { bytes.withUnsafeBufferPointer { scan($0) } }
 }
 
 extension MonitoringEntry {
@@ -166,28 +172,33 @@ extension MonitoringEntry {
 
     public static func read(line bytes: ArraySlice<UInt8>) throws(InputError) -> Line {
         var texts = TextInterner()
-        return try read(line: bytes, texts: &texts)
+        return try bytes.withUnsafeBufferPointer { (line) throws(InputError) -> Line in try read(line: line, texts: &texts, hashes: true) }
     }
 
-    /// - Parameter texts: where a thread's lines' designation ids and rules digests are made.
-    static func read(line bytes: ArraySlice<UInt8>, texts: inout TextInterner) throws(InputError) -> Line {
+    /// - Parameters:
+    ///   - texts: where a thread's lines' designation ids and rules digests are made.
+    ///   - hashes: whether the line's `hash` is made into the result; a reader counting many lines
+    ///     needs only the last one's (``LogBlock``), and leaves it out of the others.
+    static func read(line bytes: UnsafeBufferPointer<UInt8>, texts: inout TextInterner, hashes: Bool) throws(InputError) -> Line {
         if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
-            if scanned.hasRedaction { return .redaction(seq: seq, hash: scanned.hash) }
+            let hash = hashes ? scanned.hash(in: bytes) : nil
+            if scanned.hasRedaction { return .redaction(seq: seq, hash: hash) }
             if let range = scanned.skeleton {
+                let skeletonBytes = UnsafeBufferPointer(rebasing: bytes[range])
                 // What `decide --log` writes is read without a tree; anything else by the tree path.
-                if let entry = SkeletonReader.read(bytes[range], texts: &texts) {
-                    return .decision(entry, seq: seq, hash: scanned.hash, redacted: !scanned.hasPersonal)
+                if let entry = SkeletonReader.read(skeletonBytes, texts: &texts) {
+                    return .decision(entry, seq: seq, hash: hash, redacted: !scanned.hasPersonal)
                 }
                 let skeleton: JSONValue
                 do throws(JSONSyntaxError) {
-                    skeleton = try JSONReader.parse(Array(bytes[range]))
+                    skeleton = try JSONReader.parse(Array(skeletonBytes))
                 } catch {
                     throw InputError(code: "E-JSON", path: "$.skeleton", message: "invalid JSON in the skeleton at column \(error.column): \(error.message)")
                 }
                 guard case .decision(let entry, _, _, _) = try read(skeleton) else {
                     throw InputError(code: "E-TYPE", path: "$.skeleton", message: "the skeleton is not a decision")
                 }
-                return .decision(entry, seq: seq, hash: scanned.hash, redacted: !scanned.hasPersonal)
+                return .decision(entry, seq: seq, hash: hash, redacted: !scanned.hasPersonal)
             }
         }
         let document: JSONValue
@@ -196,51 +207,11 @@ extension MonitoringEntry {
         } catch {
             throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
         }
-        return try read(document)
-    }
-
-    /// Reads lines on `jobs` threads (each a contiguous share, so the results come back in input
-    /// order): finding the skeleton and parsing it, most of a report's work, run on every core.
-    public static func readAll(_ lines: [ArraySlice<UInt8>], jobs: Int) -> [Result<Line, InputError>] {
-        let shares = jobs <= 1 || lines.count < 2 ? 1 : min(jobs * 4, lines.count)
-        @Sendable func readShare(_ share: Int) -> [Result<Line, InputError>] {
-            let start = lines.count * share / shares, end = lines.count * (share + 1) / shares
-            var results: [Result<Line, InputError>] = []
-            results.reserveCapacity(end - start)
-            var texts = TextInterner()
-            for index in start..<end {
-                do throws(InputError) {
-                    results.append(.success(try read(line: lines[index], texts: &texts)))
-                } catch {
-                    results.append(.failure(error))
-                }
-            }
-            return results
-        }
-        guard shares > 1 else { return readShare(0) }
-        let slots = ConcurrentSlots<[Result<Line, InputError>]>(count: shares)
-        DispatchQueue.concurrentPerform(iterations: shares) { share in slots.store(readShare(share), at: share) }
-        return slots.values.flatMap { $0 ?? [] }
-    }
-
-    /// A block of lines being read on other threads (``readAll(_:jobs:)``) while the caller takes
-    /// the next block apart: reading the log and parsing the entries overlap.
-    public final class BlockInFlight: @unchecked Sendable {
-        private let done = DispatchGroup()
-        private var results: [Result<Line, InputError>] = []
-
-        public init(_ lines: [ArraySlice<UInt8>], jobs: Int) {
-            done.enter()
-            DispatchQueue.global().async { [self] in
-                results = MonitoringEntry.readAll(lines, jobs: jobs)
-                done.leave()
-            }
-        }
-
-        /// The block's lines read, in input order, once they all are.
-        public func finish() -> [Result<Line, InputError>] {
-            done.wait()
-            return results
+        let line = try read(document)
+        guard !hashes else { return line }
+        switch line {
+        case .decision(let entry, let seq, _, let redacted): return .decision(entry, seq: seq, hash: nil, redacted: redacted)
+        case .redaction(let seq, _): return .redaction(seq: seq, hash: nil)
         }
     }
 }

@@ -38,6 +38,8 @@ public struct MonitoringReport: Sendable {
     public private(set) var groups: [Key: MonitoringTally] = [:]
     public var logs: [Log] = []
     public private(set) var rules: Set<String> = []
+    /// The rules digest last counted, so that ``add(_:)`` asks the set only on a change.
+    private var lastRules: String?
     /// The first and last date counted (decision date, else application date).
     public private(set) var first: CalendarDate?
     public private(set) var last: CalendarDate?
@@ -58,9 +60,28 @@ public struct MonitoringReport: Sendable {
         if let until, date > until { return false }
         first = first.map { min($0, date) } ?? date
         last = last.map { max($0, date) } ?? date
-        if let rules = entry.rules { self.rules.insert(rules) }
+        // A log's entries nearly all name the same rules: the set is only asked on a change.
+        if let rules = entry.rules, rules != lastRules {
+            self.rules.insert(rules)
+            lastRules = rules
+        }
         for key in keys(of: entry) { groups[key, default: MonitoringTally()].add(entry) }
         return true
+    }
+
+    /// A report of the same groups, period and settings with nothing counted: what a worker
+    /// counts its share of the entries into, to be ``merge(_:)``d.
+    public func emptied() -> MonitoringReport {
+        MonitoringReport(by: by, from: from, until: until, minimumCount: minimumCount, municipalities: municipalities)
+    }
+
+    /// Adds the counts of `other`, a report of the same settings over other entries. Counts add
+    /// up whatever the order; the logs are the caller's to keep.
+    public mutating func merge(_ other: MonitoringReport) {
+        for (key, tally) in other.groups { groups[key, default: MonitoringTally()].merge(tally) }
+        rules.formUnion(other.rules)
+        if let date = other.first { first = first.map { min($0, date) } ?? date }
+        if let date = other.last { last = last.map { max($0, date) } ?? date }
     }
 
     func keys(of entry: MonitoringEntry) -> [Key] {

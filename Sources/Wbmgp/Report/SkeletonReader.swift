@@ -13,18 +13,16 @@ enum SkeletonReader {
 
     static func read(_ bytes: ArraySlice<UInt8>) -> MonitoringEntry? {
         var texts = TextInterner()
-        return read(bytes, texts: &texts)
+        return bytes.withUnsafeBufferPointer { read($0, texts: &texts) }
     }
 
     /// - Parameter texts: where the designation ids and the rules digest are made, once per
     ///   text for all the lines a thread reads.
-    static func read(_ bytes: ArraySlice<UInt8>, texts: inout TextInterner) -> MonitoringEntry? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(buffer)
-            guard let entry = readDecision(&cursor, texts: &texts) else { return nil }
-            cursor.whitespace()
-            return cursor.atEnd ? entry : nil
-        }
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, texts: inout TextInterner) -> MonitoringEntry? {
+        var cursor = JSONCursor(bytes)
+        guard let entry = readDecision(&cursor, texts: &texts) else { return nil }
+        cursor.whitespace()
+        return cursor.atEnd ? entry : nil
     }
 
     /// One reason's members that count: a refusal ground, or the hardship article that lifted it.
