@@ -61,7 +61,9 @@ public struct Engine: Sendable {
     /// designations as ``decide(_:lawDate:peopleByName:counterfactuals:)`` gives them, but of
     /// the reasons only the grounds (a refusal met, lifted or not; a refusal or conditions rule
     /// left undecided), each with rule, citation, person, result and lift, and no facts, no texts
-    /// and no missing facts, so nothing is rendered and no path is made.
+    /// and no missing facts, so nothing is rendered and no path is made. The rules that can only
+    /// give a priority, a defect or a screening scope are not applied (only whether they reach
+    /// the application is asked), so those, and the police records they use, are left out too.
     public func decideForCounting(_ application: Application) throws(InputError) -> Decision {
         try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling))
     }
@@ -98,7 +100,7 @@ public struct Engine: Sendable {
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
         if texts { run.reasons.reserveCapacity(snapshot.rules.count + application.household.count) }
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
-        for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }
+        for rule in snapshot.rules where !run.passesOver(rule) { run.apply(run.version(of: rule, in: law)) }
         return (run.decision(lawVersion: version), run.grounds ?? [])
     }
 

@@ -235,6 +235,16 @@ public enum CompiledEffect: Sendable {
         case .lookup: return "lookup"
         }
     }
+
+    /// Whether the rule's result can decide an outcome or be a ground: a refusal, or conditions
+    /// (legal spec A6). A priority, a defect or a screening scope only adds to what a decision
+    /// says, so a decision made for counting need not know them.
+    var decidesOutcome: Bool {
+        switch self {
+        case .refuse, .conditions: return true
+        case .priority, .defect, .screen, .lookup: return false
+        }
+    }
 }
 
 /// The result of a rule for one person, as written in a reason.
