@@ -67,14 +67,15 @@ struct TextContext {
 
     func appendPerson(_ index: Int, to bytes: inout ByteBuffer) {
         guard let household, household.indices.contains(index) else { return }
-        let member = household[index]
-        if peopleByName, let name = member.name, !name.isEmpty { return TextBytes.appendString(name, to: &bytes) }
+        // The member's fields are read in place: copying the member would count references to all of them.
+        if peopleByName, let name = household[index].name, !name.isEmpty { return TextBytes.appendString(name, to: &bytes) }
+        let role = household[index].role
         var sameRole = 0, position = 0
-        for other in household.indices where household[other].role == member.role {
+        for other in household.indices where household[other].role == role {
             if other < index { position += 1 }
             sameRole += 1
         }
-        let noun = labels.label(member.role.rawValue, in: "personRole")?.text(language) ?? member.role.rawValue
+        let noun = labels.label(of: role)?.text(language) ?? role.rawValue
         guard sameRole > 1 else {
             bytes.append(language == .en ? "the " : "de ")
             return TextBytes.appendString(noun, to: &bytes)

@@ -9,7 +9,17 @@ public struct TextLabels: Sendable {
     }
 
     /// Labels by domain, then code.
-    public var domains: [String: [String: Label]] = [:]
+    public var domains: [String: [String: Label]] = [:] {
+        didSet {
+            var nouns = [Label?](repeating: nil, count: Person.Role.allCases.count)
+            for role in Person.Role.allCases { nouns[role.position] = domains["personRole"]?[role.rawValue] }
+            roleNouns = nouns
+        }
+    }
+    /// The `personRole` labels by ``Person/Role`` (at its ``Person/Role/position``): texts name a household
+    /// member by role several times per decision, and two dictionary lookups each time were a
+    /// twentieth of a decision's work.
+    private var roleNouns: [Label?] = Person.Role.allCases.map { _ in nil }
     /// Each domain's codes in the order the rules list them (the statute's order: income
     /// sources a–f first), for lists a person chooses from.
     public var order: [String: [String]] = [:]
@@ -28,6 +38,9 @@ public struct TextLabels: Sendable {
 
     public func label(_ code: String, in domain: String) -> Label? { domains[domain]?[code] }
 
+    /// The label of a household member's role (`personRole`).
+    func label(of role: Person.Role) -> Label? { roleNouns[role.position] }
+
     /// The domains whose codes the engine itself defines (interface §2–§3), and those codes: the
     /// rules must label each of them, as a text may show any.
     public static func fixedDomains(measures: [String]) -> [String: [String]] {
@@ -40,5 +53,17 @@ public struct TextLabels: Sendable {
             "measure": measures,
             counterfactualDomain: CounterfactualEvent.allCases.map(\.rawValue),
         ]
+    }
+}
+
+extension Person.Role {
+    /// The role's place in a table with one entry per role, from 0.
+    var position: Int {
+        switch self {
+        case .applicant: return 0
+        case .partner: return 1
+        case .coOccupant: return 2
+        case .joining: return 3
+        }
     }
 }
