@@ -48,10 +48,13 @@ struct JSONTests {
 
     @Test("escaping finds a special character at every position of a long string, and passes non-ASCII text through")
     func escapingPositions() throws {
+        // Long enough for the writer's sixteen- and eight-byte steps to both meet the character,
+        // and a second one nine places on, after the first escape.
         for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}"] {
-            for position in 0..<24 {
-                var characters = Array("abcdefghijklmnopqrstuvwxé")
+            for position in 0..<42 {
+                var characters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOé")
                 characters.insert(Character(special), at: position)
+                if position % 3 == 0 { characters.insert(Character(special), at: min(position + 9, characters.count)) }
                 let text = String(characters)
                 let written = JSONWriter.compact(.string(text))
                 #expect(try JSONReader.parse(written) == .string(text), "\(special.debugDescription) at \(position)")

@@ -177,6 +177,13 @@ public struct JSONBytes: Sendable {
             // again after each escape: a text with one quote is not scanned byte by byte from
             // there on. (SIMD16 vectors were tried: on this toolchain they compile to
             // element-wise code, five times slower than this word-at-a-time test.)
+            // Sixteen at a time first: two words tested with one branch.
+            while i + 16 <= count,
+                JSONBytes.escapeMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    | JSONBytes.escapeMask(UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)) == 0
+            {
+                i += 16
+            }
             while i + 8 <= count, !JSONBytes.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             // The word that matched (or the last bytes), byte by byte; the test can match a word
             // that holds no such byte, and then the words resume after it.
@@ -215,12 +222,16 @@ public struct JSONBytes: Sendable {
     /// Whether any of the eight bytes in `word` is below 0x20, a quote or a backslash (SWAR:
     /// a byte is zero after the XOR exactly when it matched).
     @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
+    static func needsEscape(_ word: UInt64) -> Bool { escapeMask(word) != 0 }
+
+    /// Non-zero exactly when ``needsEscape(_:)``: the three tests combined without a branch.
+    @inline(__always)
+    static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let below = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
-        return below || hasZero(word ^ 0x2222_2222_2222_2222) || hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+        let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+        let below = (word &- 0x2020_2020_2020_2020) & ~word
+        return (below | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
     }
 
     /// Appends `value` as compact JSON, members in the order given.
