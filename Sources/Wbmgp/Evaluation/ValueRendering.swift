@@ -73,7 +73,12 @@ enum ValueRendering {
         case .duration(let period): PlainWords.appendPeriod(period, language, spelled: true, to: &bytes)
         case .span(let from, let to): PlainWords.appendPeriod(CalendarPeriod.between(from, to), language, spelled: false, to: &bytes)
         case .list(let elements):
-            PlainWords.appendList(count: elements.count, language, to: &bytes) { i, bytes in appendText(elements[i], context, to: &bytes) }
+            // Written here, not through `PlainWords.appendList`'s closure, which copied the context.
+            guard !elements.isEmpty else { return PlainWords.appendEmptyList(language, to: &bytes) }
+            for i in elements.indices {
+                PlainWords.appendListSeparator(before: i, of: elements.count, language, to: &bytes)
+                appendText(elements[i], context, to: &bytes)
+            }
         case .person(let index): context.appendPerson(index, to: &bytes)
         case .designation(let index):
             if index < context.designations.count { context.appendWords(for: context.designations[index], to: &bytes) }

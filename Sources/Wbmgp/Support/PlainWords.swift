@@ -83,11 +83,24 @@ public enum PlainWords {
 
     /// `count` items, each written by `item`, joined as ``list(_:_:)`` joins them.
     static func appendList(count: Int, _ language: Language, to bytes: inout ByteBuffer, _ item: (Int, inout ByteBuffer) -> Void) {
-        guard count > 0 else { return bytes.append(language == .en ? "none" : "geen") }
+        guard count > 0 else { return appendEmptyList(language, to: &bytes) }
         for i in 0..<count {
-            if i > 0 { bytes.append(i == count - 1 ? (language == .en ? " and " : " en ") : ", ") }
+            appendListSeparator(before: i, of: count, language, to: &bytes)
             item(i, &bytes)
         }
+    }
+
+    /// What an empty list reads as: "geen", "none".
+    static func appendEmptyList(_ language: Language, to bytes: inout ByteBuffer) {
+        bytes.append(language == .en ? "none" : "geen")
+    }
+
+    /// What goes before item `i` of a list of `count`: nothing before the first, " en " before
+    /// the last, ", " between the others. For a caller that writes the items itself, where a
+    /// closure for ``appendList(count:_:to:_:)`` would copy what it captures at every list.
+    @inline(__always)
+    static func appendListSeparator(before i: Int, of count: Int, _ language: Language, to bytes: inout ByteBuffer) {
+        if i > 0 { bytes.append(i == count - 1 ? (language == .en ? " and " : " en ") : ", ") }
     }
 
     /// Capitalises the text written from `start` on, as ``capitalised(_:)`` does; an ASCII first
