@@ -82,7 +82,9 @@ struct HTTPServerTests {
 
     @Test("stop waits for the request in flight, and nothing is accepted after it")
     func drains() throws {
+        let handling = DispatchSemaphore(value: 0)
         let server = try server { _ in
+            handling.signal()
             usleep(300_000)
             return HTTPResponse(status: .ok, contentType: "text/plain", body: "done")
         }
@@ -96,8 +98,10 @@ struct HTTPServerTests {
             finished.signal()
         }
         client.start()
-        // Stop only once the request is in flight.
-        for _ in 0..<2_500 where server.openConnections == 0 { usleep(2_000) }
+        // Stop only once the request is in flight: its handler has begun. (An open connection is
+        // not enough: under load the client may be accepted before it has sent its request, and
+        // a connection with no request in it is closed at once, as it should be.)
+        #expect(handling.wait(timeout: .now() + 10) == .success)
         #expect(server.openConnections == 1)
         #expect(server.stop(within: 5))
         finished.wait()
