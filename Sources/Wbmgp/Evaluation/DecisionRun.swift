@@ -183,7 +183,8 @@ struct DecisionRun {
             let note = noteGround(rule, result: result, person: person, missing: missing)
             grounds?.append(note)
         }
-        if let reason { reasons.append(reason) }
+        // Moved out of the optional, not copied (a copy counts references to all its fields).
+        if let reason = reason.take() { reasons.append(reason) }
     }
 
     /// The reasons a decision made for counting keeps (``Engine/decideForCounting(_:)``): the
