@@ -87,22 +87,14 @@ struct DecisionRun {
         return true
     }
 
-    /// Whether a decision made for counting (no texts) can pass over `rule` without applying it:
-    /// a rule that decides no outcome and is no ground (``CompiledEffect/decidesOutcome``), once
-    /// the application is reached. Before that, ``apply(_:)`` still looks at whether it reaches
-    /// the application. A rule dated by an act is never passed over: its version, and so its
-    /// effect, is only known once the date is read.
-    func passesOver(_ rule: CompiledRule) -> Bool {
-        !rendersTexts && reached && rule.datedBy == nil && !rule.effect.decidesOutcome
-    }
-
     mutating func apply(_ rule: CompiledRule) {
         if case .lookup = rule.effect {
             lookupRule = (reasons.count, rule)
             return
         }
-        // Counting needs of a priority, defect or screening rule only whether it reaches the
-        // application (an application reached by no rule is not-applicable, legal spec A6).
+        // Counting needs of a priority, defect or screening rule (``CompiledEffect/decidesOutcome``)
+        // only whether it reaches the application (an application reached by no rule is
+        // not-applicable, legal spec A6); once one has, such rules are passed over.
         let onlyReach = !rendersTexts && !rule.effect.decidesOutcome
         if onlyReach, reached { return }
         guard prepare(rule) else { return }

@@ -100,7 +100,7 @@ public struct Engine: Sendable {
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
         if texts { run.reasons.reserveCapacity(snapshot.rules.count + application.household.count) }
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
-        for rule in snapshot.rules where !run.passesOver(rule) { run.apply(run.version(of: rule, in: law)) }
+        for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }
         return (run.decision(lawVersion: version), run.grounds ?? [])
     }
 

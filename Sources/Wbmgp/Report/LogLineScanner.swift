@@ -177,8 +177,9 @@ extension MonitoringEntry {
 
     /// - Parameters:
     ///   - texts: where a thread's lines' designation ids and rules digests are made.
-    ///   - hashes: whether the line's `hash` is made into the result; a reader counting many lines
-    ///     needs only the last one's (``LogBlock``), and leaves it out of the others.
+    ///   - hashes: whether the line's `hash` must be made into the result; a reader counting many
+    ///     lines needs only the last one's (``LogCounter``) and lets the others leave it out (a
+    ///     line read whole as a tree has it anyway).
     static func read(line bytes: UnsafeBufferPointer<UInt8>, texts: inout TextInterner, hashes: Bool) throws(InputError) -> Line {
         if let scanned = LogLineScanner.scan(bytes), let seq = scanned.seq {
             let hash = hashes ? scanned.hash(in: bytes) : nil
@@ -207,11 +208,6 @@ extension MonitoringEntry {
         } catch {
             throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at column \(error.column): \(error.message)")
         }
-        let line = try read(document)
-        guard !hashes else { return line }
-        switch line {
-        case .decision(let entry, let seq, _, let redacted): return .decision(entry, seq: seq, hash: nil, redacted: redacted)
-        case .redaction(let seq, _): return .redaction(seq: seq, hash: nil)
-        }
+        return try read(document)
     }
 }

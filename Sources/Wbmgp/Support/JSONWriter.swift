@@ -184,7 +184,7 @@ public struct JSONBytes: Sendable {
             {
                 i += 16
             }
-            while i + 8 <= count, !JSONBytes.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            while i + 8 <= count, JSONBytes.escapeMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) == 0 { i += 8 }
             // The word that matched (or the last bytes), byte by byte; the test can match a word
             // that holds no such byte, and then the words resume after it.
             let stop = Swift.min(i + 8, count)
@@ -219,12 +219,9 @@ public struct JSONBytes: Sendable {
         }
     }
 
-    /// Whether any of the eight bytes in `word` is below 0x20, a quote or a backslash (SWAR:
-    /// a byte is zero after the XOR exactly when it matched).
-    @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool { escapeMask(word) != 0 }
-
-    /// Non-zero exactly when ``needsEscape(_:)``: the three tests combined without a branch.
+    /// Non-zero exactly when any of the eight bytes in `word` is below 0x20, a quote or a
+    /// backslash (SWAR: a byte is zero after the XOR exactly when it matched); the three tests
+    /// combined without a branch.
     @inline(__always)
     static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
