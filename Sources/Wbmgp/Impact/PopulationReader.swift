@@ -21,12 +21,17 @@ public struct PopulationReader: Sendable {
     public init(reader: ApplicationReader) { self.reader = reader }
 
     public func read(_ bytes: [UInt8]) throws(InputError) -> Line {
-        // Most lines are plain applications: the fast path takes them at once. It refuses any
-        // member an application does not have, so a record or a log entry is never taken for one.
-        if let application = reader.readPlain(bytes) { return .application(application) }
+        // Most lines are applications: they are read at once. The reader refuses any member an
+        // application does not have, so a record or a log entry is never taken for one.
+        let refusal: InputError
+        do throws(InputError) {
+            return .application(try reader.read(bytes))
+        } catch {
+            refusal = error
+        }
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return .noDecision }
         // Only a record or a log entry has these members; anything else is an application.
-        guard Self.mayBeRecord(bytes) else { return .application(try reader.read(bytes)) }
+        guard Self.mayBeRecord(bytes) else { throw refusal }
         let document: JSONValue
         do throws(JSONSyntaxError) {
             document = try JSONReader.parse(bytes)

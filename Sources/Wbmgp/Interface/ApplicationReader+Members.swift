@@ -1,52 +1,50 @@
 extension ApplicationReader {
-    func readPerson(_ value: JSONValue, path: String, applicationDate: CalendarDate) throws(InputError) -> Person {
-        let object = try ObjectReader(value, path: path)
-        try object.allowOnly(ApplicationShapes.person.names)
-        let id = try object.requiredString("id")
-        guard let roleCode = try object.code("role", in: Person.Role.allCases.map(\.rawValue), "role"), let role = Person.Role(rawValue: roleCode) else {
+    func readPerson<Node: JSONNode>(_ value: Node, at path: JSONPath, applicationDate: CalendarDate) throws(InputError) -> Person {
+        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.person)
+        let id = try object.requiredString(PersonKey.id)
+        guard let roleCode = try object.code(PersonKey.role, in: Person.Role.allCases.map(\.rawValue), "role"), let role = Person.Role(rawValue: roleCode) else {
             throw object.missing("role", "one of \(Person.Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let birthDate = try object.requiredDate("birthDate")
+        let birthDate = try object.requiredDate(PersonKey.birthDate)
         if birthDate > applicationDate {
             throw InputError(code: "E-CHRONOLOGY", path: object.pathOf("birthDate"), message: "birth date \(birthDate) lies after the application date \(applicationDate)")
         }
         var residence: [ResidencePeriod]?
-        if let periods = try object.array("residence", limit: InputLimits.residencePeriods) {
-            residence = try readResidence(periods, path: object.pathOf("residence"))
+        if let periods = try object.array(PersonKey.residence, limit: InputLimits.residencePeriods) {
+            residence = try readResidence(periods, at: path.member("residence"))
         }
-        let income = try object.strings("income")
+        let income = try object.strings(PersonKey.income)
         if let income {
             guard !income.isEmpty else {
                 throw InputError(code: "E-VALUE", path: object.pathOf("income"), message: "'income' is empty; write [\"none\"] for a person without income, or leave the field out when it is unknown")
             }
-            for (i, code) in income.enumerated() { try ObjectReader.check(code, in: incomeCodes, "income code", at: "\(object.pathOf("income"))[\(i)]") }
+            for (i, code) in income.enumerated() { try CodeCheck.check(code, in: incomeCodes, "income code", at: path.member("income").element(i).description) }
         }
-        let screening = try object.value("screening").map { v throws(InputError) in try readScreening(v, path: object.pathOf("screening")) }
+        let screening = try object.value(PersonKey.screening).map { v throws(InputError) in try readScreening(v, at: path.member("screening")) }
         var address: PostalAddress?
-        if let value = object.value("address") {
-            let fields = try ObjectReader(value, path: object.pathOf("address"))
-            try fields.allowOnly(ApplicationShapes.postalAddress.names)
-            guard let houseNumber = try fields.integer("houseNumber") else { throw fields.missing("houseNumber", "a whole number") }
+        if let value = object.value(PersonKey.address) {
+            let fields = try ObjectReader(value, at: path.member("address"), allowing: ApplicationFields.postalAddress)
+            guard let houseNumber = try fields.integer(AddressKey.houseNumber) else { throw fields.missing("houseNumber", "a whole number") }
             address = PostalAddress(
-                street: try fields.requiredString("street"), houseNumber: houseNumber, houseNumberAddition: try fields.string("houseNumberAddition"),
-                postcode: try fields.requiredString("postcode"), city: try fields.requiredString("city"))
+                street: try fields.requiredString(AddressKey.street), houseNumber: houseNumber, houseNumberAddition: try fields.string(AddressKey.houseNumberAddition),
+                postcode: try fields.requiredString(AddressKey.postcode), city: try fields.requiredString(AddressKey.city))
         }
         return Person(
             id: id, role: role, birthDate: birthDate, residence: residence, income: income,
-            characteristics: try object.strings("characteristics"), screening: screening, name: try object.string("name"), address: address)
+            characteristics: try object.strings(PersonKey.characteristics), screening: screening, name: try object.string(PersonKey.name), address: address)
     }
 
     /// The periods in order. The error is the one a check of each period, right after reading
     /// it, against every earlier one would give: so the periods are read up to the first one that
     /// fails, and an overlap among those read comes first (naming the first period that overlaps
     /// an earlier one, and the first earlier one it overlaps), else that failure.
-    func readResidence(_ periods: [JSONValue], path: String) throws(InputError) -> [ResidencePeriod] {
+    func readResidence<Periods: Collection>(_ periods: Periods, at path: JSONPath) throws(InputError) -> [ResidencePeriod] where Periods.Element: JSONNode {
         var result: [ResidencePeriod] = []
         result.reserveCapacity(periods.count)
         var failure: InputError?
         for (i, value) in periods.enumerated() {
             do {
-                result.append(try readPeriod(value, path: "\(path)[\(i)]"))
+                result.append(try readPeriod(value, at: path.element(i)))
             } catch {
                 failure = error
                 break
@@ -60,26 +58,23 @@ extension ApplicationReader {
     }
 
     /// One residence period, with `until` not before `from`.
-    func readPeriod(_ value: JSONValue, path: String) throws(InputError) -> ResidencePeriod {
-        let object = try ObjectReader(value, path: path)
-        try object.allowOnly(ApplicationShapes.residencePeriod.names)
-        let period = ResidencePeriod(municipality: try object.requiredString("municipality"), from: try object.requiredDate("from"), until: try object.date("until"))
+    func readPeriod<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> ResidencePeriod {
+        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.residencePeriod)
+        let period = ResidencePeriod(municipality: try object.requiredString(PeriodKey.municipality), from: try object.requiredDate(PeriodKey.from), until: try object.date(PeriodKey.until))
         if let until = period.until, until < period.from {
             throw InputError(code: "E-PERIOD", path: object.pathOf("until"), message: "'until' \(until) lies before 'from' \(period.from)")
         }
         return period
     }
 
-    func readScreening(_ value: JSONValue, path: String) throws(InputError) -> Screening {
-        let object = try ObjectReader(value, path: path)
-        try object.allowOnly(ApplicationShapes.screening.names)
+    func readScreening<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> Screening {
+        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.screening)
         var vog: CertificateOfConduct?
-        if let vogValue = object.value("vog") {
-            let vogObject = try ObjectReader(vogValue, path: object.pathOf("vog"))
-            try vogObject.allowOnly(ApplicationShapes.certificateOfConduct.names)
+        if let vogValue = object.value(ScreeningKey.vog) {
+            let vogObject = try ObjectReader(vogValue, at: path.member("vog"), allowing: ApplicationFields.certificateOfConduct)
             let statuses = CertificateOfConduct.Status.allCases.map(\.rawValue)
-            let code = try vogObject.code("status", in: statuses, "VOG status")
-            let submitted = try vogObject.bool("submitted")
+            let code = try vogObject.code(VOGKey.status, in: statuses, "VOG status")
+            let submitted = try vogObject.bool(VOGKey.submitted)
             if code != nil, submitted != nil {
                 throw InputError(
                     code: "E-VALUE", path: vogObject.pathOf("submitted"),
@@ -93,44 +88,42 @@ extension ApplicationReader {
             } else {
                 throw vogObject.missing("status", "one of \(statuses.joined(separator: ", ")) (or the older 'submitted': true or false)")
             }
-            vog = CertificateOfConduct(status: status, date: try vogObject.date("date"))
+            vog = CertificateOfConduct(status: status, date: try vogObject.date(VOGKey.date))
         }
         var records: [PoliceRecord]?
-        if object.value("policeRecords") != nil, !readsPoliceData {
+        if object.value(ScreeningKey.policeRecords) != nil, !readsPoliceData {
             throw InputError(
                 code: "E-POLICE-DATA", path: object.pathOf("policeRecords"),
                 message: "police records may be read only by the mayor, for the woonverklaring\(policeDataCitation.map { " (\($0))" } ?? ""); "
                     + "in the role '\(role.rawValue)' leave 'policeRecords' out, or decide in the role mayor or review (--role)")
         }
-        if let list = try object.array("policeRecords", limit: InputLimits.policeRecords) {
+        if let list = try object.array(ScreeningKey.policeRecords, limit: InputLimits.policeRecords) {
             records = []
             records?.reserveCapacity(list.count)
             for (i, entry) in list.enumerated() {
-                let recordObject = try ObjectReader(entry, path: "\(object.pathOf("policeRecords"))[\(i)]")
-                try recordObject.allowOnly(ApplicationShapes.policeRecord.names)
-                guard let behaviour = try recordObject.code("behaviour", in: behaviourCodes, behaviourCodeName) else {
+                let recordObject = try ObjectReader(entry, at: path.member("policeRecords").element(i), allowing: ApplicationFields.policeRecord)
+                guard let behaviour = try recordObject.code(RecordKey.behaviour, in: behaviourCodes, behaviourCodeName) else {
                     throw recordObject.missing("behaviour", "one of \(behaviourCodes.joined(separator: ", "))")
                 }
-                records?.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate("date")))
+                records?.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate(RecordKey.date)))
             }
         }
         return Screening(vog: vog, policeRecords: records)
     }
 
-    func readWoonverklaring(_ value: JSONValue) throws(InputError) -> Woonverklaring {
-        let object = try ObjectReader(value, path: "$.woonverklaring")
-        try object.allowOnly(ApplicationShapes.woonverklaring.names)
+    func readWoonverklaring<Node: JSONNode>(_ value: Node) throws(InputError) -> Woonverklaring {
+        let object = try ObjectReader(value, at: JSONPath("$").member("woonverklaring"), allowing: ApplicationFields.woonverklaring)
         let allowed = Woonverklaring.Outcome.allCases.map(\.rawValue)
-        guard let code = try object.code("outcome", in: allowed, "woonverklaring outcome"), let outcome = Woonverklaring.Outcome(rawValue: code) else {
+        guard let code = try object.code(WoonverklaringKey.outcome, in: allowed, "woonverklaring outcome"), let outcome = Woonverklaring.Outcome(rawValue: code) else {
             throw object.missing("outcome", "one of \(allowed.joined(separator: ", "))")
         }
-        let hearingOffered = try object.bool("hearingOffered")
+        let hearingOffered = try object.bool(WoonverklaringKey.hearingOffered)
         // The shape says which members another one makes required (the schema says it too).
-        for rule in ApplicationShapes.woonverklaring.requiredUnless where object.value(rule.member) == nil {
-            if case .string(let held) = object.value(rule.other) ?? .null, held == rule.value { continue }
+        for rule in ApplicationShapes.woonverklaring.requiredUnless where object.value(FieldKey(rule.member)) == nil {
+            if let held = object.value(FieldKey(rule.other))?.stringValue, held == rule.value { continue }
             throw object.missing(rule.member, "true or false (required for a \(code) woonverklaring)")
         }
-        let conditions = try object.strings("conditions") ?? []
+        let conditions = try object.strings(WoonverklaringKey.conditions) ?? []
         if outcome == .positiveWithConditions, conditions.isEmpty {
             throw InputError(code: "E-VALUE", path: object.pathOf("conditions"), message: "a positive-with-conditions woonverklaring needs at least one condition")
         }
@@ -138,18 +131,17 @@ extension ApplicationReader {
             throw InputError(code: "E-VALUE", path: object.pathOf("conditions"), message: "only a positive-with-conditions woonverklaring carries conditions; this one is \(code)")
         }
         // Its date says whether it can concern this application (interface §3), so it is required.
-        return Woonverklaring(outcome: outcome, date: try object.requiredDate("date"), hearingOffered: hearingOffered, conditions: conditions, decidedBy: try object.string("decidedBy"))
+        return Woonverklaring(outcome: outcome, date: try object.requiredDate(WoonverklaringKey.date), hearingOffered: hearingOffered, conditions: conditions, decidedBy: try object.string(WoonverklaringKey.decidedBy))
     }
 
-    func readHardship(_ value: JSONValue, path: String) throws(InputError) -> HardshipDecision {
-        let object = try ObjectReader(value, path: path)
-        try object.allowOnly(ApplicationShapes.hardship.names)
-        guard let article = try object.code("article", in: hardshipCodes, "hardship article") else {
+    func readHardship<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> HardshipDecision {
+        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.hardship)
+        guard let article = try object.code(HardshipKey.article, in: hardshipCodes, "hardship article") else {
             throw object.missing("article", "one of \(hardshipCodes.joined(separator: ", "))")
         }
         // A hardship decision listed without `granted` is taken as granted; the README says so.
         return HardshipDecision(
-            article: article, granted: try object.bool("granted") ?? true, date: try object.requiredDate("date"),
-            decidedBy: try object.requiredString("decidedBy"), reason: try object.requiredString("reason"))
+            article: article, granted: try object.bool(HardshipKey.granted) ?? true, date: try object.requiredDate(HardshipKey.date),
+            decidedBy: try object.requiredString(HardshipKey.decidedBy), reason: try object.requiredString(HardshipKey.reason))
     }
 }

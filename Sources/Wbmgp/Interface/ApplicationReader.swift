@@ -31,33 +31,21 @@ public struct ApplicationReader: Sendable {
         self.role = role
         readsPoliceData = (law.vocabularies["policeDataReaders"] ?? []).contains(role.rawValue)
         policeDataCitation = law.vocabularyCitations["policeDataReaders"]
-        fast = FastApplicationReader(incomeCodes: incomeCodes, behaviourCodes: behaviourCodes, hardshipCodes: hardshipCodes, readsPoliceData: readsPoliceData, role: role)
     }
 
-    /// Parses JSON text and reads the application in it: by the fast path when the document is
-    /// plain and valid, else by the full reader, which names the problem.
+    /// Parses JSON text and reads the application in it. The text is checked and written down
+    /// as a tape (``JSONTape``), and the application is read from the tape in place.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
-        // The size limit comes first, so neither path starts on a document beyond it.
-        try InputLimits.checkDocument(bytes.count)
-        if let application = readPlain(bytes) { return application }
-        return try read(try InputDocument.parse(bytes))
+        let tape = try InputDocument.tape(bytes)
+        return try tape.withRoot { root throws(InputError) in try read(node: root) }
     }
 
-    /// The application in a plain, valid document by the fast path alone; nil for anything else
-    /// (which ``read(_:)`` then reads, or names the problem of).
-    func readPlain(_ bytes: [UInt8]) -> Application? {
-        guard bytes.count <= InputLimits.documentBytes else { return nil }
-        return fast.read(bytes)
-    }
-
-    /// The full reader only (for tests that compare the two paths).
-    func readFully(_ bytes: [UInt8]) throws(InputError) -> Application {
-        try read(try InputDocument.parse(bytes))
-    }
-
-    let fast: FastApplicationReader
-
+    /// Reads the application in a parsed document (a decision record's `input`, a scenario's).
     public func read(_ value: JSONValue) throws(InputError) -> Application {
+        try read(node: value)
+    }
+
+    func read<Node: JSONNode>(node value: Node) throws(InputError) -> Application {
         do {
             return try InputDocument.read(value) { v throws(InputError) in try readApplication(v) }
         } catch {
@@ -65,45 +53,43 @@ public struct ApplicationReader: Sendable {
         }
     }
 
-    private func readApplication(_ value: JSONValue) throws(InputError) -> Application {
-        let root = try ObjectReader(value, path: "$")
-        try root.allowOnly(ApplicationShapes.application.names)
-        let id = try root.requiredString("id")
-        let kindCode = try root.code("kind", in: Application.Kind.allCases.map(\.rawValue), "application kind") ?? Application.Kind.newTenancy.rawValue
+    private func readApplication<Node: JSONNode>(_ value: Node) throws(InputError) -> Application {
+        let root = try ObjectReader(value, at: JSONPath("$"), allowing: ApplicationFields.application)
+        let id = try root.requiredString(RootKey.id)
+        let kindCode = try root.code(RootKey.kind, in: Application.Kind.allCases.map(\.rawValue), "application kind") ?? Application.Kind.newTenancy.rawValue
         let kind = Application.Kind(rawValue: kindCode) ?? .newTenancy
-        let applicationDate = try root.requiredDate("applicationDate")
-        let decisionDate = try root.date("decisionDate")
+        let applicationDate = try root.requiredDate(RootKey.applicationDate)
+        let decisionDate = try root.date(RootKey.decisionDate)
         if let decisionDate, decisionDate < applicationDate {
             throw InputError(code: "E-CHRONOLOGY", path: "$.decisionDate", message: "the decision date \(decisionDate) lies before the application date \(applicationDate)")
         }
-        guard let dwellingValue = root.value("dwelling") else { throw root.missing("dwelling", "an object") }
+        guard let dwellingValue = root.value(RootKey.dwelling) else { throw root.missing("dwelling", "an object") }
         let dwelling = try readDwelling(dwellingValue)
-        guard let members = try root.array("household", limit: InputLimits.householdMembers) else {
+        guard let members = try root.array(RootKey.household, limit: InputLimits.householdMembers) else {
             throw root.missing("household", "an array of household members")
         }
         var household: [Person] = []
         household.reserveCapacity(members.count)
         for (i, member) in members.enumerated() {
-            household.append(try readPerson(member, path: "$.household[\(i)]", applicationDate: applicationDate))
+            household.append(try readPerson(member, at: root.location.member("household").element(i), applicationDate: applicationDate))
         }
         let applicantIndex = try checkHousehold(household, kind: kind)
-        let woonverklaring = try root.value("woonverklaring").map { v throws(InputError) in try readWoonverklaring(v) }
+        let woonverklaring = try root.value(RootKey.woonverklaring).map { v throws(InputError) in try readWoonverklaring(v) }
         var hardship: [HardshipDecision] = []
-        for (i, entry) in (try root.array("hardship") ?? []).enumerated() {
-            hardship.append(try readHardship(entry, path: "$.hardship[\(i)]"))
+        if let entries = try root.array(RootKey.hardship) {
+            for (i, entry) in entries.enumerated() { hardship.append(try readHardship(entry, at: root.location.member("hardship").element(i))) }
         }
         return Application(
             id: id, kind: kind, applicationDate: applicationDate, decisionDate: decisionDate, dwelling: dwelling,
             household: household, woonverklaring: woonverklaring, hardship: hardship, applicantIndex: applicantIndex, role: role)
     }
 
-    func readDwelling(_ value: JSONValue) throws(InputError) -> Dwelling {
-        let object = try ObjectReader(value, path: "$.dwelling")
-        try object.allowOnly(ApplicationShapes.dwelling.names)
+    func readDwelling<Node: JSONNode>(_ value: Node) throws(InputError) -> Dwelling {
+        let object = try ObjectReader(value, at: JSONPath("$").member("dwelling"), allowing: ApplicationFields.dwelling)
         return Dwelling(
-            municipality: try object.requiredString("municipality"), postcode: try object.string("postcode"),
-            houseNumber: try object.integer("houseNumber"), houseNumberAddition: try object.string("houseNumberAddition"),
-            street: try object.string("street"), neighbourhood: try object.string("neighbourhood"), category: try object.requiredString("category"))
+            municipality: try object.requiredString(DwellingKey.municipality), postcode: try object.string(DwellingKey.postcode),
+            houseNumber: try object.integer(DwellingKey.houseNumber), houseNumberAddition: try object.string(DwellingKey.houseNumberAddition),
+            street: try object.string(DwellingKey.street), neighbourhood: try object.string(DwellingKey.neighbourhood), category: try object.requiredString(DwellingKey.category))
     }
 
     private func checkHousehold(_ household: [Person], kind: Application.Kind) throws(InputError) -> Int {

@@ -6,9 +6,14 @@ enum InputDocument {
     /// parsed, and nesting beyond ``InputLimits/nestingDepth`` is an `E-LIMIT` naming the JSON path
     /// of the value that goes too deep. Other malformed text is `E-JSON` with line and column.
     static func parse(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
+        try tape(bytes).tree()
+    }
+
+    /// The document checked and written down as a tape, with the errors of ``parse(_:)``.
+    static func tape(_ bytes: [UInt8]) throws(InputError) -> JSONTape {
         try InputLimits.checkDocument(bytes.count)
         do {
-            return try JSONReader.parse(bytes)
+            return try JSONTape(bytes)
         } catch {
             if let path = error.limitPath { throw InputError.limit(path: path, message: error.message) }
             throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
@@ -16,12 +21,12 @@ enum InputDocument {
     }
 
     /// Runs `read` on `value`; an error it throws carries the document's `id` when readable.
-    static func read<T>(_ value: JSONValue, _ read: (JSONValue) throws(InputError) -> T) throws(InputError) -> T {
+    static func read<Node: JSONNode, T>(_ value: Node, _ read: (Node) throws(InputError) -> T) throws(InputError) -> T {
         do {
             return try read(value)
         } catch {
             var error = error
-            if case .string(let id) = value["id"] ?? .null { error.applicationId = id }
+            if let id = value.member("id")?.stringValue { error.applicationId = id }
             throw error
         }
     }

@@ -1,59 +1,102 @@
 /// Reads one JSON object field by field, with the JSON path of each for error messages, and
 /// rejects fields it was not told about (typos never pass silently).
 ///
+/// It reads a value of a tree or of a tape alike (``JSONNode``), so a document gives the same
+/// result and the same error whichever way it was parsed.
+///
 /// Strings and lists are checked against ``InputLimits`` as they are read, so every reader built
 /// on this one refuses oversized input with `E-LIMIT` and the path.
-struct ObjectReader {
-    let members: [JSONMember]
-    let path: String
+struct ObjectReader<Node: JSONNode> {
+    let object: Node
+    let location: JSONPath
+    /// The path of the object, written out.
+    var path: String { location.description }
     /// Member positions by key, only for objects too large to scan: real objects have a dozen
     /// members at most, and `allowOnly` usually runs first and stops at the first unknown one,
     /// but a lookup must not cost a scan of an object the input made huge.
     private let positions: [String: Int]?
     /// Objects up to this many members are searched by scanning.
-    static let scannedMembers = 16
+    static var scannedMembers: Int { 16 }
+    /// For a reader made with the names it allows: those names, and for each the member of that
+    /// name (a handle of ``JSONNode/member(handle:)``, -1 for none), found in one pass.
+    // Unowned: the sets are constants that live as long as the program (``ApplicationFields``),
+    // and a reference count taken on every lookup would cost more than the lookup.
+    private unowned(unsafe) let fields: FieldNames?
+    private var slots = FieldNames.Slots(repeating: -1)
 
-    init(_ value: JSONValue, path: String) throws(InputError) {
-        guard case .object(let members) = value else {
-            throw InputError(code: "E-TYPE", path: path, message: "expected an object, found \(value.typeName)")
+    init(_ value: Node, path: String) throws(InputError) {
+        try self.init(value, at: JSONPath(path))
+    }
+
+    init(_ value: Node, at location: JSONPath) throws(InputError) {
+        guard let count = value.memberCount else {
+            throw InputError(code: "E-TYPE", path: location.description, message: "expected an object, found \(value.typeName)")
         }
-        self.members = members
-        self.path = path
-        if members.count > ObjectReader.scannedMembers {
+        object = value
+        self.location = location
+        fields = nil
+        if count > ObjectReader.scannedMembers {
             var positions: [String: Int] = [:]
-            positions.reserveCapacity(members.count)
+            positions.reserveCapacity(count)
             // The first member of a name wins, as the scan would find it (a tree built in code may repeat one).
-            for (i, member) in members.enumerated() where positions[member.key] == nil { positions[member.key] = i }
+            for (i, key) in value.memberNames.enumerated() where positions[key] == nil { positions[key] = i }
             self.positions = positions
         } else {
             self.positions = nil
         }
     }
 
+    /// A reader of an object that may have only the members `allowed` names: the check of
+    /// ``allowOnly(_:)``, and each member found by its name once, in the same pass.
+    init(_ value: Node, at location: JSONPath, allowing allowed: FieldNames) throws(InputError) {
+        guard value.memberCount != nil else {
+            throw InputError(code: "E-TYPE", path: location.description, message: "expected an object, found \(value.typeName)")
+        }
+        object = value
+        self.location = location
+        positions = nil
+        fields = allowed
+        if let unknown = value.match(allowed, into: &slots) { throw ObjectReader.unknownField(unknown, allowed.names, at: location) }
+    }
+
     /// The path of member `key`; a key from the input is cut as a message would quote it.
-    func pathOf(_ key: String) -> String { "\(path).\(InputLimits.echo(key))" }
+    func pathOf(_ key: String) -> String { "\(location).\(InputLimits.echo(key))" }
 
     /// Throws `E-FIELD` for the first member not in `allowed`, with a did-you-mean hint.
     ///
     /// - Complexity: O(members × allowed), and it stops at the first unknown member; `allowed`
     ///   is a fixed list of field names, so this is linear in the object.
     func allowOnly(_ allowed: [String]) throws(InputError) {
-        for member in members where !allowed.contains(member.key) {
-            throw InputError(
-                code: "E-FIELD", path: pathOf(member.key),
-                message: "unknown field '\(InputLimits.echo(member.key))'\(InputLimits.hint(for: member.key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
-        }
+        if let key = object.firstMemberName(notIn: allowed) { throw ObjectReader.unknownField(key, allowed, at: location) }
+    }
+
+    private static func unknownField(_ key: String, _ allowed: [String], at location: JSONPath) -> InputError {
+        InputError(
+            code: "E-FIELD", path: "\(location).\(InputLimits.echo(key))",
+            message: "unknown field '\(InputLimits.echo(key))'\(InputLimits.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
     }
 
     /// The member's value; `null` counts as absent.
-    func value(_ key: String) -> JSONValue? {
-        let found: JSONValue?
-        if let positions {
-            found = positions[key].map { members[$0].value }
+    @inline(__always)
+    func value(_ key: FieldKey) -> Node? {
+        let found: Node?
+        if let fields {
+            let handle: Int32
+            if key.slot >= 0, key.names === fields {
+                handle = slots[key.slot]
+            } else if let slot = key.withUTF8({ fields.position(of: $0) }) {
+                handle = slots[slot]
+            } else {
+                return nil
+            }
+            guard handle >= 0 else { return nil }
+            found = object.member(handle: handle)
+        } else if let positions {
+            found = positions[key.description].map { object.member(at: $0) }
         } else {
-            found = members.first(where: { $0.key == key })?.value
+            found = object.member(key.description)
         }
-        guard let value = found, value != .null else { return nil }
+        guard let value = found, !value.isNull else { return nil }
         return value
     }
 
@@ -61,86 +104,109 @@ struct ObjectReader {
         InputError(code: "E-MISSING", path: pathOf(key), message: "required field '\(key)' is missing; expected \(what)")
     }
 
-    func wrongType(_ key: String, _ what: String, _ found: JSONValue) -> InputError {
+    func wrongType(_ key: String, _ what: String, _ found: Node) -> InputError {
         InputError(code: "E-TYPE", path: pathOf(key), message: "expected \(what), found \(found.typeName)")
     }
 
     /// A string of at most `maximum` bytes (``InputLimits/stringBytes`` unless prose allows more).
-    func string(_ key: String, atMost maximum: Int = InputLimits.stringBytes) throws(InputError) -> String? {
+    @inline(__always)
+    func string(_ key: FieldKey, atMost maximum: Int = InputLimits.stringBytes) throws(InputError) -> String? {
         guard let value = value(key) else { return nil }
-        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
-        try InputLimits.checkString(text, atMost: maximum, at: pathOf(key))
+        guard let text = value.stringValue else { throw wrongType(key.description, "a string", value) }
+        try InputLimits.checkString(text, atMost: maximum, at: pathOf(key.description))
         return text
     }
 
-    func requiredString(_ key: String) throws(InputError) -> String {
-        guard let text = try string(key) else { throw missing(key, "a string") }
-        guard !text.trimmingSpaces.isEmpty else {
-            throw InputError(code: "E-VALUE", path: pathOf(key), message: "'\(key)' is empty; expected a non-empty string")
+    @inline(__always)
+    func requiredString(_ key: FieldKey) throws(InputError) -> String {
+        guard let text = try string(key) else { throw missing(key.description, "a string") }
+        // Blank is spaces only (what `trimmingSpaces` takes away), looked for in the bytes.
+        guard text.utf8.contains(where: { $0 != 0x20 }) else {
+            throw InputError(code: "E-VALUE", path: pathOf(key.description), message: "'\(key)' is empty; expected a non-empty string")
         }
         return text
     }
 
-    func date(_ key: String) throws(InputError) -> CalendarDate? {
+    @inline(__always)
+    func date(_ key: FieldKey) throws(InputError) -> CalendarDate? {
         guard let value = value(key) else { return nil }
-        guard case .string(let text) = value else { throw wrongType(key, "a date string YYYY-MM-DD", value) }
-        guard let date = CalendarDate(parsing: text) else {
-            throw InputError(code: "E-DATE", path: pathOf(key), message: "'\(InputLimits.echo(text))' is not a calendar date; expected YYYY-MM-DD naming a day that exists")
+        guard let parsed = value.dateValue else { throw wrongType(key.description, "a date string YYYY-MM-DD", value) }
+        guard let date = parsed else {
+            let text = value.stringValue ?? ""
+            throw InputError(code: "E-DATE", path: pathOf(key.description), message: "'\(InputLimits.echo(text))' is not a calendar date; expected YYYY-MM-DD naming a day that exists")
         }
         return date
     }
 
-    func requiredDate(_ key: String) throws(InputError) -> CalendarDate {
-        guard let date = try date(key) else { throw missing(key, "a date YYYY-MM-DD") }
+    @inline(__always)
+    func requiredDate(_ key: FieldKey) throws(InputError) -> CalendarDate {
+        guard let date = try date(key) else { throw missing(key.description, "a date YYYY-MM-DD") }
         return date
     }
 
-    func integer(_ key: String) throws(InputError) -> Int? {
+    @inline(__always)
+    func integer(_ key: FieldKey) throws(InputError) -> Int? {
         guard let value = value(key) else { return nil }
-        guard case .integer(let number) = value else { throw wrongType(key, "a whole number", value) }
+        guard let number = value.integerValue else { throw wrongType(key.description, "a whole number", value) }
         return number
     }
 
-    func bool(_ key: String) throws(InputError) -> Bool? {
+    @inline(__always)
+    func bool(_ key: FieldKey) throws(InputError) -> Bool? {
         guard let value = value(key) else { return nil }
-        guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
+        guard let flag = value.boolValue else { throw wrongType(key.description, "true or false", value) }
         return flag
     }
 
     /// An array of at most `limit.maximum` elements, checked before any element is read.
-    func array(_ key: String, limit: InputLimits.ListLimit = InputLimits.listElements) throws(InputError) -> [JSONValue]? {
+    @inline(__always)
+    func array(_ key: FieldKey, limit: InputLimits.ListLimit = InputLimits.listElements) throws(InputError) -> Node.Elements? {
         guard let value = value(key) else { return nil }
-        guard case .array(let elements) = value else { throw wrongType(key, "an array", value) }
-        try limit.check(elements.count, at: pathOf(key))
-        return elements
+        guard let count = value.elementCount else { throw wrongType(key.description, "an array", value) }
+        try limit.check(count, at: pathOf(key.description))
+        return value.elements
     }
 
-    func strings(_ key: String) throws(InputError) -> [String]? {
+    @inline(__always)
+    func strings(_ key: FieldKey) throws(InputError) -> [String]? {
         guard let elements = try array(key) else { return nil }
         var texts: [String] = []
         texts.reserveCapacity(elements.count)
         for (i, element) in elements.enumerated() {
-            guard case .string(let text) = element else {
-                throw InputError(code: "E-TYPE", path: "\(pathOf(key))[\(i)]", message: "expected a string, found \(element.typeName)")
+            guard let text = element.stringValue else {
+                throw InputError(code: "E-TYPE", path: "\(pathOf(key.description))[\(i)]", message: "expected a string, found \(element.typeName)")
             }
-            try InputLimits.checkString(text, at: "\(pathOf(key))[\(i)]")
+            try InputLimits.checkString(text, at: "\(pathOf(key.description))[\(i)]")
             texts.append(text)
         }
         return texts
     }
 
     /// A code from a closed list; `E-CODE` names the list when it is not on it.
-    func code(_ key: String, in allowed: [String], _ listName: String) throws(InputError) -> String? {
+    @inline(__always)
+    func code(_ key: FieldKey, in allowed: [String], _ listName: String) throws(InputError) -> String? {
         guard let text = try string(key) else { return nil }
-        try ObjectReader.check(text, in: allowed, listName, at: pathOf(key))
+        try CodeCheck.check(text, in: allowed, listName, at: pathOf(key.description))
         return text
     }
 
-    static func check(_ text: String, in allowed: [String], _ listName: String, at path: String) throws(InputError) {
+}
+
+/// The check of a code against its closed list, shared by every reader of codes.
+enum CodeCheck {
+    static func check(_ text: String, in allowed: [String], _ listName: String, at path: @autoclosure () -> String) throws(InputError) {
         guard allowed.contains(text) else {
             throw InputError(
-                code: "E-CODE", path: path,
+                code: "E-CODE", path: path(),
                 message: "unknown \(listName) '\(InputLimits.echo(text))'\(InputLimits.hint(for: text, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
         }
+    }
+}
+
+extension ObjectReader where Node == JSONValue {
+    /// The members of a tree's object, in written order.
+    var members: [JSONMember] {
+        if case .object(let members) = object { return members }
+        return []
     }
 }

@@ -18,7 +18,9 @@ public struct JSONSyntaxError: Error, Hashable, Sendable {
     }
 }
 
-/// A strict recursive-descent JSON reader over UTF-8 bytes (RFC 8259).
+/// A strict recursive-descent JSON reader over UTF-8 bytes (RFC 8259): it checks the text and
+/// writes it down as a ``JSONTape``, a flat list of the values with their places in the text.
+/// The tree (``JSONValue``) is built from the tape; the application reader reads the tape itself.
 ///
 /// - Complexity: O(n) in the length of the text: duplicate member names are found by hashing once
 ///   an object is larger than a few members. Nesting deeper than ``maximumDepth`` is an error
@@ -28,40 +30,79 @@ public struct JSONReader {
     /// Objects up to this many members are checked for a repeated name by scanning, which costs
     /// less than hashing for the handful of members real objects have; larger ones use a set.
     static let scannedMembers = 32
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// The tape written so far, in storage this reader grows and frees itself: an append to an
+    /// `Array` checks its uniqueness and capacity each time, and a document has many values.
+    private var entries: UnsafeMutablePointer<JSONTape.Entry>
+    private var capacity: Int
+    private var count = 0
     /// Member names compared or hashed in the duplicate checks: a count of the work, for the
     /// tests that show it grows linearly with the number of members.
     private(set) var work = 0
 
     /// Parses one JSON document; anything but whitespace after it is an error.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var reader = JSONReader(bytes: bytes)
-        return try reader.parseDocument()
-    }
-
-    /// Parses like ``parse(_:)``, and says how much duplicate-check work it did (for tests).
-    static func parseCountingWork(_ bytes: [UInt8]) -> (value: JSONValue?, work: Int) {
-        var reader = JSONReader(bytes: bytes)
-        let value = try? reader.parseDocument()
-        return (value, reader.work)
-    }
-
-    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-        skipWhitespace()
-        let value: JSONValue
-        do { value = try parseValue() } catch { throw error.within("$") }
-        skipWhitespace()
-        if index < bytes.count { throw error("unexpected text after the JSON value") }
-        return value
+        let tape = try JSONTape(bytes)
+        return tape.tree()
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    /// Parses like ``parse(_:)``, and says how much duplicate-check work it did (for tests).
+    static func parseCountingWork(_ bytes: [UInt8]) -> (value: JSONValue?, work: Int) {
+        var work = 0
+        let entries = bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(bytes: buffer, capacity: 0)
+            defer {
+                work = reader.work
+                reader.free()
+            }
+            return try? reader.readDocument()
+        }
+        return (entries.map { JSONTape(bytes: bytes, entries: $0).tree() }, work)
+    }
+
+    /// The entries of the document in `bytes` (``JSONTape``), with room reserved for `capacity`.
+    static func entries(of bytes: UnsafeBufferPointer<UInt8>, capacity: Int) throws(JSONSyntaxError) -> [JSONTape.Entry] {
+        var reader = JSONReader(bytes: bytes, capacity: capacity)
+        defer { reader.free() }
+        return try reader.readDocument()
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        self.bytes = bytes
+        self.capacity = max(capacity, 8)
+        entries = .allocate(capacity: self.capacity)
+    }
+
+    private func free() {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+    }
+
+    private mutating func append(_ entry: JSONTape.Entry) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<JSONTape.Entry>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: entries, count: count)
+            entries.deallocate()
+            entries = larger
+            capacity *= 2
+        }
+        (entries + count).initialize(to: entry)
+        count += 1
+    }
+
+    private mutating func readDocument() throws(JSONSyntaxError) -> [JSONTape.Entry] {
+        skipWhitespace()
+        do { try readValue() } catch { throw error.within("$") }
+        skipWhitespace()
+        if index < bytes.count { throw error("unexpected text after the JSON value") }
+        return Array(UnsafeBufferPointer(start: entries, count: count))
+    }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
         let end = min(offset ?? index, bytes.count)
@@ -83,26 +124,31 @@ public struct JSONReader {
         }
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    /// Appends a value that holds nothing further, ending at `index`.
+    private mutating func appendScalar(_ kind: JSONTape.Kind, from start: Int, payload: UInt64 = 0, plain: Bool = true) {
+        append(JSONTape.Entry(kind: kind, plain: plain, start: start, end: index, next: count + 1, count: 0, payload: payload))
+    }
+
+    private mutating func readValue() throws(JSONSyntaxError) {
         guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
+        let start = index
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "{"): try readObject()
+        case UInt8(ascii: "["): try readArray()
+        case UInt8(ascii: "\""): try readString()
+        case UInt8(ascii: "t"): try literal("true"); appendScalar(.true, from: start)
+        case UInt8(ascii: "f"): try literal("false"); appendScalar(.false, from: start)
+        case UInt8(ascii: "n"): try literal("null"); appendScalar(.null, from: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try readNumber()
         default: throw error("unexpected character; expected a value")
         }
     }
 
-    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
-        let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
-            throw error("unexpected character; expected a value")
-        }
-        index += expected.count
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("unexpected character; expected a value") }
+        for i in 0..<count where bytes[index + i] != word.utf8Start[i] { throw error("unexpected character; expected a value") }
+        index += count
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
@@ -115,111 +161,160 @@ public struct JSONReader {
         }
     }
 
-    /// Whether `key` repeats a name in `members`: by scanning while the object is small, then
-    /// by the set `keys`, filled with the earlier names when the object outgrows the scan.
-    private mutating func isRepeated(_ key: String, in members: [JSONMember], keys: inout Set<String>) -> Bool {
-        if members.count < JSONReader.scannedMembers {
-            for member in members {
+    /// The text of the string entry `i` (for member names in messages and the duplicate check).
+    private func text(_ i: Int) -> String {
+        JSONTape.text(of: entries[i], in: bytes)
+    }
+
+    /// Whether the member name at entry `key` repeats an earlier name of the object whose
+    /// member names are at `names` (its first) and linked by `next` of their values; by
+    /// scanning while the object is small, then by the set `keys`, filled with the earlier names
+    /// when the object outgrows the scan.
+    private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, keys: inout Set<String>) -> Bool {
+        if count < JSONReader.scannedMembers {
+            var name = firstName
+            for _ in 0..<count {
                 work += 1
-                if member.key == key { return true }
+                if JSONTape.sameText(entries[name], entries[key], in: bytes) { return true }
+                name = entries[name + 1].next
             }
             return false
         }
         if keys.isEmpty {
-            keys.reserveCapacity(members.count * 2)
-            for member in members { keys.insert(member.key) }
-            work += members.count
+            keys.reserveCapacity(count * 2)
+            var name = firstName
+            for _ in 0..<count {
+                keys.insert(text(name))
+                name = entries[name + 1].next
+            }
+            work += count
         }
         work += 1
-        return !keys.insert(key).inserted
+        return !keys.insert(text(key)).inserted
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func readObject() throws(JSONSyntaxError) {
         try enter()
+        let object = count
+        append(JSONTape.Entry(kind: .object, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
         index += 1
-        var members: [JSONMember] = []
+        var members = 0
         var keys = Set<String>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            depth -= 1
-            return .object(members)
-        }
-        // Room for a typical object's members at once, instead of growing it 1, 2, 4, 8.
-        members.reserveCapacity(8)
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error("expected a quoted member name")
+        } else {
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("expected a quoted member name")
+                }
+                let keyOffset = index
+                let key = count
+                try readString()
+                if members > 0, isRepeated(key, firstName: object + 1, count: members, keys: &keys) {
+                    throw error("duplicate member name '\(InputLimits.echo(text(key)))'", at: keyOffset)
+                }
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
+                index += 1
+                skipWhitespace()
+                do { try readValue() } catch { throw error.within(".\(InputLimits.echo(text(key)))") }
+                members += 1
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+                throw error("expected ',' or '}' in object")
             }
-            let keyOffset = index
-            let key = try parseString()
-            if isRepeated(key, in: members, keys: &keys) {
-                throw error("duplicate member name '\(InputLimits.echo(key))'", at: keyOffset)
-            }
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
-            index += 1
-            skipWhitespace()
-            let value: JSONValue
-            do { value = try parseValue() } catch { throw error.within(".\(InputLimits.echo(key))") }
-            members.append(JSONMember(key, value))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
-            throw error("expected ',' or '}' in object")
         }
         depth -= 1
-        return .object(members)
+        entries[object].end = index
+        entries[object].next = count
+        entries[object].count = members
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func readArray() throws(JSONSyntaxError) {
         try enter()
+        let array = count
+        append(JSONTape.Entry(kind: .array, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
         index += 1
-        var elements: [JSONValue] = []
+        var elements = 0
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            depth -= 1
-            return .array(elements)
-        }
-        elements.reserveCapacity(4)
-        while true {
-            skipWhitespace()
-            do { elements.append(try parseValue()) } catch { throw error.within("[\(elements.count)]") }
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
-            throw error("expected ',' or ']' in array")
+        } else {
+            while true {
+                skipWhitespace()
+                do { try readValue() } catch { throw error.within("[\(elements)]") }
+                elements += 1
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+                throw error("expected ',' or ']' in array")
+            }
         }
         depth -= 1
-        return .array(elements)
+        entries[array].end = index
+        entries[array].next = count
+        entries[array].count = elements
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// Checks a string and writes its entry: `start` just after the opening quote, `end` at the
+    /// closing one; `plain` when the bytes between are the text itself (ASCII, no escape).
+    private mutating func readString() throws(JSONSyntaxError) {
         index += 1
-        var scalars: [UInt8] = []
         let start = index
-        // Fast path: no escapes.
-        var highBits: UInt8 = 0
-        while index < bytes.count {
+        // Fast path: ASCII without escapes needs neither decoding nor validation. Eight bytes
+        // at a time while none of them is a quote, a backslash or a control character.
+        var highBits: UInt64 = 0
+        let length = bytes.count
+        while index < length {
+            if let base = bytes.baseAddress {
+                while index + 8 <= length {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let mask = JSONBytes.escapeMask(word)
+                    guard mask != 0 else {
+                        highBits |= word
+                        index += 8
+                        continue
+                    }
+                    // The lowest flagged byte is a real match (a false one only follows a real
+                    // one, in the bytes after it): skip the bytes before it.
+                    let before = mask.trailingZeroBitCount / 8
+                    if before > 0 { highBits |= word & (UInt64.max >> (64 - 8 * before)) }
+                    index += before
+                    break
+                }
+            }
+            guard index < length else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let slice = bytes[start..<index]
+                let ascii = highBits & 0x8080_8080_8080_8080 == 0
+                if !ascii, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) == nil {
+                    throw error("invalid UTF-8 in string", at: start)
+                }
+                append(JSONTape.Entry(kind: .string, plain: ascii, start: start, end: index, next: count + 1, count: 0, payload: 0))
                 index += 1
-                // ASCII (seen while looking for the quote) needs no validation; only other text
-                // goes through the UTF-8 check.
-                if highBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
-                guard let text = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
-                return text
+                return
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            highBits |= byte
+            highBits |= UInt64(byte)
             index += 1
         }
-        scalars.append(contentsOf: bytes[start..<index])
+        // Escapes (or a control character, or the end): checked by decoding, as the reader of
+        // the text will decode it.
+        index = start
+        _ = try decodeString()
+        append(JSONTape.Entry(kind: .string, plain: false, start: start, end: index - 1, next: count + 1, count: 0, payload: 0))
+    }
+
+    /// The text of the string starting at `index` (just after its opening quote), with its
+    /// escapes decoded; `index` ends just after the closing quote.
+    private mutating func decodeString() throws(JSONSyntaxError) -> String {
+        let start = index
+        var scalars: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -243,7 +338,7 @@ public struct JSONReader {
                 case UInt8(ascii: "n"): scalars.append(0x0A)
                 case UInt8(ascii: "r"): scalars.append(0x0D)
                 case UInt8(ascii: "t"): scalars.append(0x09)
-                case UInt8(ascii: "u"): scalars.append(contentsOf: try parseUnicodeEscape())
+                case UInt8(ascii: "u"): try appendUnicodeEscape(to: &scalars)
                 default: throw error("invalid escape in string", at: index - 2)
                 }
             default:
@@ -253,6 +348,14 @@ public struct JSONReader {
             }
         }
         throw error("unterminated string", at: start - 1)
+    }
+
+    /// The decoded text of a string the reader has checked: `start` is just after its opening quote.
+    static func decodeChecked(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
+        var reader = JSONReader(bytes: bytes, capacity: 0)
+        defer { reader.free() }
+        reader.index = start
+        return (try? reader.decodeString()) ?? ""
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
@@ -273,7 +376,7 @@ public struct JSONReader {
         return value
     }
 
-    private mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> [UInt8] {
+    private mutating func appendUnicodeEscape(to scalars: inout [UInt8]) throws(JSONSyntaxError) {
         var code = try hex4()
         if (0xD800...0xDBFF).contains(code) {
             guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
@@ -287,10 +390,10 @@ public struct JSONReader {
             throw error("unpaired surrogate in \\u escape")
         }
         guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-        return Array(String(Character(scalar)).utf8)
+        scalars.append(contentsOf: String(Character(scalar)).utf8)
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func readNumber() throws(JSONSyntaxError) {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits() -> Int {
@@ -314,9 +417,12 @@ public struct JSONReader {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw error("expected digits in exponent") }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let value = Int(text) { return .integer(value) }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if isInteger, let value = Int(text) {
+            appendScalar(.integer, from: start, payload: UInt64(bitPattern: Int64(value)))
+            return
+        }
         guard let value = Double(text) else { throw error("number out of range", at: start) }
-        return .number(value)
+        appendScalar(.number, from: start, payload: value.bitPattern)
     }
 }

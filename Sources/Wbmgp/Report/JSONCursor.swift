@@ -1,9 +1,7 @@
-/// A forward-only cursor over JSON bytes for ``FastApplicationReader``: each method consumes one
-/// value of the kind it names, or returns nil/false (and the fast path gives up).
-///
-/// It holds to ``InputLimits`` by giving up: a string longer than ``InputLimits/stringBytes`` or
-/// a list longer than its limit returns nil, and the full reader reports the `E-LIMIT`. It never
-/// recurses by itself; only the reader's functions for the expected values nest.
+/// A forward-only cursor over JSON bytes for ``SkeletonReader``, which counts a log entry's
+/// skeleton without a tree: each method consumes one value of the kind it names, or returns
+/// nil/false (and the entry is read whole instead). It never recurses by itself; only the
+/// reader's functions for the expected values nest.
 struct JSONCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -49,27 +47,6 @@ struct JSONCursor {
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "]"))
         }
-    }
-
-    /// A string without escapes (an escape sends the input to the full reader), of at most
-    /// ``InputLimits/stringBytes`` bytes.
-    mutating func string() -> String? {
-        guard take(0x22) else { return nil }
-        let start = index
-        var ascii = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x22 {
-                guard index - start <= InputLimits.stringBytes else { return nil }
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
-            }
-            if byte == 0x5C || byte < 0x20 { return nil }
-            if byte >= 0x80 { ascii = false }
-            index += 1
-        }
-        return nil
     }
 
     /// The bytes of a string without escapes or control characters, still undecoded; with
@@ -142,65 +119,6 @@ struct JSONCursor {
         guard digits > 0, !(digits > 1 && bytes[start] == 0x30) else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
         return negative ? -value : value
-    }
-
-    /// `[ value, … ]` read into an array, each element by `read` (nil stops), at most `maximum`
-    /// elements: one more stops the reading there. Room for a few elements is reserved at the
-    /// first one: one allocation instead of growing 1, 2, 4.
-    @inline(__always)
-    mutating func list<Element>(atMost maximum: Int = InputLimits.listElements.maximum, _ read: (inout JSONCursor) -> Element?) -> [Element]? {
-        var elements: [Element] = []
-        let ok = array { c in
-            guard elements.count < maximum, let element = read(&c) else { return false }
-            if elements.isEmpty { elements.reserveCapacity(4) }
-            elements.append(element)
-            return true
-        }
-        return ok ? elements : nil
-    }
-
-    mutating func strings() -> [String]? {
-        list { $0.string() }
-    }
-
-    /// Marks field `bit` as seen; false when it was seen before (a duplicate key).
-    func once(_ seen: inout Int, _ bit: Int) -> Bool {
-        guard seen & (1 << bit) == 0 else { return false }
-        seen |= 1 << bit
-        return true
-    }
-
-    mutating func requiredDate(_ target: inout CalendarDate?) -> Bool {
-        guard let date = date() else { return false }
-        target = date
-        return true
-    }
-
-    mutating func optionalDate(_ target: inout CalendarDate?) -> Bool {
-        null() || requiredDate(&target)
-    }
-
-    mutating func optionalString(_ target: inout String?) -> Bool {
-        optional(&target) { $0.string() }
-    }
-
-    /// An optional field: `null` leaves `target` absent, anything else must read with `read`.
-    mutating func optional<T>(_ target: inout T?, _ read: (inout JSONCursor) -> T?) -> Bool {
-        if null() { return true }
-        target = read(&self)
-        return target != nil
-    }
-
-    /// A required string that is not only spaces, as ``ObjectReader/requiredString(_:)`` demands.
-    mutating func nonBlank(_ target: inout String?) -> Bool {
-        whitespace()
-        let quote = index
-        guard let text = string() else { return false }
-        // Blank is spaces only; looked at in the bytes between the quotes (most texts start with
-        // a letter), not in the string.
-        guard bytes[(quote + 1)..<(index - 1)].contains(where: { $0 != 0x20 }) else { return false }
-        target = text
-        return true
     }
 }
 

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A checked JSON text as a flat list of its values in written order (a "tape"): each entry says
+/// what the value is and where it lies in the text, so a reader can walk the document without a
+/// tree of strings and arrays being built first.
+///
+/// An object's entry is followed by its members, each a string entry for the name and then the
+/// value's entries; an array's by its elements. `next` skips a value with everything inside it.
+/// Strings are decoded only when asked for, and a plain one (ASCII, no escape) is its bytes.
+///
+/// ``JSONReader`` writes the tape and is the only place JSON syntax is checked; ``tree()`` turns
+/// a tape into a ``JSONValue``.
+public struct JSONTape {
+    enum Kind: UInt8 { case null, `false`, `true`, integer, number, string, array, object }
+
+    struct Entry {
+        var kind: Kind
+        /// A string whose bytes are its text (ASCII, no escape).
+        var plain: Bool
+        /// A string's first byte after the opening quote; any other value's first byte.
+        var start: Int
+        /// A string's closing quote; any other value's end.
+        var end: Int
+        /// The entry after this value and everything inside it.
+        var next: Int
+        /// An object's members or an array's elements.
+        var count: Int
+        /// An integer's or a number's bits.
+        var payload: UInt64
+    }
+
+    let bytes: [UInt8]
+    let entries: [Entry]
+
+    /// Checks `bytes` as one JSON document and writes it down; the errors are ``JSONReader``'s.
+    init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
+        self.bytes = bytes
+        // An application has some 60 values in 1,500 bytes; room for that many at once.
+        let capacity = min(bytes.count / 16 + 8, 4096)
+        let read: Result<[Entry], JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(JSONSyntaxError) { return .success(try JSONReader.entries(of: buffer, capacity: capacity)) } catch { return .failure(error) }
+        }
+        entries = try read.get()
+    }
+
+    init(bytes: [UInt8], entries: [Entry]) {
+        self.bytes = bytes
+        self.entries = entries
+    }
+
+    /// The text of a string entry, its escapes decoded.
+    static func text(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if entry.plain || !containsEscape(entry, in: bytes) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self)
+        }
+        return JSONReader.decodeChecked(bytes, from: entry.start)
+    }
+
+    private static func containsEscape(_ entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in entry.start..<entry.end where bytes[i] == UInt8(ascii: "\\") { return true }
+        return false
+    }
+
+    /// Whether two string entries hold the same text, as `String` compares them: byte for byte
+    /// when both are plain, else by their decoded texts.
+    static func sameText(_ a: Entry, _ b: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.plain, b.plain {
+            let length = a.end - a.start
+            guard length == b.end - b.start else { return false }
+            guard length > 0, let base = bytes.baseAddress else { return true }
+            return memcmp(base + a.start, base + b.start, length) == 0
+        }
+        return text(of: a, in: bytes) == text(of: b, in: bytes)
+    }
+
+    /// The document as a tree.
+    public func tree() -> JSONValue {
+        bytes.withUnsafeBufferPointer { buffer in
+            entries.withUnsafeBufferPointer { entries in
+                guard !entries.isEmpty else { return JSONValue.null }
+                return JSONTape.value(at: 0, entries, buffer)
+            }
+        }
+    }
+
+    private static func value(at i: Int, _ entries: UnsafeBufferPointer<Entry>, _ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue {
+        let entry = entries[i]
+        switch entry.kind {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .integer: return .integer(Int(Int64(bitPattern: entry.payload)))
+        case .number: return .number(Double(bitPattern: entry.payload))
+        case .string: return .string(text(of: entry, in: bytes))
+        case .array:
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(entry.count)
+            var element = i + 1
+            for _ in 0..<entry.count {
+                elements.append(value(at: element, entries, bytes))
+                element = entries[element].next
+            }
+            return .array(elements)
+        case .object:
+            var members: [JSONMember] = []
+            members.reserveCapacity(entry.count)
+            var name = i + 1
+            for _ in 0..<entry.count {
+                members.append(JSONMember(text(of: entries[name], in: bytes), value(at: name + 1, entries, bytes)))
+                name = entries[name + 1].next
+            }
+            return .object(members)
+        }
+    }
+}
