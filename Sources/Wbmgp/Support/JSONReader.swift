@@ -169,13 +169,17 @@ public struct JSONReader {
     /// Whether the member name at entry `key` repeats an earlier name of the object whose
     /// member names are at `names` (its first) and linked by `next` of their values; by
     /// scanning while the object is small, then by the set `keys`, filled with the earlier names
-    /// when the object outgrows the scan.
-    private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, keys: inout Set<String>) -> Bool {
+    /// when the object outgrows the scan. While scanning, `hashes` holds each earlier name's
+    /// ``nameHash(_:)``: names whose hashes differ (neither being 0) are not compared.
+    private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, keys: inout Set<String>, hashes: inout InlineArray<32, UInt64>) -> Bool {
         if count < JSONReader.scannedMembers {
+            let hash = nameHash(entries[key])
+            hashes[count] = hash
             var name = firstName
-            for _ in 0..<count {
+            for i in 0..<count {
                 work += 1
-                if JSONTape.sameText(entries[name], entries[key], in: bytes) { return true }
+                let mayBeSame = hashes[i] == hash || hashes[i] == 0 || hash == 0
+                if mayBeSame, JSONTape.sameText(entries[name], entries[key], in: bytes) { return true }
                 name = entries[name + 1].next
             }
             return false
@@ -193,6 +197,14 @@ public struct JSONReader {
         return !keys.insert(text(key)).inserted
     }
 
+    /// A name's length and first and last bytes, when its bytes are its text; 0 for a name with
+    /// an escape or other than ASCII, which is compared with every name by its decoded text.
+    private func nameHash(_ entry: JSONTape.Entry) -> UInt64 {
+        let length = entry.end - entry.start
+        guard entry.plain, length > 0 else { return 0 }
+        return UInt64(length) << 16 | UInt64(bytes[entry.start]) << 8 | UInt64(bytes[entry.end - 1]) | 1 << 63
+    }
+
     private mutating func readObject() throws(JSONSyntaxError) {
         try enter()
         let object = count
@@ -200,6 +212,7 @@ public struct JSONReader {
         index += 1
         var members = 0
         var keys = Set<String>()
+        var hashes = InlineArray<32, UInt64>(repeating: 0)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -212,7 +225,7 @@ public struct JSONReader {
                 let keyOffset = index
                 let key = count
                 try readString()
-                if members > 0, isRepeated(key, firstName: object + 1, count: members, keys: &keys) {
+                if isRepeated(key, firstName: object + 1, count: members, keys: &keys, hashes: &hashes) {
                     throw error("duplicate member name '\(InputLimits.echo(text(key)))'", at: keyOffset)
                 }
                 skipWhitespace()
