@@ -55,7 +55,7 @@ enum AreaReader {
 
     /// `49` or `"49B"`.
     static func houseNumber(_ object: ObjectReader<JSONValue>, _ key: String) throws(InputError) -> HouseNumber? {
-        guard let value = object.value(FieldKey(key)) else { return nil }
+        guard let value = object.value(key) else { return nil }
         switch value {
         case .integer(let number): return HouseNumber(number: number, addition: "")
         case .string(let text):

@@ -102,7 +102,7 @@ public struct DesignationReader {
             if let articles = byLaw.value("articles") {
                 let object = try ObjectReader(articles, path: byLaw.pathOf("articles"))
                 for member in object.members {
-                    guard let article = try object.string(FieldKey(member.key)) else { continue }
+                    guard let article = try object.string(member.key) else { continue }
                     citations.byLawArticles[member.key] = article
                 }
             }
@@ -163,22 +163,22 @@ public struct DesignationReader {
         try object.allowOnly(declaration.fields.map(\.name))
         var values: [String: Value] = [:]
         for field in declaration.fields {
-            guard object.value(FieldKey(field.name)) != nil else {
+            guard object.value(field.name) != nil else {
                 if field.isRequired, !lenient { throw object.missing(field.name, "a value for \(declaration.name)") }
                 values[field.name] = field.defaultValue ?? .unknown
                 continue
             }
             switch field.kind {
             case .bool:
-                values[field.name] = .bool(try object.bool(FieldKey(field.name)) ?? false)
+                values[field.name] = .bool(try object.bool(field.name) ?? false)
             case .code where lenient, .oneOf where lenient:
-                values[field.name] = .text(try object.string(FieldKey(field.name)) ?? "")
+                values[field.name] = .text(try object.string(field.name) ?? "")
             case .code(let vocabulary):
-                values[field.name] = .text(try object.code(FieldKey(field.name), in: law.vocabularies[vocabulary] ?? [], "\(vocabulary) code") ?? "")
+                values[field.name] = .text(try object.code(field.name, in: law.vocabularies[vocabulary] ?? [], "\(vocabulary) code") ?? "")
             case .oneOf(let options):
-                values[field.name] = .text(try object.code(FieldKey(field.name), in: options, "value of \(field.name)") ?? "")
+                values[field.name] = .text(try object.code(field.name, in: options, "value of \(field.name)") ?? "")
             case .days:
-                let days = try object.integer(FieldKey(field.name)) ?? 0
+                let days = try object.integer(field.name) ?? 0
                 guard (0...MeasureDeclaration.Field.maximumDays).contains(days) else {
                     throw InputError(
                         code: "E-VALUE", path: object.pathOf(field.name),
@@ -186,7 +186,7 @@ public struct DesignationReader {
                 }
                 values[field.name] = .duration(CalendarPeriod(days: days))
             case .labels:
-                guard let entries = object.value(FieldKey(field.name)) else { continue }
+                guard let entries = object.value(field.name) else { continue }
                 let table = try ObjectReader(entries, path: object.pathOf(field.name))
                 for member in table.members {
                     let words = try ObjectReader(member.value, path: table.pathOf(member.key))
@@ -195,7 +195,7 @@ public struct DesignationReader {
                 }
                 values[field.name] = .unknown
             case .codes(let vocabulary):
-                let codes = try object.strings(FieldKey(field.name)) ?? []
+                let codes = try object.strings(field.name) ?? []
                 if let vocabulary, !lenient {
                     let allowed = law.vocabularies[vocabulary] ?? []
                     for (i, code) in codes.enumerated() {

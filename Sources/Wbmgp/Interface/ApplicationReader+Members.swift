@@ -112,15 +112,15 @@ extension ApplicationReader {
     }
 
     func readWoonverklaring<Node: JSONNode>(_ value: Node) throws(InputError) -> Woonverklaring {
-        let object = try ObjectReader(value, at: JSONPath("$").member("woonverklaring"), allowing: ApplicationFields.woonverklaring)
+        let object = try ObjectReader(value, at: JSONPath().member("woonverklaring"), allowing: ApplicationFields.woonverklaring)
         let allowed = Woonverklaring.Outcome.allCases.map(\.rawValue)
         guard let code = try object.code(WoonverklaringKey.outcome, in: allowed, "woonverklaring outcome"), let outcome = Woonverklaring.Outcome(rawValue: code) else {
             throw object.missing("outcome", "one of \(allowed.joined(separator: ", "))")
         }
         let hearingOffered = try object.bool(WoonverklaringKey.hearingOffered)
         // The shape says which members another one makes required (the schema says it too).
-        for rule in ApplicationShapes.woonverklaring.requiredUnless where object.value(FieldKey(rule.member)) == nil {
-            if let held = object.value(FieldKey(rule.other))?.stringValue, held == rule.value { continue }
+        for rule in ApplicationShapes.woonverklaring.requiredUnless where object.value(rule.member) == nil {
+            if let held = object.value(rule.other)?.stringValue, held == rule.value { continue }
             throw object.missing(rule.member, "true or false (required for a \(code) woonverklaring)")
         }
         let conditions = try object.strings(WoonverklaringKey.conditions) ?? []

@@ -54,7 +54,7 @@ public struct ApplicationReader: Sendable {
     }
 
     private func readApplication<Node: JSONNode>(_ value: Node) throws(InputError) -> Application {
-        let root = try ObjectReader(value, at: JSONPath("$"), allowing: ApplicationFields.application)
+        let root = try ObjectReader(value, at: JSONPath(), allowing: ApplicationFields.application)
         let id = try root.requiredString(RootKey.id)
         let kindCode = try root.code(RootKey.kind, in: Application.Kind.allCases.map(\.rawValue), "application kind") ?? Application.Kind.newTenancy.rawValue
         let kind = Application.Kind(rawValue: kindCode) ?? .newTenancy
@@ -85,7 +85,7 @@ public struct ApplicationReader: Sendable {
     }
 
     func readDwelling<Node: JSONNode>(_ value: Node) throws(InputError) -> Dwelling {
-        let object = try ObjectReader(value, at: JSONPath("$").member("dwelling"), allowing: ApplicationFields.dwelling)
+        let object = try ObjectReader(value, at: JSONPath().member("dwelling"), allowing: ApplicationFields.dwelling)
         return Dwelling(
             municipality: try object.requiredString(DwellingKey.municipality), postcode: try object.string(DwellingKey.postcode),
             houseNumber: try object.integer(DwellingKey.houseNumber), houseNumberAddition: try object.string(DwellingKey.houseNumberAddition),

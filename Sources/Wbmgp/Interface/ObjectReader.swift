@@ -8,9 +8,12 @@
 /// on this one refuses oversized input with `E-LIMIT` and the path.
 struct ObjectReader<Node: JSONNode> {
     let object: Node
+    /// The path of an object of an application, kept as steps (``JSONPath``)…
     let location: JSONPath
+    /// …or the path another reader gave, already written.
+    private let writtenPath: String?
     /// The path of the object, written out.
-    var path: String { location.description }
+    var path: String { writtenPath ?? location.description }
     /// Member positions by key, only for objects too large to scan: real objects have a dozen
     /// members at most, and `allowOnly` usually runs first and stops at the first unknown one,
     /// but a lookup must not cost a scan of an object the input made huge.
@@ -25,15 +28,12 @@ struct ObjectReader<Node: JSONNode> {
     private var slots = FieldNames.Slots(repeating: -1)
 
     init(_ value: Node, path: String) throws(InputError) {
-        try self.init(value, at: JSONPath(path))
-    }
-
-    init(_ value: Node, at location: JSONPath) throws(InputError) {
         guard let count = value.memberCount else {
-            throw InputError(code: "E-TYPE", path: location.description, message: "expected an object, found \(value.typeName)")
+            throw InputError(code: "E-TYPE", path: path, message: "expected an object, found \(value.typeName)")
         }
         object = value
-        self.location = location
+        location = JSONPath()
+        writtenPath = path
         fields = nil
         if count > ObjectReader.scannedMembers {
             var positions: [String: Int] = [:]
@@ -54,47 +54,42 @@ struct ObjectReader<Node: JSONNode> {
         }
         object = value
         self.location = location
+        writtenPath = nil
         positions = nil
         fields = allowed
-        if let unknown = value.match(allowed, into: &slots) { throw ObjectReader.unknownField(unknown, allowed.names, at: location) }
+        if let unknown = value.match(allowed, into: &slots) { throw ObjectReader.unknownField(unknown, allowed.names, at: location.description) }
     }
 
     /// The path of member `key`; a key from the input is cut as a message would quote it.
-    func pathOf(_ key: String) -> String { "\(location).\(InputLimits.echo(key))" }
+    func pathOf(_ key: String) -> String { "\(path).\(InputLimits.echo(key))" }
 
     /// Throws `E-FIELD` for the first member not in `allowed`, with a did-you-mean hint.
     ///
     /// - Complexity: O(members × allowed), and it stops at the first unknown member; `allowed`
     ///   is a fixed list of field names, so this is linear in the object.
     func allowOnly(_ allowed: [String]) throws(InputError) {
-        if let key = object.firstMemberName(notIn: allowed) { throw ObjectReader.unknownField(key, allowed, at: location) }
+        if let key = object.firstMemberName(notIn: allowed) { throw ObjectReader.unknownField(key, allowed, at: path) }
     }
 
-    private static func unknownField(_ key: String, _ allowed: [String], at location: JSONPath) -> InputError {
+    private static func unknownField(_ key: String, _ allowed: [String], at path: String) -> InputError {
         InputError(
-            code: "E-FIELD", path: "\(location).\(InputLimits.echo(key))",
+            code: "E-FIELD", path: "\(path).\(InputLimits.echo(key))",
             message: "unknown field '\(InputLimits.echo(key))'\(InputLimits.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
     }
 
     /// The member's value; `null` counts as absent.
     @inline(__always)
-    func value(_ key: FieldKey) -> Node? {
+    func value<Key: MemberName>(_ key: Key) -> Node? {
         let found: Node?
         if let fields {
-            let handle: Int32
-            if key.slot >= 0, key.names === fields {
-                handle = slots[key.slot]
-            } else if let slot = key.withUTF8({ fields.position(of: $0) }) {
-                handle = slots[slot]
-            } else {
-                return nil
-            }
+            guard let slot = key.position(in: fields), slot >= 0 else { return nil }
+            let handle = slots[slot]
             guard handle >= 0 else { return nil }
             found = object.member(handle: handle)
         } else if let positions {
-            found = positions[key.description].map { object.member(at: $0) }
+            found = positions[key.text].map { object.member(at: $0) }
         } else {
-            found = object.member(key.description)
+            found = object.member(key.text)
         }
         guard let value = found, !value.isNull else { return nil }
         return value
@@ -110,73 +105,73 @@ struct ObjectReader<Node: JSONNode> {
 
     /// A string of at most `maximum` bytes (``InputLimits/stringBytes`` unless prose allows more).
     @inline(__always)
-    func string(_ key: FieldKey, atMost maximum: Int = InputLimits.stringBytes) throws(InputError) -> String? {
+    func string<Key: MemberName>(_ key: Key, atMost maximum: Int = InputLimits.stringBytes) throws(InputError) -> String? {
         guard let value = value(key) else { return nil }
-        guard let text = value.stringValue else { throw wrongType(key.description, "a string", value) }
-        try InputLimits.checkString(text, atMost: maximum, at: pathOf(key.description))
+        guard let text = value.stringValue else { throw wrongType(key.text, "a string", value) }
+        try InputLimits.checkString(text, atMost: maximum, at: pathOf(key.text))
         return text
     }
 
     @inline(__always)
-    func requiredString(_ key: FieldKey) throws(InputError) -> String {
-        guard let text = try string(key) else { throw missing(key.description, "a string") }
+    func requiredString<Key: MemberName>(_ key: Key) throws(InputError) -> String {
+        guard let text = try string(key) else { throw missing(key.text, "a string") }
         // Blank is spaces only (what `trimmingSpaces` takes away), looked for in the bytes.
         guard text.utf8.contains(where: { $0 != 0x20 }) else {
-            throw InputError(code: "E-VALUE", path: pathOf(key.description), message: "'\(key)' is empty; expected a non-empty string")
+            throw InputError(code: "E-VALUE", path: pathOf(key.text), message: "'\(key.text)' is empty; expected a non-empty string")
         }
         return text
     }
 
     @inline(__always)
-    func date(_ key: FieldKey) throws(InputError) -> CalendarDate? {
+    func date<Key: MemberName>(_ key: Key) throws(InputError) -> CalendarDate? {
         guard let value = value(key) else { return nil }
-        guard let parsed = value.dateValue else { throw wrongType(key.description, "a date string YYYY-MM-DD", value) }
+        guard let parsed = value.dateValue else { throw wrongType(key.text, "a date string YYYY-MM-DD", value) }
         guard let date = parsed else {
             let text = value.stringValue ?? ""
-            throw InputError(code: "E-DATE", path: pathOf(key.description), message: "'\(InputLimits.echo(text))' is not a calendar date; expected YYYY-MM-DD naming a day that exists")
+            throw InputError(code: "E-DATE", path: pathOf(key.text), message: "'\(InputLimits.echo(text))' is not a calendar date; expected YYYY-MM-DD naming a day that exists")
         }
         return date
     }
 
     @inline(__always)
-    func requiredDate(_ key: FieldKey) throws(InputError) -> CalendarDate {
-        guard let date = try date(key) else { throw missing(key.description, "a date YYYY-MM-DD") }
+    func requiredDate<Key: MemberName>(_ key: Key) throws(InputError) -> CalendarDate {
+        guard let date = try date(key) else { throw missing(key.text, "a date YYYY-MM-DD") }
         return date
     }
 
     @inline(__always)
-    func integer(_ key: FieldKey) throws(InputError) -> Int? {
+    func integer<Key: MemberName>(_ key: Key) throws(InputError) -> Int? {
         guard let value = value(key) else { return nil }
-        guard let number = value.integerValue else { throw wrongType(key.description, "a whole number", value) }
+        guard let number = value.integerValue else { throw wrongType(key.text, "a whole number", value) }
         return number
     }
 
     @inline(__always)
-    func bool(_ key: FieldKey) throws(InputError) -> Bool? {
+    func bool<Key: MemberName>(_ key: Key) throws(InputError) -> Bool? {
         guard let value = value(key) else { return nil }
-        guard let flag = value.boolValue else { throw wrongType(key.description, "true or false", value) }
+        guard let flag = value.boolValue else { throw wrongType(key.text, "true or false", value) }
         return flag
     }
 
     /// An array of at most `limit.maximum` elements, checked before any element is read.
     @inline(__always)
-    func array(_ key: FieldKey, limit: InputLimits.ListLimit = InputLimits.listElements) throws(InputError) -> Node.Elements? {
+    func array<Key: MemberName>(_ key: Key, limit: InputLimits.ListLimit = InputLimits.listElements) throws(InputError) -> Node.Elements? {
         guard let value = value(key) else { return nil }
-        guard let count = value.elementCount else { throw wrongType(key.description, "an array", value) }
-        try limit.check(count, at: pathOf(key.description))
+        guard let count = value.elementCount else { throw wrongType(key.text, "an array", value) }
+        try limit.check(count, at: pathOf(key.text))
         return value.elements
     }
 
     @inline(__always)
-    func strings(_ key: FieldKey) throws(InputError) -> [String]? {
+    func strings<Key: MemberName>(_ key: Key) throws(InputError) -> [String]? {
         guard let elements = try array(key) else { return nil }
         var texts: [String] = []
         texts.reserveCapacity(elements.count)
         for (i, element) in elements.enumerated() {
             guard let text = element.stringValue else {
-                throw InputError(code: "E-TYPE", path: "\(pathOf(key.description))[\(i)]", message: "expected a string, found \(element.typeName)")
+                throw InputError(code: "E-TYPE", path: "\(pathOf(key.text))[\(i)]", message: "expected a string, found \(element.typeName)")
             }
-            try InputLimits.checkString(text, at: "\(pathOf(key.description))[\(i)]")
+            try InputLimits.checkString(text, at: "\(pathOf(key.text))[\(i)]")
             texts.append(text)
         }
         return texts
@@ -184,9 +179,9 @@ struct ObjectReader<Node: JSONNode> {
 
     /// A code from a closed list; `E-CODE` names the list when it is not on it.
     @inline(__always)
-    func code(_ key: FieldKey, in allowed: [String], _ listName: String) throws(InputError) -> String? {
+    func code<Key: MemberName>(_ key: Key, in allowed: [String], _ listName: String) throws(InputError) -> String? {
         guard let text = try string(key) else { return nil }
-        try CodeCheck.check(text, in: allowed, listName, at: pathOf(key.description))
+        try CodeCheck.check(text, in: allowed, listName, at: pathOf(key.text))
         return text
     }
 

@@ -1,44 +1,40 @@
-/// The name of a member a reader asks for: a literal (`"birthDate"`), whose bytes are at hand
-/// without a `String` being looked into; a name made at run time; or a name whose slot among a
-/// set of ``FieldNames`` was found once (``FieldNames/key(_:)``), so that a reader of objects of
-/// that set finds the member by index.
-struct FieldKey: ExpressibleByStringLiteral, CustomStringConvertible, Sendable {
-    private let literal: StaticString
-    private let name: String?
+/// A member name a reader can ask ``ObjectReader`` for: a `String`, or a ``FieldKey``, whose slot
+/// among its object's ``FieldNames`` was found once, so a reader of such objects finds the member
+/// by index.
+protocol MemberName {
+    /// The name as a message writes it.
+    var text: String { get }
+    /// The name's position in `fields`, or nil when it is not one of them.
+    func position(in fields: FieldNames) -> Int?
+}
+
+extension String: MemberName {
+    var text: String { self }
+
+    func position(in fields: FieldNames) -> Int? {
+        var name = self
+        return name.withUTF8 { fields.position(of: $0) }
+    }
+}
+
+/// A member name of one set of ``FieldNames``, with its slot there (``FieldNames/key(_:)``).
+/// Plain values only (no reference counted parts), as the readers pass one for every field.
+struct FieldKey: MemberName, Sendable {
+    private let name: StaticString
     /// The set whose slot ``slot`` is; unowned, as the sets live as long as the program.
-    nonisolated(unsafe) unowned(unsafe) let names: FieldNames?
-    /// The name's position in ``names``; -1 when not looked up.
+    nonisolated(unsafe) unowned(unsafe) let names: FieldNames
     let slot: Int
 
-    init(stringLiteral literal: StaticString) {
-        self.literal = literal
-        name = nil
-        names = nil
-        slot = -1
-    }
-
-    init(_ name: String) {
-        literal = ""
+    init(_ name: StaticString, slot: Int, in names: FieldNames) {
         self.name = name
-        names = nil
-        slot = -1
-    }
-
-    init(_ literal: StaticString, slot: Int, in names: FieldNames) {
-        self.literal = literal
-        name = nil
         self.names = names
         self.slot = slot
     }
 
-    var description: String { name ?? literal.description }
+    var text: String { name.description }
 
-    /// Calls `body` with the name's UTF-8 bytes.
-    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if name == nil, literal.hasPointerRepresentation {
-            return body(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-        }
-        var text = description
-        return text.withUTF8(body)
+    func position(in fields: FieldNames) -> Int? {
+        if fields === names { return slot }
+        return name.withUTF8Buffer { fields.position(of: $0) }
     }
 }

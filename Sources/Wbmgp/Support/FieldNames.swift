@@ -74,10 +74,10 @@ final class FieldNames: Sendable {
         return nil
     }
 
-    /// The key of `name` with its slot found once; a name not in the set gets a key that finds nothing.
+    /// The key of `name` with its slot found once; a name not in the set has slot -1 and is
+    /// found by none of the set's readers.
     func key(_ name: StaticString) -> FieldKey {
-        let position = name.withUTF8Buffer { self.position(of: $0) }
-        return position.map { FieldKey(name, slot: $0, in: self) } ?? FieldKey(stringLiteral: name)
+        FieldKey(name, slot: name.withUTF8Buffer { self.position(of: $0) } ?? -1, in: self)
     }
 
     /// Whether no two names share a place in the table (for the tests: then every lookup is one probe).
