@@ -31,6 +31,8 @@ public struct JSONReader {
     /// less than hashing for the handful of members real objects have; larger ones use a set.
     static let scannedMembers = 32
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The first byte, for reading eight at a time; nil for an empty text.
+    private let base: UnsafePointer<UInt8>?
     private var index = 0
     private var depth = 0
     /// The tape written so far, in storage this reader grows and frees itself: an append to an
@@ -75,6 +77,7 @@ public struct JSONReader {
 
     private init(bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
         self.bytes = bytes
+        base = bytes.baseAddress
         self.capacity = max(capacity, 8)
         entries = .allocate(capacity: self.capacity)
     }
@@ -166,39 +169,54 @@ public struct JSONReader {
         JSONTape.text(of: entries[i], in: bytes)
     }
 
+    /// What an object's member names seen so far say about the next one: a bit for each plain
+    /// name's ``nameHash(_:)`` (a name whose bit is not set repeats none of them), and whether
+    /// any was not plain (then every name is compared).
+    private struct NamesSeen {
+        var bits: UInt64 = 0
+        var anyNotPlain = false
+        var keys = Set<String>()
+    }
+
     /// Whether the member name at entry `key` repeats an earlier name of the object whose
-    /// member names are at `names` (its first) and linked by `next` of their values; by
-    /// scanning while the object is small, then by the set `keys`, filled with the earlier names
-    /// when the object outgrows the scan. While scanning, `hashes` holds each earlier name's
-    /// ``nameHash(_:)``: names whose hashes differ (neither being 0) are not compared.
-    private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, keys: inout Set<String>, hashes: inout InlineArray<32, UInt64>) -> Bool {
+    /// member names are at `firstName` (its first) and linked by `next` of their values: by
+    /// comparing it with each while the object is small (unless ``NamesSeen`` rules a repeat
+    /// out), then by the set `seen.keys`, filled with the earlier names when the object outgrows
+    /// the scan.
+    private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, seen: inout NamesSeen) -> Bool {
         if count < JSONReader.scannedMembers {
             let hash = nameHash(entries[key])
-            hashes[count] = hash
+            if hash == 0 {
+                seen.anyNotPlain = true
+            } else {
+                let bit: UInt64 = 1 << ((hash &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                let before = seen.bits
+                seen.bits |= bit
+                if before & bit == 0, !seen.anyNotPlain { return false }
+            }
             var name = firstName
-            for i in 0..<count {
+            for _ in 0..<count {
                 work += 1
-                let mayBeSame = hashes[i] == hash || hashes[i] == 0 || hash == 0
-                if mayBeSame, JSONTape.sameText(entries[name], entries[key], in: bytes) { return true }
+                if JSONTape.sameText(entries[name], entries[key], in: bytes) { return true }
                 name = entries[name + 1].next
             }
             return false
         }
-        if keys.isEmpty {
-            keys.reserveCapacity(count * 2)
+        if seen.keys.isEmpty {
+            seen.keys.reserveCapacity(count * 2)
             var name = firstName
             for _ in 0..<count {
-                keys.insert(text(name))
+                seen.keys.insert(text(name))
                 name = entries[name + 1].next
             }
             work += count
         }
         work += 1
-        return !keys.insert(text(key)).inserted
+        return !seen.keys.insert(text(key)).inserted
     }
 
-    /// A name's length and first and last bytes, when its bytes are its text; 0 for a name with
-    /// an escape or other than ASCII, which is compared with every name by its decoded text.
+    /// A plain name's length and first and last bytes; 0 for a name with an escape or other
+    /// than ASCII, which is compared with every name by its decoded text.
     private func nameHash(_ entry: JSONTape.Entry) -> UInt64 {
         let length = entry.end - entry.start
         guard entry.plain, length > 0 else { return 0 }
@@ -211,8 +229,7 @@ public struct JSONReader {
         append(JSONTape.Entry(kind: .object, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
         index += 1
         var members = 0
-        var keys = Set<String>()
-        var hashes = InlineArray<32, UInt64>(repeating: 0)
+        var seen = NamesSeen()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -225,7 +242,7 @@ public struct JSONReader {
                 let keyOffset = index
                 let key = count
                 try readString()
-                if isRepeated(key, firstName: object + 1, count: members, keys: &keys, hashes: &hashes) {
+                if isRepeated(key, firstName: object + 1, count: members, seen: &seen) {
                     throw error("duplicate member name '\(InputLimits.echo(text(key)))'", at: keyOffset)
                 }
                 skipWhitespace()
@@ -284,7 +301,7 @@ public struct JSONReader {
         var highBits: UInt64 = 0
         let length = bytes.count
         while index < length {
-            if let base = bytes.baseAddress {
+            if let base {
                 while index + 8 <= length {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                     let mask = JSONBytes.escapeMask(word)
