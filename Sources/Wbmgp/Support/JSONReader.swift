@@ -37,6 +37,7 @@ public struct JSONReader {
     private var depth = 0
     /// The tape written so far, in storage this reader grows and frees itself: an append to an
     /// `Array` checks its uniqueness and capacity each time, and a document has many values.
+    private let storage: JSONTape.Storage
     private var entries: UnsafeMutablePointer<JSONTape.Entry>
     private var capacity: Int
     private var count = 0
@@ -57,54 +58,45 @@ public struct JSONReader {
     /// Parses like ``parse(_:)``, and says how much duplicate-check work it did (for tests).
     static func parseCountingWork(_ bytes: [UInt8]) -> (value: JSONValue?, work: Int) {
         var work = 0
-        let entries = bytes.withUnsafeBufferPointer { buffer in
+        let storage = bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(bytes: buffer, capacity: 0)
-            defer {
-                work = reader.work
-                reader.free()
-            }
+            defer { work = reader.work }
             return try? reader.readDocument()
         }
-        return (entries.map { JSONTape(bytes: bytes, entries: $0).tree() }, work)
+        return (storage.map { JSONTape(bytes: bytes, storage: $0).tree() }, work)
     }
 
-    /// The entries of the document in `bytes` (``JSONTape``), with room reserved for `capacity`.
-    static func entries(of bytes: UnsafeBufferPointer<UInt8>, capacity: Int) throws(JSONSyntaxError) -> [JSONTape.Entry] {
+    /// The entries of the document in `bytes` (``JSONTape``), with room for `capacity` at first.
+    static func entries(of bytes: UnsafeBufferPointer<UInt8>, capacity: Int) throws(JSONSyntaxError) -> JSONTape.Storage {
         var reader = JSONReader(bytes: bytes, capacity: capacity)
-        defer { reader.free() }
         return try reader.readDocument()
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
         self.bytes = bytes
         base = bytes.baseAddress
-        self.capacity = max(capacity, 8)
-        entries = .allocate(capacity: self.capacity)
+        storage = JSONTape.Storage(capacity: max(capacity, 8))
+        entries = storage.entries
+        self.capacity = storage.capacity
     }
 
-    private func free() {
-        entries.deinitialize(count: count)
-        entries.deallocate()
-    }
-
-    private mutating func append(_ entry: JSONTape.Entry) {
+    private mutating func append(_ entry: JSONTape.Entry) throws(JSONSyntaxError) {
         if count == capacity {
-            let larger = UnsafeMutablePointer<JSONTape.Entry>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: entries, count: count)
-            entries.deallocate()
-            entries = larger
-            capacity *= 2
+            guard storage.grow() else { throw error("no memory left to read a document this large") }
+            entries = storage.entries
+            capacity = storage.capacity
         }
-        (entries + count).initialize(to: entry)
+        entries[count] = entry
         count += 1
     }
 
-    private mutating func readDocument() throws(JSONSyntaxError) -> [JSONTape.Entry] {
+    private mutating func readDocument() throws(JSONSyntaxError) -> JSONTape.Storage {
         skipWhitespace()
         do { try readValue() } catch { throw error.within("$") }
         skipWhitespace()
         if index < bytes.count { throw error("unexpected text after the JSON value") }
-        return Array(UnsafeBufferPointer(start: entries, count: count))
+        storage.count = count
+        return storage
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
@@ -128,8 +120,8 @@ public struct JSONReader {
     }
 
     /// Appends a value that holds nothing further, ending at `index`.
-    private mutating func appendScalar(_ kind: JSONTape.Kind, from start: Int, payload: UInt64 = 0, plain: Bool = true) {
-        append(JSONTape.Entry(kind: kind, plain: plain, start: start, end: index, next: count + 1, count: 0, payload: payload))
+    private mutating func appendScalar(_ kind: JSONTape.Kind, from start: Int, payload: UInt64 = 0, plain: Bool = true) throws(JSONSyntaxError) {
+        try append(JSONTape.Entry(kind: kind, plain: plain, start: start, end: index, next: count + 1, count: 0, payload: payload))
     }
 
     private mutating func readValue() throws(JSONSyntaxError) {
@@ -139,9 +131,9 @@ public struct JSONReader {
         case UInt8(ascii: "{"): try readObject()
         case UInt8(ascii: "["): try readArray()
         case UInt8(ascii: "\""): try readString()
-        case UInt8(ascii: "t"): try literal("true"); appendScalar(.true, from: start)
-        case UInt8(ascii: "f"): try literal("false"); appendScalar(.false, from: start)
-        case UInt8(ascii: "n"): try literal("null"); appendScalar(.null, from: start)
+        case UInt8(ascii: "t"): try literal("true"); try appendScalar(.true, from: start)
+        case UInt8(ascii: "f"): try literal("false"); try appendScalar(.false, from: start)
+        case UInt8(ascii: "n"): try literal("null"); try appendScalar(.null, from: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try readNumber()
         default: throw error("unexpected character; expected a value")
         }
@@ -226,7 +218,7 @@ public struct JSONReader {
     private mutating func readObject() throws(JSONSyntaxError) {
         try enter()
         let object = count
-        append(JSONTape.Entry(kind: .object, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
+        try append(JSONTape.Entry(kind: .object, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
         index += 1
         var members = 0
         var seen = NamesSeen()
@@ -267,7 +259,7 @@ public struct JSONReader {
     private mutating func readArray() throws(JSONSyntaxError) {
         try enter()
         let array = count
-        append(JSONTape.Entry(kind: .array, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
+        try append(JSONTape.Entry(kind: .array, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
         index += 1
         var elements = 0
         skipWhitespace()
@@ -325,7 +317,7 @@ public struct JSONReader {
                 if !ascii, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) == nil {
                     throw error("invalid UTF-8 in string", at: start)
                 }
-                append(JSONTape.Entry(kind: .string, plain: ascii, start: start, end: index, next: count + 1, count: 0, payload: 0))
+                try append(JSONTape.Entry(kind: .string, plain: ascii, start: start, end: index, next: count + 1, count: 0, payload: 0))
                 index += 1
                 return
             }
@@ -337,7 +329,7 @@ public struct JSONReader {
         // the text will decode it.
         index = start
         _ = try decodeString()
-        append(JSONTape.Entry(kind: .string, plain: false, start: start, end: index - 1, next: count + 1, count: 0, payload: 0))
+        try append(JSONTape.Entry(kind: .string, plain: false, start: start, end: index - 1, next: count + 1, count: 0, payload: 0))
     }
 
     /// The text of the string starting at `index` (just after its opening quote), with its
@@ -383,7 +375,6 @@ public struct JSONReader {
     /// The decoded text of a string the reader has checked: `start` is just after its opening quote.
     static func decodeChecked(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         var reader = JSONReader(bytes: bytes, capacity: 0)
-        defer { reader.free() }
         reader.index = start
         return (try? reader.decodeString()) ?? ""
     }
@@ -449,10 +440,10 @@ public struct JSONReader {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) {
-            appendScalar(.integer, from: start, payload: UInt64(bitPattern: Int64(value)))
+            try appendScalar(.integer, from: start, payload: UInt64(bitPattern: Int64(value)))
             return
         }
         guard let value = Double(text) else { throw error("number out of range", at: start) }
-        appendScalar(.number, from: start, payload: value.bitPattern)
+        try appendScalar(.number, from: start, payload: value.bitPattern)
     }
 }

@@ -33,23 +33,66 @@ public struct JSONTape {
         var payload: UInt64
     }
 
+    /// The entries, in memory of their own: a document's tape is written once and freed once,
+    /// with no copy into an array between (entries are plain values, so growing is `realloc`).
+    final class Storage {
+        /// Room for ``capacity`` entries (none when no memory could be had).
+        private(set) var entries: UnsafeMutablePointer<Entry>
+        private(set) var capacity: Int
+        /// The entries written (set when the document is read whole).
+        var count = 0
+        /// Whether ``entries`` is memory of this storage's own, else the empty stand-in.
+        private var owned: Bool
+        private nonisolated(unsafe) static let none = UnsafeMutablePointer<Entry>.allocate(capacity: 1)
+
+        init(capacity: Int) {
+            if let memory = Storage.allocate(nil, capacity) {
+                entries = memory
+                self.capacity = capacity
+                owned = true
+            } else {
+                entries = Storage.none
+                self.capacity = 0
+                owned = false
+            }
+        }
+
+        /// Twice the room, the entries kept; false when there is no memory for it.
+        func grow() -> Bool {
+            let larger = max(capacity * 2, 8)
+            guard let moved = Storage.allocate(owned ? entries : nil, larger) else { return false }
+            entries = moved
+            capacity = larger
+            owned = true
+            return true
+        }
+
+        private static func allocate(_ old: UnsafeMutablePointer<Entry>?, _ capacity: Int) -> UnsafeMutablePointer<Entry>? {
+            realloc(old, capacity * MemoryLayout<Entry>.stride)?.bindMemory(to: Entry.self, capacity: capacity)
+        }
+
+        deinit { if owned { free(entries) } }
+    }
+
     let bytes: [UInt8]
-    let entries: [Entry]
+    let storage: Storage
+    /// The entries, valid while ``storage`` is.
+    var entries: UnsafeBufferPointer<Entry> { UnsafeBufferPointer(start: storage.entries, count: storage.count) }
 
     /// Checks `bytes` as one JSON document and writes it down; the errors are ``JSONReader``'s.
     init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
         self.bytes = bytes
         // An application has some 60 values in 1,500 bytes; room for that many at once.
         let capacity = min(bytes.count / 16 + 8, 4096)
-        let read: Result<[Entry], JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+        let read: Result<Storage, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) { return .success(try JSONReader.entries(of: buffer, capacity: capacity)) } catch { return .failure(error) }
         }
-        entries = try read.get()
+        storage = try read.get()
     }
 
-    init(bytes: [UInt8], entries: [Entry]) {
+    init(bytes: [UInt8], storage: Storage) {
         self.bytes = bytes
-        self.entries = entries
+        self.storage = storage
     }
 
     /// The text of a string entry, its escapes decoded.
@@ -79,8 +122,9 @@ public struct JSONTape {
 
     /// The document as a tree.
     public func tree() -> JSONValue {
-        bytes.withUnsafeBufferPointer { buffer in
-            entries.withUnsafeBufferPointer { entries in
+        withExtendedLifetime(storage) {
+            bytes.withUnsafeBufferPointer { buffer in
+                let entries = self.entries
                 guard !entries.isEmpty else { return JSONValue.null }
                 return JSONTape.value(at: 0, entries, buffer)
             }

@@ -147,8 +147,8 @@ extension JSONTapeNode {
 extension JSONTape {
     /// Runs `body` on the document's root value, read in place.
     func withRoot<T>(_ body: (JSONTapeNode) throws(InputError) -> T) throws(InputError) -> T {
-        let run: Result<T, InputError> = bytes.withUnsafeBufferPointer { bytes in
-            entries.withUnsafeBufferPointer { entries in
+        let run: Result<T, InputError> = withExtendedLifetime(storage) {
+            bytes.withUnsafeBufferPointer { bytes in
                 do throws(InputError) { return .success(try body(JSONTapeNode(entries: entries, bytes: bytes, index: 0))) } catch { return .failure(error) }
             }
         }
