@@ -120,8 +120,8 @@ public struct JSONReader {
     }
 
     /// Appends a value that holds nothing further, ending at `index`.
-    private mutating func appendScalar(_ kind: JSONTape.Kind, from start: Int, payload: UInt64 = 0, plain: Bool = true) throws(JSONSyntaxError) {
-        try append(JSONTape.Entry(kind: kind, plain: plain, start: start, end: index, next: count + 1, count: 0, payload: payload))
+    private mutating func appendScalar(_ kind: JSONTape.Kind, from start: Int) throws(JSONSyntaxError) {
+        try append(JSONTape.Entry(kind: kind, plain: true, start: start, end: index, next: count + 1, count: 0))
     }
 
     private mutating func readValue() throws(JSONSyntaxError) {
@@ -218,7 +218,7 @@ public struct JSONReader {
     private mutating func readObject() throws(JSONSyntaxError) {
         try enter()
         let object = count
-        try append(JSONTape.Entry(kind: .object, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
+        try append(JSONTape.Entry(kind: .object, plain: true, start: index, end: index, next: 0, count: 0))
         index += 1
         var members = 0
         var seen = NamesSeen()
@@ -259,7 +259,7 @@ public struct JSONReader {
     private mutating func readArray() throws(JSONSyntaxError) {
         try enter()
         let array = count
-        try append(JSONTape.Entry(kind: .array, plain: true, start: index, end: index, next: 0, count: 0, payload: 0))
+        try append(JSONTape.Entry(kind: .array, plain: true, start: index, end: index, next: 0, count: 0))
         index += 1
         var elements = 0
         skipWhitespace()
@@ -317,7 +317,7 @@ public struct JSONReader {
                 if !ascii, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) == nil {
                     throw error("invalid UTF-8 in string", at: start)
                 }
-                try append(JSONTape.Entry(kind: .string, plain: ascii, start: start, end: index, next: count + 1, count: 0, payload: 0))
+                try append(JSONTape.Entry(kind: .string, plain: ascii, start: start, end: index, next: count + 1, count: 0))
                 index += 1
                 return
             }
@@ -329,7 +329,7 @@ public struct JSONReader {
         // the text will decode it.
         index = start
         _ = try decodeString()
-        try append(JSONTape.Entry(kind: .string, plain: false, start: start, end: index - 1, next: count + 1, count: 0, payload: 0))
+        try append(JSONTape.Entry(kind: .string, plain: false, start: start, end: index - 1, next: count + 1, count: 0))
     }
 
     /// The text of the string starting at `index` (just after its opening quote), with its
@@ -439,11 +439,11 @@ public struct JSONReader {
             guard digits() > 0 else { throw error("expected digits in exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if isInteger, let value = Int(text) {
-            try appendScalar(.integer, from: start, payload: UInt64(bitPattern: Int64(value)))
+        if isInteger, Int(text) != nil {
+            try appendScalar(.integer, from: start)
             return
         }
-        guard let value = Double(text) else { throw error("number out of range", at: start) }
-        try appendScalar(.number, from: start, payload: value.bitPattern)
+        guard Double(text) != nil else { throw error("number out of range", at: start) }
+        try appendScalar(.number, from: start)
     }
 }

@@ -17,20 +17,56 @@
 public struct JSONTape {
     enum Kind: UInt8 { case null, `false`, `true`, integer, number, string, array, object }
 
+    /// One value: 20 bytes, so the tape of a document stays small in the cache. Places are
+    /// 32-bit: a text over 4 GiB is refused before it is read (``JSONTape/maximumBytes``).
     struct Entry {
         var kind: Kind
         /// A string whose bytes are its text (ASCII, no escape).
         var plain: Bool
+        private var storedStart: UInt32
+        private var storedEnd: UInt32
+        private var storedNext: UInt32
+        private var storedCount: UInt32
+
+        init(kind: Kind, plain: Bool, start: Int, end: Int, next: Int, count: Int) {
+            self.kind = kind
+            self.plain = plain
+            storedStart = UInt32(truncatingIfNeeded: start)
+            storedEnd = UInt32(truncatingIfNeeded: end)
+            storedNext = UInt32(truncatingIfNeeded: next)
+            storedCount = UInt32(truncatingIfNeeded: count)
+        }
+
         /// A string's first byte after the opening quote; any other value's first byte.
-        var start: Int
+        var start: Int { Int(storedStart) }
         /// A string's closing quote; any other value's end.
-        var end: Int
+        var end: Int {
+            get { Int(storedEnd) }
+            set { storedEnd = UInt32(truncatingIfNeeded: newValue) }
+        }
         /// The entry after this value and everything inside it.
-        var next: Int
+        var next: Int {
+            get { Int(storedNext) }
+            set { storedNext = UInt32(truncatingIfNeeded: newValue) }
+        }
         /// An object's members or an array's elements.
-        var count: Int
-        /// An integer's or a number's bits.
-        var payload: UInt64
+        var count: Int {
+            get { Int(storedCount) }
+            set { storedCount = UInt32(truncatingIfNeeded: newValue) }
+        }
+    }
+
+    /// The longest text a tape is written for: its places are 32-bit.
+    static let maximumBytes = Int(UInt32.max)
+
+    /// An integer entry's value (the reader has checked it is one).
+    static func integer(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self)) ?? 0
+    }
+
+    /// A number entry's value (the reader has checked it is one).
+    static func number(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> Double {
+        Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self)) ?? 0
     }
 
     /// The entries, in memory of their own: a document's tape is written once and freed once,
@@ -81,6 +117,9 @@ public struct JSONTape {
 
     /// Checks `bytes` as one JSON document and writes it down; the errors are ``JSONReader``'s.
     init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
+        guard bytes.count <= JSONTape.maximumBytes else {
+            throw JSONSyntaxError(message: "a JSON text is read up to 4 GiB; this one is longer", line: 1, column: 1)
+        }
         self.bytes = bytes
         // An application has some 60 values in 1,500 bytes; room for that many at once.
         let capacity = min(bytes.count / 16 + 8, 4096)
@@ -137,8 +176,8 @@ public struct JSONTape {
         case .null: return .null
         case .false: return .bool(false)
         case .true: return .bool(true)
-        case .integer: return .integer(Int(Int64(bitPattern: entry.payload)))
-        case .number: return .number(Double(bitPattern: entry.payload))
+        case .integer: return .integer(integer(of: entry, in: bytes))
+        case .number: return .number(number(of: entry, in: bytes))
         case .string: return .string(text(of: entry, in: bytes))
         case .array:
             var elements: [JSONValue] = []

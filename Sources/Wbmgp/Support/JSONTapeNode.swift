@@ -25,7 +25,7 @@ struct JSONTapeNode: JSONNode {
 
     var stringValue: String? { kind == .string ? JSONTape.text(of: entry, in: bytes) : nil }
 
-    var integerValue: Int? { kind == .integer ? Int(Int64(bitPattern: entry.payload)) : nil }
+    var integerValue: Int? { kind == .integer ? JSONTape.integer(of: entry, in: bytes) : nil }
 
     var boolValue: Bool? {
         switch kind {
