@@ -80,14 +80,19 @@ public struct JSONReader {
         self.capacity = storage.capacity
     }
 
+    @inline(__always)
     private mutating func append(_ entry: JSONTape.Entry) throws(JSONSyntaxError) {
-        if count == capacity {
-            guard storage.grow() else { throw error("no memory left to read a document this large") }
-            entries = storage.entries
-            capacity = storage.capacity
-        }
+        if count == capacity { try grow() }
         entries[count] = entry
         count += 1
+    }
+
+    /// Room for more entries: the rare case of ``append(_:)``, kept out of its way.
+    @inline(never)
+    private mutating func grow() throws(JSONSyntaxError) {
+        guard storage.grow() else { throw error("no memory left to read a document this large") }
+        entries = storage.entries
+        capacity = storage.capacity
     }
 
     private mutating func readDocument() throws(JSONSyntaxError) -> JSONTape.Storage {

@@ -28,6 +28,7 @@ public struct JSONTape {
         private var storedNext: UInt32
         private var storedCount: UInt32
 
+        @inline(__always)
         init(kind: Kind, plain: Bool, start: Int, end: Int, next: Int, count: Int) {
             self.kind = kind
             self.plain = plain
