@@ -65,6 +65,7 @@ final class FieldNames: Sendable {
     }
 
     /// The position of the name whose bytes are `name`, or nil.
+    @inline(__always)
     func position(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         if hashed {
             let k = Int(table[FieldNames.hash(name)]) - 1

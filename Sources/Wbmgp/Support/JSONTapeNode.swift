@@ -122,8 +122,10 @@ struct JSONTapeNode: JSONNode {
 
 extension JSONTapeNode {
     func match(_ fields: FieldNames, into slots: inout FieldNames.Slots) -> String? {
-        var unknown: String?
-        forEachName { name in
+        let object = entries[index]
+        guard object.kind == .object else { return nil }
+        var name = index + 1
+        for _ in 0..<object.count {
             let entry = entries[name]
             let k: Int?
             if entry.plain {
@@ -131,14 +133,11 @@ extension JSONTapeNode {
             } else {
                 k = fields.names.firstIndex(of: JSONTape.text(of: entry, in: bytes))
             }
-            guard let k else {
-                unknown = JSONTape.text(of: entry, in: bytes)
-                return false
-            }
-            if slots[k] < 0 { slots[k] = Int32(name + 1) }
-            return true
+            guard let k else { return JSONTape.text(of: entry, in: bytes) }
+            if slots[k] < 0 { slots[k] = Int32(truncatingIfNeeded: name + 1) }
+            name = entries[name + 1].next
         }
-        return unknown
+        return nil
     }
 
     func member(handle: Int32) -> JSONTapeNode { JSONTapeNode(entries: entries, bytes: bytes, index: Int(handle)) }
