@@ -1,0 +1,59 @@
+import Testing
+
+@testable import Wbmgp
+
+/// The tape's own shortcuts (plain names compared as bytes, a bit per name ruling repeats out,
+/// strings scanned eight bytes at a time) must decide exactly as comparing decoded `String`s does.
+@Suite("JSON tape")
+struct JSONTapeTests {
+    func duplicate(_ text: String) -> Bool {
+        do {
+            _ = try JSONReader.parse(text)
+            return false
+        } catch {
+            return error.message.hasPrefix("duplicate member name")
+        }
+    }
+
+    @Test("a name repeated through an escape, or as a canonically equal text, is a repeat in either order")
+    func repeats() {
+        #expect(duplicate(#"{"id":1,"i\u0064":2}"#))
+        #expect(duplicate(#"{"i\u0064":1,"id":2}"#))
+        #expect(duplicate(#"{"K":1,"\u212A":2}"#), "the Kelvin sign is canonically equal to K")
+        #expect(duplicate(#"{"\u212A":1,"a":0,"K":2}"#))
+        #expect(duplicate("{\"\u{E9}\":1,\"e\u{301}\":2}"), "é precomposed and decomposed")
+        #expect(!duplicate(#"{"id":1,"di":2,"i":3,"d":4,"idd":5}"#))
+        #expect(!duplicate(#"{"ab":1,"ba":2}"#), "same length and ends swapped are different names")
+        #expect(duplicate(#"{"abc":1,"xyz":2,"abc":3}"#))
+    }
+
+    @Test("strings of every length up to 40, with a special byte at every place, read as the text they hold")
+    func strings() throws {
+        for length in 0...40 {
+            let plain = String(repeating: "a", count: length)
+            #expect(try JSONReader.parse("\"\(plain)\"") == .string(plain))
+            for place in 0..<length {
+                var escaped = Array(plain)
+                escaped[place] = "\""
+                let expected = String(escaped)
+                let json = "\"" + expected.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                #expect(try JSONReader.parse(json) == .string(expected), "quote at \(place) of \(length)")
+                var accented = Array(plain)
+                accented[place] = "é"
+                #expect(try JSONReader.parse("\"\(String(accented))\"") == .string(String(accented)))
+                let control = "\"" + String(plain.prefix(place)) + "\u{1}" + String(plain.dropFirst(place + 1)) + "\""
+                #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(control) }
+            }
+        }
+    }
+
+    @Test("a tree built from the tape equals the text's values: numbers, literals, nesting")
+    func tree() throws {
+        let value = try JSONReader.parse(#"{"a":[1,-2,3.5,1e3,true,false,null,{}],"b":{"c":[[]]},"d":"x\ny"}"#)
+        #expect(value == .object([
+            JSONMember("a", .array([.integer(1), .integer(-2), .number(3.5), .number(1000), .bool(true), .bool(false), .null, .object([])])),
+            JSONMember("b", .object([JSONMember("c", .array([.array([])]))])),
+            JSONMember("d", .string("x\ny")),
+        ]))
+    }
+}
