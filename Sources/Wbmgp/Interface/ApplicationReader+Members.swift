@@ -1,9 +1,9 @@
 extension ApplicationReader {
     func readPerson<Node: JSONNode>(_ value: Node, at path: JSONPath, applicationDate: CalendarDate) throws(InputError) -> Person {
-        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.person)
+        let object = try FieldReader(value, at: path, allowing: ApplicationFields.person)
         let id = try object.requiredString(PersonKey.id)
-        guard let roleCode = try object.code(PersonKey.role, in: Person.Role.allCases.map(\.rawValue), "role"), let role = Person.Role(rawValue: roleCode) else {
-            throw object.missing("role", "one of \(Person.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let role = try object.code(PersonKey.role, in: ApplicationCodes.roleNames, "role").map({ ApplicationCodes.roles[$0] }) else {
+            throw object.missing("role", "one of \(ApplicationCodes.roleNames.names.joined(separator: ", "))")
         }
         let birthDate = try object.requiredDate(PersonKey.birthDate)
         if birthDate > applicationDate {
@@ -13,25 +13,38 @@ extension ApplicationReader {
         if let periods = try object.array(PersonKey.residence, limit: InputLimits.residencePeriods) {
             residence = try readResidence(periods, at: path.member("residence"))
         }
+        // The usual list, every code on the list, is taken as it is; any other is read with the checks.
+        var income = object.codes(PersonKey.income, allIn: incomeCodes)
+        if income == nil { income = try readIncome(object, at: path) }
+        // In this order, which says which of two errors is given.
+        let screening = try object.value(PersonKey.screening).map { v throws(InputError) in try readScreening(v, at: path.member("screening")) }
+        let address = try readAddress(object, at: path)
+        return Person(
+            id: id, role: role, birthDate: birthDate, residence: residence, income: income,
+            characteristics: try object.strings(PersonKey.characteristics), screening: screening, name: try object.string(PersonKey.name), address: address)
+    }
+
+    private func readIncome<Node: JSONNode>(_ object: FieldReader<Node>, at path: JSONPath) throws(InputError) -> [String]? {
         let income = try object.strings(PersonKey.income)
         if let income {
             guard !income.isEmpty else {
                 throw InputError(code: "E-VALUE", path: object.pathOf("income"), message: "'income' is empty; write [\"none\"] for a person without income, or leave the field out when it is unknown")
             }
-            for (i, code) in income.enumerated() { try CodeCheck.check(code, in: incomeCodes, "income code", at: path.member("income").element(i).description) }
+            for (i, code) in income.enumerated() { try CodeCheck.check(code, in: incomeCodes.names, "income code", at: path.member("income").element(i).description) }
         }
-        let screening = try object.value(PersonKey.screening).map { v throws(InputError) in try readScreening(v, at: path.member("screening")) }
+        return income
+    }
+
+    private func readAddress<Node: JSONNode>(_ object: FieldReader<Node>, at path: JSONPath) throws(InputError) -> PostalAddress? {
         var address: PostalAddress?
         if let value = object.value(PersonKey.address) {
-            let fields = try ObjectReader(value, at: path.member("address"), allowing: ApplicationFields.postalAddress)
+            let fields = try FieldReader(value, at: path.member("address"), allowing: ApplicationFields.postalAddress)
             guard let houseNumber = try fields.integer(AddressKey.houseNumber) else { throw fields.missing("houseNumber", "a whole number") }
             address = PostalAddress(
                 street: try fields.requiredString(AddressKey.street), houseNumber: houseNumber, houseNumberAddition: try fields.string(AddressKey.houseNumberAddition),
                 postcode: try fields.requiredString(AddressKey.postcode), city: try fields.requiredString(AddressKey.city))
         }
-        return Person(
-            id: id, role: role, birthDate: birthDate, residence: residence, income: income,
-            characteristics: try object.strings(PersonKey.characteristics), screening: screening, name: try object.string(PersonKey.name), address: address)
+        return address
     }
 
     /// The periods in order. The error is the one a check of each period, right after reading
@@ -59,7 +72,7 @@ extension ApplicationReader {
 
     /// One residence period, with `until` not before `from`.
     func readPeriod<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> ResidencePeriod {
-        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.residencePeriod)
+        let object = try FieldReader(value, at: path, allowing: ApplicationFields.residencePeriod)
         let period = ResidencePeriod(municipality: try object.requiredString(PeriodKey.municipality), from: try object.requiredDate(PeriodKey.from), until: try object.date(PeriodKey.until))
         if let until = period.until, until < period.from {
             throw InputError(code: "E-PERIOD", path: object.pathOf("until"), message: "'until' \(until) lies before 'from' \(period.from)")
@@ -68,12 +81,11 @@ extension ApplicationReader {
     }
 
     func readScreening<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> Screening {
-        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.screening)
+        let object = try FieldReader(value, at: path, allowing: ApplicationFields.screening)
         var vog: CertificateOfConduct?
         if let vogValue = object.value(ScreeningKey.vog) {
-            let vogObject = try ObjectReader(vogValue, at: path.member("vog"), allowing: ApplicationFields.certificateOfConduct)
-            let statuses = CertificateOfConduct.Status.allCases.map(\.rawValue)
-            let code = try vogObject.code(VOGKey.status, in: statuses, "VOG status")
+            let vogObject = try FieldReader(vogValue, at: path.member("vog"), allowing: ApplicationFields.certificateOfConduct)
+            let code = try vogObject.code(VOGKey.status, in: ApplicationCodes.vogStatusNames, "VOG status")
             let submitted = try vogObject.bool(VOGKey.submitted)
             if code != nil, submitted != nil {
                 throw InputError(
@@ -81,12 +93,12 @@ extension ApplicationReader {
                     message: "give either 'status' or the older 'submitted', not both")
             }
             let status: CertificateOfConduct.Status
-            if let code, let given = CertificateOfConduct.Status(rawValue: code) {
-                status = given
+            if let code {
+                status = ApplicationCodes.vogStatuses[code]
             } else if let submitted {
                 status = submitted ? .submitted : .notSubmitted
             } else {
-                throw vogObject.missing("status", "one of \(statuses.joined(separator: ", ")) (or the older 'submitted': true or false)")
+                throw vogObject.missing("status", "one of \(ApplicationCodes.vogStatusNames.names.joined(separator: ", ")) (or the older 'submitted': true or false)")
             }
             vog = CertificateOfConduct(status: status, date: try vogObject.date(VOGKey.date))
         }
@@ -101,9 +113,9 @@ extension ApplicationReader {
             records = []
             records?.reserveCapacity(list.count)
             for (i, entry) in list.enumerated() {
-                let recordObject = try ObjectReader(entry, at: path.member("policeRecords").element(i), allowing: ApplicationFields.policeRecord)
-                guard let behaviour = try recordObject.code(RecordKey.behaviour, in: behaviourCodes, behaviourCodeName) else {
-                    throw recordObject.missing("behaviour", "one of \(behaviourCodes.joined(separator: ", "))")
+                let recordObject = try FieldReader(entry, at: path.member("policeRecords").element(i), allowing: ApplicationFields.policeRecord)
+                guard let behaviour = try recordObject.code(RecordKey.behaviour, in: behaviourCodes, behaviourCodeName).map({ behaviourCodes.names[$0] }) else {
+                    throw recordObject.missing("behaviour", "one of \(behaviourCodes.names.joined(separator: ", "))")
                 }
                 records?.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate(RecordKey.date)))
             }
@@ -112,11 +124,12 @@ extension ApplicationReader {
     }
 
     func readWoonverklaring<Node: JSONNode>(_ value: Node) throws(InputError) -> Woonverklaring {
-        let object = try ObjectReader(value, at: JSONPath().member("woonverklaring"), allowing: ApplicationFields.woonverklaring)
-        let allowed = Woonverklaring.Outcome.allCases.map(\.rawValue)
-        guard let code = try object.code(WoonverklaringKey.outcome, in: allowed, "woonverklaring outcome"), let outcome = Woonverklaring.Outcome(rawValue: code) else {
-            throw object.missing("outcome", "one of \(allowed.joined(separator: ", "))")
+        let object = try FieldReader(value, at: JSONPath().member("woonverklaring"), allowing: ApplicationFields.woonverklaring)
+        guard let position = try object.code(WoonverklaringKey.outcome, in: ApplicationCodes.outcomeNames, "woonverklaring outcome") else {
+            throw object.missing("outcome", "one of \(ApplicationCodes.outcomeNames.names.joined(separator: ", "))")
         }
+        let outcome = ApplicationCodes.outcomes[position]
+        let code = outcome.rawValue
         let hearingOffered = try object.bool(WoonverklaringKey.hearingOffered)
         // The shape says which members another one makes required (the schema says it too).
         for rule in ApplicationShapes.woonverklaring.requiredUnless where object.value(rule.member) == nil {
@@ -135,9 +148,9 @@ extension ApplicationReader {
     }
 
     func readHardship<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> HardshipDecision {
-        let object = try ObjectReader(value, at: path, allowing: ApplicationFields.hardship)
-        guard let article = try object.code(HardshipKey.article, in: hardshipCodes, "hardship article") else {
-            throw object.missing("article", "one of \(hardshipCodes.joined(separator: ", "))")
+        let object = try FieldReader(value, at: path, allowing: ApplicationFields.hardship)
+        guard let article = try object.code(HardshipKey.article, in: hardshipCodes, "hardship article").map({ hardshipCodes.names[$0] }) else {
+            throw object.missing("article", "one of \(hardshipCodes.names.joined(separator: ", "))")
         }
         // A hardship decision listed without `granted` is taken as granted; the README says so.
         return HardshipDecision(

@@ -7,9 +7,10 @@
 /// - Complexity: linear in the document, apart from sorting a person's residence periods when
 ///   there are more than a few (``firstOverlap(_:pairwiseUpTo:work:)``).
 public struct ApplicationReader: Sendable {
-    let incomeCodes: [String]
-    let behaviourCodes: [String]
-    let hardshipCodes: [String]
+    /// The rules' vocabularies, each a closed list of codes.
+    let incomeCodes: FieldNames
+    let behaviourCodes: FieldNames
+    let hardshipCodes: FieldNames
     /// What an error about a behaviour code calls it, with the vocabulary's citation.
     let behaviourCodeName: String
     /// The role reading: who decides, and so whether the police data may be read.
@@ -24,9 +25,9 @@ public struct ApplicationReader: Sendable {
     /// - Parameter role: who is deciding (interface §2); `desk` by default, which may not read
     ///   police records.
     public init(law: CompiledLaw, role: Role = .desk) {
-        incomeCodes = law.vocabularies["income"] ?? []
-        behaviourCodes = law.vocabularies["behaviour"] ?? []
-        hardshipCodes = law.vocabularies["hardship"] ?? []
+        incomeCodes = .codes(law.vocabularies["income"] ?? [])
+        behaviourCodes = .codes(law.vocabularies["behaviour"] ?? [])
+        hardshipCodes = .codes(law.vocabularies["hardship"] ?? [])
         behaviourCodeName = law.vocabularyCitations["behaviour"].map { "behaviour code (\($0))" } ?? "behaviour code"
         self.role = role
         readsPoliceData = (law.vocabularies["policeDataReaders"] ?? []).contains(role.rawValue)
@@ -54,10 +55,9 @@ public struct ApplicationReader: Sendable {
     }
 
     private func readApplication<Node: JSONNode>(_ value: Node) throws(InputError) -> Application {
-        let root = try ObjectReader(value, at: JSONPath(), allowing: ApplicationFields.application)
+        let root = try FieldReader(value, at: JSONPath(), allowing: ApplicationFields.application)
         let id = try root.requiredString(RootKey.id)
-        let kindCode = try root.code(RootKey.kind, in: Application.Kind.allCases.map(\.rawValue), "application kind") ?? Application.Kind.newTenancy.rawValue
-        let kind = Application.Kind(rawValue: kindCode) ?? .newTenancy
+        let kind = try root.code(RootKey.kind, in: ApplicationCodes.kindNames, "application kind").map { ApplicationCodes.kinds[$0] } ?? .newTenancy
         let applicationDate = try root.requiredDate(RootKey.applicationDate)
         let decisionDate = try root.date(RootKey.decisionDate)
         if let decisionDate, decisionDate < applicationDate {
@@ -85,7 +85,7 @@ public struct ApplicationReader: Sendable {
     }
 
     func readDwelling<Node: JSONNode>(_ value: Node) throws(InputError) -> Dwelling {
-        let object = try ObjectReader(value, at: JSONPath().member("dwelling"), allowing: ApplicationFields.dwelling)
+        let object = try FieldReader(value, at: JSONPath().member("dwelling"), allowing: ApplicationFields.dwelling)
         return Dwelling(
             municipality: try object.requiredString(DwellingKey.municipality), postcode: try object.string(DwellingKey.postcode),
             houseNumber: try object.integer(DwellingKey.houseNumber), houseNumberAddition: try object.string(DwellingKey.houseNumberAddition),
@@ -93,26 +93,31 @@ public struct ApplicationReader: Sendable {
     }
 
     private func checkHousehold(_ household: [Person], kind: Application.Kind) throws(InputError) -> Int {
-        let applicants = household.indices.filter { household[$0].role == .applicant }
-        guard applicants.count == 1 else {
+        // Counted by index, without a list of them: the first two are all an error names.
+        var applicants = 0, first = -1, second = -1
+        for i in household.indices where household[i].role == .applicant {
+            applicants += 1
+            if first < 0 { first = i } else if second < 0 { second = i }
+        }
+        guard applicants == 1 else {
             // Point at the second applicant when there is one; otherwise at the household.
-            let path = applicants.count > 1 ? "$.household[\(applicants[1])].role" : "$.household"
-            throw InputError(code: "E-HOUSEHOLD", path: path, message: "expected exactly one member with role 'applicant', found \(applicants.count)")
+            let path = second >= 0 ? "$.household[\(second)].role" : "$.household"
+            throw InputError(code: "E-HOUSEHOLD", path: path, message: "expected exactly one member with role 'applicant', found \(applicants)")
         }
         // The first member whose id repeats an earlier one fails before any later member's role.
         let repeated = ApplicationReader.firstRepeatedId(household)
-        for (i, person) in household.enumerated() {
+        for i in household.indices {
             if i == repeated {
                 throw InputError(
-                    code: "E-HOUSEHOLD", path: "$.household[\(i)].id", message: "member id '\(InputLimits.echo(person.id))' is used twice; expected unique ids")
+                    code: "E-HOUSEHOLD", path: "$.household[\(i)].id", message: "member id '\(InputLimits.echo(household[i].id))' is used twice; expected unique ids")
             }
-            if person.role == .joining, kind != .joining {
+            if household[i].role == .joining, kind != .joining {
                 throw InputError(code: "E-HOUSEHOLD", path: "$.household[\(i)].role", message: "role 'joining' is only allowed in an application of kind 'joining'")
             }
         }
         if kind == .joining, !household.contains(where: { $0.role == .joining }) {
             throw InputError(code: "E-HOUSEHOLD", path: "$.household", message: "an application of kind 'joining' needs at least one member with role 'joining'")
         }
-        return applicants[0]
+        return first
     }
 }

@@ -1,40 +1,79 @@
 /// Reads one JSON object field by field, with the JSON path of each for error messages, and
 /// rejects fields it was not told about (typos never pass silently).
 ///
-/// It reads a value of a tree or of a tape alike (``JSONNode``), so a document gives the same
-/// result and the same error whichever way it was parsed.
+/// Two readers share the typed reads (``string(_:atMost:)``, ``date(_:)``, ``code(_:in:_:)``…):
+/// ``FieldReader`` for the members of an application, found once by their slots among the names
+/// its object may have, and ``ObjectReader`` for the other documents, given their path written
+/// out. Both read a value of a tree or of a tape alike (``JSONNode``), so a document gives the
+/// same result and the same error whichever way it was parsed.
 ///
 /// Strings and lists are checked against ``InputLimits`` as they are read, so every reader built
-/// on this one refuses oversized input with `E-LIMIT` and the path.
-struct ObjectReader<Node: JSONNode> {
-    let object: Node
-    /// The path of an object of an application, kept as steps (``JSONPath``)…
-    let location: JSONPath
-    /// …or the path another reader gave, already written.
-    private let writtenPath: String?
+/// on these refuses oversized input with `E-LIMIT` and the path.
+protocol MemberReader {
+    associatedtype Node: JSONNode
+    /// The member's value; `null` counts as absent.
+    func value<Key: MemberName>(_ key: Key) -> Node?
     /// The path of the object, written out.
-    var path: String { writtenPath ?? location.description }
+    var path: String { get }
+}
+
+/// The reader of an application's objects: each may have only the members its ``FieldNames``
+/// name, and each member is found by its name once, in the pass that checks that.
+///
+/// Plain values only (the path as steps, the slots inline, the names unowned), so a reader of a
+/// tape's object is made and dropped without reference counting.
+struct FieldReader<Node: JSONNode>: MemberReader {
+    let object: Node
+    /// The path of the object, kept as steps (``JSONPath``) and written only for a message.
+    let location: JSONPath
+    var path: String { location.description }
+    /// The names the object may have, and for each the member of that name (a handle of
+    /// ``JSONNode/member(handle:)``, -1 for none).
+    // Unowned: the sets are constants that live as long as the program (``ApplicationFields``),
+    // and a reference count taken on every lookup would cost more than the lookup.
+    private unowned(unsafe) let fields: FieldNames
+    private var slots = FieldNames.Slots(repeating: -1)
+
+    /// Throws `E-TYPE` for a value that is not an object and `E-FIELD`, with a did-you-mean hint,
+    /// for its first member (in written order) not in `allowed`.
+    init(_ value: Node, at location: JSONPath, allowing allowed: FieldNames) throws(InputError) {
+        guard value.memberCount != nil else {
+            throw InputError(code: "E-TYPE", path: location.description, message: "expected an object, found \(value.typeName)")
+        }
+        object = value
+        self.location = location
+        fields = allowed
+        if let unknown = value.match(allowed, into: &slots) { throw unknownField(unknown, allowed.names, at: location.description) }
+    }
+
+    @inline(__always)
+    func value<Key: MemberName>(_ key: Key) -> Node? {
+        guard let slot = key.position(in: fields), slot >= 0 else { return nil }
+        let handle = slots[slot]
+        guard handle >= 0 else { return nil }
+        let found = object.member(handle: handle)
+        return found.isNull ? nil : found
+    }
+}
+
+/// The reader of the objects of the other documents (designations, requests, the service's
+/// bodies), whose readers give the path written out and check the members with ``allowOnly(_:)``.
+struct ObjectReader<Node: JSONNode>: MemberReader {
+    let object: Node
+    let path: String
     /// Member positions by key, only for objects too large to scan: real objects have a dozen
     /// members at most, and `allowOnly` usually runs first and stops at the first unknown one,
     /// but a lookup must not cost a scan of an object the input made huge.
     private let positions: [String: Int]?
     /// Objects up to this many members are searched by scanning.
     static var scannedMembers: Int { 16 }
-    /// For a reader made with the names it allows: those names, and for each the member of that
-    /// name (a handle of ``JSONNode/member(handle:)``, -1 for none), found in one pass.
-    // Unowned: the sets are constants that live as long as the program (``ApplicationFields``),
-    // and a reference count taken on every lookup would cost more than the lookup.
-    private unowned(unsafe) let fields: FieldNames?
-    private var slots = FieldNames.Slots(repeating: -1)
 
     init(_ value: Node, path: String) throws(InputError) {
         guard let count = value.memberCount else {
             throw InputError(code: "E-TYPE", path: path, message: "expected an object, found \(value.typeName)")
         }
         object = value
-        location = JSONPath()
-        writtenPath = path
-        fields = nil
+        self.path = path
         if count > ObjectReader.scannedMembers {
             var positions: [String: Int] = [:]
             positions.reserveCapacity(count)
@@ -46,47 +85,17 @@ struct ObjectReader<Node: JSONNode> {
         }
     }
 
-    /// A reader of an object that may have only the members `allowed` names: the check of
-    /// ``allowOnly(_:)``, and each member found by its name once, in the same pass.
-    init(_ value: Node, at location: JSONPath, allowing allowed: FieldNames) throws(InputError) {
-        guard value.memberCount != nil else {
-            throw InputError(code: "E-TYPE", path: location.description, message: "expected an object, found \(value.typeName)")
-        }
-        object = value
-        self.location = location
-        writtenPath = nil
-        positions = nil
-        fields = allowed
-        if let unknown = value.match(allowed, into: &slots) { throw ObjectReader.unknownField(unknown, allowed.names, at: location.description) }
-    }
-
-    /// The path of member `key`; a key from the input is cut as a message would quote it.
-    func pathOf(_ key: String) -> String { "\(path).\(InputLimits.echo(key))" }
-
     /// Throws `E-FIELD` for the first member not in `allowed`, with a did-you-mean hint.
     ///
     /// - Complexity: O(members × allowed), and it stops at the first unknown member; `allowed`
     ///   is a fixed list of field names, so this is linear in the object.
     func allowOnly(_ allowed: [String]) throws(InputError) {
-        if let key = object.firstMemberName(notIn: allowed) { throw ObjectReader.unknownField(key, allowed, at: path) }
+        if let key = object.firstMemberName(notIn: allowed) { throw unknownField(key, allowed, at: path) }
     }
 
-    private static func unknownField(_ key: String, _ allowed: [String], at path: String) -> InputError {
-        InputError(
-            code: "E-FIELD", path: "\(path).\(InputLimits.echo(key))",
-            message: "unknown field '\(InputLimits.echo(key))'\(InputLimits.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
-    }
-
-    /// The member's value; `null` counts as absent.
-    @inline(__always)
     func value<Key: MemberName>(_ key: Key) -> Node? {
         let found: Node?
-        if let fields {
-            guard let slot = key.position(in: fields), slot >= 0 else { return nil }
-            let handle = slots[slot]
-            guard handle >= 0 else { return nil }
-            found = object.member(handle: handle)
-        } else if let positions {
+        if let positions {
             found = positions[key.text].map { object.member(at: $0) }
         } else {
             found = object.member(key.text)
@@ -94,6 +103,17 @@ struct ObjectReader<Node: JSONNode> {
         guard let value = found, !value.isNull else { return nil }
         return value
     }
+}
+
+private func unknownField(_ key: String, _ allowed: [String], at path: String) -> InputError {
+    InputError(
+        code: "E-FIELD", path: "\(path).\(InputLimits.echo(key))",
+        message: "unknown field '\(InputLimits.echo(key))'\(InputLimits.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+}
+
+extension MemberReader {
+    /// The path of member `key`; a key from the input is cut as a message would quote it.
+    func pathOf(_ key: String) -> String { "\(path).\(InputLimits.echo(key))" }
 
     func missing(_ key: String, _ what: String) -> InputError {
         InputError(code: "E-MISSING", path: pathOf(key), message: "required field '\(key)' is missing; expected \(what)")
@@ -115,8 +135,10 @@ struct ObjectReader<Node: JSONNode> {
     @inline(__always)
     func requiredString<Key: MemberName>(_ key: Key) throws(InputError) -> String {
         guard let text = try string(key) else { throw missing(key.text, "a string") }
-        // Blank is spaces only (what `trimmingSpaces` takes away), looked for in the bytes.
-        guard text.utf8.contains(where: { $0 != 0x20 }) else {
+        // Blank is spaces only (what `trimmingSpaces` takes away), looked for in the bytes; the
+        // first byte settles almost every string.
+        let utf8 = text.utf8
+        guard let first = utf8.first, first != 0x20 || utf8.contains(where: { $0 != 0x20 }) else {
             throw InputError(code: "E-VALUE", path: pathOf(key.text), message: "'\(key.text)' is empty; expected a non-empty string")
         }
         return text
@@ -175,6 +197,32 @@ struct ObjectReader<Node: JSONNode> {
             texts.append(text)
         }
         return texts
+    }
+
+    /// A code from a closed list, as its position there; `E-CODE` names the list when it is not
+    /// on it. A code on the list is found from the input's bytes, without a `String` made for it.
+    @inline(__always)
+    func code<Key: MemberName>(_ key: Key, in codes: FieldNames, _ listName: String) throws(InputError) -> Int? {
+        guard let value = value(key) else { return nil }
+        if let k = value.stringPosition(in: codes) { return k }
+        // Not on it: the errors of reading a string and checking it against the list.
+        guard let text = try string(key) else { return nil }
+        try CodeCheck.check(text, in: codes.names, listName, at: pathOf(key.text))
+        return codes.names.firstIndex(of: text)
+    }
+
+    /// The list at `key` when it has one to ``InputLimits/listElements`` elements and each is one of
+    /// `codes`: the list's own strings, none made for it. Nil otherwise, for the caller to read
+    /// the list with ``strings(_:)`` and its checks, which give the error.
+    func codes<Key: MemberName>(_ key: Key, allIn codes: FieldNames) -> [String]? {
+        guard let value = value(key), let count = value.elementCount, count > 0, count <= InputLimits.listElements.maximum, let elements = value.elements else { return nil }
+        var found: [String] = []
+        found.reserveCapacity(count)
+        for element in elements {
+            guard let k = element.stringPosition(in: codes) else { return nil }
+            found.append(codes.names[k])
+        }
+        return found
     }
 
     /// A code from a closed list; `E-CODE` names the list when it is not on it.

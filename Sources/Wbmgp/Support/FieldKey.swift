@@ -33,6 +33,7 @@ struct FieldKey: MemberName, Sendable {
 
     var text: String { name.description }
 
+    @inline(__always)
     func position(in fields: FieldNames) -> Int? {
         if fields === names { return slot }
         return name.withUTF8Buffer { fields.position(of: $0) }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The member names an object may have, kept also as bytes, so a name read in place from a tape
 /// is matched without a `String` being made for it.
 ///
@@ -11,6 +5,9 @@
 /// places, which the names of one object fill without two sharing a place (checked when the
 /// set is made; a set where two would share one is searched name by name), and confirmed by
 /// comparing its bytes.
+///
+/// A closed list of codes (``codes(_:)``) is kept the same way, so a code read in place is found
+/// without a `String` being made for it either.
 ///
 /// A set is made once for each kind of object (``ApplicationFields``) and looked into for every
 /// member of every document, so its tables are plain memory it owns: reading them takes no
@@ -25,17 +22,31 @@ final class FieldNames: Sendable {
     /// All names' bytes one after another, and where each starts; `starts` ends with the total.
     private nonisolated(unsafe) let bytes: UnsafeMutablePointer<UInt8>
     private nonisolated(unsafe) let starts: UnsafeMutablePointer<Int>
+    /// Each name's length and its bytes as two words (``words(of:)``), for a compare without a loop.
+    private nonisolated(unsafe) let keys: UnsafeMutablePointer<(length: Int, head: UInt64, tail: UInt64)>
     /// For each hash, the position of the name with that hash plus one; 0 for none.
     private nonisolated(unsafe) let table: UnsafeMutablePointer<UInt8>
     /// Whether no two names share a hash (else names are searched one by one).
     private let hashed: Bool
 
-    /// - Precondition: at most ``maximum`` names (the shapes have a dozen at most).
-    init(_ names: [String]) {
-        self.names = Array(names.prefix(FieldNames.maximum))
+    /// The member names of one kind of object: at most ``maximum`` (the shapes have a dozen at
+    /// most; the readers keep a slot for each).
+    convenience init(_ names: [String]) {
+        self.init(names, keepingAtMost: FieldNames.maximum)
+    }
+
+    /// A closed list of codes (``codes(_:)``), which may be longer: it is only looked into, and
+    /// a list of more than 64 is searched code by code.
+    static func codes(_ codes: [String]) -> FieldNames {
+        FieldNames(codes, keepingAtMost: codes.count)
+    }
+
+    private init(_ names: [String], keepingAtMost maximum: Int) {
+        self.names = Array(names.prefix(maximum))
         let utf8 = self.names.map { Array($0.utf8) }
         bytes = .allocate(capacity: max(utf8.reduce(0) { $0 + $1.count }, 1))
         starts = .allocate(capacity: utf8.count + 1)
+        keys = .allocate(capacity: max(utf8.count, 1))
         table = .allocate(capacity: 64)
         table.initialize(repeating: 0, count: 64)
         var offset = 0
@@ -44,9 +55,10 @@ final class FieldNames: Sendable {
             (starts + k).initialize(to: offset)
             (bytes + offset).initialize(from: name, count: name.count)
             offset += name.count
-            let place = name.withUnsafeBufferPointer { FieldNames.hash($0) }
-            if table[place] != 0 { hashed = false }
-            table[place] = UInt8(k + 1)
+            let (place, words) = name.withUnsafeBufferPointer { (FieldNames.hash($0), FieldNames.words(of: $0)) }
+            (keys + k).initialize(to: (name.count, words.head, words.tail))
+            // A place holds one name, up to the 255th; else every lookup searches name by name.
+            if table[place] != 0 || k >= 255 { hashed = false } else { table[place] = UInt8(k + 1) }
         }
         (starts + utf8.count).initialize(to: offset)
         self.hashed = hashed
@@ -55,6 +67,7 @@ final class FieldNames: Sendable {
     deinit {
         bytes.deallocate()
         starts.deallocate()
+        keys.deallocate()
         table.deallocate()
     }
 
@@ -86,9 +99,29 @@ final class FieldNames: Sendable {
 
     @inline(__always)
     private func matches(_ k: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[k]
-        guard starts[k + 1] - start == name.count else { return false }
+        let key = keys[k]
+        let count = name.count
+        guard key.length == count else { return false }
+        if count <= 16 {
+            let words = FieldNames.words(of: name)
+            return words.head == key.head && words.tail == key.tail
+        }
         guard let other = name.baseAddress else { return true }
-        return memcmp(bytes + start, other, name.count) == 0
+        let mine = bytes + starts[k]
+        for i in 0..<count where mine[i] != other[i] { return false }
+        return true
+    }
+
+    /// Two words that, with the length, say every byte of a name of up to 16 bytes: its first and
+    /// its last eight (overlapping when shorter), or four, or for up to three bytes the first, middle
+    /// and last. Read inside the name only, whatever follows it.
+    @inline(__always)
+    private static func words(of name: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
+        let count = name.count
+        guard let start = name.baseAddress, count > 0 else { return (0, 0) }
+        let raw = UnsafeRawPointer(start)
+        if count >= 8 { return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
+        if count >= 4 { return (UInt64(raw.loadUnaligned(as: UInt32.self)), UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))) }
+        return (UInt64(start[0]) | UInt64(start[count / 2]) << 8 | UInt64(start[count - 1]) << 16, 0)
     }
 }

@@ -34,6 +34,9 @@ protocol JSONNode {
     func match(_ fields: FieldNames, into slots: inout FieldNames.Slots) -> String?
     /// The value of the member that ``match(_:into:)`` gave `handle`.
     func member(handle: Int32) -> Self
+    /// For a string equal to one of `codes` (as `String`s compare), its position there; nil for
+    /// any other string or value. A code is found without a `String` being made for it.
+    func stringPosition(in codes: FieldNames) -> Int?
 }
 
 extension JSONValue: JSONNode {
@@ -101,4 +104,9 @@ extension JSONValue: JSONNode {
     }
 
     func member(handle: Int32) -> JSONValue { member(at: Int(handle)) }
+
+    func stringPosition(in codes: FieldNames) -> Int? {
+        guard case .string(let text) = self else { return nil }
+        return codes.names.firstIndex(of: text)
+    }
 }

@@ -122,8 +122,9 @@ public struct JSONTape {
             throw JSONSyntaxError(message: "a JSON text is read up to 4 GiB; this one is longer", line: 1, column: 1)
         }
         self.bytes = bytes
-        // An application has some 60 values in 1,500 bytes; room for that many at once.
-        let capacity = min(bytes.count / 16 + 8, 4096)
+        // A batch line has a value (an entry) in every 8 to 9 bytes, a pretty document fewer:
+        // room for one in 8 at once, so a line is read without the entries being moved.
+        let capacity = min(bytes.count / 8 + 8, 4096)
         let read: Result<Storage, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) { return .success(try JSONReader.entries(of: buffer, capacity: capacity)) } catch { return .failure(error) }
         }

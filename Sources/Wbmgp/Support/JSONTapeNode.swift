@@ -141,6 +141,14 @@ extension JSONTapeNode {
     }
 
     func member(handle: Int32) -> JSONTapeNode { JSONTapeNode(entries: entries, bytes: bytes, index: Int(handle)) }
+
+    func stringPosition(in codes: FieldNames) -> Int? {
+        let entry = entries[index]
+        guard entry.kind == .string else { return nil }
+        // Plain text is ASCII, which equals a code as `String`s compare exactly when its bytes do.
+        if entry.plain { return codes.position(of: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end])) }
+        return codes.names.firstIndex(of: JSONTape.text(of: entry, in: bytes))
+    }
 }
 
 extension JSONTape {
