@@ -3,7 +3,7 @@ import Testing
 
 @testable import Wbmgp
 
-/// What the application reader makes of 13,475 documents is pinned: the same application, or the
+/// What the application reader makes of 13,477 documents is pinned: the same application, or the
 /// same error (code, path, message and application id). `Fixtures/reader/records.tsv` was
 /// written at 2940795 on the documents of ``ReaderCorpus``; a line is the document's label, then
 /// `ok` and a digest of the application read, or the error's fields. A reader that replaces
