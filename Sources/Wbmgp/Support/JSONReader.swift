@@ -172,7 +172,9 @@ public struct JSONReader {
     private struct NamesSeen {
         var bits: UInt64 = 0
         var anyNotPlain = false
-        var keys = Set<String>()
+        /// The earlier names, once the object is too large to scan; nil until then, so a usual
+        /// object's check holds nothing to release.
+        var keys: Set<String>?
     }
 
     /// Whether the member name at entry `key` repeats an earlier name of the object whose
@@ -180,7 +182,24 @@ public struct JSONReader {
     /// comparing it with each while the object is small (unless ``NamesSeen`` rules a repeat
     /// out), then by the set `seen.keys`, filled with the earlier names when the object outgrows
     /// the scan.
+    @inline(__always)
     private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, seen: inout NamesSeen) -> Bool {
+        // The usual answer, a plain name whose bit no earlier name has set, given here.
+        if count < JSONReader.scannedMembers, !seen.anyNotPlain {
+            let hash = nameHash(entries[key])
+            if hash != 0 {
+                let bit: UInt64 = 1 << ((hash &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                if seen.bits & bit == 0 {
+                    seen.bits |= bit
+                    return false
+                }
+            }
+        }
+        return isRepeatedSlowly(key, firstName: firstName, count: count, seen: &seen)
+    }
+
+    @inline(never)
+    private mutating func isRepeatedSlowly(_ key: Int, firstName: Int, count: Int, seen: inout NamesSeen) -> Bool {
         if count < JSONReader.scannedMembers {
             let hash = nameHash(entries[key])
             if hash == 0 {
@@ -199,17 +218,20 @@ public struct JSONReader {
             }
             return false
         }
-        if seen.keys.isEmpty {
-            seen.keys.reserveCapacity(count * 2)
+        var keys = seen.keys ?? []
+        seen.keys = nil
+        if keys.isEmpty {
+            keys.reserveCapacity(count * 2)
             var name = firstName
             for _ in 0..<count {
-                seen.keys.insert(text(name))
+                keys.insert(text(name))
                 name = entries[name + 1].next
             }
             work += count
         }
         work += 1
-        return !seen.keys.insert(text(key)).inserted
+        defer { seen.keys = keys }
+        return !keys.insert(text(key)).inserted
     }
 
     /// A plain name's length and first and last bytes; 0 for a name with an escape or other
@@ -246,7 +268,10 @@ public struct JSONReader {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
                 index += 1
                 skipWhitespace()
-                do { try readValue() } catch { throw error.within(".\(InputLimits.echo(text(key)))") }
+                do {
+                    // A string value, the most common, read here; any other through `readValue`.
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") { try readString() } else { try readValue() }
+                } catch { throw error.within(".\(InputLimits.echo(text(key)))") }
                 members += 1
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
@@ -290,9 +315,43 @@ public struct JSONReader {
 
     /// Checks a string and writes its entry: `start` just after the opening quote, `end` at the
     /// closing one; `plain` when the bytes between are the text itself (ASCII, no escape).
+    @inline(__always)
     private mutating func readString() throws(JSONSyntaxError) {
         index += 1
         let start = index
+        // The usual string, ASCII without escapes and eight bytes or more before the text's
+        // end, is read here in the caller: eight bytes at a time up to the first quote,
+        // backslash or control character. If that is the closing quote, the string is plain.
+        if let base {
+            let length = bytes.count
+            var at = start
+            var highBits: UInt64 = 0
+            while at + 8 <= length {
+                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                let mask = JSONBytes.escapeMask(word)
+                guard mask != 0 else {
+                    highBits |= word
+                    at += 8
+                    continue
+                }
+                // The lowest flagged byte is a real match (a false one only follows a real one).
+                let before = mask.trailingZeroBitCount >> 3
+                // The bytes before it join the others (a shift by 64 gives none of the word).
+                let read = highBits | word & (UInt64.max >> (64 - 8 * before))
+                guard base[at + before] == UInt8(ascii: "\""), read & 0x8080_8080_8080_8080 == 0 else { break }
+                index = at + before + 1
+                try append(JSONTape.Entry(kind: .string, plain: true, start: start, end: at + before, next: count + 1, count: 0))
+                return
+            }
+        }
+        try readStringSlowly(from: start)
+    }
+
+    /// ``readString()`` for any other string: near the end of the text, with bytes other than
+    /// ASCII, with escapes, or broken. `start` is just after the opening quote.
+    @inline(never)
+    private mutating func readStringSlowly(from start: Int) throws(JSONSyntaxError) {
+        index = start
         // Fast path: ASCII without escapes needs neither decoding nor validation. Eight bytes
         // at a time while none of them is a quote, a backslash or a control character.
         var highBits: UInt64 = 0
