@@ -17,7 +17,8 @@ extension ApplicationReader {
         var income = object.codes(PersonKey.income, allIn: incomeCodes)
         if income == nil { income = try readIncome(object, at: path) }
         // In this order, which says which of two errors is given.
-        let screening = try object.value(PersonKey.screening).map { v throws(InputError) in try readScreening(v, at: path.member("screening")) }
+        var screening: Screening?
+        if let value = object.value(PersonKey.screening) { screening = try readScreening(value, at: path.member("screening")) }
         let address = try readAddress(object, at: path)
         return Person(
             id: id, role: role, birthDate: birthDate, residence: residence, income: income,

@@ -74,7 +74,9 @@ public struct ApplicationReader: Sendable {
             household.append(try readPerson(member, at: root.location.member("household").element(i), applicationDate: applicationDate))
         }
         let applicantIndex = try checkHousehold(household, kind: kind)
-        let woonverklaring = try root.value(RootKey.woonverklaring).map { v throws(InputError) in try readWoonverklaring(v) }
+        // Read with `if let`, not `Optional.map`, whose closure would copy the reader.
+        var woonverklaring: Woonverklaring?
+        if let value = root.value(RootKey.woonverklaring) { woonverklaring = try readWoonverklaring(value) }
         var hardship: [HardshipDecision] = []
         if let entries = try root.array(RootKey.hardship) {
             for (i, entry) in entries.enumerated() { hardship.append(try readHardship(entry, at: root.location.member("hardship").element(i))) }

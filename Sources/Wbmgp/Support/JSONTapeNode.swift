@@ -154,12 +154,12 @@ extension JSONTapeNode {
 extension JSONTape {
     /// Runs `body` on the document's root value, read in place.
     func withRoot<T>(_ body: (JSONTapeNode) throws(InputError) -> T) throws(InputError) -> T {
-        let run: Result<T, InputError> = withExtendedLifetime(storage) {
-            bytes.withUnsafeBufferPointer { bytes in
-                do throws(InputError) { return .success(try body(JSONTapeNode(entries: entries, bytes: bytes, index: 0))) } catch { return .failure(error) }
+        // Typed all the way, so the result is returned as it is, not copied out of a `Result`.
+        try withExtendedLifetime(storage) { () throws(InputError) -> T in
+            try bytes.withUnsafeBufferPointer { (bytes) throws(InputError) -> T in
+                try body(JSONTapeNode(entries: entries, bytes: bytes, index: 0))
             }
         }
-        return try run.get()
     }
 }
 
