@@ -115,7 +115,15 @@ public struct JSONReader {
         return JSONSyntaxError(message: message, line: line, column: end - lineStart + 1)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
+        // Compact text, the usual case, has none: one look at the next byte settles it.
+        guard index < bytes.count, bytes[index] <= 0x20 else { return }
+        skipWhitespaceSlowly()
+    }
+
+    @inline(never)
+    private mutating func skipWhitespaceSlowly() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
