@@ -75,8 +75,9 @@ public struct ImpactComparison: Sendable {
                         let dwelling = AreaMatcher.DwellingKey(application.dwelling)
                         let before = try engines.base.decideForCounting(application, dwelling: dwelling)
                         let municipality = before.designations.first.flatMap { engines.municipalities[$0] } ?? application.dwelling.municipality.trimmingWhitespace
-                        for (k, reform) in engines.reforms.enumerated() {
-                            let after = try reform.decideForCounting(application, dwelling: dwelling)
+                        // By index: `enumerated()` would copy each engine (a dozen references) per application.
+                        for k in engines.reforms.indices {
+                            let after = try engines.reforms[k].decideForCounting(application, dwelling: dwelling)
                             tallies[k].add(base: before, reform: after, municipality: municipality)
                             if after.outcome != before.outcome {
                                 Self.changedLine(application.id, before.outcome, after.outcome, labels[k], into: &changed)

@@ -2,9 +2,10 @@
 /// is matched without a `String` being made for it.
 ///
 /// A name is found by a small hash of its length and first and last bytes into a table of 64
-/// places, which the names of one object fill without two sharing a place (checked when the
-/// set is made; a set where two would share one is searched name by name), and confirmed by
-/// comparing its bytes.
+/// places, and confirmed by comparing its bytes. The hash's multiplier is chosen when the set
+/// is made, the first of a few hundred under which no two of its names share a place; a set
+/// for which none does (two names of one length with the same first and last bytes) is
+/// searched name by name.
 ///
 /// A closed list of codes (``codes(_:)``) is kept the same way, so a code read in place is found
 /// without a `String` being made for it either.
@@ -28,6 +29,8 @@ final class FieldNames: Sendable {
     private nonisolated(unsafe) let table: UnsafeMutablePointer<UInt8>
     /// Whether no two names share a hash (else names are searched one by one).
     private let hashed: Bool
+    /// The multiplier of ``hash(_:_:)`` under which they do not.
+    private let multiplier: UInt64
 
     /// The member names of one kind of object: at most ``maximum`` (the shapes have a dozen at
     /// most; the readers keep a slot for each).
@@ -50,18 +53,35 @@ final class FieldNames: Sendable {
         table = .allocate(capacity: 64)
         table.initialize(repeating: 0, count: 64)
         var offset = 0
-        var hashed = true
         for (k, name) in utf8.enumerated() {
             (starts + k).initialize(to: offset)
             (bytes + offset).initialize(from: name, count: name.count)
             offset += name.count
-            let (place, words) = name.withUnsafeBufferPointer { (FieldNames.hash($0), FieldNames.words(of: $0)) }
+            let words = name.withUnsafeBufferPointer { FieldNames.words(of: $0) }
             (keys + k).initialize(to: (name.count, words.head, words.tail))
-            // A place holds one name, up to the 255th; else every lookup searches name by name.
-            if table[place] != 0 || k >= 255 { hashed = false } else { table[place] = UInt8(k + 1) }
         }
         (starts + utf8.count).initialize(to: offset)
-        self.hashed = hashed
+        // The first multiplier under which each place holds one name at most (up to 255 names).
+        var chosen: UInt64?
+        if utf8.count < 256 {
+            for trial in 0..<512 where chosen == nil {
+                let multiplier = FieldNames.multiplier(trial)
+                table.update(repeating: 0, count: 64)
+                var clash = false
+                for (k, name) in utf8.enumerated() where !clash {
+                    let place = name.withUnsafeBufferPointer { FieldNames.hash($0, multiplier) }
+                    if table[place] != 0 { clash = true } else { table[place] = UInt8(k + 1) }
+                }
+                if !clash { chosen = multiplier }
+            }
+        }
+        hashed = chosen != nil
+        multiplier = chosen ?? FieldNames.multiplier(0)
+    }
+
+    /// The multiplier of trial `n`: odd, its bits spread (a golden-ratio constant stepped).
+    private static func multiplier(_ n: Int) -> UInt64 {
+        (0x9E37_79B9_7F4A_7C15 &+ UInt64(n) &* 0x6A09_E667_F3BC_C908) | 1
     }
 
     deinit {
@@ -71,17 +91,20 @@ final class FieldNames: Sendable {
         table.deallocate()
     }
 
+    /// A place of the table for `name`: its length, first and last bytes, multiplied and taken
+    /// from the top six bits.
     @inline(__always)
-    private static func hash(_ name: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func hash(_ name: UnsafeBufferPointer<UInt8>, _ multiplier: UInt64) -> Int {
         guard let first = name.first, let last = name.last else { return 0 }
-        return (name.count &* 7 &+ Int(first) &* 3 &+ Int(last)) & 63
+        let key = UInt64(truncatingIfNeeded: name.count) << 16 | UInt64(first) << 8 | UInt64(last)
+        return Int(truncatingIfNeeded: (key &* multiplier) >> 58)
     }
 
     /// The position of the name whose bytes are `name`, or nil.
     @inline(__always)
     func position(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         if hashed {
-            let k = Int(table[FieldNames.hash(name)]) - 1
+            let k = Int(table[FieldNames.hash(name, multiplier)]) - 1
             return k >= 0 && matches(k, name) ? k : nil
         }
         for k in names.indices where matches(k, name) { return k }
