@@ -37,7 +37,10 @@ public struct ApplicationReader: Sendable {
     /// Parses JSON text and reads the application in it. The text is checked and written down
     /// as a tape (``JSONTape``), and the application is read from the tape in place.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
-        let tape = try InputDocument.tape(bytes)
+        // The tape is only read here, so it is written in the thread's reused storage.
+        let storage = JSONTape.Storage.take()
+        defer { storage.finish() }
+        let tape = try InputDocument.tape(bytes, into: storage)
         return try tape.withRoot { root throws(InputError) in try read(node: root) }
     }
 

@@ -9,11 +9,12 @@ enum InputDocument {
         try tape(bytes).tree()
     }
 
-    /// The document checked and written down as a tape, with the errors of ``parse(_:)``.
-    static func tape(_ bytes: [UInt8]) throws(InputError) -> JSONTape {
+    /// The document checked and written down as a tape, with the errors of ``parse(_:)``; into
+    /// `storage` when given (``JSONTape/Storage/take()``).
+    static func tape(_ bytes: [UInt8], into storage: JSONTape.Storage? = nil) throws(InputError) -> JSONTape {
         try InputLimits.checkDocument(bytes.count)
         do {
-            return try JSONTape(bytes)
+            return try JSONTape(bytes, into: storage)
         } catch {
             if let path = error.limitPath { throw InputError.limit(path: path, message: error.message) }
             throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")

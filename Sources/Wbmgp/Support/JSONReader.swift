@@ -66,16 +66,17 @@ public struct JSONReader {
         return (storage.map { JSONTape(bytes: bytes, storage: $0).tree() }, work)
     }
 
-    /// The entries of the document in `bytes` (``JSONTape``), with room for `capacity` at first.
-    static func entries(of bytes: UnsafeBufferPointer<UInt8>, capacity: Int) throws(JSONSyntaxError) -> JSONTape.Storage {
-        var reader = JSONReader(bytes: bytes, capacity: capacity)
+    /// The entries of the document in `bytes` (``JSONTape``), with room for `capacity` at first,
+    /// written into `storage` when given (from its start).
+    static func entries(of bytes: UnsafeBufferPointer<UInt8>, capacity: Int, into storage: JSONTape.Storage? = nil) throws(JSONSyntaxError) -> JSONTape.Storage {
+        var reader = JSONReader(bytes: bytes, capacity: capacity, into: storage)
         return try reader.readDocument()
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, capacity: Int, into given: JSONTape.Storage? = nil) {
         self.bytes = bytes
         base = bytes.baseAddress
-        storage = JSONTape.Storage(capacity: max(capacity, 8))
+        storage = given ?? JSONTape.Storage(capacity: max(capacity, 8))
         entries = storage.entries
         self.capacity = storage.capacity
     }
