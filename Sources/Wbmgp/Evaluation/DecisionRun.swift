@@ -30,6 +30,9 @@ struct DecisionRun {
     var grounds: [GroundNote]?
     /// The thread's reused evaluator and text buffer (``DecisionScratch``).
     let scratch: DecisionScratch
+    /// Whether the rules' or the designations' words may need escaping in JSON
+    /// (``Engine/ruleWordsNeedEscaping``); when they may, no text is known clean.
+    var ruleWordsNeedEscaping = true
     /// How values read in texts (labels, people); its language and designation set per text.
     var textContext: TextContext
 
@@ -41,6 +44,7 @@ struct DecisionRun {
             language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
             designationWords: designationWords)
         self.scratch = scratch
+        textContext.escapeNote = scratch.escapeNote
         evaluator = scratch.evaluator
         designationIds = covering.map(\.id)
         evaluator.begin(application, lawDate: lawDate, designationIds: designationIds, monthEnd: monthEnd)
@@ -225,16 +229,31 @@ struct DecisionRun {
             facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application.household)))
         }
         let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
+        // Known clean when no word came from elsewhere than checked rules and designations.
+        var clean = !ruleWordsNeedEscaping
+        var nl = "", en = ""
+        if let template {
+            nl = render(template.nl, .nl, clean: &clean)
+            en = render(template.en, .en, clean: &clean)
+        }
         return Reason(
             rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
-            facts: facts, nl: template.map { render($0.nl, .nl) } ?? "", en: template.map { render($0.en, .en) } ?? "")
+            facts: facts, nl: nl, en: en, escaping: TextEscaping(needsNone: clean))
     }
 
     mutating func render(_ template: Template, _ language: Language) -> String {
+        var clean = true
+        return render(template, language, clean: &clean)
+    }
+
+    /// The text of `template`; `clean` becomes false when it may hold a byte JSON escapes: a
+    /// literal that does, or a word the engine did not check (``TextContext/escapeNote``).
+    mutating func render(_ template: Template, _ language: Language, clean: inout Bool) -> String {
         // Built as UTF-8 in the thread's buffer, reused for every text; one String at the end.
         textContext.language = language
         textContext.designation = evaluator.designation
         scratch.textBuffer.removeAll()
+        scratch.escapeNote.found = template.literalsNeedEscaping
         for segment in template.segments {
             switch segment {
             case .literal(let literal): scratch.textBuffer.append(literal)
@@ -246,6 +265,7 @@ struct DecisionRun {
                 if opensSentence { PlainWords.capitaliseText(in: &scratch.textBuffer, from: start) }
             }
         }
+        if scratch.escapeNote.found { clean = false }
         return scratch.textBuffer.string
     }
 

@@ -11,6 +11,8 @@ final class DecisionScratch {
     /// Reason texts are built here, one after another; only ever touched by the decision that
     /// holds this scratch, on its thread.
     @exclusivity(unchecked) var textBuffer = ByteBuffer(capacity: 512)
+    /// What the text being rendered wrote unchecked (``TextContext/escapeNote``).
+    let escapeNote = EscapeNote()
     private var inUse = false
 
     /// This thread's scratch, marked in use; ``finish()`` hands it back.

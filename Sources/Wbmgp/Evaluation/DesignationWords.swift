@@ -9,6 +9,8 @@ struct DesignationWords: Sendable {
     }
 
     private let words: [ObjectIdentifier: Words]
+    /// Whether some designation's words hold a byte JSON escapes (``TextEscaping``).
+    let needEscaping: Bool
 
     init(_ designations: [Designation], labels: TextLabels) {
         var words: [ObjectIdentifier: Words] = [:]
@@ -22,6 +24,9 @@ struct DesignationWords: Sendable {
             words[ObjectIdentifier(designation)] = Words(nl: nl.array, en: en.array)
         }
         self.words = words
+        needEscaping = words.values.contains { words in
+            words.nl.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) } || words.en.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) }
+        }
     }
 
     /// The words of `designation`, or nil when the engine does not know it.

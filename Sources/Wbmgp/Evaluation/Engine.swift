@@ -12,12 +12,18 @@ public struct Engine: Sendable {
     private let designationsByMunicipality: [String: [Designation]]
     /// The designations in words, for reason texts.
     let designationWords: DesignationWords
+    /// Whether a word a text can take from the rules or the designations (a label, a
+    /// designation's words) holds a byte JSON escapes: checked once here, so a reason text is
+    /// known clean or not when rendered (``TextEscaping``).
+    let ruleWordsNeedEscaping: Bool
 
     public init(law: CompiledLaw, designations: [Designation]) {
         self.law = law
         self.designations = designations.sorted { $0.id < $1.id }
         designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }
         designationWords = DesignationWords(self.designations, labels: law.labels)
+        ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
+            || law.labels.domains.values.contains { $0.values.contains { JSONBytes.needsEscaping($0.nl) || JSONBytes.needsEscaping($0.en) } }
     }
 
     /// The law date (interface §3): the override, else the decision date, else the application date.
@@ -95,6 +101,7 @@ public struct Engine: Sendable {
             designationWords: designationWords, peopleByName: peopleByName)
         if notingGrounds { run.grounds = [] }
         run.rendersTexts = texts
+        run.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         // The missing facts are written in a decision with texts and searched by the grounds.
         run.evaluator.notesMissing = texts || notingGrounds
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.

@@ -16,6 +16,15 @@ struct TextContext {
     var peopleByName: Bool
     /// The engine's designations in words, written once; others are written when met.
     var designationWords: DesignationWords? = nil
+    /// Where a text being rendered notes that it wrote words the engine did not check
+    /// (``Engine/ruleWordsNeedEscaping``) holding a byte JSON escapes: a code as the input
+    /// wrote it, a name, a designation the engine does not know. Nil when nobody asks.
+    var escapeNote: EscapeNote? = nil
+
+    /// Notes `text`, written as it is, when it holds a byte JSON escapes.
+    private func note(_ text: String) {
+        if let escapeNote, !escapeNote.found, JSONBytes.needsEscaping(text) { escapeNote.found = true }
+    }
 
     /// The label of a code; a covering designation's id as its words; anything else (free text a
     /// person entered) as written.
@@ -39,6 +48,7 @@ struct TextContext {
         // The rule's designation first, then any covering one (a priority's characteristics), then the rules.
         if let label = label(of: code) { return TextBytes.appendString(label.text(language), to: &bytes) }
         for named in designations where named.id == code { return appendWords(for: named, to: &bytes) }
+        note(code)
         TextBytes.appendString(code, to: &bytes)
     }
 
@@ -52,6 +62,8 @@ struct TextContext {
 
     func appendWords(for designation: Designation, to bytes: inout ByteBuffer) {
         if let written = designationWords?.words(for: designation, language) { return bytes.append(written) }
+        // Not one of the engine's: its words were not checked.
+        escapeNote?.found = true
         let en = language == .en
         bytes.append(en ? "the designation for " : "de aanwijzing voor ")
         TextBytes.appendString(designation.municipality, to: &bytes)
@@ -68,13 +80,17 @@ struct TextContext {
     func appendPerson(_ index: Int, to bytes: inout ByteBuffer) {
         guard let household, household.indices.contains(index) else { return }
         // The member's fields are read in place: copying the member would count references to all of them.
-        if peopleByName, let name = household[index].name, !name.isEmpty { return TextBytes.appendString(name, to: &bytes) }
+        if peopleByName, let name = household[index].name, !name.isEmpty {
+            note(name)
+            return TextBytes.appendString(name, to: &bytes)
+        }
         let role = household[index].role
         var sameRole = 0, position = 0
         for other in household.indices where household[other].role == role {
             if other < index { position += 1 }
             sameRole += 1
         }
+        // A label (checked with the rules) or the role's own code (plain ASCII).
         let noun = labels.label(of: role)?.text(language) ?? role.rawValue
         guard sameRole > 1 else {
             bytes.append(language == .en ? "the " : "de ")
@@ -84,4 +100,10 @@ struct TextContext {
         bytes.append(0x20)
         TextBytes.appendInteger(position + 1, to: &bytes)
     }
+}
+
+/// What ``TextContext`` notes while a reason text is rendered (``TextContext/escapeNote``): one per
+/// thread's decision scratch, cleared before each text.
+final class EscapeNote {
+    var found = false
 }

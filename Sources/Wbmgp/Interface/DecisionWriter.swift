@@ -271,7 +271,16 @@ public enum DecisionWriter {
         out.raw(",\"rule\":")
         out.appendString(reason.rule)
         out.raw(",\"text\":")
-        text(reason.nl, reason.en, &out)
+        if reason.escaping.needsNone {
+            // Known clean when rendered: copied, not scanned a second time.
+            out.raw("{\"en\":")
+            out.appendUnescapedString(reason.en)
+            out.raw(",\"nl\":")
+            out.appendUnescapedString(reason.nl)
+            out.byte(UInt8(ascii: "}"))
+        } else {
+            text(reason.nl, reason.en, &out)
+        }
         out.byte(UInt8(ascii: "}"))
     }
 }

@@ -269,6 +269,15 @@ public struct Template: Sendable {
         case value(CodeRef)
     }
     public let segments: [Segment]
+    /// Whether some literal holds a byte JSON escapes (a control byte, `"` or `\`), found once
+    /// here (``TextEscaping``).
+    let literalsNeedEscaping: Bool
 
-    public init(segments: [Segment]) { self.segments = segments }
+    public init(segments: [Segment]) {
+        self.segments = segments
+        literalsNeedEscaping = segments.contains { segment in
+            if case .literal(let bytes) = segment { return bytes.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) } }
+            return false
+        }
+    }
 }

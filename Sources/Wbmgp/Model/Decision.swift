@@ -70,8 +70,24 @@ public struct Reason: Hashable, Sendable {
     public var person: String?
     /// The facts the rule used, in the rule's order, rendered as JSON values.
     public var facts: [JSONMember]
-    public var nl: String
-    public var en: String
+    // A text changed after it was rendered is no longer known clean.
+    public var nl: String { didSet { escaping.needsNone = false } }
+    public var en: String { didSet { escaping.needsNone = false } }
+    /// Whether ``nl`` and ``en`` hold no byte JSON escapes, as known when they were rendered;
+    /// the writer then copies them as they are. Not part of the reason's value.
+    var escaping = TextEscaping()
+}
+
+/// What is known of a text's bytes when it was made: `needsNone` when none is a byte JSON
+/// escapes (a control byte, `"` or `\`), so the writer copies the text without scanning it.
+///
+/// A hint, not a value: any two compare equal and hash alike, so a reason read back from JSON
+/// (without the hint) equals the one the engine made.
+struct TextEscaping: Hashable, Sendable {
+    var needsNone = false
+
+    static func == (_: TextEscaping, _: TextEscaping) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
 
 /// A hardship decision that lifted a refusal.

@@ -52,7 +52,13 @@ public struct ByteBuffer: Sendable {
 
     /// Whether the bytes written so far end with `suffix`.
     public func endsWith(_ suffix: [UInt8]) -> Bool {
-        withUnsafeBytes { bytes in bytes.count >= suffix.count && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 == $1 } }
+        // A plain loop: `zip(…).allSatisfy` is generic code the optimiser does not always specialise.
+        withUnsafeBytes { bytes in
+            let offset = bytes.count - suffix.count
+            guard offset >= 0 else { return false }
+            for i in suffix.indices where bytes[offset + i] != suffix[i] { return false }
+            return true
+        }
     }
 
     /// Overwrites the byte at `index`, which must be below ``count``.

@@ -202,6 +202,29 @@ public struct JSONBytes: Sendable {
     @inline(__always)
     static func escaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
 
+    /// Whether `text` holds a byte this writer escapes.
+    static func needsEscaping(_ text: String) -> Bool { TextBytes.withUTF8(of: text) { needsEscaping(utf8: $0) } }
+
+    /// Whether `utf8` holds a byte this writer escapes: eight bytes at a time, as it scans.
+    static func needsEscaping(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        var i = 0
+        while i + 8 <= utf8.count, escapeMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) == 0 { i += 8 }
+        // From the flagged word (the test can flag one that holds none) or the last bytes, one by one.
+        for j in i..<utf8.count where escaped(base[j]) { return true }
+        return false
+    }
+
+    /// ``appendString(_:)`` for a text known to hold no byte that needs escaping
+    /// (``TextEscaping``): copied between its quotes as it is.
+    mutating func appendUnescapedString(_ text: String) {
+        byte(0x22)
+        TextBytes.withUTF8(of: text) { utf8 in
+            if let base = utf8.baseAddress { buffer.append(base, count: utf8.count) }
+        }
+        byte(0x22)
+    }
+
     /// The escape of a byte ``escaped(_:)`` names.
     private mutating func escape(_ byte: UInt8) {
         buffer.append(0x5C)
