@@ -328,32 +328,42 @@ public struct JSONReader {
     private mutating func readString() throws(JSONSyntaxError) {
         index += 1
         let start = index
-        // The usual string, ASCII without escapes and eight bytes or more before the text's
-        // end, is read here in the caller: eight bytes at a time up to the first quote,
-        // backslash or control character. If that is the closing quote, the string is plain.
-        if let base {
-            let length = bytes.count
-            var at = start
-            var highBits: UInt64 = 0
-            while at + 8 <= length {
-                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
-                let mask = JSONBytes.escapeMask(word)
-                guard mask != 0 else {
-                    highBits |= word
-                    at += 8
-                    continue
-                }
-                // The lowest flagged byte is a real match (a false one only follows a real one).
-                let before = mask.trailingZeroBitCount >> 3
-                // The bytes before it join the others (a shift by 64 gives none of the word).
-                let read = highBits | word & (UInt64.max >> (64 - 8 * before))
-                guard base[at + before] == UInt8(ascii: "\""), read & 0x8080_8080_8080_8080 == 0 else { break }
-                index = at + before + 1
-                try append(JSONTape.Entry(kind: .string, plain: true, start: start, end: at + before, next: count + 1, count: 0))
-                return
-            }
+        // The usual string, ASCII without escapes, is read here in the caller: eight bytes at a
+        // time up to the first quote, backslash or control character. If that is the closing
+        // quote, the string is plain.
+        var highBits: UInt64 = 0
+        let at = plainRun(from: start, bits: &highBits)
+        if at < bytes.count, bytes[at] == UInt8(ascii: "\""), highBits & 0x8080_8080_8080_8080 == 0 {
+            index = at + 1
+            try append(JSONTape.Entry(kind: .string, plain: true, start: start, end: at, next: count + 1, count: 0))
+            return
         }
         try readStringSlowly(from: start)
+    }
+
+    /// Where, from `start`, the first byte that is a quote, a backslash or a control character
+    /// stands, found eight bytes at a time; or where fewer than eight bytes are left. The bytes
+    /// passed over are or-ed into `bits` (their high bits say whether all were ASCII).
+    @inline(__always)
+    private func plainRun(from start: Int, bits: inout UInt64) -> Int {
+        guard let base else { return start }
+        let length = bytes.count
+        var at = start
+        while at + 8 <= length {
+            let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+            let mask = JSONBytes.escapeMask(word)
+            guard mask != 0 else {
+                bits |= word
+                at += 8
+                continue
+            }
+            // The lowest flagged byte is a real match (a false one only follows a real one); the
+            // bytes before it join the others (a shift by 64 gives none of the word).
+            let before = mask.trailingZeroBitCount >> 3
+            bits |= word & (UInt64.max >> (64 - 8 * before))
+            return at + before
+        }
+        return at
     }
 
     /// ``readString()`` for any other string: near the end of the text, with bytes other than
@@ -361,28 +371,12 @@ public struct JSONReader {
     @inline(never)
     private mutating func readStringSlowly(from start: Int) throws(JSONSyntaxError) {
         index = start
-        // Fast path: ASCII without escapes needs neither decoding nor validation. Eight bytes
-        // at a time while none of them is a quote, a backslash or a control character.
+        // ASCII without escapes needs neither decoding nor validation: passed over eight bytes
+        // at a time, then byte by byte near the end.
         var highBits: UInt64 = 0
         let length = bytes.count
         while index < length {
-            if let base {
-                while index + 8 <= length {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let mask = JSONBytes.escapeMask(word)
-                    guard mask != 0 else {
-                        highBits |= word
-                        index += 8
-                        continue
-                    }
-                    // The lowest flagged byte is a real match (a false one only follows a real
-                    // one, in the bytes after it): skip the bytes before it.
-                    let before = mask.trailingZeroBitCount / 8
-                    if before > 0 { highBits |= word & (UInt64.max >> (64 - 8 * before)) }
-                    index += before
-                    break
-                }
-            }
+            index = plainRun(from: index, bits: &highBits)
             guard index < length else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
