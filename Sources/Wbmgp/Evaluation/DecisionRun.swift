@@ -32,19 +32,19 @@ struct DecisionRun {
     let scratch: DecisionScratch
     /// Whether the rules' or the designations' words may need escaping in JSON
     /// (``Engine/ruleWordsNeedEscaping``); when they may, no text is known clean.
-    var ruleWordsNeedEscaping = true
+    let ruleWordsNeedEscaping: Bool
     /// How values read in texts (labels, people); its language and designation set per text.
     var textContext: TextContext
 
-    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false) {
+    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
         self.application = application
         self.lawDate = lawDate
         self.covering = covering
         self.textContext = TextContext(
             language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
-            designationWords: designationWords)
+            designationWords: designationWords, escapeNote: scratch.escapeNote)
         self.scratch = scratch
-        textContext.escapeNote = scratch.escapeNote
+        self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         evaluator = scratch.evaluator
         designationIds = covering.map(\.id)
         evaluator.begin(application, lawDate: lawDate, designationIds: designationIds, monthEnd: monthEnd)

@@ -98,10 +98,9 @@ public struct Engine: Sendable {
         try checkConflicts(covering, application)
         var run = DecisionRun(
             application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
-            designationWords: designationWords, peopleByName: peopleByName)
+            designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping)
         if notingGrounds { run.grounds = [] }
         run.rendersTexts = texts
-        run.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         // The missing facts are written in a decision with texts and searched by the grounds.
         run.evaluator.notesMissing = texts || notingGrounds
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
