@@ -91,6 +91,30 @@ struct TextEscapingTests {
         }
     }
 
+    @Test("a label of the rules with a quote makes no text known clean, and the line still reads back")
+    func quotedLabel() throws {
+        var law = TestSupport.law
+        let quoted = TextLabels.Label(nl: "werk in \"loondienst\"", en: "\"employment\"")
+        law.labels.domains["income", default: [:]]["employment"] = quoted
+        law.labels.anyDomain.set(quoted, for: "employment")
+        let engine = Engine(law: law, designations: try TestSupport.shippedDesignations())
+        #expect(engine.ruleWordsNeedEscaping)
+        #expect(!(try Self.engine()).ruleWordsNeedEscaping)
+        let reader = ApplicationReader(law: law, role: .review)
+        let decision = try engine.decide(try reader.read(try Self.application(TestSupport.fixturesDirectory + "/decide/valid/001-a8-1-subject-employed.json")))
+        #expect(decision.reasons.allSatisfy { !$0.escaping.needsNone })
+        #expect(decision.reasons.contains { $0.nl.contains(quoted.nl) || $0.en.contains(quoted.en) })
+        let bytes = Self.compact(decision)
+        guard case .object(let written) = try JSONReader.parse(bytes), case .array(let reasons)? = written.first(where: { $0.key == "reasons" })?.value else {
+            Issue.record("no reasons written")
+            return
+        }
+        for (reason, json) in zip(decision.reasons, reasons) {
+            guard case .object(let fields) = json, case .object(let text)? = fields.first(where: { $0.key == "text" })?.value else { continue }
+            #expect(text.first(where: { $0.key == "nl" })?.value == .string(reason.nl))
+        }
+    }
+
     @Test("a reason whose text is set again loses the hint, and compares equal to the hinted one")
     func hintIsNotPartOfTheValue() throws {
         let engine = try Self.engine()

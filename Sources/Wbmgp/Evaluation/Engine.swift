@@ -23,8 +23,11 @@ public struct Engine: Sendable {
         designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }
         designationWords = DesignationWords(self.designations, labels: law.labels)
         ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
-            || law.labels.domains.values.contains { $0.values.contains { JSONBytes.needsEscaping($0.nl) || JSONBytes.needsEscaping($0.en) } }
+            || law.labels.domains.values.contains { $0.values.contains(where: Engine.needsEscaping) }
+            || law.labels.anyDomain.allValues.contains(where: Engine.needsEscaping)
     }
+
+    private static func needsEscaping(_ label: TextLabels.Label) -> Bool { JSONBytes.needsEscaping(label.nl) || JSONBytes.needsEscaping(label.en) }
 
     /// The law date (interface §3): the override, else the decision date, else the application date.
     public static func lawDate(of application: Application, override: CalendarDate? = nil) -> CalendarDate {

@@ -25,6 +25,9 @@ public struct CodeTable<Value: Sendable>: Sendable {
     public var count: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }
 
+    /// The values, in the order they were set (for checks over all of them).
+    var allValues: [Value] { values }
+
     /// The codes in the order they were first set.
     public var keys: [String] {
         (0..<values.count).map { i in String(decoding: keyBytes[keyStarts[i]..<keyStarts[i + 1]], as: UTF8.self) }
