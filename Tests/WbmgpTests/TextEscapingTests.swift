@@ -75,19 +75,22 @@ struct TextEscapingTests {
             let carrying = decision.reasons.filter { $0.nl.contains(value) }
             #expect(!carrying.isEmpty, "\(value) is in no text")
             #expect(carrying.allSatisfy { !$0.escaping.needsNone })
-            let bytes = Self.compact(decision)
-            #expect(bytes == Self.compact(Self.unhinted(decision)))
-            // Valid JSON whose texts are the decision's.
-            guard case .object(let written) = try JSONReader.parse(bytes), case .array(let reasons)? = written.first(where: { $0.key == "reasons" })?.value else {
-                Issue.record("no reasons written")
-                continue
-            }
-            #expect(reasons.count == decision.reasons.count)
-            for (reason, json) in zip(decision.reasons, reasons) {
-                guard case .object(let fields) = json, case .object(let text)? = fields.first(where: { $0.key == "text" })?.value else { continue }
-                #expect(text.first(where: { $0.key == "nl" })?.value == .string(reason.nl))
-                #expect(text.first(where: { $0.key == "en" })?.value == .string(reason.en))
-            }
+            #expect(Self.compact(decision) == Self.compact(Self.unhinted(decision)))
+            try Self.expectTextsReadBack(decision)
+        }
+    }
+
+    /// The written line is valid JSON, and its reason texts are the decision's.
+    static func expectTextsReadBack(_ decision: Decision) throws {
+        guard case .object(let written) = try JSONReader.parse(compact(decision)), case .array(let reasons)? = written.first(where: { $0.key == "reasons" })?.value else {
+            Issue.record("no reasons written")
+            return
+        }
+        #expect(reasons.count == decision.reasons.count)
+        for (reason, json) in zip(decision.reasons, reasons) {
+            guard case .object(let fields) = json, case .object(let text)? = fields.first(where: { $0.key == "text" })?.value else { continue }
+            #expect(text.first(where: { $0.key == "nl" })?.value == .string(reason.nl))
+            #expect(text.first(where: { $0.key == "en" })?.value == .string(reason.en))
         }
     }
 
@@ -104,15 +107,7 @@ struct TextEscapingTests {
         let decision = try engine.decide(try reader.read(try Self.application(TestSupport.fixturesDirectory + "/decide/valid/001-a8-1-subject-employed.json")))
         #expect(decision.reasons.allSatisfy { !$0.escaping.needsNone })
         #expect(decision.reasons.contains { $0.nl.contains(quoted.nl) || $0.en.contains(quoted.en) })
-        let bytes = Self.compact(decision)
-        guard case .object(let written) = try JSONReader.parse(bytes), case .array(let reasons)? = written.first(where: { $0.key == "reasons" })?.value else {
-            Issue.record("no reasons written")
-            return
-        }
-        for (reason, json) in zip(decision.reasons, reasons) {
-            guard case .object(let fields) = json, case .object(let text)? = fields.first(where: { $0.key == "text" })?.value else { continue }
-            #expect(text.first(where: { $0.key == "nl" })?.value == .string(reason.nl))
-        }
+        try Self.expectTextsReadBack(decision)
     }
 
     @Test("a reason whose text is set again loses the hint, and compares equal to the hinted one")
