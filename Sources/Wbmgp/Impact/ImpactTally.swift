@@ -46,6 +46,16 @@ public struct ImpactTally: Sendable {
 
     public struct GroundCounts: Sendable, Equatable {
         public var base = 0, reform = 0, baseLifted = 0, reformLifted = 0
+
+        /// One application: refused on this ground (else lifted), under the reform or the law as it is.
+        mutating func add(refused: Bool, underReform: Bool) {
+            switch (refused, underReform) {
+            case (true, false): base += 1
+            case (true, true): reform += 1
+            case (false, false): baseLifted += 1
+            case (false, true): reformLifted += 1
+            }
+        }
     }
 
     /// Applications compared (decided under both).
@@ -70,24 +80,26 @@ public struct ImpactTally: Sendable {
         for (i, id) in reform.designations.enumerated() where !base.designations.contains(id) && !reform.designations[..<i].contains(id) {
             byDesignation[id, default: Transitions()].add(base.outcome, reform.outcome)
         }
-        count(base, \.base, \.baseLifted)
-        count(reform, \.reform, \.reformLifted)
+        count(base, underReform: false)
+        count(reform, underReform: true)
     }
 
     /// Each ground once per application, however many members it refused; a ground is lifted
     /// in an application when a hardship decision set it aside for some member.
-    private mutating func count(_ decision: Decision, _ refused: WritableKeyPath<GroundCounts, Int>, _ lifted: WritableKeyPath<GroundCounts, Int>) {
+    private mutating func count(_ decision: Decision, underReform: Bool) {
         var standing: [Ground] = [], setAside: [Ground] = []
-        for reason in decision.reasons where reason.effect == "refuse" && reason.result == .applied {
-            let ground = Ground(rule: reason.rule, citation: reason.citation)
-            if reason.lifted == nil {
+        // By index: iterating the reasons would copy each one (a dozen reference counts).
+        for i in decision.reasons.indices where decision.reasons[i].result == .applied && decision.reasons[i].effect == "refuse" {
+            let ground = Ground(rule: decision.reasons[i].rule, citation: decision.reasons[i].citation)
+            if decision.reasons[i].lifted == nil {
                 if !standing.contains(ground) { standing.append(ground) }
             } else if !setAside.contains(ground) {
                 setAside.append(ground)
             }
         }
-        for ground in standing { grounds[ground, default: GroundCounts()][keyPath: refused] += 1 }
-        for ground in setAside { grounds[ground, default: GroundCounts()][keyPath: lifted] += 1 }
+        // A plain flag, not key paths: a key path literal is looked up again at every call.
+        for ground in standing { grounds[ground, default: GroundCounts()].add(refused: true, underReform: underReform) }
+        for ground in setAside { grounds[ground, default: GroundCounts()].add(refused: false, underReform: underReform) }
     }
 
     public mutating func merge(_ other: ImpactTally) {
