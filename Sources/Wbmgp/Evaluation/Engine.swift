@@ -23,11 +23,9 @@ public struct Engine: Sendable {
         designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }
         designationWords = DesignationWords(self.designations, labels: law.labels)
         ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
-            || law.labels.domains.values.contains { $0.values.contains(where: Engine.needsEscaping) }
-            || law.labels.anyDomain.allValues.contains(where: Engine.needsEscaping)
+            || law.labels.domains.values.contains { $0.values.contains(where: \.needsEscaping) }
+            || law.labels.anyDomain.allValues.contains(where: \.needsEscaping)
     }
-
-    private static func needsEscaping(_ label: TextLabels.Label) -> Bool { JSONBytes.needsEscaping(label.nl) || JSONBytes.needsEscaping(label.en) }
 
     /// The law date (interface §3): the override, else the decision date, else the application date.
     public static func lawDate(of application: Application, override: CalendarDate? = nil) -> CalendarDate {

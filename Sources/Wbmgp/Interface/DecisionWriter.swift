@@ -205,11 +205,13 @@ public enum DecisionWriter {
         out.byte(UInt8(ascii: "]"))
     }
 
-    static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
+    /// `{"en":…,"nl":…}`; texts known `clean` when rendered (``TextEscaping``) are copied, not
+    /// scanned a second time.
+    static func text(_ nl: String, _ en: String, clean: Bool = false, _ out: inout JSONBytes) {
         out.raw("{\"en\":")
-        out.appendString(en)
+        if clean { out.appendUnescapedString(en) } else { out.appendString(en) }
         out.raw(",\"nl\":")
-        out.appendString(nl)
+        if clean { out.appendUnescapedString(nl) } else { out.appendString(nl) }
         out.byte(UInt8(ascii: "}"))
     }
 
@@ -271,16 +273,7 @@ public enum DecisionWriter {
         out.raw(",\"rule\":")
         out.appendString(reason.rule)
         out.raw(",\"text\":")
-        if reason.escaping.needsNone {
-            // Known clean when rendered: copied, not scanned a second time.
-            out.raw("{\"en\":")
-            out.appendUnescapedString(reason.en)
-            out.raw(",\"nl\":")
-            out.appendUnescapedString(reason.nl)
-            out.byte(UInt8(ascii: "}"))
-        } else {
-            text(reason.nl, reason.en, &out)
-        }
+        text(reason.nl, reason.en, clean: reason.escaping.needsNone, &out)
         out.byte(UInt8(ascii: "}"))
     }
 }

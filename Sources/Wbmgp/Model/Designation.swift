@@ -17,10 +17,10 @@ public final class Designation: Hashable, Sendable {
     public let categories: [String]
     /// The measures, sorted by name, each with its fields in the measure declaration's order.
     public let measures: [MeasureSetting]
-    /// The words for this designation's own codes (a measure's `labels` field, such as
-    /// `art9.characteristicLabels`), before the rules' general labels.
     /// Whether its municipality or a code label holds a byte JSON escapes (``TextEscaping``).
     let textsNeedEscaping: Bool
+    /// The words for this designation's own codes (a measure's `labels` field, such as
+    /// `art9.characteristicLabels`), before the rules' general labels.
     public let codeLabels: CodeTable<TextLabels.Label>
     /// The by-law and the publication of the designation decision (interface §5 `byLaw`,
     /// `publication`), for the considerations of a letter.
@@ -38,7 +38,7 @@ public final class Designation: Hashable, Sendable {
 
     public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting], codeLabels: [String: TextLabels.Label] = [:], citations: Citations = Citations()) {
         self.codeLabels = CodeTable(codeLabels)
-        textsNeedEscaping = JSONBytes.needsEscaping(municipality) || codeLabels.values.contains { JSONBytes.needsEscaping($0.nl) || JSONBytes.needsEscaping($0.en) }
+        textsNeedEscaping = JSONBytes.needsEscaping(municipality) || codeLabels.values.contains(where: \.needsEscaping)
         self.citations = citations
         self.id = id
         self.path = path

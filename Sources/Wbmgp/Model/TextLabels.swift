@@ -6,6 +6,9 @@ public struct TextLabels: Sendable {
         public var en: String
 
         public func text(_ language: Language) -> String { language == .en ? en : nl }
+
+        /// Whether either text holds a byte JSON escapes (checked once per engine, ``TextEscaping``).
+        var needsEscaping: Bool { JSONBytes.needsEscaping(nl) || JSONBytes.needsEscaping(en) }
     }
 
     /// Labels by domain, then code.
