@@ -28,8 +28,10 @@ struct DecisionRun {
     var rendersTexts = true
     /// The grounds met so far, when a counterfactual search will need them (nil otherwise).
     var grounds: [GroundNote]?
-    /// The thread's reused evaluator and text buffer (``DecisionScratch``).
+    /// The thread's reused evaluator and text arena (``DecisionScratch``).
     let scratch: DecisionScratch
+    /// Where this decision's reason texts are rendered (``textArena()``); nil until the first.
+    var arena: TextArena?
     /// Whether the rules' or the designations' words may need escaping in JSON
     /// (``Engine/ruleWordsNeedEscaping``); when they may, no text is known clean.
     let ruleWordsNeedEscaping: Bool
@@ -219,7 +221,7 @@ struct DecisionRun {
         guard rendersTexts else {
             return Reason(
                 rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
-                facts: [], nl: "", en: "")
+                facts: [], texts: ReasonTexts(nl: "", en: ""))
         }
         var facts: [JSONMember] = []
         facts.reserveCapacity(rule.facts.count)
@@ -231,42 +233,61 @@ struct DecisionRun {
         let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
         // Known clean when no word came from elsewhere than checked rules and designations.
         var clean = !ruleWordsNeedEscaping
-        var nl = "", en = ""
+        var texts = ReasonTexts(nl: "", en: "")
         if let template {
-            nl = render(template.nl, .nl, clean: &clean)
-            en = render(template.en, .en, clean: &clean)
+            let arena = textArena()
+            let start = arena.bytes.count
+            render(template.nl, .nl, into: arena, clean: &clean)
+            let middle = arena.bytes.count
+            render(template.en, .en, into: arena, clean: &clean)
+            texts = ReasonTexts(arena, start: start, middle: middle, end: arena.bytes.count)
         }
         return Reason(
             rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
-            facts: facts, nl: nl, en: en, escaping: TextEscaping(needsNone: clean))
+            facts: facts, texts: texts, escaping: TextEscaping(needsNone: clean))
     }
 
+    /// The arena this decision's reason texts are rendered into, taken from the scratch when
+    /// the first is rendered.
+    mutating func textArena() -> TextArena {
+        if let arena { return arena }
+        let taken = scratch.textArena()
+        arena = taken
+        return taken
+    }
+
+    /// The text of `template` as a `String` (a ground's `would lift` wording): rendered at the
+    /// end of the arena, which is then cut back.
     mutating func render(_ template: Template, _ language: Language) -> String {
+        let arena = textArena()
+        let start = arena.bytes.count
         var clean = true
-        return render(template, language, clean: &clean)
+        render(template, language, into: arena, clean: &clean)
+        defer { arena.bytes.truncate(to: start) }
+        return arena.bytes.withUnsafeBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
     }
 
-    /// The text of `template`; `clean` becomes false when it may hold a byte JSON escapes: a
-    /// literal that does, or a word the engine did not check (``TextContext/escapeNote``).
-    mutating func render(_ template: Template, _ language: Language, clean: inout Bool) -> String {
-        // Built as UTF-8 in the thread's buffer, reused for every text; one String at the end.
+    /// Appends the text of `template` to `arena`; `clean` becomes false when it may hold a byte
+    /// JSON escapes: a literal that does, or a word the engine did not check
+    /// (``TextContext/escapeNote``).
+    mutating func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
         textContext.designation = evaluator.designation
-        scratch.textBuffer.removeAll()
+        let textStart = arena.bytes.count
         scratch.escapeNote.found = template.literalsNeedEscaping
         for segment in template.segments {
             switch segment {
-            case .literal(let literal): scratch.textBuffer.append(literal)
+            case .literal(let literal): arena.bytes.append(literal)
             case .value(let expression):
-                let start = scratch.textBuffer.count
-                let opensSentence = start == 0 || scratch.textBuffer.endsWith(sentenceEnd)
-                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &scratch.textBuffer)
+                let start = arena.bytes.count
+                // Only this text's own bytes say whether a sentence ended.
+                let opensSentence = start == textStart || (start - textStart >= sentenceEnd.count && arena.bytes.endsWith(sentenceEnd))
+                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &arena.bytes)
                 // A value that opens a sentence ("{p} woont …") starts with a capital.
-                if opensSentence { PlainWords.capitaliseText(in: &scratch.textBuffer, from: start) }
+                if opensSentence { PlainWords.capitaliseText(in: &arena.bytes, from: start) }
             }
         }
         if scratch.escapeNote.found { clean = false }
-        return scratch.textBuffer.string
     }
 
     /// ". ": what ends a sentence inside a text.

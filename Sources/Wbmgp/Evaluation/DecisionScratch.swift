@@ -1,5 +1,5 @@
 /// The storage a thread reuses from one decision to the next: an evaluator whose locals, fact
-/// cache and list of missing facts keep their capacity, and the buffer reason texts are written
+/// cache and list of missing facts keep their capacity, and the arena reason texts are written
 /// in. Making and freeing these for every decision took about a fifth of a counted decision's
 /// time (`impact`), so each thread keeps one.
 ///
@@ -8,9 +8,8 @@
 /// own, freed when it ends.
 final class DecisionScratch {
     let evaluator = ExpressionEvaluator(application: nil, lawDate: CalendarDate(dayNumber: 0), designationIds: [])
-    /// Reason texts are built here, one after another; only ever touched by the decision that
-    /// holds this scratch, on its thread.
-    @exclusivity(unchecked) var textBuffer = ByteBuffer(capacity: 512)
+    /// Where reason texts are rendered (``textArena()``).
+    private var arena = TextArena()
     /// What the text being rendered wrote unchecked (``TextContext/escapeNote``).
     let escapeNote = EscapeNote()
     private var inUse = false
@@ -23,6 +22,17 @@ final class DecisionScratch {
     }
 
     private init(taken: Bool) { inUse = taken }
+
+    /// The arena a decision renders its reason texts into: this scratch's own, emptied, unless a
+    /// reason of an earlier decision still refers to it; then a new one, kept from then on.
+    func textArena() -> TextArena {
+        if isKnownUniquelyReferenced(&arena) {
+            arena.bytes.removeAll()
+        } else {
+            arena = TextArena()
+        }
+        return arena
+    }
 
     /// Ends the decision: the scratch may serve the next one. The application is let go, so no
     /// person's data stays in an idle thread's scratch.

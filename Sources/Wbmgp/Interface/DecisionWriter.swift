@@ -207,11 +207,15 @@ public enum DecisionWriter {
 
     /// `{"en":…,"nl":…}`; texts known `clean` when rendered (``TextEscaping``) are copied, not
     /// scanned a second time.
-    static func text(_ nl: String, _ en: String, clean: Bool = false, _ out: inout JSONBytes) {
+    static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
+        text(ReasonTexts(nl: nl, en: en), clean: false, &out)
+    }
+
+    static func text(_ texts: ReasonTexts, clean: Bool, _ out: inout JSONBytes) {
         out.raw("{\"en\":")
-        if clean { out.appendUnescapedString(en) } else { out.appendString(en) }
+        texts.withUTF8(.en) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
         out.raw(",\"nl\":")
-        if clean { out.appendUnescapedString(nl) } else { out.appendString(nl) }
+        texts.withUTF8(.nl) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
         out.byte(UInt8(ascii: "}"))
     }
 
@@ -273,7 +277,7 @@ public enum DecisionWriter {
         out.raw(",\"rule\":")
         out.appendString(reason.rule)
         out.raw(",\"text\":")
-        text(reason.nl, reason.en, clean: reason.escaping.needsNone, &out)
+        text(reason.texts, clean: reason.escaping.needsNone, &out)
         out.byte(UInt8(ascii: "}"))
     }
 }

@@ -70,12 +70,42 @@ public struct Reason: Hashable, Sendable {
     public var person: String?
     /// The facts the rule used, in the rule's order, rendered as JSON values.
     public var facts: [JSONMember]
+    /// The texts, as rendered into the decision's ``TextArena`` or as set.
+    var texts: ReasonTexts
     // A text changed after it was rendered is no longer known clean.
-    public var nl: String { didSet { escaping.needsNone = false } }
-    public var en: String { didSet { escaping.needsNone = false } }
+    public var nl: String {
+        get { texts.nl }
+        set {
+            texts.nl = newValue
+            escaping.needsNone = false
+        }
+    }
+    public var en: String {
+        get { texts.en }
+        set {
+            texts.en = newValue
+            escaping.needsNone = false
+        }
+    }
     /// Whether ``nl`` and ``en`` hold no byte JSON escapes, as known when they were rendered;
     /// the writer then copies them as they are. Not part of the reason's value.
     var escaping = TextEscaping()
+
+    init(
+        rule: String, ruleVersion: CalendarDate, citation: String, effect: String, result: RuleResult, lifted: Lift?, person: String?,
+        facts: [JSONMember], texts: ReasonTexts, escaping: TextEscaping = TextEscaping()
+    ) {
+        self.rule = rule
+        self.ruleVersion = ruleVersion
+        self.citation = citation
+        self.effect = effect
+        self.result = result
+        self.lifted = lifted
+        self.person = person
+        self.facts = facts
+        self.texts = texts
+        self.escaping = escaping
+    }
 }
 
 /// What is known of a text's bytes when it was made: `needsNone` when none is a byte JSON

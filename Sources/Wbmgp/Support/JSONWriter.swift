@@ -217,11 +217,9 @@ public struct JSONBytes: Sendable {
 
     /// ``appendString(_:)`` for a text known to hold no byte that needs escaping
     /// (``TextEscaping``): copied between its quotes as it is.
-    mutating func appendUnescapedString(_ text: String) {
+    mutating func appendUnescapedString(utf8: UnsafeBufferPointer<UInt8>) {
         byte(0x22)
-        TextBytes.withUTF8(of: text) { utf8 in
-            if let base = utf8.baseAddress { buffer.append(base, count: utf8.count) }
-        }
+        buffer.append(utf8)
         byte(0x22)
     }
 
