@@ -92,4 +92,31 @@ struct EncoderTests {
         #expect(one.flatMap(\.bytes) == two.flatMap(\.bytes))
         #expect(two.flatMap(\.errors).count == 1)
     }
+
+    @Test("the engine gives a reason's facts in the order they are written; facts set in another order are still written in name order")
+    func factsInNameOrder() throws {
+        let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module)
+        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 11)
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        var reordered = 0
+        for i in 0..<500 {
+            var decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: i).utf8)))
+            for reason in decision.reasons {
+                let names = reason.facts.map(\.key)
+                #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(reason.rule) in application \(i)")
+            }
+            var written = JSONBytes()
+            DecisionWriter.compact(decision, engine: service.engineInfo, into: &written)
+            // The same reasons with their facts the other way round: the same bytes.
+            for r in decision.reasons.indices where decision.reasons[r].facts.count > 1 {
+                decision.reasons[r].facts.reverse()
+                reordered += 1
+            }
+            var again = JSONBytes()
+            DecisionWriter.compact(decision, engine: service.engineInfo, into: &again)
+            #expect(again.bytes == written.bytes, "application \(i)")
+        }
+        #expect(reordered > 100)
+    }
 }

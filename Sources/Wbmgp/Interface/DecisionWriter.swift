@@ -241,18 +241,27 @@ public enum DecisionWriter {
         out.byte(UInt8(ascii: "}"))
     }
 
+    /// `"name":value,…`, in the order given.
+    static func members(_ members: [JSONMember], _ out: inout JSONBytes) {
+        for i in members.indices {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.appendString(members[i].key)
+            out.byte(UInt8(ascii: ":"))
+            out.append(members[i].value)
+        }
+    }
+
     static func reason(_ reason: Reason, _ out: inout JSONBytes) {
         out.raw("{\"citation\":")
         out.appendString(reason.citation)
         out.raw(",\"effect\":")
         out.appendString(reason.effect)
         out.raw(",\"facts\":{")
-        let facts = reason.facts.count < 2 ? reason.facts : reason.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        for (i, fact) in facts.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            out.appendString(fact.key)
-            out.byte(UInt8(ascii: ":"))
-            out.append(fact.value)
+        // The engine makes them in name order (``CompiledRule/facts``); a reason set otherwise is sorted here.
+        if reason.facts.indices.dropFirst().allSatisfy({ reason.facts[$0 - 1].key.utf8.lexicographicallyPrecedes(reason.facts[$0].key.utf8) }) {
+            members(reason.facts, &out)
+        } else {
+            members(reason.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }, &out)
         }
         out.byte(UInt8(ascii: "}"))
         if let lift = reason.lifted {

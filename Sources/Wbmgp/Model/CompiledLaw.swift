@@ -176,6 +176,8 @@ public final class CompiledRule: Sendable {
     /// `dated by`: the date whose version of this rule applies (see ``DecisionRun/version(of:in:)``).
     public let datedBy: CodeRef?
     public let lifts: [(code: String, citation: String)]
+    /// In the order of their names' bytes, the order a reason's facts are written in: the
+    /// writer then sorts nothing.
     public let facts: [CompiledFact]
     /// Lists of police records the rule relies on (`uses`): the records a decision record keeps.
     public let uses: [CodeRef]
@@ -199,7 +201,7 @@ public final class CompiledRule: Sendable {
         self.flagsCitation = flagsCitation
         self.datedBy = datedBy
         self.lifts = lifts
-        self.facts = facts
+        self.facts = facts.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         self.uses = uses
         self.reasons = reasons
         self.wouldLift = wouldLift

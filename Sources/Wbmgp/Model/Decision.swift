@@ -68,7 +68,8 @@ public struct Reason: Hashable, Sendable {
     public var result: RuleResult
     public var lifted: Lift?
     public var person: String?
-    /// The facts the rule used, in the rule's order, rendered as JSON values.
+    /// The facts the rule used, rendered as JSON values, in the order of their names' bytes
+    /// (``CompiledRule/facts``), as they are written.
     public var facts: [JSONMember]
     /// The texts, as rendered into the decision's ``TextArena`` or as set.
     var texts: ReasonTexts
@@ -90,22 +91,6 @@ public struct Reason: Hashable, Sendable {
     /// Whether ``nl`` and ``en`` hold no byte JSON escapes, as known when they were rendered;
     /// the writer then copies them as they are. Not part of the reason's value.
     var escaping = TextEscaping()
-
-    init(
-        rule: String, ruleVersion: CalendarDate, citation: String, effect: String, result: RuleResult, lifted: Lift?, person: String?,
-        facts: [JSONMember], texts: ReasonTexts, escaping: TextEscaping = TextEscaping()
-    ) {
-        self.rule = rule
-        self.ruleVersion = ruleVersion
-        self.citation = citation
-        self.effect = effect
-        self.result = result
-        self.lifted = lifted
-        self.person = person
-        self.facts = facts
-        self.texts = texts
-        self.escaping = escaping
-    }
 }
 
 /// What is known of a text's bytes when it was made: `needsNone` when none is a byte JSON
