@@ -275,10 +275,12 @@ struct DecisionRun {
         textContext.designation = evaluator.designation
         let textStart = arena.bytes.count
         scratch.escapeNote.found = template.literalsNeedEscaping
-        for segment in template.segments {
-            switch segment {
-            case .literal(let literal): arena.bytes.append(literal)
-            case .value(let expression):
+        template.literals.withUnsafeBufferPointer { literals in
+            for step in template.steps {
+                guard let expression = step.value else {
+                    arena.bytes.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
+                    continue
+                }
                 let start = arena.bytes.count
                 // Only this text's own bytes say whether a sentence ended.
                 let opensSentence = start == textStart || (start - textStart >= sentenceEnd.count && arena.bytes.endsWith(sentenceEnd))

@@ -270,16 +270,43 @@ public struct Template: Sendable {
         case literal([UInt8])
         case value(CodeRef)
     }
-    public let segments: [Segment]
+
+    /// One step of rendering: a literal (`literals[start..<end]`) or a value. Plain numbers, so
+    /// walking a template counts no reference (a segment holding an array counted two).
+    struct Step: Sendable {
+        let start: Int32
+        let end: Int32
+        /// The value to write; nil for a literal.
+        let value: CodeRef?
+    }
+
+    /// Every literal's bytes, one after another.
+    let literals: [UInt8]
+    let steps: [Step]
     /// Whether some literal holds a byte JSON escapes (a control byte, `"` or `\`), found once
     /// here (``TextEscaping``).
     let literalsNeedEscaping: Bool
 
     public init(segments: [Segment]) {
-        self.segments = segments
-        literalsNeedEscaping = segments.contains { segment in
-            if case .literal(let bytes) = segment { return bytes.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) } }
-            return false
+        var literals: [UInt8] = []
+        var steps: [Step] = []
+        for segment in segments {
+            switch segment {
+            case .literal(let bytes):
+                let start = Int32(truncatingIfNeeded: literals.count)
+                literals += bytes
+                steps.append(Step(start: start, end: Int32(truncatingIfNeeded: literals.count), value: nil))
+            case .value(let value):
+                steps.append(Step(start: 0, end: 0, value: value))
+            }
         }
+        self.literals = literals
+        self.steps = steps
+        literalsNeedEscaping = literals.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) }
+    }
+
+    /// The template as literals and values, in order.
+    public var segments: [Segment] {
+        steps.map { step in step.value.map { .value($0) } ?? .literal(Array(literals[Int(step.start)..<Int(step.end)])) }
     }
 }
