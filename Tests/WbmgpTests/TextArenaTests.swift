@@ -4,11 +4,11 @@ import Testing
 
 @testable import Wbmgp
 
-/// Reason texts are rendered into one arena per decision, which a thread renders into again
-/// once no reason refers to it (``TextArena``, ``DecisionScratch/textArena()``). A text must
-/// never change after its decision is made: not when the next decision is made, not when only
-/// one reason is kept, not when threads decide at once.
-@Suite("Reason texts: a decision's texts stay as made")
+/// Reasons' facts and texts are rendered into one arena per decision, which a thread renders
+/// into again once no reason refers to it (``TextArena``, ``DecisionScratch/textArena()``). They
+/// must never change after their decision is made: not when the next decision is made, not when
+/// only one reason is kept, not when threads decide at once.
+@Suite("Reason facts and texts: a decision's stay as made")
 struct TextArenaTests {
     /// Every valid decide fixture's application, read in the review role.
     static func applications() throws -> [Application] {
@@ -21,12 +21,12 @@ struct TextArenaTests {
         return applications
     }
 
-    /// Each reason's texts as Strings, copied out at once.
+    /// Each reason's facts (written as JSON) and texts, copied out at once.
     static func texts(_ decision: Decision) -> [String] {
-        decision.reasons.flatMap { [$0.nl, $0.en] }
+        decision.reasons.flatMap { [JSONWriter.compact(.object($0.facts)), $0.nl, $0.en] }
     }
 
-    @Test("decisions kept while others are made keep their texts, and the texts are the rules' words")
+    @Test("decisions kept while others are made keep their facts and texts, and the texts are the rules' words")
     func keptDecisionsKeepTheirTexts() throws {
         let engine = try TextEscapingTests.engine()
         let applications = try Self.applications()
@@ -43,28 +43,33 @@ struct TextArenaTests {
             let again = try engine.decide(applications[index])
             #expect(Self.texts(again) == copied, "decision \(decision.application) made again")
         }
-        // Not empty: the fixtures' reasons have texts, and a text with words from the rules.
+        // Not empty: the fixtures' reasons have texts, a text with words from the rules, and facts.
         #expect(kept.flatMap(\.texts).contains { $0.hasPrefix("Op grond van artikel") })
+        #expect(kept.flatMap(\.texts).contains { $0.hasPrefix("{\"income\":[") })
     }
 
-    @Test("one reason kept from a decision let go keeps its texts while later decisions are made")
+    @Test("one reason kept from a decision let go keeps its facts and texts while later decisions are made")
     func oneReasonKeepsItsTexts() throws {
         let engine = try TextEscapingTests.engine()
         let applications = try Self.applications()
         let first = try #require(applications.first)
-        var reason = try #require(try engine.decide(first).reasons.last)
-        let nl = reason.nl, en = reason.en
+        var reason = try #require(try engine.decide(first).reasons.first { !$0.facts.isEmpty })
+        let facts = reason.facts, nl = reason.nl, en = reason.en
         #expect(!nl.isEmpty && !en.isEmpty)
         for application in applications.dropFirst() { _ = try? engine.decide(application) }
+        #expect(reason.facts == facts)
         #expect(reason.nl == nl)
         #expect(reason.en == en)
-        // Set again, a text is kept as a String and the other one is unchanged.
+        // Set again, a text is kept as a String and the rest is unchanged.
         reason.en = "changed"
+        #expect(reason.facts == facts)
         #expect(reason.nl == nl)
         #expect(reason.en == "changed")
+        reason.facts = []
+        #expect(reason.nl == nl)
     }
 
-    @Test("decisions made on several threads at once have the texts of decisions made one by one")
+    @Test("decisions made on several threads at once have the facts and texts of decisions made one by one")
     func threadsKeepTheirTexts() throws {
         let engine = try TextEscapingTests.engine()
         let applications = try Self.applications()

@@ -30,7 +30,7 @@ struct DecisionRun {
     var grounds: [GroundNote]?
     /// The thread's reused evaluator and text arena (``DecisionScratch``).
     let scratch: DecisionScratch
-    /// Where this decision's reason texts are rendered (``textArena()``); nil until the first.
+    /// Where this decision's reasons are rendered (``textArena()``); nil until the first.
     var arena: TextArena?
     /// Whether the rules' or the designations' words may need escaping in JSON
     /// (``Engine/ruleWordsNeedEscaping``); when they may, no text is known clean.
@@ -221,33 +221,39 @@ struct DecisionRun {
         guard rendersTexts else {
             return Reason(
                 rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
-                facts: [], texts: ReasonTexts(nl: "", en: ""))
+                content: ReasonContent(nl: "", en: ""))
         }
-        var facts: [JSONMember] = []
-        facts.reserveCapacity(rule.facts.count)
+        // Facts, then texts, written into the arena as the output will hold them.
+        let arena = textArena()
+        let start = arena.bytes.buffer.count
+        arena.bytes.byte(UInt8(ascii: "{"))
+        var first = true
         for fact in rule.facts {
             if let condition = fact.shownWhen, evaluator.truth(condition) != true { continue }
-            let value = evaluator.value(of: fact.value)
-            facts.append(JSONMember(fact.name, ValueRendering.json(value, in: application.household)))
+            if !first { arena.bytes.byte(UInt8(ascii: ",")) }
+            first = false
+            arena.bytes.appendString(fact.name)
+            arena.bytes.byte(UInt8(ascii: ":"))
+            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: application.household, to: &arena.bytes)
         }
+        arena.bytes.byte(UInt8(ascii: "}"))
+        let textStart = arena.bytes.buffer.count
         let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
         // Known clean when no word came from elsewhere than checked rules and designations.
         var clean = !ruleWordsNeedEscaping
-        var texts = ReasonTexts(nl: "", en: "")
+        var middle = textStart
         if let template {
-            let arena = textArena()
-            let start = arena.bytes.count
             render(template.nl, .nl, into: arena, clean: &clean)
-            let middle = arena.bytes.count
+            middle = arena.bytes.buffer.count
             render(template.en, .en, into: arena, clean: &clean)
-            texts = ReasonTexts(arena, start: start, middle: middle, end: arena.bytes.count)
         }
         return Reason(
             rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
-            facts: facts, texts: texts, escaping: TextEscaping(needsNone: clean))
+            content: ReasonContent(arena, start: start, textStart: textStart, middle: middle, end: arena.bytes.buffer.count),
+            escaping: TextEscaping(needsNone: clean))
     }
 
-    /// The arena this decision's reason texts are rendered into, taken from the scratch when
+    /// The arena this decision's reasons are rendered into, taken from the scratch when
     /// the first is rendered.
     mutating func textArena() -> TextArena {
         if let arena { return arena }
@@ -260,11 +266,11 @@ struct DecisionRun {
     /// end of the arena, which is then cut back.
     mutating func render(_ template: Template, _ language: Language) -> String {
         let arena = textArena()
-        let start = arena.bytes.count
+        let start = arena.bytes.buffer.count
         var clean = true
         render(template, language, into: arena, clean: &clean)
-        defer { arena.bytes.truncate(to: start) }
-        return arena.bytes.withUnsafeBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
+        defer { arena.bytes.buffer.truncate(to: start) }
+        return arena.bytes.buffer.withUnsafeBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
     }
 
     /// Appends the text of `template` to `arena`; `clean` becomes false when it may hold a byte
@@ -273,20 +279,20 @@ struct DecisionRun {
     mutating func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
         textContext.designation = evaluator.designation
-        let textStart = arena.bytes.count
+        let textStart = arena.bytes.buffer.count
         scratch.escapeNote.found = template.literalsNeedEscaping
         template.literals.withUnsafeBufferPointer { literals in
             for step in template.steps {
                 guard let expression = step.value else {
-                    arena.bytes.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
+                    arena.bytes.buffer.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
                     continue
                 }
-                let start = arena.bytes.count
+                let start = arena.bytes.buffer.count
                 // Only this text's own bytes say whether a sentence ended.
-                let opensSentence = start == textStart || (start - textStart >= sentenceEnd.count && arena.bytes.endsWith(sentenceEnd))
-                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &arena.bytes)
+                let opensSentence = start == textStart || (start - textStart >= sentenceEnd.count && arena.bytes.buffer.endsWith(sentenceEnd))
+                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &arena.bytes.buffer)
                 // A value that opens a sentence ("{p} woont …") starts with a capital.
-                if opensSentence { PlainWords.capitaliseText(in: &arena.bytes, from: start) }
+                if opensSentence { PlainWords.capitaliseText(in: &arena.bytes.buffer, from: start) }
             }
         }
         if scratch.escapeNote.found { clean = false }

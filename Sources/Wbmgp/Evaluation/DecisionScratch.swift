@@ -8,7 +8,7 @@
 /// own, freed when it ends.
 final class DecisionScratch {
     let evaluator = ExpressionEvaluator(application: nil, lawDate: CalendarDate(dayNumber: 0), designationIds: [])
-    /// Where reason texts are rendered (``textArena()``).
+    /// Where reasons' facts and texts are rendered (``textArena()``).
     private var arena = TextArena()
     /// What the text being rendered wrote unchecked (``TextContext/escapeNote``).
     let escapeNote = EscapeNote()
@@ -23,11 +23,11 @@ final class DecisionScratch {
 
     private init(taken: Bool) { inUse = taken }
 
-    /// The arena a decision renders its reason texts into: this scratch's own, emptied, unless a
+    /// The arena a decision renders its reasons' facts and texts into: this scratch's own, emptied, unless a
     /// reason of an earlier decision still refers to it; then a new one, kept from then on.
     func textArena() -> TextArena {
         if isKnownUniquelyReferenced(&arena) {
-            arena.bytes.removeAll()
+            arena.bytes.buffer.removeAll()
         } else {
             arena = TextArena()
         }

@@ -45,19 +45,28 @@ struct TextContext {
     }
 
     func appendWords(for code: String, to bytes: inout ByteBuffer) {
-        // The rule's designation first, then any covering one (a priority's characteristics), then the rules.
-        if let label = label(of: code) { return TextBytes.appendString(label.text(language), to: &bytes) }
+        if TextBytes.withUTF8(of: code, { appendLabel(of: $0, to: &bytes) }) { return }
         for named in designations where named.id == code { return appendWords(for: named, to: &bytes) }
         note(code)
         TextBytes.appendString(code, to: &bytes)
     }
 
-    private func label(of code: String) -> TextLabels.Label? {
-        if let label = designation?.codeLabels[code] { return label }
+    /// Appends the label of `code`, if one has it: the rule's designation's first, then any
+    /// covering one's (a priority's characteristics), then the rules'. The label's text is
+    /// copied where the table keeps it: a label taken out would count references to both texts.
+    private func appendLabel(of code: UnsafeBufferPointer<UInt8>, to bytes: inout ByteBuffer) -> Bool {
+        if let designation, appendLabel(of: code, in: designation.codeLabels, to: &bytes) { return true }
         for covering in designations where !covering.codeLabels.isEmpty {
-            if let label = covering.codeLabels[code] { return label }
+            if appendLabel(of: code, in: covering.codeLabels, to: &bytes) { return true }
         }
-        return labels.anyDomain[code]
+        return appendLabel(of: code, in: labels.anyDomain, to: &bytes)
+    }
+
+    private func appendLabel(of code: UnsafeBufferPointer<UInt8>, in table: CodeTable<TextLabels.Label>, to bytes: inout ByteBuffer) -> Bool {
+        guard let index = table.index(of: code) else { return false }
+        let language = language
+        table.withValue(at: index) { label in label.withUTF8(language) { bytes.append($0) } }
+        return true
     }
 
     func appendWords(for designation: Designation, to bytes: inout ByteBuffer) {

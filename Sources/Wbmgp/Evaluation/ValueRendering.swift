@@ -4,21 +4,49 @@
 /// request) gives their ids and records. Only the household is passed, not the application, so a
 /// call does not copy the application's fields.
 enum ValueRendering {
+    /// `value` as JSON in `facts`: read back from what ``appendJSON(_:in:designations:to:)`` writes.
     static func json(_ value: Value, in household: [Person]?, designations: [Designation] = []) -> JSONValue {
+        var out = JSONBytes()
+        appendJSON(value, in: household, designations: designations, to: &out)
+        // Compact JSON written just above: it always reads back.
+        return (try? JSONReader.parse(out.bytes)) ?? .null
+    }
+
+    /// `value` as JSON in `facts`, appended as compact JSON: a reason's facts are written once,
+    /// straight into the decision's arena (``ReasonContent``).
+    static func appendJSON(_ value: Value, in household: [Person]?, designations: [Designation] = [], to out: inout JSONBytes) {
         switch value {
-        case .unknown: return .null
-        case .bool(let flag): return .bool(flag)
-        case .integer(let number): return .integer(number)
-        case .text(let text): return .string(text)
-        case .date(let date): return .string(date.description)
-        case .duration(let period): return .string(period.shortText(language: .en))
-        case .span(let from, let to): return .string(CalendarPeriod.between(from, to).fullText(language: .en))
-        case .list(let elements): return .array(elements.map { json($0, in: household, designations: designations) })
-        case .person(let index): return household.map { .string($0[index].id) } ?? .null
-        case .designation(let index): return index < designations.count ? .string(designations[index].id) : .null
+        case .unknown: out.raw("null")
+        case .bool(let flag): flag ? out.raw("true") : out.raw("false")
+        case .integer(let number): out.integer(number)
+        case .text(let text): out.appendString(text)
+        case .date(let date): out.date(date)
+        case .duration(let period):
+            out.byte(0x22)
+            period.appendShortText(to: &out.buffer, language: .en)
+            out.byte(0x22)
+        case .span(let from, let to):
+            out.byte(0x22)
+            CalendarPeriod.between(from, to).appendFullText(to: &out.buffer, language: .en)
+            out.byte(0x22)
+        case .list(let elements):
+            out.byte(UInt8(ascii: "["))
+            for i in elements.indices {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                appendJSON(elements[i], in: household, designations: designations, to: &out)
+            }
+            out.byte(UInt8(ascii: "]"))
+        case .person(let index):
+            if let household { out.appendString(household[index].id) } else { out.raw("null") }
+        case .designation(let index):
+            if index < designations.count { out.appendString(designations[index].id) } else { out.raw("null") }
         case .record(let person, let index):
-            guard let record = household?[person].screening?.policeRecords?[index] else { return .null }
-            return .sortedObject([("behaviour", .string(record.behaviour)), ("date", .string(record.date.description))])
+            guard let record = household?[person].screening?.policeRecords?[index] else { return out.raw("null") }
+            out.raw("{\"behaviour\":")
+            out.appendString(record.behaviour)
+            out.raw(",\"date\":")
+            out.date(record.date)
+            out.byte(UInt8(ascii: "}"))
         }
     }
 

@@ -208,10 +208,10 @@ public enum DecisionWriter {
     /// `{"en":…,"nl":…}`; texts known `clean` when rendered (``TextEscaping``) are copied, not
     /// scanned a second time.
     static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
-        text(ReasonTexts(nl: nl, en: en), clean: false, &out)
+        text(ReasonContent(nl: nl, en: en), clean: false, &out)
     }
 
-    static func text(_ texts: ReasonTexts, clean: Bool, _ out: inout JSONBytes) {
+    static func text(_ texts: ReasonContent, clean: Bool, _ out: inout JSONBytes) {
         out.raw("{\"en\":")
         texts.withUTF8(.en) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
         out.raw(",\"nl\":")
@@ -241,29 +241,17 @@ public enum DecisionWriter {
         out.byte(UInt8(ascii: "}"))
     }
 
-    /// `"name":value,…`, in the order given.
-    static func members(_ members: [JSONMember], _ out: inout JSONBytes) {
-        for i in members.indices {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            out.appendString(members[i].key)
-            out.byte(UInt8(ascii: ":"))
-            out.append(members[i].value)
-        }
-    }
-
     static func reason(_ reason: Reason, _ out: inout JSONBytes) {
         out.raw("{\"citation\":")
         out.appendString(reason.citation)
         out.raw(",\"effect\":")
         out.appendString(reason.effect)
-        out.raw(",\"facts\":{")
-        // The engine makes them in name order (``CompiledRule/facts``); a reason set otherwise is sorted here.
-        if reason.facts.indices.dropFirst().allSatisfy({ reason.facts[$0 - 1].key.utf8.lexicographicallyPrecedes(reason.facts[$0].key.utf8) }) {
-            members(reason.facts, &out)
-        } else {
-            members(reason.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }, &out)
+        out.raw(",\"facts\":")
+        // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
+        // are put in that order here.
+        if reason.content.withFactsJSON({ out.buffer.append($0) }) == nil {
+            out.append(.object(reason.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }))
         }
-        out.byte(UInt8(ascii: "}"))
         if let lift = reason.lifted {
             out.raw(",\"lifted\":{\"by\":")
             out.appendString(lift.by)
@@ -286,7 +274,7 @@ public enum DecisionWriter {
         out.raw(",\"rule\":")
         out.appendString(reason.rule)
         out.raw(",\"text\":")
-        text(reason.texts, clean: reason.escaping.needsNone, &out)
+        text(reason.content, clean: reason.escaping.needsNone, &out)
         out.byte(UInt8(ascii: "}"))
     }
 }

@@ -70,21 +70,24 @@ public struct Reason: Hashable, Sendable {
     public var person: String?
     /// The facts the rule used, rendered as JSON values, in the order of their names' bytes
     /// (``CompiledRule/facts``), as they are written.
-    public var facts: [JSONMember]
-    /// The texts, as rendered into the decision's ``TextArena`` or as set.
-    var texts: ReasonTexts
+    public var facts: [JSONMember] {
+        get { content.facts }
+        set { content.facts = newValue }
+    }
+    /// The facts and texts, as rendered into the decision's ``TextArena`` or as set.
+    var content: ReasonContent
     // A text changed after it was rendered is no longer known clean.
     public var nl: String {
-        get { texts.nl }
+        get { content.nl }
         set {
-            texts.nl = newValue
+            content.nl = newValue
             escaping.needsNone = false
         }
     }
     public var en: String {
-        get { texts.en }
+        get { content.en }
         set {
-            texts.en = newValue
+            content.en = newValue
             escaping.needsNone = false
         }
     }

@@ -50,7 +50,13 @@ public struct CodeTable<Value: Sendable>: Sendable {
         if slots.count < 2 * values.count { rehash(capacity: max(8, 4 * values.count)) } else { place(values.count - 1) }
     }
 
-    private func index(of code: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Calls `body` with the value at `index` (from ``index(of:)``) where the table keeps it.
+    func withValue<Result>(at index: Int, _ body: (Value) -> Result) -> Result {
+        values.withUnsafeBufferPointer { body($0[index]) }
+    }
+
+    /// The index of `code`'s value, nil when it has none.
+    func index(of code: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(code)) & mask

@@ -1,0 +1,91 @@
+/// What a reason shows: the facts its rule used and its Dutch and English texts.
+///
+/// The engine renders a decision's reasons one after another into one buffer (``TextArena``):
+/// each reason's facts as a compact JSON object, then its two texts. A reason keeps where they
+/// lie there: no `String`, array or JSON value is made for them, and the writer copies their
+/// bytes straight into the output. They are made into Swift values only when read as such
+/// (text output, letters, a test). What is set from elsewhere is kept as values.
+///
+/// Two contents compare as their facts and `String`s do, wherever they are kept.
+struct ReasonContent: Hashable, Sendable {
+    private enum Storage {
+        case values(facts: [JSONMember], nl: String, en: String)
+        /// The facts at `start..<textStart`, Dutch at `textStart..<middle`, English at
+        /// `middle..<end` (rendered in that order).
+        case arena(TextArena, start: UInt32, textStart: UInt32, middle: UInt32, end: UInt32)
+    }
+
+    private var storage: Storage
+
+    init(facts: [JSONMember] = [], nl: String, en: String) { storage = .values(facts: facts, nl: nl, en: en) }
+
+    /// What the arena holds at `start..<textStart` (the facts as a JSON object), `textStart..<middle`
+    /// (Dutch) and `middle..<end` (English).
+    init(_ arena: TextArena, start: Int, textStart: Int, middle: Int, end: Int) {
+        storage = .arena(
+            arena, start: UInt32(truncatingIfNeeded: start), textStart: UInt32(truncatingIfNeeded: textStart),
+            middle: UInt32(truncatingIfNeeded: middle), end: UInt32(truncatingIfNeeded: end))
+    }
+
+    var facts: [JSONMember] {
+        get {
+            switch storage {
+            case .values(let facts, _, _): return facts
+            case .arena:
+                // The engine's own compact JSON: it always reads back as an object.
+                guard let json = withFactsJSON({ try? JSONReader.parse(Array($0)) }), case .object(let members)? = json else { return [] }
+                return members
+            }
+        }
+        set { storage = .values(facts: newValue, nl: nl, en: en) }
+    }
+
+    var nl: String {
+        get { withUTF8(.nl) { String(decoding: $0, as: UTF8.self) } }
+        set { storage = .values(facts: facts, nl: newValue, en: en) }
+    }
+
+    var en: String {
+        get { withUTF8(.en) { String(decoding: $0, as: UTF8.self) } }
+        set { storage = .values(facts: facts, nl: nl, en: newValue) }
+    }
+
+    /// Calls `body` with the UTF-8 of the text in `language`, without copying it.
+    func withUTF8<Result>(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .values(_, let nl, let en):
+            return TextBytes.withUTF8(of: language == .nl ? nl : en, body)
+        case .arena(let arena, _, let textStart, let middle, let end):
+            let (from, to) = language == .nl ? (Int(textStart), Int(middle)) : (Int(middle), Int(end))
+            return arena.bytes.buffer.withUnsafeBytes { all in body(UnsafeBufferPointer(rebasing: all[from..<to])) }
+        }
+    }
+
+    /// Calls `body` with the facts as the engine wrote them, a compact JSON object with the
+    /// names in order; nil when the facts were set as members.
+    func withFactsJSON<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard case .arena(let arena, let start, let textStart, _, _) = storage else { return nil }
+        return arena.bytes.buffer.withUnsafeBytes { all in body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(textStart)])) }
+    }
+
+    // As Strings compare: canonically equal texts are equal, however their bytes differ.
+    static func == (a: ReasonContent, b: ReasonContent) -> Bool { a.nl == b.nl && a.en == b.en && a.facts == b.facts }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(nl)
+        hasher.combine(en)
+    }
+}
+
+/// One decision's reason facts and texts, one after another (``ReasonContent``).
+///
+/// Each thread's decision scratch keeps one and renders into it again once no reason of an
+/// earlier decision refers to it (``DecisionScratch/textArena()``), so reasons cost no
+/// allocation from one decision to the next. It is only written by the decision being made,
+/// on its thread, while no finished decision refers to it; after that it is only read, so it
+/// may be shared between threads. Its bytes stay in memory until rendered over, as a freed
+/// String's would; they are never written anywhere.
+final class TextArena: @unchecked Sendable {
+    /// JSON for the facts, plain UTF-8 for the texts (``bytes``'s buffer).
+    @exclusivity(unchecked) var bytes = JSONBytes(capacity: 2048)
+}
