@@ -1,6 +1,6 @@
 /// The storage a thread reuses from one decision to the next: an evaluator whose locals, fact
-/// cache and list of missing facts keep their capacity, and the arena reason texts are written
-/// in. Making and freeing these for every decision took about a fifth of a counted decision's
+/// cache and list of missing facts keep their capacity, and the arena reasons' facts and texts
+/// are written in. Making and freeing these for every decision took about a fifth of a counted decision's
 /// time (`impact`), so each thread keeps one.
 ///
 /// Kept per thread (``ThreadSlot``), so engines shared by several threads need no lock and no
@@ -23,8 +23,9 @@ final class DecisionScratch {
 
     private init(taken: Bool) { inUse = taken }
 
-    /// The arena a decision renders its reasons' facts and texts into: this scratch's own, emptied, unless a
-    /// reason of an earlier decision still refers to it; then a new one, kept from then on.
+    /// The arena a decision renders its reasons' facts and texts into: this scratch's own,
+    /// emptied, unless a reason of an earlier decision still refers to it; then a new one, kept
+    /// from then on.
     func textArena() -> TextArena {
         if isKnownUniquelyReferenced(&arena) {
             arena.bytes.buffer.removeAll()
@@ -34,8 +35,9 @@ final class DecisionScratch {
         return arena
     }
 
-    /// Ends the decision: the scratch may serve the next one. The application is let go, so no
-    /// person's data stays in an idle thread's scratch.
+    /// Ends the decision: the scratch may serve the next one. The application is let go. The
+    /// arena still holds the decision's facts and texts (the decision refers to them) until the
+    /// next decision renders over them: like freed memory, only in this process, never stored.
     func finish() {
         evaluator.application = nil
         inUse = false

@@ -211,11 +211,11 @@ public enum DecisionWriter {
         text(ReasonContent(nl: nl, en: en), clean: false, &out)
     }
 
-    static func text(_ texts: ReasonContent, clean: Bool, _ out: inout JSONBytes) {
+    static func text(_ content: ReasonContent, clean: Bool, _ out: inout JSONBytes) {
         out.raw("{\"en\":")
-        texts.withUTF8(.en) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
+        content.withUTF8(.en) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
         out.raw(",\"nl\":")
-        texts.withUTF8(.nl) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
+        content.withUTF8(.nl) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
         out.byte(UInt8(ascii: "}"))
     }
 
