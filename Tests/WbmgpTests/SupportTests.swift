@@ -148,3 +148,43 @@ struct TextInternerTests {
         #expect(text("é-ü") == "é-ü")
     }
 }
+
+@Suite("Code table")
+struct CodeTableTests {
+    /// Codes of every length from 0 to 40 bytes, many sharing a prefix, some differing only in
+    /// their last byte or in one byte of a word the hash reads whole, and some not ASCII.
+    static let codes: [String] = {
+        var codes: [String] = []
+        for length in 0...40 {
+            codes.append(String(repeating: "a", count: length))
+            if length > 0 { codes.append(String(repeating: "a", count: length - 1) + "b") }
+            if length > 8 { codes.append("b" + String(repeating: "a", count: length - 1)) }
+        }
+        return codes + ["vandalism-public-space", "vandalisme-openbare-ruimte", "één", "e\u{301}e\u{301}n"]
+    }()
+
+    @Test("every code set is found with its own value; codes not set are not found")
+    func lookups() {
+        var table = CodeTable<Int>()
+        for (i, code) in Self.codes.enumerated() { table.set(i, for: code) }
+        #expect(table.count == Self.codes.count)
+        for (i, code) in Self.codes.enumerated() { #expect(table[code] == i, "\(code)") }
+        for missing in ["aaba", "c", String(repeating: "a", count: 41), "vandalism-public-spacE", "een"] {
+            #expect(table[missing] == nil, "\(missing)")
+        }
+        // Set again: replaced, not added.
+        table.set(-1, for: "aaaa")
+        #expect(table["aaaa"] == -1)
+        #expect(table.count == Self.codes.count)
+    }
+
+    @Test("tables with the same codes and values are equal, whatever the order they were set in")
+    func equality() {
+        var forwards = CodeTable<Int>(), backwards = CodeTable<Int>()
+        for (i, code) in Self.codes.enumerated() { forwards.set(i, for: code) }
+        for (i, code) in Self.codes.enumerated().reversed() { backwards.set(i, for: code) }
+        #expect(forwards == backwards)
+        backwards.set(99, for: "a")
+        #expect(forwards != backwards)
+    }
+}
