@@ -1,7 +1,7 @@
 /// The storage a thread reuses from one decision to the next: an evaluator whose locals, fact
 /// cache and list of missing facts keep their capacity, and the arena reasons' facts and texts
-/// are written in. Making and freeing these for every decision took about a fifth of a counted decision's
-/// time (`impact`), so each thread keeps one.
+/// are written in. Making and freeing these for every decision took about a fifth of a counted
+/// decision's time (`impact`), so each thread keeps one.
 ///
 /// Kept per thread (``ThreadSlot``), so engines shared by several threads need no lock and no
 /// caller has to carry it. A decision begun on a thread whose scratch is in use gets one of its

@@ -4,7 +4,8 @@
 /// request) gives their ids and records. Only the household is passed, not the application, so a
 /// call does not copy the application's fields.
 enum ValueRendering {
-    /// `value` as JSON in `facts`: read back from what ``appendJSON(_:in:designations:to:)`` writes.
+    /// `value` as JSON in `facts`: read back from what
+    /// ``appendJSON(_:in:designations:to:)`` writes.
     static func json(_ value: Value, in household: [Person]?, designations: [Designation] = []) -> JSONValue {
         var out = JSONBytes()
         appendJSON(value, in: household, designations: designations, to: &out)

@@ -19,8 +19,8 @@ struct ReasonContent: Hashable, Sendable {
 
     init(facts: [JSONMember] = [], nl: String, en: String) { storage = .values(facts: facts, nl: nl, en: en) }
 
-    /// What the arena holds at `start..<textStart` (the facts as a JSON object), `textStart..<middle`
-    /// (Dutch) and `middle..<end` (English).
+    /// What the arena holds at `start..<textStart` (the facts as a JSON object),
+    /// `textStart..<middle` (Dutch) and `middle..<end` (English).
     init(_ arena: TextArena, start: Int, textStart: Int, middle: Int, end: Int) {
         storage = .arena(
             arena, start: UInt32(truncatingIfNeeded: start), textStart: UInt32(truncatingIfNeeded: textStart),
