@@ -119,4 +119,63 @@ struct EncoderTests {
         }
         #expect(reordered > 100)
     }
+
+    @Test("a reason's rule words are copied as the rule wrote them, and written as set once changed; every result is written as its code")
+    func ruleWordsCopiedUntilChanged() throws {
+        let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module)
+        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 23)
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        for i in 0..<300 {
+            var decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: i).utf8)))
+            var copied = JSONBytes()
+            DecisionWriter.compact(decision, engine: service.engineInfo, into: &copied)
+            // Set to the same words, the reasons lose the rule's encoded words and are escaped
+            // one by one: the same bytes.
+            for r in decision.reasons.indices {
+                #expect(decision.reasons[r].ruleWords.json != nil)
+                // Each word on its own drops them.
+                var reason = decision.reasons[r]
+                reason.citation = decision.reasons[r].citation
+                #expect(reason.ruleWords.json == nil)
+                reason = decision.reasons[r]
+                reason.effect = decision.reasons[r].effect
+                #expect(reason.ruleWords.json == nil)
+                reason = decision.reasons[r]
+                reason.rule = decision.reasons[r].rule
+                #expect(reason.ruleWords.json == nil)
+                decision.reasons[r].rule = decision.reasons[r].rule
+                decision.reasons[r].citation = decision.reasons[r].citation
+                decision.reasons[r].effect = decision.reasons[r].effect
+                #expect(decision.reasons[r].ruleWords.json == nil)
+            }
+            var escaped = JSONBytes()
+            DecisionWriter.compact(decision, engine: service.engineInfo, into: &escaped)
+            #expect(escaped.bytes == copied.bytes, "application \(i)")
+        }
+        // Words changed after the engine gave them are written as changed, escaped: each on its own.
+        var next = 300
+        var decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: next).utf8)))
+        while decision.reasons.count < RuleResult.allCases.count, next < 400 {
+            next += 1
+            decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: next).utf8)))
+        }
+        try #require(decision.reasons.count >= RuleResult.allCases.count)
+        decision.reasons[0].citation = "Wbmgp \"art. 8\" lid 1"
+        decision.reasons[1].effect = "refuse\\now"
+        decision.reasons[2].rule = "a8-\u{1}"
+        for (r, result) in RuleResult.allCases.enumerated() where r < decision.reasons.count { decision.reasons[r].result = result }
+        var written = JSONBytes()
+        DecisionWriter.compact(decision, engine: service.engineInfo, into: &written)
+        guard case .array(let reasons)? = try JSONReader.parse(written.bytes)["reasons"] else {
+            Issue.record("the decision has no reasons array")
+            return
+        }
+        #expect(reasons[0]["citation"] == .string("Wbmgp \"art. 8\" lid 1"))
+        #expect(reasons[1]["effect"] == .string("refuse\\now"))
+        #expect(reasons[2]["rule"] == .string("a8-\u{1}"))
+        for (r, result) in RuleResult.allCases.enumerated() where r < reasons.count {
+            #expect(reasons[r]["result"] == .string(result.rawValue))
+        }
+    }
 }

@@ -238,19 +238,28 @@ struct DecisionRun {
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count
-        let template = rule.reasons.first { $0.result == result && ($0.guardExpression.map { evaluator.truth($0) == true } ?? true) }
         // Known clean when no word came from elsewhere than checked rules and designations.
         var clean = !ruleWordsNeedEscaping
         var middle = textStart
-        if let template {
-            render(template.nl, .nl, into: arena, clean: &clean)
+        if let chosen = reasonIndex(rule.reasons, result: result) {
+            render(rule.reasons[chosen].nl, .nl, into: arena, clean: &clean)
             middle = arena.bytes.buffer.count
-            render(template.en, .en, into: arena, clean: &clean)
+            render(rule.reasons[chosen].en, .en, into: arena, clean: &clean)
         }
         return Reason(
             rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
             content: ReasonContent(arena, start: start, textStart: textStart, middle: middle, end: arena.bytes.buffer.count),
-            escaping: TextEscaping(needsNone: clean))
+            escaping: TextEscaping(needsNone: clean), ruleWords: RuleWordsJSON(json: rule.reasonJSON))
+    }
+
+    /// The first of `reasons` given for `result` whose guard holds. Found by index: a search
+    /// yielding each reason would copy it, and a copy counts references to its two templates.
+    private func reasonIndex(_ reasons: [CompiledReason], result: RuleResult) -> Int? {
+        for i in reasons.indices where reasons[i].result == result {
+            if let condition = reasons[i].guardExpression, evaluator.truth(condition) != true { continue }
+            return i
+        }
+        return nil
     }
 
     /// The arena this decision's reasons are rendered into, taken from the scratch when

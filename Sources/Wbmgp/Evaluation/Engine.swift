@@ -57,8 +57,10 @@ public struct Engine: Sendable {
     ///   - counterfactuals: find "from when" for each ground (interface §11); the decision's
     ///     ``Decision/counterfactuals`` is then non-nil.
     public func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false) throws(InputError) -> Decision {
-        var (decision, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals)
-        guard counterfactuals else { return decision }
+        // Bound with `let`, the decision is moved out; a `var` was copied out and then destroyed.
+        let (decided, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals)
+        guard counterfactuals else { return decided }
+        var decision = decided
         let needed = decision.outcome == .refused || decision.outcome == .incomplete
         decision.counterfactuals = needed ? CounterfactualSearch(engine: self, application: application, peopleByName: peopleByName).counterfactuals(for: grounds) : []
         return decision

@@ -242,11 +242,16 @@ public enum DecisionWriter {
     }
 
     static func reason(_ reason: Reason, _ out: inout JSONBytes) {
-        out.raw("{\"citation\":")
-        out.appendString(reason.citation)
-        out.raw(",\"effect\":")
-        out.appendString(reason.effect)
-        out.raw(",\"facts\":")
+        let ruleWords = reason.ruleWords.json
+        if let ruleWords {
+            out.buffer.append(ruleWords.head)
+        } else {
+            out.raw("{\"citation\":")
+            out.appendString(reason.citation)
+            out.raw(",\"effect\":")
+            out.appendString(reason.effect)
+            out.raw(",\"facts\":")
+        }
         // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
         // are put in that order here.
         if reason.content.withFactsJSON({ out.buffer.append($0) }) == nil {
@@ -269,11 +274,19 @@ public enum DecisionWriter {
             out.raw(",\"person\":")
             out.appendString(person)
         }
-        out.raw(",\"result\":")
-        out.appendString(reason.result.rawValue)
-        out.raw(",\"rule\":")
-        out.appendString(reason.rule)
-        out.raw(",\"text\":")
+        switch reason.result {
+        case .applied: out.raw(",\"result\":\"applied\"")
+        case .passed: out.raw(",\"result\":\"passed\"")
+        case .unknown: out.raw(",\"result\":\"unknown\"")
+        case .unreached: out.raw(",\"result\":\"unreached\"")
+        }
+        if let ruleWords {
+            out.buffer.append(ruleWords.tail)
+        } else {
+            out.raw(",\"rule\":")
+            out.appendString(reason.rule)
+            out.raw(",\"text\":")
+        }
         text(reason.content, clean: reason.escaping.needsNone, &out)
         out.byte(UInt8(ascii: "}"))
     }

@@ -188,6 +188,32 @@ public final class CompiledRule: Sendable {
     public let slotCount: Int
     /// The flat code of all the rule's expressions.
     public let program: ExpressionCode
+    /// The rule's words in each of its reasons, already in JSON form.
+    let reasonJSON: ReasonJSON
+
+    /// The members of a reason that are the same in every reason of a rule, escaped and
+    /// quoted once: a batch writes them for every reason it gives.
+    final class ReasonJSON: Sendable {
+        /// `{"citation":…,"effect":…,"facts":`
+        let head: [UInt8]
+        /// `,"rule":…,"text":`
+        let tail: [UInt8]
+
+        init(id: String, citation: String, effect: String) {
+            var head = JSONBytes()
+            head.raw("{\"citation\":")
+            head.appendString(citation)
+            head.raw(",\"effect\":")
+            head.appendString(effect)
+            head.raw(",\"facts\":")
+            var tail = JSONBytes()
+            tail.raw(",\"rule\":")
+            tail.appendString(id)
+            tail.raw(",\"text\":")
+            self.head = head.bytes
+            self.tail = tail.bytes
+        }
+    }
 
     public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
         self.id = id
@@ -207,6 +233,7 @@ public final class CompiledRule: Sendable {
         self.wouldLift = wouldLift
         self.slotCount = slotCount
         self.program = program
+        reasonJSON = ReasonJSON(id: id, citation: citation, effect: effect.name)
     }
 }
 

@@ -57,9 +57,15 @@ public struct CodeTable<Value: Sendable>: Sendable {
 
     /// The index of `code`'s value, nil when it has none.
     func index(of code: UnsafeBufferPointer<UInt8>) -> Int? {
+        index(of: code, hash: Self.hash(code))
+    }
+
+    /// The same, with the code's ``hash(_:)`` already computed: a code looked up in several
+    /// tables (a label: the designation's, then the rules') is hashed once.
+    func index(of code: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(code)) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         return keyBytes.withUnsafeBufferPointer { stored in
             keyStarts.withUnsafeBufferPointer { starts in
                 slots.withUnsafeBufferPointer { slots in
