@@ -40,6 +40,26 @@ struct ByteBufferTests {
         buffer.withUnsafeBytes { #expect(Array($0) == expected) }
     }
 
+    @Test("pieces of 1 to 40 bytes (copied without memcpy up to 32) are copied exactly, from and to every alignment")
+    func shortPieces() {
+        let source = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+        source.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            for lead in 0..<8 {
+                for length in 1...40 {
+                    for offset in 0..<8 {
+                        var buffer = ByteBuffer()
+                        for _ in 0..<lead { buffer.append(0xEE) }
+                        buffer.append(base + offset, count: length)
+                        buffer.append(0xFF)
+                        let expected = [UInt8](repeating: 0xEE, count: lead) + source[offset..<(offset + length)] + [0xFF]
+                        #expect(buffer.array == expected, "lead \(lead), length \(length), offset \(offset)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("copies are independent (copy on write)")
     func valueSemantics() {
         var a = ByteBuffer()

@@ -29,8 +29,39 @@ public struct ByteBuffer: Sendable {
     public mutating func append(_ pointer: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
         let end = room(count)
-        end.update(from: pointer, count: count)
+        if count <= 32 { ByteBuffer.copyShort(from: pointer, to: end, count: count) } else { end.update(from: pointer, count: count) }
         storage.count += count
+    }
+
+    /// Copies 1…32 bytes with a few loads and stores that may overlap. Most pieces of output
+    /// are that short (a member name, a word, a date), and a call to `memcpy` costs several
+    /// times as much for them.
+    @inline(__always)
+    static func copyShort(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        if count >= 16 {
+            // The first sixteen bytes and the last sixteen, overlapping below 32.
+            let a = from.loadUnaligned(as: UInt64.self), b = from.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = from.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self)
+            let d = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: a, as: UInt64.self)
+            to.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            to.storeBytes(of: c, toByteOffset: count - 16, as: UInt64.self)
+            to.storeBytes(of: d, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 8 {
+            let a = from.loadUnaligned(as: UInt64.self), b = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: a, as: UInt64.self)
+            to.storeBytes(of: b, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let a = from.loadUnaligned(as: UInt32.self), b = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            to.storeBytes(of: a, as: UInt32.self)
+            to.storeBytes(of: b, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            // One to three bytes: the first, the middle and the last (some the same).
+            target[0] = source[0]
+            target[count >> 1] = source[count >> 1]
+            target[count - 1] = source[count - 1]
+        }
     }
 
     @inline(__always)
