@@ -288,27 +288,10 @@ struct DecisionRun {
     mutating func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
         textContext.designation = evaluator.designation
-        let textStart = arena.bytes.buffer.count
         scratch.escapeNote.found = template.literalsNeedEscaping
-        template.literals.withUnsafeBufferPointer { literals in
-            for step in template.steps {
-                guard let expression = step.value else {
-                    arena.bytes.buffer.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
-                    continue
-                }
-                let start = arena.bytes.buffer.count
-                // Only this text's own bytes say whether a sentence ended.
-                let opensSentence = start == textStart || (start - textStart >= sentenceEnd.count && arena.bytes.buffer.endsWith(sentenceEnd))
-                ValueRendering.appendText(evaluator.value(of: expression), textContext, to: &arena.bytes.buffer)
-                // A value that opens a sentence ("{p} woont …") starts with a capital.
-                if opensSentence { PlainWords.capitaliseText(in: &arena.bytes.buffer, from: start) }
-            }
-        }
+        template.appendText(evaluator, textContext, to: &arena.bytes.buffer)
         if scratch.escapeNote.found { clean = false }
     }
-
-    /// ". ": what ends a sentence inside a text.
-    let sentenceEnd: [UInt8] = [0x2E, 0x20]
 
     mutating func decision(lawVersion: CalendarDate) -> Decision {
         let outcome: Decision.Outcome

@@ -292,6 +292,7 @@ public struct CompiledReason: Sendable {
 
 /// A reason text with `{placeholders}` compiled to expressions.
 public struct Template: Sendable {
+    /// A piece of a template as the compiler makes it; kept as ``literals`` and ``steps``.
     public enum Segment: Sendable {
         /// Literal text as UTF-8, so rendering copies bytes without going through `String`.
         case literal([UInt8])
@@ -330,10 +331,5 @@ public struct Template: Sendable {
         self.literals = literals
         self.steps = steps
         literalsNeedEscaping = literals.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) }
-    }
-
-    /// The template as literals and values, in order.
-    public var segments: [Segment] {
-        steps.map { step in step.value.map { .value($0) } ?? .literal(Array(literals[Int(step.start)..<Int(step.end)])) }
     }
 }

@@ -96,12 +96,9 @@ public struct RequestChecker: Sendable {
         }
         let template = requirement.messages.first { $0.guardExpression.map { evaluator.truth($0) == true } ?? true }?.text
         var message = ""
-        for segment in template?.segments ?? [] {
-            switch segment {
-            case .literal(let bytes): message += String(decoding: bytes, as: UTF8.self)
-            case .value(let expression): message += ValueRendering.technicalText(evaluator.value(of: expression), designations: chain)
-            }
-        }
+        template?.forEachStep(
+            literal: { message += String(decoding: $0, as: UTF8.self) },
+            value: { message += ValueRendering.technicalText(evaluator.value(of: $0), designations: chain) })
         var words = RequestFinding.Words(nl: "", en: "")
         if let text = requirement.texts.first(where: { $0.guardExpression.map { evaluator.truth($0) == true } ?? true }) {
             var context = TextContext(language: .nl, labels: law.labels, household: nil, designations: chain, designation: nil, peopleByName: false)
@@ -116,16 +113,7 @@ public struct RequestChecker: Sendable {
 
     /// A finding's text for people: values in words, a value that opens a sentence capitalised.
     func render(_ template: Template, _ evaluator: ExpressionEvaluator, _ context: TextContext) -> String {
-        var text = ""
-        for segment in template.segments {
-            switch segment {
-            case .literal(let bytes): text += String(decoding: bytes, as: UTF8.self)
-            case .value(let expression):
-                let words = ValueRendering.text(evaluator.value(of: expression), context)
-                text += text.isEmpty || text.hasSuffix(". ") ? PlainWords.capitalised(words) : words
-            }
-        }
-        return text
+        PlainWords.written { template.appendText(evaluator, context, to: &$0) }
     }
 }
 

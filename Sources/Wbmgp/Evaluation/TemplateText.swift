@@ -1,0 +1,47 @@
+/// Walking a compiled ``Template``: its literals and the values of its placeholders, in order.
+/// Reason texts, request findings' texts and their technical messages are all written this way.
+extension Template {
+    /// Calls `literal` with each literal's bytes and `value` with each placeholder's expression,
+    /// in the template's order. The steps are plain numbers, so the walk counts no reference.
+    @inline(__always)
+    func forEachStep(literal: (UnsafeBufferPointer<UInt8>) -> Void, value: (CodeRef) -> Void) {
+        literals.withUnsafeBufferPointer { literals in
+            for step in steps {
+                if let expression = step.value {
+                    value(expression)
+                } else {
+                    literal(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
+                }
+            }
+        }
+    }
+
+    /// Appends the text for people: literals as written, each value in words
+    /// (``ValueRendering/appendText(_:_:to:)``), and a value that opens a sentence ("{p} woont …",
+    /// or after ". ") capitalised.
+    func appendText(_ evaluator: ExpressionEvaluator, _ context: TextContext, to bytes: inout ByteBuffer) {
+        let textStart = bytes.count
+        // The walk of ``forEachStep(literal:value:)`` written out: through its two closures,
+        // both writing to `bytes`, a decision cost about 200 instructions more.
+        literals.withUnsafeBufferPointer { literals in
+            for step in steps {
+                guard let expression = step.value else {
+                    bytes.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
+                    continue
+                }
+                let start = bytes.count
+                // Only this text's own bytes say whether a sentence ended.
+                let opensSentence = start == textStart || Template.endsSentence(bytes, after: textStart)
+                ValueRendering.appendText(evaluator.value(of: expression), context, to: &bytes)
+                if opensSentence { PlainWords.capitaliseText(in: &bytes, from: start) }
+            }
+        }
+    }
+
+    /// Whether the bytes written after `start` end with ". ".
+    private static func endsSentence(_ bytes: ByteBuffer, after start: Int) -> Bool {
+        bytes.withUnsafeBytes { written in
+            written.count - start >= 2 && written[written.count - 2] == UInt8(ascii: ".") && written[written.count - 1] == UInt8(ascii: " ")
+        }
+    }
+}
