@@ -95,13 +95,11 @@ struct EncoderTests {
 
     @Test("the engine gives a reason's facts in the order they are written; facts set in another order are still written in name order")
     func factsInNameOrder() throws {
-        let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
-        let loaded = try #require(module)
-        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 11)
-        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        var generated = try Generated(seed: 11)
+        let service = generated.service
         var reordered = 0
         for i in 0..<500 {
-            var decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: i).utf8)))
+            var decision = try generated.decision(i)
             for reason in decision.reasons {
                 let names = reason.facts.map(\.key)
                 #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(reason.rule) in application \(i)")
@@ -122,12 +120,10 @@ struct EncoderTests {
 
     @Test("a reason's rule words are copied as the rule wrote them, and written as set once changed; every result is written as its code")
     func ruleWordsCopiedUntilChanged() throws {
-        let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
-        let loaded = try #require(module)
-        var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 23)
-        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        var generated = try Generated(seed: 23)
+        let service = generated.service
         for i in 0..<300 {
-            var decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: i).utf8)))
+            var decision = try generated.decision(i)
             var copied = JSONBytes()
             DecisionWriter.compact(decision, engine: service.engineInfo, into: &copied)
             // Set to the same words, the reasons lose the rule's encoded words and are escaped
@@ -155,10 +151,10 @@ struct EncoderTests {
         }
         // Words changed after the engine gave them are written as changed, escaped: each on its own.
         var next = 300
-        var decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: next).utf8)))
+        var decision = try generated.decision(next)
         while decision.reasons.count < RuleResult.allCases.count, next < 400 {
             next += 1
-            decision = try service.engine.decide(try service.reader.read(Array(generator.next(index: next).utf8)))
+            decision = try generated.decision(next)
         }
         try #require(decision.reasons.count >= RuleResult.allCases.count)
         decision.reasons[0].citation = "Wbmgp \"art. 8\" lid 1"
@@ -176,6 +172,24 @@ struct EncoderTests {
         #expect(reasons[2]["rule"] == .string("a8-\u{1}"))
         for (r, result) in RuleResult.allCases.enumerated() where r < reasons.count {
             #expect(reasons[r]["result"] == .string(result.rawValue))
+        }
+    }
+
+    /// A review-role service on the shipped rules, deciding generated applications.
+    private struct Generated {
+        let service: DecisionService
+        var generator: ApplicationGenerator
+
+        init(seed: UInt64) throws {
+            let (module, _) = RuleModule.load(rules: TestSupport.rulesDirectory)
+            let loaded = try #require(module)
+            generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: seed)
+            service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        }
+
+        /// The decision on the generated application number `index`.
+        mutating func decision(_ index: Int) throws -> Decision {
+            try service.engine.decide(try service.reader.read(Array(generator.next(index: index).utf8)))
         }
     }
 }

@@ -242,15 +242,12 @@ public enum DecisionWriter {
     }
 
     static func reason(_ reason: Reason, _ out: inout JSONBytes) {
+        // The rule's words as its compiled form wrote them, unless they were set otherwise.
         let ruleWords = reason.ruleWords.json
         if let ruleWords {
             out.buffer.append(ruleWords.head)
         } else {
-            out.raw("{\"citation\":")
-            out.appendString(reason.citation)
-            out.raw(",\"effect\":")
-            out.appendString(reason.effect)
-            out.raw(",\"facts\":")
+            CompiledRule.ReasonJSON.appendHead(citation: reason.citation, effect: reason.effect, to: &out)
         }
         // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
         // are put in that order here.
@@ -283,9 +280,7 @@ public enum DecisionWriter {
         if let ruleWords {
             out.buffer.append(ruleWords.tail)
         } else {
-            out.raw(",\"rule\":")
-            out.appendString(reason.rule)
-            out.raw(",\"text\":")
+            CompiledRule.ReasonJSON.appendTail(rule: reason.rule, to: &out)
         }
         text(reason.content, clean: reason.escaping.needsNone, &out)
         out.byte(UInt8(ascii: "}"))

@@ -201,17 +201,28 @@ public final class CompiledRule: Sendable {
 
         init(id: String, citation: String, effect: String) {
             var head = JSONBytes()
-            head.raw("{\"citation\":")
-            head.appendString(citation)
-            head.raw(",\"effect\":")
-            head.appendString(effect)
-            head.raw(",\"facts\":")
+            Self.appendHead(citation: citation, effect: effect, to: &head)
             var tail = JSONBytes()
-            tail.raw(",\"rule\":")
-            tail.appendString(id)
-            tail.raw(",\"text\":")
+            Self.appendTail(rule: id, to: &tail)
             self.head = head.bytes
             self.tail = tail.bytes
+        }
+
+        /// ``head``: written here once per rule, and by the writer for a reason whose words
+        /// were set otherwise.
+        static func appendHead(citation: String, effect: String, to out: inout JSONBytes) {
+            out.raw("{\"citation\":")
+            out.appendString(citation)
+            out.raw(",\"effect\":")
+            out.appendString(effect)
+            out.raw(",\"facts\":")
+        }
+
+        /// ``tail``, likewise.
+        static func appendTail(rule: String, to out: inout JSONBytes) {
+            out.raw(",\"rule\":")
+            out.appendString(rule)
+            out.raw(",\"text\":")
         }
     }
 
