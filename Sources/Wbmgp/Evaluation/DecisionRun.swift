@@ -59,8 +59,8 @@ struct DecisionRun {
     mutating func version(of rule: CompiledRule, in law: CompiledLaw) -> CompiledRule {
         guard let datedBy = rule.datedBy, prepare(rule) else { return rule }
         // Reading the date decides nothing: what it found missing is not a missing fact.
-        let noted = evaluator.missing
-        defer { evaluator.missing = noted }
+        let noted = evaluator.missing.count
+        defer { evaluator.dropMissing(after: noted) }
         guard case .date(let date) = evaluator.value(of: datedBy), let chosen = law.snapshot(on: date)?.rules.first(where: { $0.id == rule.id })
         else { return rule }
         return chosen
@@ -140,10 +140,13 @@ struct DecisionRun {
                 if !usedRecords.contains(reference) { usedRecords.append(reference) }
             }
         }
-        evaluator.missing.removeAll(keepingCapacity: true)
+        evaluator.clearMissing()
         let truth = evaluator.truth(condition)
         let result: RuleResult = truth.map { $0 ? .applied : .passed } ?? .unknown
-        let missing = evaluator.missing
+        // What the condition found missing: the paths noted before the reason is made (its facts
+        // and texts may note more). Counted, not copied: a copy would keep the list shared, and
+        // the next note would copy it.
+        let missingCount = evaluator.missing.count
         var personId: String?
         if case .person(let index) = person { personId = application.household[index].id }
         var lifted: Lift?
@@ -156,7 +159,7 @@ struct DecisionRun {
             if lifted == nil { unliftedRefusal = true }
         case (.refuse, .unknown), (.conditions, .unknown):
             blockingUnknown = true
-            for path in missing where !missingFacts.contains(path) { missingFacts.append(path) }
+            for path in evaluator.missing[..<missingCount] where !missingFacts.contains(path) { missingFacts.append(path) }
         case (.conditions(let list, _), .applied):
             for case .text(let text) in evaluator.value(of: list).listElements ?? [] where !conditions.contains(text) {
                 conditions.append(text)
@@ -178,7 +181,7 @@ struct DecisionRun {
         default: break
         }
         if grounds != nil, GroundNote.isGround(rule.effect, result, lifted: lifted != nil) {
-            let note = noteGround(rule, result: result, person: person, missing: missing)
+            let note = noteGround(rule, result: result, person: person, missing: Array(evaluator.missing[..<missingCount]))
             grounds?.append(note)
         }
         // Moved out of the optional, not copied (a copy counts references to all its fields).

@@ -22,7 +22,12 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) private(set) var code = ExpressionCode.empty
     @exclusivity(unchecked) private var nodes: UnsafePointer<CodeNode> = UnsafePointer(ExpressionCode.empty.nodes)
     /// JSON paths of absent facts read since the last reset.
-    @exclusivity(unchecked) var missing: [String] = []
+    @exclusivity(unchecked) private(set) var missing: [String] = []
+    /// Where in ``missing`` the paths of the cached fact being computed begin (0 outside one):
+    /// within it a path is noted once, and the fact's cache entry keeps what it noted. One list
+    /// with marks, not a fresh list per cached fact and a copy per `absent` test (the copy kept
+    /// the list shared, so the next note copied it again): each of those allocated.
+    @exclusivity(unchecked) private var missingScope = 0
     /// Whether absent facts' paths are noted in ``missing``: not for a decision made only for
     /// counting, whose missing facts nobody reads (building each path was a twentieth of it).
     @exclusivity(unchecked) var notesMissing = true
@@ -76,7 +81,7 @@ final class ExpressionEvaluator {
         holidays = .none
         designation = nil
         measure = nil
-        missing.removeAll(keepingCapacity: true)
+        clearMissing()
         notesMissing = true
         // Cleared in place (the slots past this household are never read).
         memberLists.withUnsafeMutableBufferPointer { lists in
@@ -112,8 +117,43 @@ final class ExpressionEvaluator {
     func note(_ path: @autoclosure () -> String) -> Value {
         guard notesMissing else { return .unknown }
         let path = path()
-        if !missing.contains(path) { missing.append(path) }
+        if !isNoted(path) { missing.append(path) }
         return .unknown
+    }
+
+    /// Whether `path` is already noted in the current scope of ``missing``.
+    private func isNoted(_ path: String) -> Bool {
+        for i in missingScope..<missing.count where missing[i] == path { return true }
+        return false
+    }
+
+    /// Forgets every noted path (a new rule, a new decision).
+    func clearMissing() {
+        missing.removeAll(keepingCapacity: true)
+        missingScope = 0
+    }
+
+    /// Forgets the paths noted since ``missing`` held `count` (what a read that decides nothing
+    /// found missing).
+    func dropMissing(after count: Int) {
+        if count < missing.count { missing.removeSubrange(count...) }
+    }
+
+    /// Keeps of the paths noted from `mark` on (a cached fact's, in their order) those the
+    /// enclosing scope had not noted before `mark`.
+    private func mergeMissing(from mark: Int) {
+        var kept = mark
+        for i in mark..<missing.count {
+            var repeated = false
+            for j in missingScope..<mark where missing[j] == missing[i] {
+                repeated = true
+                break
+            }
+            if repeated { continue }
+            if kept != i { missing[kept] = missing[i] }
+            kept += 1
+        }
+        dropMissing(after: kept)
     }
 
     /// Makes `code` the code that ``CodeRef``s refer to (the rule's or requirement's).
@@ -186,9 +226,10 @@ final class ExpressionEvaluator {
             guard let a = value(at: left).listElements, let b = value(at: right).listElements else { return .unknown }
             return .bool(a.contains { b.contains($0) })
         case .isAbsent(let inner, let negated):
-            let saved = missing
+            // Testing for absence finds nothing missing: the paths it noted are dropped.
+            let mark = missing.count
             let absent = value(at: inner).isUnknown
-            missing = saved
+            dropMissing(after: mark)
             return .bool(absent != negated)
         case .add(let left, let right): return arithmetic(value(at: left), value(at: right), sign: 1)
         case .subtract(let left, let right): return arithmetic(value(at: left), value(at: right), sign: -1)
@@ -238,15 +279,18 @@ final class ExpressionEvaluator {
         case .cached(let slot32, let inner):
             let slot = Int(slot32)
             if slot < cache.count, let hit = cache[slot] {
-                for path in hit.missing where !missing.contains(path) { missing.append(path) }
+                for path in hit.missing where !isNoted(path) { missing.append(path) }
                 return hit.value
             }
-            let before = missing
-            missing = []
+            // The fact's own paths, noted in a scope of their own at the end of the list, are
+            // what its cache entry keeps, whatever was noted before.
+            let outer = missingScope
+            let mark = missing.count
+            missingScope = mark
             let result = value(at: inner)
-            let noted = missing
-            missing = before
-            for path in noted where !missing.contains(path) { missing.append(path) }
+            missingScope = outer
+            let noted = mark < missing.count ? Array(missing[mark...]) : []
+            if !noted.isEmpty { mergeMissing(from: mark) }
             if slot < cache.count { cache[slot] = (result, noted) }
             return result
         }
