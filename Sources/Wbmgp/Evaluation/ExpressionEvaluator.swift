@@ -123,8 +123,7 @@ final class ExpressionEvaluator {
 
     /// Whether `path` is already noted in the current scope of ``missing``.
     private func isNoted(_ path: String) -> Bool {
-        for i in missingScope..<missing.count where missing[i] == path { return true }
-        return false
+        missing[missingScope...].contains(path)
     }
 
     /// Forgets every noted path (a new rule, a new decision).
@@ -143,13 +142,7 @@ final class ExpressionEvaluator {
     /// enclosing scope had not noted before `mark`.
     private func mergeMissing(from mark: Int) {
         var kept = mark
-        for i in mark..<missing.count {
-            var repeated = false
-            for j in missingScope..<mark where missing[j] == missing[i] {
-                repeated = true
-                break
-            }
-            if repeated { continue }
+        for i in mark..<missing.count where !missing[missingScope..<mark].contains(missing[i]) {
             if kept != i { missing[kept] = missing[i] }
             kept += 1
         }

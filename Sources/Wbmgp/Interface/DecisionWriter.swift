@@ -274,12 +274,9 @@ public enum DecisionWriter {
             out.raw(",\"person\":")
             out.appendString(person)
         }
-        switch reason.result {
-        case .applied: out.raw(",\"result\":\"applied\"")
-        case .passed: out.raw(",\"result\":\"passed\"")
-        case .unknown: out.raw(",\"result\":\"unknown\"")
-        case .unreached: out.raw(",\"result\":\"unreached\"")
-        }
+        // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
+        out.raw(",\"result\":")
+        TextBytes.withUTF8(of: reason.result.rawValue) { out.appendUnescapedString(utf8: $0) }
         if let ruleWords {
             out.buffer.append(ruleWords.tail)
         } else {
