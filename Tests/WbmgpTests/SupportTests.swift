@@ -169,8 +169,8 @@ struct TextInternerTests {
     }
 }
 
-@Suite("Code table")
-struct CodeTableTests {
+@Suite("Label table")
+struct LabelTableTests {
     /// Codes of every length from 0 to 40 bytes, many sharing a prefix, some differing only in
     /// their last byte or in one byte of a word the hash reads whole, and some not ASCII.
     static let codes: [String] = {
@@ -183,28 +183,53 @@ struct CodeTableTests {
         return codes + ["vandalism-public-space", "vandalisme-openbare-ruimte", "één", "e\u{301}e\u{301}n"]
     }()
 
-    @Test("every code set is found with its own value; codes not set are not found")
+    /// A label whose words say which it is, of unlike lengths in the two languages.
+    static func label(_ i: Int) -> TextLabels.Label {
+        TextLabels.Label(nl: "woord \(i) één", en: String(repeating: "w", count: i % 7) + "\(i)")
+    }
+
+    /// The words `table` appends for `code` in `language`, nil when it has no label for it.
+    static func words(_ table: LabelTable, _ code: String, _ language: Language) -> String? {
+        Array(code.utf8).withUnsafeBufferPointer { code in
+            guard let index = table.index(of: code) else { return nil }
+            var bytes = ByteBuffer()
+            bytes.append("«")
+            table.appendWords(at: index, language, to: &bytes)
+            return String(decoding: bytes.array.dropFirst(2), as: UTF8.self)
+        }
+    }
+
+    @Test("every code set is found with its own label and words; codes not set are not found")
     func lookups() {
-        var table = CodeTable<Int>()
-        for (i, code) in Self.codes.enumerated() { table.set(i, for: code) }
+        var table = LabelTable()
+        for (i, code) in Self.codes.enumerated() { table.set(Self.label(i), for: code) }
         #expect(table.count == Self.codes.count)
-        for (i, code) in Self.codes.enumerated() { #expect(table[code] == i, "\(code)") }
+        for (i, code) in Self.codes.enumerated() {
+            #expect(table[code] == Self.label(i), "\(code)")
+            #expect(Self.words(table, code, .nl) == Self.label(i).nl, "\(code)")
+            #expect(Self.words(table, code, .en) == Self.label(i).en, "\(code)")
+        }
         for missing in ["aaba", "c", String(repeating: "a", count: 41), "vandalism-public-spacE", "een"] {
             #expect(table[missing] == nil, "\(missing)")
+            #expect(Self.words(table, missing, .nl) == nil, "\(missing)")
         }
-        // Set again: replaced, not added.
-        table.set(-1, for: "aaaa")
-        #expect(table["aaaa"] == -1)
+        // Set again: replaced, not added; its new words are the ones written.
+        let replaced = TextLabels.Label(nl: "vervangen", en: "replaced")
+        table.set(replaced, for: "aaaa")
+        #expect(table["aaaa"] == replaced)
+        #expect(Self.words(table, "aaaa", .nl) == "vervangen")
+        #expect(Self.words(table, "aaaa", .en) == "replaced")
+        #expect(Self.words(table, "aaab", .en) == Self.label(Self.codes.firstIndex(of: "aaab") ?? -1).en)
         #expect(table.count == Self.codes.count)
     }
 
-    @Test("tables with the same codes and values are equal, whatever the order they were set in")
+    @Test("tables with the same codes and labels are equal, whatever the order they were set in")
     func equality() {
-        var forwards = CodeTable<Int>(), backwards = CodeTable<Int>()
-        for (i, code) in Self.codes.enumerated() { forwards.set(i, for: code) }
-        for (i, code) in Self.codes.enumerated().reversed() { backwards.set(i, for: code) }
+        var forwards = LabelTable(), backwards = LabelTable()
+        for (i, code) in Self.codes.enumerated() { forwards.set(Self.label(i), for: code) }
+        for (i, code) in Self.codes.enumerated().reversed() { backwards.set(Self.label(i), for: code) }
         #expect(forwards == backwards)
-        backwards.set(99, for: "a")
+        backwards.set(Self.label(99), for: "a")
         #expect(forwards != backwards)
     }
 }

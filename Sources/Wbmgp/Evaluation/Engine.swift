@@ -24,7 +24,7 @@ public struct Engine: Sendable {
         designationWords = DesignationWords(self.designations, labels: law.labels)
         ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
             || law.labels.domains.values.contains { $0.values.contains(where: \.needsEscaping) }
-            || law.labels.anyDomain.allValues.contains(where: \.needsEscaping)
+            || law.labels.anyDomain.allLabels.contains(where: \.needsEscaping)
     }
 
     /// The law date (interface §3): the override, else the decision date, else the application date.

@@ -53,10 +53,10 @@ struct TextContext {
 
     /// Appends the label of `code`, if one has it: the rule's designation's first, then any
     /// covering one's (a priority's characteristics), then the rules'. The code is hashed once
-    /// for all the tables. The label's text is copied where the table keeps it: a label taken
-    /// out would count references to both texts.
+    /// for all the tables. The label's words are copied where the table keeps them as UTF-8: a
+    /// label taken out would count references to both texts.
     private func appendLabel(of code: UnsafeBufferPointer<UInt8>, to bytes: inout ByteBuffer) -> Bool {
-        let hash = CodeTable<TextLabels.Label>.hash(code)
+        let hash = LabelTable.hash(code)
         if let designation, appendLabel(of: code, hash: hash, in: designation.codeLabels, to: &bytes) { return true }
         for i in designations.indices where !designations[i].codeLabels.isEmpty {
             if appendLabel(of: code, hash: hash, in: designations[i].codeLabels, to: &bytes) { return true }
@@ -65,11 +65,10 @@ struct TextContext {
     }
 
     private func appendLabel(
-        of code: UnsafeBufferPointer<UInt8>, hash: UInt64, in table: borrowing CodeTable<TextLabels.Label>, to bytes: inout ByteBuffer
+        of code: UnsafeBufferPointer<UInt8>, hash: UInt64, in table: borrowing LabelTable, to bytes: inout ByteBuffer
     ) -> Bool {
         guard let index = table.index(of: code, hash: hash) else { return false }
-        let language = language
-        table.withValue(at: index) { label in label.withUTF8(language) { bytes.append($0) } }
+        table.appendWords(at: index, language, to: &bytes)
         return true
     }
 

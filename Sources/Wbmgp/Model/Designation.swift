@@ -21,7 +21,7 @@ public final class Designation: Hashable, Sendable {
     let textsNeedEscaping: Bool
     /// The words for this designation's own codes (a measure's `labels` field, such as
     /// `art9.characteristicLabels`), before the rules' general labels.
-    public let codeLabels: CodeTable<TextLabels.Label>
+    public let codeLabels: LabelTable
     /// The by-law and the publication of the designation decision (interface §5 `byLaw`,
     /// `publication`), for the considerations of a letter.
     public let citations: Citations
@@ -37,7 +37,7 @@ public final class Designation: Hashable, Sendable {
     }
 
     public init(id: String, path: String, municipality: String, decisionDate: CalendarDate?, source: String?, from: CalendarDate, until: CalendarDate, extends: String?, regionName: String?, regionMunicipalities: [String], areas: Areas, categories: [String], measures: [MeasureSetting], codeLabels: [String: TextLabels.Label] = [:], citations: Citations = Citations()) {
-        self.codeLabels = CodeTable(codeLabels)
+        self.codeLabels = LabelTable(codeLabels)
         textsNeedEscaping = JSONBytes.needsEscaping(municipality) || codeLabels.values.contains(where: \.needsEscaping)
         self.citations = citations
         self.id = id

@@ -7,11 +7,6 @@ public struct TextLabels: Sendable {
 
         public func text(_ language: Language) -> String { language == .en ? en : nl }
 
-        /// Calls `body` with the UTF-8 of the text in `language`, lent in place.
-        func withUTF8<Result>(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            language == .en ? TextBytes.withUTF8(of: en, body) : TextBytes.withUTF8(of: nl, body)
-        }
-
         /// Whether either text holds a byte JSON escapes (checked once per engine, ``TextEscaping``).
         var needsEscaping: Bool { JSONBytes.needsEscaping(nl) || JSONBytes.needsEscaping(en) }
     }
@@ -32,7 +27,7 @@ public struct TextLabels: Sendable {
     /// sources a–f first), for lists a person chooses from.
     public var order: [String: [String]] = [:]
     /// Every code of every domain; a code labelled alike in two domains is one entry.
-    public var anyDomain = CodeTable<Label>()
+    public var anyDomain = LabelTable()
 
     public init() {}
 
