@@ -210,14 +210,14 @@ public enum DecisionWriter {
     /// `{"en":…,"nl":…}`; texts known `clean` when rendered (``TextEscaping``) are copied, not
     /// scanned a second time.
     static func text(_ nl: String, _ en: String, _ out: inout JSONBytes) {
-        text(ReasonContent(nl: nl, en: en), clean: false, &out)
+        TextBytes.withUTF8(of: nl) { nl in TextBytes.withUTF8(of: en) { en in text(nl: nl, en: en, clean: false, &out) } }
     }
 
-    static func text(_ content: ReasonContent, clean: Bool, _ out: inout JSONBytes) {
+    static func text(nl: UnsafeBufferPointer<UInt8>, en: UnsafeBufferPointer<UInt8>, clean: Bool, _ out: inout JSONBytes) {
         out.raw("{\"en\":")
-        content.withUTF8(.en) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
+        if clean { out.appendUnescapedString(utf8: en) } else { out.appendString(utf8: en) }
         out.raw(",\"nl\":")
-        content.withUTF8(.nl) { clean ? out.appendUnescapedString(utf8: $0) : out.appendString(utf8: $0) }
+        if clean { out.appendUnescapedString(utf8: nl) } else { out.appendString(utf8: nl) }
         out.byte(UInt8(ascii: "}"))
     }
 
@@ -247,44 +247,49 @@ public enum DecisionWriter {
     // instructions more.
     @inline(__always)
     static func reason(_ reason: UnsafePointer<Reason>, _ out: inout JSONBytes) {
-        // The rule's words as its compiled form wrote them, unless they were set otherwise.
-        let ruleWords = reason.pointee.ruleWords.json
-        if let ruleWords {
-            out.buffer.append(ruleWords.head)
-        } else {
-            CompiledRule.ReasonJSON.appendHead(citation: reason.pointee.citation, effect: reason.pointee.effect, to: &out)
-        }
-        // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
-        // are put in that order here.
-        if reason.pointee.content.withFactsJSON({ out.buffer.append($0) }) == nil {
-            out.append(.object(reason.pointee.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }))
-        }
-        if let lift = reason.pointee.lifted {
-            out.raw(",\"lifted\":{\"by\":")
-            out.appendString(lift.by)
-            out.raw(",\"citation\":")
-            out.appendString(lift.citation)
-            out.raw(",\"date\":")
-            out.date(lift.date)
-            out.raw(",\"decidedBy\":")
-            out.appendString(lift.decidedBy)
-            out.raw(",\"reason\":")
-            out.appendString(lift.reason)
+        // The facts and both texts lent at once (``ReasonContent/withParts(_:)``).
+        reason.pointee.content.withParts { factsJSON, nl, en in
+            // The rule's words as its compiled form wrote them, unless they were set otherwise.
+            let ruleWords = reason.pointee.ruleWords.json
+            if let ruleWords {
+                out.buffer.append(ruleWords.head)
+            } else {
+                CompiledRule.ReasonJSON.appendHead(citation: reason.pointee.citation, effect: reason.pointee.effect, to: &out)
+            }
+            // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
+            // are put in that order here.
+            if let factsJSON {
+                out.buffer.append(factsJSON)
+            } else {
+                out.append(.object(reason.pointee.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }))
+            }
+            if let lift = reason.pointee.lifted {
+                out.raw(",\"lifted\":{\"by\":")
+                out.appendString(lift.by)
+                out.raw(",\"citation\":")
+                out.appendString(lift.citation)
+                out.raw(",\"date\":")
+                out.date(lift.date)
+                out.raw(",\"decidedBy\":")
+                out.appendString(lift.decidedBy)
+                out.raw(",\"reason\":")
+                out.appendString(lift.reason)
+                out.byte(UInt8(ascii: "}"))
+            }
+            if let person = reason.pointee.person {
+                out.raw(",\"person\":")
+                out.appendString(person)
+            }
+            // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
+            out.raw(",\"result\":")
+            TextBytes.withUTF8(of: reason.pointee.result.rawValue) { out.appendUnescapedString(utf8: $0) }
+            if let ruleWords {
+                out.buffer.append(ruleWords.tail)
+            } else {
+                CompiledRule.ReasonJSON.appendTail(rule: reason.pointee.rule, to: &out)
+            }
+            text(nl: nl, en: en, clean: reason.pointee.escaping.needsNone, &out)
             out.byte(UInt8(ascii: "}"))
         }
-        if let person = reason.pointee.person {
-            out.raw(",\"person\":")
-            out.appendString(person)
-        }
-        // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
-        out.raw(",\"result\":")
-        TextBytes.withUTF8(of: reason.pointee.result.rawValue) { out.appendUnescapedString(utf8: $0) }
-        if let ruleWords {
-            out.buffer.append(ruleWords.tail)
-        } else {
-            CompiledRule.ReasonJSON.appendTail(rule: reason.pointee.rule, to: &out)
-        }
-        text(reason.pointee.content, clean: reason.pointee.escaping.needsNone, &out)
-        out.byte(UInt8(ascii: "}"))
     }
 }

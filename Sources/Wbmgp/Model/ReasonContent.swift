@@ -52,20 +52,31 @@ struct ReasonContent: Hashable, Sendable {
 
     /// Calls `body` with the UTF-8 of the text in `language`, without copying it.
     func withUTF8<Result>(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        switch storage {
-        case .values(_, let nl, let en):
-            return TextBytes.withUTF8(of: language == .nl ? nl : en, body)
-        case .arena(let arena, _, let textStart, let middle, let end):
-            let (from, to) = language == .nl ? (Int(textStart), Int(middle)) : (Int(middle), Int(end))
-            return arena.bytes.buffer.withUnsafeBytes { all in body(UnsafeBufferPointer(rebasing: all[from..<to])) }
-        }
+        withParts { _, nl, en in body(language == .nl ? nl : en) }
     }
 
     /// Calls `body` with the facts as the engine wrote them, a compact JSON object with the
     /// names in order; nil when the facts were set as members.
     func withFactsJSON<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard case .arena(let arena, let start, let textStart, _, _) = storage else { return nil }
-        return arena.bytes.buffer.withUnsafeBytes { all in body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(textStart)])) }
+        withParts { factsJSON, _, _ in factsJSON.map(body) }
+    }
+
+    /// Calls `body` with the facts as the engine wrote them (nil when they were set as members)
+    /// and the UTF-8 of the Dutch and the English text, all lent in place. The writer takes the
+    /// three at once: each look into the storage binds the arena, counting a reference to it.
+    func withParts<Result>(
+        _ body: (_ factsJSON: UnsafeBufferPointer<UInt8>?, _ nl: UnsafeBufferPointer<UInt8>, _ en: UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        switch storage {
+        case .values(_, let nl, let en):
+            return TextBytes.withUTF8(of: nl) { nl in TextBytes.withUTF8(of: en) { en in body(nil, nl, en) } }
+        case .arena(let arena, let start, let textStart, let middle, let end):
+            return arena.bytes.buffer.withUnsafeBytes { all in
+                body(
+                    UnsafeBufferPointer(rebasing: all[Int(start)..<Int(textStart)]), UnsafeBufferPointer(rebasing: all[Int(textStart)..<Int(middle)]),
+                    UnsafeBufferPointer(rebasing: all[Int(middle)..<Int(end)]))
+            }
+        }
     }
 
     // As Strings compare: canonically equal texts are equal, however their bytes differ.
