@@ -191,7 +191,7 @@ struct LabelTableTests {
     /// The words `table` appends for `code` in `language`, nil when it has no label for it.
     static func words(_ table: LabelTable, _ code: String, _ language: Language) -> String? {
         Array(code.utf8).withUnsafeBufferPointer { code in
-            guard let index = table.index(of: code) else { return nil }
+            guard let index = table.index(of: LabelTable.Probe(code)) else { return nil }
             var bytes = ByteBuffer()
             bytes.append("«")
             table.appendWords(at: index, language, to: &bytes)

@@ -53,21 +53,19 @@ struct TextContext {
 
     /// Appends the label of `code`, if one has it: the rule's designation's first, then any
     /// covering one's (a priority's characteristics), then the rules'. The code is hashed once
-    /// for all the tables. The label's words are copied where the table keeps them as UTF-8: a
+    /// for all the tables (``LabelTable/Probe``). The label's words are copied where the table keeps them as UTF-8: a
     /// label taken out would count references to both texts.
     private func appendLabel(of code: UnsafeBufferPointer<UInt8>, to bytes: inout ByteBuffer) -> Bool {
-        let hash = LabelTable.hash(code)
-        if let designation, appendLabel(of: code, hash: hash, in: designation.codeLabels, to: &bytes) { return true }
+        let probe = LabelTable.Probe(code)
+        if let designation, appendLabel(of: probe, in: designation.codeLabels, to: &bytes) { return true }
         for i in designations.indices where !designations[i].codeLabels.isEmpty {
-            if appendLabel(of: code, hash: hash, in: designations[i].codeLabels, to: &bytes) { return true }
+            if appendLabel(of: probe, in: designations[i].codeLabels, to: &bytes) { return true }
         }
-        return appendLabel(of: code, hash: hash, in: labels.anyDomain, to: &bytes)
+        return appendLabel(of: probe, in: labels.anyDomain, to: &bytes)
     }
 
-    private func appendLabel(
-        of code: UnsafeBufferPointer<UInt8>, hash: UInt64, in table: borrowing LabelTable, to bytes: inout ByteBuffer
-    ) -> Bool {
-        guard let index = table.index(of: code, hash: hash) else { return false }
+    private func appendLabel(of probe: LabelTable.Probe, in table: borrowing LabelTable, to bytes: inout ByteBuffer) -> Bool {
+        guard let index = table.index(of: probe) else { return false }
         table.appendWords(at: index, language, to: &bytes)
         return true
     }

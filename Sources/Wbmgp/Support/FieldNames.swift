@@ -23,7 +23,7 @@ final class FieldNames: Sendable {
     /// All names' bytes one after another, and where each starts; `starts` ends with the total.
     private nonisolated(unsafe) let bytes: UnsafeMutablePointer<UInt8>
     private nonisolated(unsafe) let starts: UnsafeMutablePointer<Int>
-    /// Each name's length and its bytes as two words (``words(of:)``), for a compare without a loop.
+    /// Each name's length and its bytes as two words (``ByteWords``), for a compare without a loop.
     private nonisolated(unsafe) let keys: UnsafeMutablePointer<(length: Int, head: UInt64, tail: UInt64)>
     /// For each hash, the position of the name with that hash plus one; 0 for none.
     private nonisolated(unsafe) let table: UnsafeMutablePointer<UInt8>
@@ -57,7 +57,7 @@ final class FieldNames: Sendable {
             (starts + k).initialize(to: offset)
             (bytes + offset).initialize(from: name, count: name.count)
             offset += name.count
-            let words = name.withUnsafeBufferPointer { FieldNames.words(of: $0) }
+            let words = name.withUnsafeBufferPointer { ByteWords($0) }
             (keys + k).initialize(to: (name.count, words.head, words.tail))
         }
         (starts + utf8.count).initialize(to: offset)
@@ -123,28 +123,8 @@ final class FieldNames: Sendable {
     @inline(__always)
     private func matches(_ k: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let key = keys[k]
-        let count = name.count
-        guard key.length == count else { return false }
-        if count <= 16 {
-            let words = FieldNames.words(of: name)
-            return words.head == key.head && words.tail == key.tail
-        }
-        guard let other = name.baseAddress else { return true }
-        let mine = bytes + starts[k]
-        for i in 0..<count where mine[i] != other[i] { return false }
-        return true
-    }
-
-    /// Two words that, with the length, say every byte of a name of up to 16 bytes: its first and
-    /// its last eight (overlapping when shorter), or four, or for up to three bytes the first, middle
-    /// and last. Read inside the name only, whatever follows it.
-    @inline(__always)
-    private static func words(of name: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
-        let count = name.count
-        guard let start = name.baseAddress, count > 0 else { return (0, 0) }
-        let raw = UnsafeRawPointer(start)
-        if count >= 8 { return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
-        if count >= 4 { return (UInt64(raw.loadUnaligned(as: UInt32.self)), UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))) }
-        return (UInt64(start[0]) | UInt64(start[count / 2]) << 8 | UInt64(start[count - 1]) << 16, 0)
+        guard key.length == name.count else { return false }
+        let words = ByteWords(name)
+        return words.head == key.head && words.tail == key.tail && ByteWords.sameBytes(bytes + starts[k], name)
     }
 }

@@ -1,17 +1,19 @@
-/// The words for codes (``TextLabels/Label``): a table looked up by a code's UTF-8, which hashes
-/// it with FNV-1a and compares bytes.
+/// The words for codes (``TextLabels/Label``): a table looked up by a code's UTF-8.
 ///
 /// Reason texts look up the label of each code they show, tens of times per decision;
-/// `Dictionary<String, _>` hashes with seeded SipHash and costs about 400 instructions a lookup,
-/// this about a quarter of that. The codes live in one byte array, and so do the labels' words:
-/// finding a code and copying its words touch no reference count. Entries are never removed:
-/// tables are filled once, when rules and designations load.
+/// `Dictionary<String, _>` hashes with seeded SipHash and costs about 400 instructions a lookup.
+/// Here a code is taken as its length and two words (``ByteWords``), which say every byte of a
+/// code of up to 16 bytes: the hash mixes them, and a candidate is confirmed with three compares
+/// (and, for a longer code, its middle bytes). The codes live in one byte array, and so do the
+/// labels' words: finding a code and copying its words touch no reference count. Entries are
+/// never removed: tables are filled once, when rules and designations load.
 public struct LabelTable: Sendable {
     public typealias Label = TextLabels.Label
 
-    /// Every code's bytes, one after another; code `i` is `codeBytes[codeStarts[i]..<codeStarts[i + 1]]`.
+    /// Every code's bytes, one after another; code `i` is `codeKeys[i].length` bytes from
+    /// `codeKeys[i].start`, and its words are `codeKeys[i].words`.
     private var codeBytes: [UInt8] = []
-    private var codeStarts: [Int] = [0]
+    private var codeKeys: [(start: Int, length: Int, words: ByteWords)] = []
     /// The labels as set, for those who read them as strings.
     private var labels: [Label] = []
     /// Every label's Dutch and English words as UTF-8, one after another; label `i`'s are
@@ -40,12 +42,12 @@ public struct LabelTable: Sendable {
 
     /// The codes in the order they were first set.
     public var codes: [String] {
-        (0..<labels.count).map { i in String(decoding: codeBytes[codeStarts[i]..<codeStarts[i + 1]], as: UTF8.self) }
+        codeKeys.map { key in String(decoding: codeBytes[key.start..<(key.start + key.length)], as: UTF8.self) }
     }
 
     public subscript(code: String) -> Label? {
         guard !labels.isEmpty else { return nil }
-        return TextBytes.withUTF8(of: code) { index(of: $0) }.map { labels[$0] }
+        return TextBytes.withUTF8(of: code) { index(of: Probe($0)) }.map { labels[$0] }
     }
 
     /// Sets the label of `code`, replacing any it had.
@@ -55,13 +57,15 @@ public struct LabelTable: Sendable {
         let middle = words.count
         words.append(contentsOf: label.en.utf8)
         let span = (nl: start..<middle, en: middle..<words.count)
-        if let existing = TextBytes.withUTF8(of: code, { index(of: $0) }) {
+        if let existing = TextBytes.withUTF8(of: code, { index(of: Probe($0)) }) {
             labels[existing] = label
             spans[existing] = span
             return
         }
+        let codeStart = codeBytes.count
         codeBytes.append(contentsOf: code.utf8)
-        codeStarts.append(codeBytes.count)
+        let codeWords = codeBytes.withUnsafeBufferPointer { ByteWords(UnsafeBufferPointer(rebasing: $0[codeStart...])) }
+        codeKeys.append((codeStart, codeBytes.count - codeStart, codeWords))
         labels.append(label)
         spans.append(span)
         if slots.count < 2 * labels.count { rehash(capacity: max(8, 4 * labels.count)) } else { place(labels.count - 1) }
@@ -76,31 +80,37 @@ public struct LabelTable: Sendable {
         }
     }
 
-    /// The index of `code`'s label, nil when it has none.
-    func index(of code: UnsafeBufferPointer<UInt8>) -> Int? {
-        index(of: code, hash: Self.hash(code))
+    /// A code as looked up: its bytes, words and hash, made once for all the tables it is looked
+    /// up in (the rule's designation's, any covering one's, the rules').
+    struct Probe {
+        let code: UnsafeBufferPointer<UInt8>
+        let words: ByteWords
+        let hash: UInt64
+
+        @inline(__always)
+        init(_ code: UnsafeBufferPointer<UInt8>) {
+            self.code = code
+            words = ByteWords(code)
+            hash = LabelTable.hash(count: code.count, words)
+        }
     }
 
-    /// The same, with the code's ``hash(_:)`` already computed: a code looked up in several
-    /// tables (the designation's, then the rules') is hashed once.
-    func index(of code: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    /// The index of the probed code's label, nil when it has none.
+    func index(of probe: Probe) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: probe.hash) & mask
         return codeBytes.withUnsafeBufferPointer { stored in
-            codeStarts.withUnsafeBufferPointer { starts in
+            codeKeys.withUnsafeBufferPointer { keys in
                 slots.withUnsafeBufferPointer { slots in
                     while true {
                         let entry = Int(slots[slot])
                         if entry == 0 { return nil }
-                        let start = starts[entry - 1], end = starts[entry]
-                        if end - start == code.count {
-                            var same = true
-                            for i in 0..<code.count where stored[start + i] != code[i] {
-                                same = false
-                                break
-                            }
-                            if same { return entry - 1 }
+                        let key = keys[entry - 1]
+                        if key.length == probe.code.count, key.words == probe.words,
+                            ByteWords.sameBytes(stored.baseAddress.unsafelyUnwrapped + key.start, probe.code)
+                        {
+                            return entry - 1
                         }
                         slot = (slot + 1) & mask
                     }
@@ -119,20 +129,21 @@ public struct LabelTable: Sendable {
     /// Puts code `i` in the first free slot of its probe sequence.
     private mutating func place(_ i: Int) {
         let mask = slots.count - 1
-        var slot = codeBytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: $0[codeStarts[i]..<codeStarts[i + 1]]))) } & mask
+        let key = codeKeys[i]
+        var slot = Int(truncatingIfNeeded: Self.hash(count: key.length, key.words)) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(i + 1)
     }
 
-    /// FNV-1a, 64 bits: not seeded, which is safe here, as the codes are the rules' own and no
-    /// input can add any.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+    /// The code's length and words mixed (multiplies and shifts of MurmurHash3's finaliser), so
+    /// the low bits, the slot, depend on all of them. Not seeded, which is safe here, as the codes
+    /// are the rules' own and no input can add any.
+    @inline(__always)
+    static func hash(count: Int, _ words: ByteWords) -> UInt64 {
+        var hash = (words.head ^ UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
+        hash ^= words.tail ^ (hash >> 33)
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 33)
     }
 }
 
