@@ -1,7 +1,14 @@
 /// The state of deciding one application: rules are applied in order, reasons collected, and the
 /// outcome combined at the end (legal spec A6).
 struct DecisionRun {
-    let application: Application
+    /// What the run reads of the application; the evaluator holds the whole of it. A second copy
+    /// here counted a reference to each of its dozen strings and arrays, and released them.
+    let applicationId: String
+    let applicationDate: CalendarDate
+    let decisionDate: CalendarDate?
+    let role: Role
+    let household: [Person]
+    let hardship: [HardshipDecision]
     let lawDate: CalendarDate
     let covering: [Designation]
     /// The covering designations' ids, made once for the evaluator and the decision.
@@ -39,7 +46,12 @@ struct DecisionRun {
     var textContext: TextContext
 
     init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
-        self.application = application
+        applicationId = application.id
+        applicationDate = application.applicationDate
+        decisionDate = application.decisionDate
+        role = application.role
+        household = application.household
+        hardship = application.hardship
         self.lawDate = lawDate
         self.covering = covering
         self.textContext = TextContext(
@@ -148,7 +160,7 @@ struct DecisionRun {
         // the next note would copy it.
         let missingCount = evaluator.missing.count
         var personId: String?
-        if case .person(let index) = person { personId = application.household[index].id }
+        if case .person(let index) = person { personId = household[index].id }
         var lifted: Lift?
         // A counted decision keeps only the reasons its readers look at (``isCounted``).
         var reason = rendersTexts || Self.isCounted(rule.effect, result) ? makeReason(rule, result: result, personId: personId) : nil
@@ -205,14 +217,14 @@ struct DecisionRun {
         }
         var index: Int?
         if case .person(let i) = person { index = i }
-        return GroundNote(rule: rule, personIndex: index, person: index.map { application.household[$0].id }, result: result, missing: missing, wouldLift: wouldLift)
+        return GroundNote(rule: rule, personIndex: index, person: index.map { household[$0].id }, result: result, missing: missing, wouldLift: wouldLift)
     }
 
     /// The first granted hardship decision whose article is one this rule names as lifting it.
     func lift(for rule: CompiledRule) -> Lift? {
         for lift in rule.lifts {
-            if let decision = application.hardship.first(where: {
-                $0.article == lift.code && $0.granted && HumanDecisionTiming($0.date, in: application) == .inTime
+            if let decision = hardship.first(where: {
+                $0.article == lift.code && $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == .inTime
             }) {
                 return Lift(by: decision.article, citation: lift.citation, date: decision.date, decidedBy: decision.decidedBy, reason: decision.reason)
             }
@@ -237,7 +249,7 @@ struct DecisionRun {
             first = false
             arena.bytes.appendString(fact.name)
             arena.bytes.byte(UInt8(ascii: ":"))
-            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: application.household, to: &arena.bytes)
+            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: household, to: &arena.bytes)
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count
@@ -323,8 +335,8 @@ struct DecisionRun {
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
         return Decision(
-            application: application.id, applicationDate: application.applicationDate, decisionDate: application.decisionDate,
-            role: application.role, outcome: outcome, lawDate: lawDate,
+            application: applicationId, applicationDate: applicationDate, decisionDate: decisionDate,
+            role: role, outcome: outcome, lawDate: lawDate,
             lawVersion: lawVersion, designations: designationIds, conditions: isGrant ? conditions : [],
             priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
             missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],
