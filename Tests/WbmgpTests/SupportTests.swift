@@ -60,18 +60,28 @@ struct ByteBufferTests {
         }
     }
 
-    @Test("copies are independent (copy on write)")
-    func valueSemantics() {
-        var a = ByteBuffer()
-        a.append(Array("abc".utf8))
-        var b = a
-        b.append(UInt8(ascii: "d"))
-        a.append(UInt8(ascii: "x"))
-        #expect(a.array == Array("abcx".utf8))
-        #expect(b.array == Array("abcd".utf8))
-        var c = b
-        c.removeAll()
-        #expect(c.count == 0 && b.array == Array("abcd".utf8))
+    @Test("growing keeps every byte written; truncating, overwriting and clearing act in place")
+    func growthAndEdits() {
+        // From the smallest capacity through several doublings, in pieces of every short length.
+        var buffer = ByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for length in 0..<100 {
+            let piece = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+            piece.withUnsafeBufferPointer { buffer.append($0) }
+            expected += piece
+        }
+        #expect(buffer.count == expected.count && buffer.array == expected)
+        buffer.truncate(to: 10)
+        buffer.setByte(0x41, at: 3)
+        buffer.setByte(0x42, at: 10)  // beyond the bytes written: ignored
+        var head = Array(expected.prefix(10))
+        head[3] = 0x41
+        #expect(buffer.array == head)
+        buffer.truncate(to: 20)  // longer than written: ignored
+        #expect(buffer.count == 10)
+        buffer.removeAll()
+        buffer.append(StaticString("again"))
+        #expect(buffer.string == "again")
     }
 
     @Test("JSON strings escape exactly quotes, backslashes and control characters")

@@ -39,7 +39,7 @@ extension Template {
     }
 
     /// Whether the bytes written after `start` end with ". ".
-    private static func endsSentence(_ bytes: ByteBuffer, after start: Int) -> Bool {
+    private static func endsSentence(_ bytes: borrowing ByteBuffer, after start: Int) -> Bool {
         bytes.withUnsafeBytes { written in
             written.count - start >= 2 && written[written.count - 2] == UInt8(ascii: ".") && written[written.count - 1] == UInt8(ascii: " ")
         }

@@ -54,7 +54,7 @@ public enum DecisionWriter {
 
     /// Bytes this writer wrote, read back. They are JSON by construction; the reader's error
     /// could only be a defect of this file, and the tests read every kind of decision back.
-    private static func tree(_ out: JSONBytes) -> JSONValue {
+    private static func tree(_ out: borrowing JSONBytes) -> JSONValue {
         (try? JSONReader.parse(out.bytes)) ?? .null
     }
 

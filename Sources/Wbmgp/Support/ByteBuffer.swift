@@ -1,28 +1,38 @@
-/// A growable byte buffer with value semantics whose appends are a capacity check and a copy.
+/// A growable byte buffer whose appends are a capacity check and a copy.
 ///
 /// `Array<UInt8>.append(contentsOf:)` goes through the generic sequence machinery and costs
 /// about a hundred instructions even for a two-byte piece; output is written in thousands of
-/// such pieces per decision. Storage is copied on write, like an array's.
-public struct ByteBuffer: Sendable {
-    private var storage: Storage
+/// such pieces per decision.
+///
+/// Noncopyable: a buffer is owned by one variable and its memory by the buffer, so an append
+/// tests nothing but the room left. (A storage copied on write tested that it was not shared on
+/// every append, a call into the runtime each time.) Lend it with `borrowing` or `inout`.
+public struct ByteBuffer: ~Copyable, @unchecked Sendable {
+    // Unchecked: the memory is reachable only through this one noncopyable owner.
+    private var base: UnsafeMutablePointer<UInt8>
+    public private(set) var count = 0
+    private var capacity: Int
 
-    public init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+    public init(capacity: Int = 0) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    public var count: Int { storage.count }
+    deinit { base.deallocate() }
 
     /// The bytes written so far, as an array (a copy).
-    public var array: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+    public var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Calls `body` with the bytes written so far, without copying them.
     public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     @inline(__always)
     public mutating func append(_ byte: UInt8) {
         let end = room(1)
         end.pointee = byte
-        storage.count += 1
+        count += 1
     }
 
     @inline(__always)
@@ -30,7 +40,7 @@ public struct ByteBuffer: Sendable {
         guard count > 0 else { return }
         let end = room(count)
         if count <= 32 { ByteBuffer.copyShort(from: pointer, to: end, count: count) } else { end.update(from: pointer, count: count) }
-        storage.count += count
+        self.count += count
     }
 
     /// Copies 1…32 bytes with a few loads and stores that may overlap. Most pieces of output
@@ -94,60 +104,35 @@ public struct ByteBuffer: Sendable {
 
     /// Overwrites the byte at `index`, which must be below ``count``.
     public mutating func setByte(_ byte: UInt8, at index: Int) {
-        guard index >= 0, index < storage.count else { return }
-        (room(0) - storage.count + index).pointee = byte
+        guard index >= 0, index < count else { return }
+        base[index] = byte
     }
 
     /// Keeps only the first `count` bytes.
     public mutating func truncate(to count: Int) {
-        guard count >= 0, count < storage.count else { return }
-        _ = room(0)
-        storage.count = count
+        guard count >= 0, count < self.count else { return }
+        self.count = count
     }
 
     public mutating func removeAll() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(capacity: storage.capacity) }
-        storage.count = 0
+        count = 0
     }
 
-    /// Where the next `extra` bytes go, after making the storage unique and large enough.
+    /// Where the next `extra` bytes go, after making the buffer large enough.
     @inline(__always)
     private mutating func room(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(minimumCapacity: storage.count + extra) }
-        if storage.count + extra > storage.capacity { storage.grow(toAtLeast: storage.count + extra) }
-        return storage.base + storage.count
+        if count + extra > capacity { grow(toAtLeast: count + extra) }
+        return base + count
     }
 
-    private final class Storage: @unchecked Sendable {
-        // Unchecked: touched on every append; a storage is only ever mutated through a uniquely
-        // referenced buffer (copy on write), so accesses cannot overlap.
-        @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
-        @exclusivity(unchecked) var count = 0
-        @exclusivity(unchecked) var capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = Swift.max(capacity, 64)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        deinit { base.deallocate() }
-
-        func copy(minimumCapacity: Int) -> Storage {
-            let copy = Storage(capacity: Swift.max(capacity, minimumCapacity))
-            copy.base.update(from: base, count: count)
-            copy.count = count
-            return copy
-        }
-
-        @inline(never)
-        func grow(toAtLeast needed: Int) {
-            var newCapacity = capacity * 2
-            while newCapacity < needed { newCapacity *= 2 }
-            let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            newBase.update(from: base, count: count)
-            base.deallocate()
-            base = newBase
-            capacity = newCapacity
-        }
+    @inline(never)
+    private mutating func grow(toAtLeast needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 }

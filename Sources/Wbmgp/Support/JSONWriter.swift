@@ -129,7 +129,7 @@ public enum JSONWriter {
 
 /// A growing UTF-8 buffer with the appends JSON output needs; the writer and the decision
 /// encoder share it, so both escape strings the same way.
-public struct JSONBytes: Sendable {
+public struct JSONBytes: ~Copyable, Sendable {
     public var buffer: ByteBuffer
 
     public init(capacity: Int = 0) { buffer = ByteBuffer(capacity: capacity) }
