@@ -26,12 +26,13 @@ struct ByteWords: Equatable {
         }
     }
 
-    /// Whether `a` and `b`, whose lengths and words agree, hold the same bytes: always for up to
-    /// 16 bytes; beyond, the bytes between the words are compared.
+    /// Whether `a` and `b`, whose words agree, hold the same bytes: the bytes between the words
+    /// are compared (for up to 16 bytes there are none, and callers need not ask).
     @inline(__always)
-    static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count > 16, let other = b.baseAddress else { return true }
-        for i in 8..<(b.count - 8) where a[i] != other[i] { return false }
+    static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard b.count > 16, let mine = a.baseAddress, let other = b.baseAddress else { return true }
+        for i in 8..<(b.count - 8) where mine[i] != other[i] { return false }
         return true
     }
 }

@@ -125,6 +125,7 @@ final class FieldNames: Sendable {
         let key = keys[k]
         guard key.length == name.count else { return false }
         let words = ByteWords(name)
-        return words.head == key.head && words.tail == key.tail && ByteWords.sameBytes(bytes + starts[k], name)
+        return words.head == key.head && words.tail == key.tail
+            && (key.length <= 16 || ByteWords.sameBytes(UnsafeBufferPointer(start: bytes + starts[k], count: key.length), name))
     }
 }

@@ -108,7 +108,7 @@ public struct LabelTable: Sendable {
                         if entry == 0 { return nil }
                         let key = keys[entry - 1]
                         if key.length == probe.code.count, key.words == probe.words,
-                            ByteWords.sameBytes(stored.baseAddress.unsafelyUnwrapped + key.start, probe.code)
+                            key.length <= 16 || ByteWords.sameBytes(UnsafeBufferPointer(rebasing: stored[key.start..<(key.start + key.length)]), probe.code)
                         {
                             return entry - 1
                         }
