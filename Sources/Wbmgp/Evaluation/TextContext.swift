@@ -53,8 +53,8 @@ struct TextContext {
 
     /// Appends the label of `code`, if one has it: the rule's designation's first, then any
     /// covering one's (a priority's characteristics), then the rules'. The code is hashed once
-    /// for all the tables (``LabelTable/Probe``). The label's words are copied where the table keeps them as UTF-8: a
-    /// label taken out would count references to both texts.
+    /// for all the tables (``LabelTable/Probe``). The label's words are copied where the table
+    /// keeps them as UTF-8: a label taken out would count references to both texts.
     private func appendLabel(of code: UnsafeBufferPointer<UInt8>, to bytes: inout ByteBuffer) -> Bool {
         let probe = LabelTable.Probe(code)
         if let designation, appendLabel(of: probe, in: designation.codeLabels, to: &bytes) { return true }

@@ -24,7 +24,7 @@ final class FieldNames: Sendable {
     private nonisolated(unsafe) let bytes: UnsafeMutablePointer<UInt8>
     private nonisolated(unsafe) let starts: UnsafeMutablePointer<Int>
     /// Each name's length and its bytes as two words (``ByteWords``), for a compare without a loop.
-    private nonisolated(unsafe) let keys: UnsafeMutablePointer<(length: Int, head: UInt64, tail: UInt64)>
+    private nonisolated(unsafe) let keys: UnsafeMutablePointer<(length: Int, words: ByteWords)>
     /// For each hash, the position of the name with that hash plus one; 0 for none.
     private nonisolated(unsafe) let table: UnsafeMutablePointer<UInt8>
     /// Whether no two names share a hash (else names are searched one by one).
@@ -57,8 +57,7 @@ final class FieldNames: Sendable {
             (starts + k).initialize(to: offset)
             (bytes + offset).initialize(from: name, count: name.count)
             offset += name.count
-            let words = name.withUnsafeBufferPointer { ByteWords($0) }
-            (keys + k).initialize(to: (name.count, words.head, words.tail))
+            (keys + k).initialize(to: (name.count, name.withUnsafeBufferPointer { ByteWords($0) }))
         }
         (starts + utf8.count).initialize(to: offset)
         // The first multiplier under which each place holds one name at most (up to 255 names).
@@ -124,8 +123,7 @@ final class FieldNames: Sendable {
     private func matches(_ k: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let key = keys[k]
         guard key.length == name.count else { return false }
-        let words = ByteWords(name)
-        return words.head == key.head && words.tail == key.tail
+        return ByteWords(name) == key.words
             && (key.length <= 16 || ByteWords.sameBytes(UnsafeBufferPointer(start: bytes + starts[k], count: key.length), name))
     }
 }
