@@ -361,6 +361,33 @@ struct CompilerTotalityTests {
         #expect(d?.message.hasPrefix("unknown name 'adultAgee'") == true)
     }
 
+    // MARK: - Filters
+
+    @Test("a filter keeps, in order, the elements its condition holds for, wherever the first one dropped stands")
+    func filterKeepsInOrder() throws {
+        // Worked out by hand. A filter copies its elements out only once one is dropped (issue
+        // 16), so each position of the first element dropped is tried, and keeping all or none.
+        let cases: [(condition: String, kept: [Int])] = [
+            ("x > 0", [1, 2, 3, 4, 5]), ("x > 9", []), ("x != 1", [2, 3, 4, 5]), ("x != 3", [1, 2, 4, 5]),
+            ("x != 5", [1, 2, 3, 4]), ("x = 2 or x = 4", [2, 4]), ("x = 1 or x = 5", [1, 5]), ("x = 5", [5]),
+        ]
+        var facts = cases.indices.map { "fact kept\($0) = [x in {1, 2, 3, 4, 5} where \(cases[$0].condition)]" }
+        // A condition unknown for one element (the test applicant's characteristics are not
+        // given) leaves the whole list unknown, after an element kept or one dropped.
+        facts.append("fact unknownAfterKept = [x in {1, 2, 3} where x = 1 or \"other\" in p.characteristics]")
+        facts.append("fact unknownAfterDropped = [x in {1, 2, 3} where x != 1 and \"other\" in p.characteristics]")
+        facts.append("fact countKept = count([x in {1, 2, 3, 4, 5} where x != 3]) + count([x in {1, 2, 3, 4, 5} where x > 0])")
+        let decision = try decide(Self.rule(facts.joined(separator: "\n  "), "refuse when false"))
+        let reason = try #require(decision.reasons.first { $0.rule == "art8.test" })
+        let shown = Dictionary(uniqueKeysWithValues: reason.facts.map { ($0.key, $0.value) })
+        for (i, expected) in cases.enumerated() {
+            #expect(shown["kept\(i)"] == .array(expected.kept.map { .integer($0) }), "where \(expected.condition)")
+        }
+        #expect(shown["unknownAfterKept"] == .null)
+        #expect(shown["unknownAfterDropped"] == .null)
+        #expect(shown["countKept"] == .integer(9))
+    }
+
     // MARK: - Many errors, long lines
 
     @Test("100,000 unreadable characters give a capped list of diagnostics, not a crash")

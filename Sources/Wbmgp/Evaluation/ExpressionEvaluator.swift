@@ -231,14 +231,20 @@ final class ExpressionEvaluator {
             return value(at: flag ? yes : no)
         case .filter(let slot, let list, let condition):
             guard let elements = value(at: list).listElements else { return .unknown }
-            var kept: [Value] = []
-            kept.reserveCapacity(elements.count)
-            for element in elements {
-                bind(Int(slot), element)
+            // The elements kept are copied out only once one is dropped: a filter that keeps
+            // them all gives its list itself, and one that keeps none the empty list, so neither
+            // allocates (most filters of a decision keep every member of a household, or none).
+            var kept: [Value]?
+            for i in elements.indices {
+                bind(Int(slot), elements[i])
                 guard let keep = truth(at: condition) else { return .unknown }
-                if keep { kept.append(element) }
+                if keep {
+                    kept?.append(elements[i])
+                } else if kept == nil {
+                    kept = Array(elements[..<i])
+                }
             }
-            return .list(kept)
+            return .list(kept ?? elements)
         case .quantifier(let all, let slot, let list, let body):
             guard let elements = value(at: list).listElements else { return .unknown }
             var sawUnknown = false
