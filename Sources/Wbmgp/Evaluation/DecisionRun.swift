@@ -56,7 +56,7 @@ struct DecisionRun {
         self.covering = covering
         self.textContext = TextContext(
             language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
-            designationWords: designationWords, escapeNote: scratch.escapeNote)
+            designationWords: designationWords, escapeNote: scratch.escapeNote, listWords: scratch.listWords)
         self.scratch = scratch
         self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         evaluator = scratch.evaluator

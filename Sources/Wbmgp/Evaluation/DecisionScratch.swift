@@ -12,6 +12,8 @@ final class DecisionScratch {
     private var arena = TextArena()
     /// What the text being rendered wrote unchecked (``TextContext/escapeNote``).
     let escapeNote = EscapeNote()
+    /// Code lists this thread has written in words (``ListWords``), kept from one decision to the next.
+    let listWords = ListWords()
     private var inUse = false
 
     /// This thread's scratch, marked in use; ``finish()`` hands it back.

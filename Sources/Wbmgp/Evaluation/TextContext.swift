@@ -20,6 +20,9 @@ struct TextContext {
     /// (``Engine/ruleWordsNeedEscaping``) holding a byte JSON escapes: a code as the input
     /// wrote it, a name, a designation the engine does not know. Nil when nobody asks.
     var escapeNote: EscapeNote? = nil
+    /// Code lists written before, whose words are copied instead of looked up again
+    /// (``ListWords``). Nil when nobody keeps them.
+    var listWords: ListWords? = nil
 
     /// Notes `text`, written as it is, when it holds a byte JSON escapes.
     private func note(_ text: String) {
@@ -45,10 +48,15 @@ struct TextContext {
     }
 
     func appendWords(for code: String, to bytes: inout ByteBuffer) {
-        if TextBytes.withUTF8(of: code, { appendLabel(of: $0, to: &bytes) }) { return }
+        if appendLabel(of: code, to: &bytes) { return }
         for named in designations where named.id == code { return appendWords(for: named, to: &bytes) }
         note(code)
         TextBytes.appendString(code, to: &bytes)
+    }
+
+    /// Appends the label of `code` and says so, if one has it; appends nothing otherwise.
+    func appendLabel(of code: String, to bytes: inout ByteBuffer) -> Bool {
+        TextBytes.withUTF8(of: code) { appendLabel(of: $0, to: &bytes) }
     }
 
     /// Appends the label of `code`, if one has it: the rule's designation's first, then any

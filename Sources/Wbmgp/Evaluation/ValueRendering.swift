@@ -102,8 +102,12 @@ enum ValueRendering {
         case .duration(let period): PlainWords.appendPeriod(period, language, spelled: true, to: &bytes)
         case .span(let from, let to): PlainWords.appendPeriod(CalendarPeriod.between(from, to), language, spelled: false, to: &bytes)
         case .list(let elements):
-            // Written here, not through `PlainWords.appendList`'s closure, which copied the context.
             guard !elements.isEmpty else { return PlainWords.appendEmptyList(language, to: &bytes) }
+            if let listWords = context.listWords, elements.count >= ListWords.shortestKept {
+                if listWords.append(elements, context, to: &bytes) { return }
+                return appendList(elements, context, remembering: listWords, to: &bytes)
+            }
+            // Written here, not through `PlainWords.appendList`'s closure, which copied the context.
             for i in elements.indices {
                 PlainWords.appendListSeparator(before: i, of: elements.count, language, to: &bytes)
                 appendText(elements[i], context, to: &bytes)
@@ -116,6 +120,23 @@ enum ValueRendering {
             context.appendWords(for: record.behaviour, to: &bytes)
             bytes.append(en ? " on " : " op ")
             PlainWords.appendDate(record.date, language, to: &bytes)
+        }
+    }
+
+    /// A list written as ``appendText(_:_:to:)`` writes it, remembered in `listWords` when every
+    /// element was a code written as its label (the words then depend on nothing else).
+    private static func appendList(_ elements: [Value], _ context: TextContext, remembering listWords: ListWords, to bytes: inout ByteBuffer) {
+        let start = bytes.count
+        var allLabelled = true
+        for i in elements.indices {
+            PlainWords.appendListSeparator(before: i, of: elements.count, context.language, to: &bytes)
+            // A code without a label appends nothing here, and is then written as any value is.
+            if allLabelled, case .text(let code) = elements[i], context.appendLabel(of: code, to: &bytes) { continue }
+            allLabelled = false
+            appendText(elements[i], context, to: &bytes)
+        }
+        if allLabelled {
+            listWords.remember(elements, context, words: bytes.withUnsafeBytes { Array($0[start...]) })
         }
     }
 

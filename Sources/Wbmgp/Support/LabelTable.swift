@@ -34,6 +34,16 @@ public struct LabelTable: Sendable {
         }
     }
 
+    /// Whether `other` is this table or a copy of it: the same storage for everything a lookup
+    /// and its words read. (A table changed after it was copied has storage of its own.)
+    func sharesStorage(with other: borrowing LabelTable) -> Bool {
+        func same<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
+        }
+        return same(slots, other.slots) && same(codeKeys, other.codeKeys) && same(codeBytes, other.codeBytes) && same(words, other.words)
+            && same(spans, other.spans)
+    }
+
     public var count: Int { labels.count }
     public var isEmpty: Bool { labels.isEmpty }
 

@@ -1,0 +1,91 @@
+/// A thread's memory of code lists it has written in words: the by-law's behaviours, say, which
+/// a screening reason lists in full in each language for each person screened. Each code is a
+/// label lookup (about 400 instructions); written again, the list is one copy.
+///
+/// A list is remembered only when every element is a code with a label (no noted escape, no
+/// designation, no free text), so its words depend on nothing but what the key holds: the list,
+/// the language, the rule's designation, the covering designations and the rules' label table.
+/// An entry keeps all of these alive, so none of their storage can be freed and reused for other
+/// contents while it is remembered: the same storage is the same contents. Held by the thread's
+/// ``DecisionScratch`` and used by one thread at a time.
+final class ListWords {
+    /// Lists shorter than this are written each time, not looked for here: one or two labels
+    /// cost little, and most such lists (a person's income, characteristics) are new with every
+    /// decision.
+    static let shortestKept = 3
+    /// At most this many lists: the bench mix's 19 designations in two languages fit. When a
+    /// list more comes, all are forgotten and remembering starts again.
+    static let capacity = 64
+
+    private struct Entry {
+        /// Where `list`'s elements are: compared first, as a number.
+        let elements: UnsafeRawPointer?
+        let list: [Value]
+        let language: Language
+        let designation: Designation?
+        let designations: [Designation]
+        let labels: LabelTable
+        let words: [UInt8]
+        /// The next entry of its bucket, plus one; 0 ends the chain.
+        let next: Int32
+    }
+
+    private var entries: [Entry] = []
+    /// Each bucket's first entry plus one (0 when empty), by the list's address and the language.
+    private var buckets = [Int32](repeating: 0, count: 2 * ListWords.capacity)
+
+    /// How many lists are remembered.
+    var count: Int { entries.count }
+
+    private static func bucket(_ elements: UnsafeRawPointer?, _ language: Language) -> Int {
+        let address = UInt(bitPattern: elements)
+        // Storage is aligned to 16 bytes: the low bits say nothing.
+        return Int(truncatingIfNeeded: (address >> 4 ^ address >> 11) &+ (language == .en ? 1 : 0)) & (2 * ListWords.capacity - 1)
+    }
+
+    /// Appends the words of `list` remembered for `context`, if they are; false otherwise.
+    func append(_ list: [Value], _ context: TextContext, to bytes: inout ByteBuffer) -> Bool {
+        let elements = Self.address(of: list)
+        var index = Int(buckets[Self.bucket(elements, context.language)])
+        // Read through a pointer: an entry taken out of the array would be copied, counting
+        // references to all it holds, for every entry passed over.
+        return entries.withUnsafeBufferPointer { entries in
+            guard let first = entries.baseAddress else { return false }
+            while index > 0 {
+                let entry = first + (index - 1)
+                if entry.pointee.elements == elements, entry.pointee.list.count == list.count, matches(entry, context) {
+                    entry.pointee.words.withUnsafeBufferPointer { bytes.append($0) }
+                    return true
+                }
+                index = Int(entry.pointee.next)
+            }
+            return false
+        }
+    }
+
+    /// Remembers `words` as the words of `list` for `context`.
+    func remember(_ list: [Value], _ context: TextContext, words: [UInt8]) {
+        if entries.count == ListWords.capacity {
+            entries.removeAll(keepingCapacity: true)
+            for i in buckets.indices { buckets[i] = 0 }
+        }
+        let elements = Self.address(of: list)
+        let bucket = Self.bucket(elements, context.language)
+        entries.append(Entry(
+            elements: elements, list: list, language: context.language, designation: context.designation, designations: context.designations,
+            labels: context.labels.anyDomain, words: words, next: buckets[bucket]))
+        buckets[bucket] = Int32(entries.count)
+    }
+
+    private func matches(_ entry: UnsafePointer<Entry>, _ context: TextContext) -> Bool {
+        guard entry.pointee.language == context.language, entry.pointee.designation === context.designation,
+            entry.pointee.designations.count == context.designations.count, entry.pointee.labels.sharesStorage(with: context.labels.anyDomain)
+        else { return false }
+        for i in context.designations.indices where entry.pointee.designations[i] !== context.designations[i] { return false }
+        return true
+    }
+
+    private static func address(of list: [Value]) -> UnsafeRawPointer? {
+        list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+
+@testable import Wbmgp
+
+/// A code list written again is copied from what a thread remembers (``ListWords``, issue 16).
+/// Whatever the context, the words must be those written afresh: the expected words are worked
+/// out here from the labels each context gives, rule's designation first, then the covering
+/// designations, then the rules'.
+@Suite("Code lists remembered in words")
+struct ListWordsTests {
+    static func label(_ word: String) -> TextLabels.Label { .init(nl: word + " (nl)", en: word + " (en)") }
+
+    static func designation(_ id: String, labels: [String: TextLabels.Label]) -> Designation {
+        let date = TestSupport.date("2020-01-01")
+        return Designation(
+            id: id, path: id + ".json", municipality: "Rotterdam", decisionDate: nil, source: nil, from: date, until: date.adding(years: 4),
+            extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [], measures: [], codeLabels: labels)
+    }
+
+    static let own = designation("own", labels: ["a": label("own a")])
+    static let covering = designation("covering", labels: ["a": label("covering a"), "b": label("covering b")])
+
+    /// One table for every context but the changed one: so only the key tells them apart.
+    static let rulesLabels: TextLabels = {
+        var labels = TextLabels()
+        labels.anyDomain = LabelTable(["a": label("rules a"), "b": label("rules b"), "c": label("rules c")])
+        return labels
+    }()
+
+    static func context(_ language: Language, _ labels: TextLabels, designation: Designation?, designations: [Designation], listWords: ListWords?) -> TextContext {
+        TextContext(
+            language: language, labels: labels, household: nil, designations: designations, designation: designation, peopleByName: false,
+            listWords: listWords)
+    }
+
+    /// The list's words as a person reads them: "x, y en z" or "x, y and z".
+    static func expected(_ words: [String], _ language: Language) -> String {
+        words.dropLast().joined(separator: ", ") + (language == .en ? " and " : " en ") + (words.last ?? "")
+    }
+
+    @Test("each context gets its own words: language, the rule's designation, the covering ones, the rules' labels")
+    func everyContext() {
+        let listWords = ListWords()
+        let list = Value.list([.text("a"), .text("b"), .text("c")])
+        var changed = Self.rulesLabels
+        changed.anyDomain.set(Self.label("changed c"), for: "c")
+        let contexts: [(TextLabels, Designation?, [Designation], [String])] = [
+            (Self.rulesLabels, nil, [], ["rules a", "rules b", "rules c"]),
+            (Self.rulesLabels, Self.own, [], ["own a", "rules b", "rules c"]),
+            (Self.rulesLabels, nil, [Self.covering], ["covering a", "covering b", "rules c"]),
+            (Self.rulesLabels, nil, [Self.own], ["own a", "rules b", "rules c"]),
+            (Self.rulesLabels, Self.own, [Self.covering], ["own a", "covering b", "rules c"]),
+            (Self.rulesLabels, Self.own, [Self.covering, Self.own], ["own a", "covering b", "rules c"]),
+            (changed, nil, [], ["rules a", "rules b", "changed c"]),
+        ]
+        // Twice round, each context in both languages: the second round is written from memory.
+        for round in 0..<2 {
+            for (labels, designation, designations, words) in contexts {
+                for language in [Language.nl, .en] {
+                    let text = ValueRendering.text(list, Self.context(language, labels, designation: designation, designations: designations, listWords: listWords))
+                    let fresh = ValueRendering.text(list, Self.context(language, labels, designation: designation, designations: designations, listWords: nil))
+                    let want = Self.expected(words.map { $0 + (language == .en ? " (en)" : " (nl)") }, language)
+                    #expect(text == want, "round \(round), \(language)")
+                    #expect(fresh == want)
+                }
+            }
+        }
+        // Remembered once for each context and language: the second round found every one.
+        #expect(listWords.count == contexts.count * 2)
+    }
+
+    @Test("a list with a code no label names, or a value other than a code, is written afresh and not remembered")
+    func onlyLabelledCodes() {
+        let listWords = ListWords()
+        let context = Self.context(.nl, Self.rulesLabels, designation: nil, designations: [], listWords: listWords)
+        let unlabelled = Value.list([.text("a"), .text("zz"), .text("b")])
+        let mixed = Value.list([.text("a"), .integer(7), .text("b")])
+        for _ in 0..<2 {
+            #expect(ValueRendering.text(unlabelled, context) == "rules a (nl), zz en rules b (nl)")
+            #expect(ValueRendering.text(mixed, context) == "rules a (nl), zeven en rules b (nl)")
+        }
+        #expect(listWords.count == 0)
+    }
+
+    @Test("more lists than it keeps: it starts again, and every list still reads right")
+    func overflow() {
+        let listWords = ListWords()
+        let context = Self.context(.en, Self.rulesLabels, designation: nil, designations: [], listWords: listWords)
+        let codes = ["a", "b", "c"]
+        // Lists of 3 to 3 + n codes, each kept alive (so each is its own storage), written twice.
+        let lists = (0..<(ListWords.capacity + 10)).map { n in (0..<(3 + n)).map { codes[$0 % 3] } }
+        let values = lists.map { Value.list($0.map { .text($0) }) }
+        for _ in 0..<2 {
+            for (codes, value) in zip(lists, values) {
+                #expect(ValueRendering.text(value, context) == Self.expected(codes.map { "rules \($0) (en)" }, .en))
+            }
+        }
+        #expect(listWords.count <= ListWords.capacity)
+    }
+}
