@@ -161,14 +161,19 @@ struct DecisionRun {
         let missingCount = evaluator.missing.count
         var personId: String?
         if case .person(let index) = person { personId = household[index].id }
-        var lifted: Lift?
+        // Whether a hardship decision lifts the refusal. A flag, not the `Lift?` itself: that
+        // optional was destroyed at every rule through the runtime's generic code for optionals.
+        var isLifted = false
         // A counted decision keeps only the reasons its readers look at (``isCounted``).
         var reason = rendersTexts || Self.isCounted(rule.effect, result) ? makeReason(rule, result: result, personId: personId) : nil
         switch (rule.effect, result) {
         case (.refuse, .applied):
-            lifted = lift(for: rule)
-            reason?.lifted = lifted
-            if lifted == nil { unliftedRefusal = true }
+            if let lifted = lift(for: rule) {
+                isLifted = true
+                reason?.lifted = lifted
+            } else {
+                unliftedRefusal = true
+            }
         case (.refuse, .unknown), (.conditions, .unknown):
             blockingUnknown = true
             for path in evaluator.missing[..<missingCount] where !missingFacts.contains(path) { missingFacts.append(path) }
@@ -192,7 +197,7 @@ struct DecisionRun {
             }
         default: break
         }
-        if grounds != nil, GroundNote.isGround(rule.effect, result, lifted: lifted != nil) {
+        if grounds != nil, GroundNote.isGround(rule.effect, result, lifted: isLifted) {
             let note = noteGround(rule, result: result, person: person, missing: Array(evaluator.missing[..<missingCount]))
             grounds?.append(note)
         }
@@ -302,7 +307,9 @@ struct DecisionRun {
     /// (``TextContext/escapeNote``).
     mutating func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
-        textContext.designation = evaluator.designation
+        // Set only when it changes: each assignment released the old value through the runtime's
+        // generic code for optionals (about 80 instructions), twice a reason.
+        if textContext.designation !== evaluator.designation { textContext.designation = evaluator.designation }
         scratch.escapeNote.found = template.literalsNeedEscaping
         template.appendText(evaluator, textContext, to: &arena.bytes.buffer)
         if scratch.escapeNote.found { clean = false }
