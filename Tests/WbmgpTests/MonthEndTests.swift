@@ -22,6 +22,29 @@ struct MonthEndTests {
         #expect(d("2004-02-29").wholeYears(until: d("2021-02-28")) == 17)
     }
 
+    @Test("whole years are the N with birth date + N years on or before the date, under either month-end rule, for each birth date of a leap year")
+    func wholeYearsByDefinition() {
+        // Ages are counted by comparing the anniversary's month and day (issue 16): here every
+        // birth date of 2004 (29 February among them) and of early 2005, against every fourth
+        // day of 2020-2022, each end of February and first of March, and days before the birth,
+        // checked against the definition itself.
+        let births = (0..<456).map { d("2004-01-01").adding(days: $0) }
+        let ends = [2020, 2021, 2022].flatMap { ["\($0)-02-28", "\($0)-03-01"] }.map(d) + [d("2020-02-29"), d("2003-12-31"), d("2004-02-28"), d("2004-03-01")]
+        let dates = stride(from: 0, to: 3 * 366, by: 4).map { d("2020-01-01").adding(days: $0) } + ends
+        for monthEnd in [MonthEndRule.lastDayOfMonth, .firstDayOfNextMonth] {
+            var wrong = 0
+            for birth in births {
+                for date in dates {
+                    // The largest N: every N below the difference of the years holds, so start there.
+                    var expected = max(date.year - birth.year - 1, 0)
+                    while birth.adding(years: expected + 1, monthEnd: monthEnd) <= date { expected += 1 }
+                    if birth.wholeYears(until: date, monthEnd: monthEnd) != expected { wrong += 1 }
+                }
+            }
+            #expect(wrong == 0, "\(monthEnd)")
+        }
+    }
+
     @Test("the shipped rules declare last-day-of-month, cited; a bad value is a diagnostic")
     func declared() throws {
         let files = RuleModule.readFiles(in: TestSupport.rulesDirectory + "/wbmgp", extension: "rules").files

@@ -168,10 +168,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Whole years N with `self + N years <= date`: a person's age on `date` when `self` is the birth date.
+    /// The anniversary in `date`'s year is compared as a month and a day, which is what
+    /// `adding(years:monthEnd:)` would give without making the date (an age is read several
+    /// times a decision). Only 29 February can be past its month's end there.
     public func wholeYears(until date: CalendarDate, monthEnd: MonthEndRule = .lastDayOfMonth) -> Int {
-        var years = date.year - year
-        if years > 0, adding(years: years, monthEnd: monthEnd) > date { years -= 1 }
-        return Swift.max(years, 0)
+        let years = date.year - year
+        guard years > 0 else { return 0 }
+        var month = self.month, day = self.day
+        let last = CalendarDate.daysIn(month: month, year: date.year)
+        if day > last {
+            if monthEnd == .firstDayOfNextMonth { (month, day) = (month + 1, 1) } else { day = last }
+        }
+        return (month, day) > (date.month, date.day) ? years - 1 : years
     }
 
     /// `YYYY-MM-DD` (years beyond 9999 keep their digits).
