@@ -243,3 +243,25 @@ struct LabelTableTests {
         #expect(forwards != backwards)
     }
 }
+
+@Suite("Dates in words")
+struct DatesInWordsTests {
+    @Test("every month by name, days of one and two digits, years of three, four and five digits and before year 1")
+    func datesInWords() throws {
+        let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        for month in 1...12 {
+            for day in [1, 9, 10, 28] {
+                let date = try #require(CalendarDate(year: 2021, month: month, day: day))
+                #expect(PlainWords.date(date, .nl) == "\(day) \(nl[month - 1]) 2021")
+                #expect(PlainWords.date(date, .en) == "\(day) \(en[month - 1]) 2021")
+            }
+        }
+        #expect(PlainWords.date(try #require(CalendarDate(year: 999, month: 3, day: 31)), .nl) == "31 maart 999")
+        #expect(PlainWords.date(try #require(CalendarDate(year: 1000, month: 12, day: 5)), .en) == "5 December 1000")
+        #expect(PlainWords.date(try #require(CalendarDate(year: 9999, month: 7, day: 4)), .nl) == "4 juli 9999")
+        // Dates beyond year 9999 or before year 1 come only from arithmetic.
+        #expect(PlainWords.date(TestSupport.date("2021-01-15").adding(years: 7979), .nl) == "15 januari 10000")
+        #expect(PlainWords.date(TestSupport.date("0001-03-15").adding(years: -45), .en) == "15 March -44")
+    }
+}

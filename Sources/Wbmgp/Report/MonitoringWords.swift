@@ -65,7 +65,7 @@ public struct MonitoringWords: Sendable {
             return en ? "Q\(quarter) \(year)" : "\(quarter)e kwartaal \(year)"
         }
         guard let month = Int(parts[1]), (1...12).contains(month) else { return key }
-        let name = (en ? PlainWords.monthsEN : PlainWords.monthsNL)[month - 1]
+        let name = PlainWords.monthName(month, en ? .en : .nl)
         return "\(name) \(year)"
     }
 

@@ -37,12 +37,41 @@ public enum PlainWords {
         return first.uppercased() + text.dropFirst()
     }
 
+    /// "3 december 2021": the day's and the year's digits and the month's name written directly.
+    /// A date in words stands in most reasons; the general integer writer and a month's `String`
+    /// taken from an array cost several times as much.
     static func appendDate(_ date: CalendarDate, _ language: Language, to bytes: inout ByteBuffer) {
-        TextBytes.appendInteger(date.day, to: &bytes)
+        let day = UInt8(truncatingIfNeeded: date.day)
+        if day >= 10 { bytes.append(48 + day / 10) }
+        bytes.append(48 + day % 10)
         bytes.append(0x20)
-        TextBytes.appendString((language == .en ? monthsEN : monthsNL)[date.month - 1], to: &bytes)
+        bytes.append(monthName(date.month, language))
         bytes.append(0x20)
-        TextBytes.appendInteger(date.year, to: &bytes)
+        let year = date.year
+        guard (1000...9999).contains(year) else { return TextBytes.appendInteger(year, to: &bytes) }
+        bytes.append(48 + UInt8(truncatingIfNeeded: year / 1000))
+        bytes.append(48 + UInt8(truncatingIfNeeded: year / 100 % 10))
+        bytes.append(48 + UInt8(truncatingIfNeeded: year / 10 % 10))
+        bytes.append(48 + UInt8(truncatingIfNeeded: year % 10))
+    }
+
+    /// The name of month `month` (1…12) in `language`.
+    static func monthName(_ month: Int, _ language: Language) -> StaticString {
+        let en = language == .en
+        switch month {
+        case 1: return en ? "January" : "januari"
+        case 2: return en ? "February" : "februari"
+        case 3: return en ? "March" : "maart"
+        case 4: return en ? "April" : "april"
+        case 5: return en ? "May" : "mei"
+        case 6: return en ? "June" : "juni"
+        case 7: return en ? "July" : "juli"
+        case 8: return en ? "August" : "augustus"
+        case 9: return en ? "September" : "september"
+        case 10: return en ? "October" : "oktober"
+        case 11: return en ? "November" : "november"
+        default: return en ? "December" : "december"
+        }
     }
 
     static func appendNumber(_ value: Int, _ language: Language, to bytes: inout ByteBuffer) {
@@ -122,8 +151,6 @@ public enum PlainWords {
         return bytes.string
     }
 
-    static let monthsNL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     static let numbersNL = [
         "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
         "zestien", "zeventien", "achttien", "negentien", "twintig",
