@@ -75,23 +75,26 @@ extension ExpressionEvaluator {
 
     func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
         guard let applicationDate = application?.applicationDate else { return .unknown }
-        guard let statement = application?.woonverklaring else { return note("$.woonverklaring") }
+        // Field by field, as ``context(_:)`` reads the application: the statement bound whole
+        // would be copied, its conditions and signatory counted and released, at every read.
+        guard let outcome = application?.woonverklaring?.outcome else { return note("$.woonverklaring") }
+        let date = application?.woonverklaring?.date
         let decisionDate = application?.decisionDate
-        let timing = statement.date.map { HumanDecisionTiming($0, applicationDate: applicationDate, decisionDate: decisionDate) } ?? .inTime
+        let timing = date.map { HumanDecisionTiming($0, applicationDate: applicationDate, decisionDate: decisionDate) } ?? .inTime
         switch fact {
         case .timing: return .text(timing.rawValue)
-        case .date: return statement.date.map { .date($0) } ?? note("$.woonverklaring.date")
+        case .date: return date.map { .date($0) } ?? note("$.woonverklaring.date")
         default: break
         }
         // One that cannot concern this application is as good as none: the decision waits for one.
         guard timing == .inTime else { return note("$.woonverklaring") }
         switch fact {
         case .presence, .timing: return .bool(true)
-        case .outcome: return .text(statement.outcome.rawValue)
+        case .outcome: return .text(outcome.rawValue)
         case .date: return .unknown
-        case .hearingOffered: return statement.hearingOffered.map { .bool($0) } ?? note("$.woonverklaring.hearingOffered")
-        case .conditions: return .list(statement.conditions.map { .text($0) })
-        case .decidedBy: return statement.decidedBy.map { .text($0) } ?? note("$.woonverklaring.decidedBy")
+        case .hearingOffered: return (application?.woonverklaring?.hearingOffered).map { .bool($0) } ?? note("$.woonverklaring.hearingOffered")
+        case .conditions: return .list((application?.woonverklaring?.conditions ?? []).map { .text($0) })
+        case .decidedBy: return (application?.woonverklaring?.decidedBy).map { .text($0) } ?? note("$.woonverklaring.decidedBy")
         }
     }
 
