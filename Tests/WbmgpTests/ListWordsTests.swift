@@ -5,18 +5,24 @@ import Testing
 /// A code list written again is copied from what a thread remembers (``ListWords``, issue 16).
 /// Whatever the context, the words must be those written afresh: the expected words are worked
 /// out here from the labels each context gives, rule's designation first, then the covering
-/// designations, then the rules'.
+/// designations, then the rules'. Only a designation's own lists are remembered.
 @Suite("Code lists remembered in words")
 struct ListWordsTests {
     static func label(_ word: String) -> TextLabels.Label { .init(nl: word + " (nl)", en: word + " (en)") }
 
-    static func designation(_ id: String, labels: [String: TextLabels.Label]) -> Designation {
+    static func designation(_ id: String, labels: [String: TextLabels.Label] = [:], lists: [Value] = []) -> Designation {
         let date = TestSupport.date("2020-01-01")
         return Designation(
             id: id, path: id + ".json", municipality: "Rotterdam", decisionDate: nil, source: nil, from: date, until: date.adding(years: 4),
-            extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [], measures: [], codeLabels: labels)
+            extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [], measures: [MeasureSetting(name: "art10", values: lists)],
+            codeLabels: labels)
     }
 
+    /// The by-law's list, as a designation holds it; the holder has no labels of its own.
+    static let list = Value.list([.text("a"), .text("b"), .text("c")])
+    static let unlabelled = Value.list([.text("a"), .text("zz"), .text("b")])
+    static let mixed = Value.list([.text("a"), .integer(7), .text("b")])
+    static let holder = designation("holder", lists: [list, unlabelled, mixed])
     static let own = designation("own", labels: ["a": label("own a")])
     static let covering = designation("covering", labels: ["a": label("covering a"), "b": label("covering b")])
 
@@ -41,24 +47,24 @@ struct ListWordsTests {
     @Test("each context gets its own words: language, the rule's designation, the covering ones, the rules' labels")
     func everyContext() {
         let listWords = ListWords()
-        let list = Value.list([.text("a"), .text("b"), .text("c")])
         var changed = Self.rulesLabels
         changed.anyDomain.set(Self.label("changed c"), for: "c")
+        // The holder is the rule's designation or a covering one in each; pairs differ in one part of the key.
         let contexts: [(TextLabels, Designation?, [Designation], [String])] = [
-            (Self.rulesLabels, nil, [], ["rules a", "rules b", "rules c"]),
-            (Self.rulesLabels, Self.own, [], ["own a", "rules b", "rules c"]),
-            (Self.rulesLabels, nil, [Self.covering], ["covering a", "covering b", "rules c"]),
-            (Self.rulesLabels, nil, [Self.own], ["own a", "rules b", "rules c"]),
-            (Self.rulesLabels, Self.own, [Self.covering], ["own a", "covering b", "rules c"]),
-            (Self.rulesLabels, Self.own, [Self.covering, Self.own], ["own a", "covering b", "rules c"]),
-            (changed, nil, [], ["rules a", "rules b", "changed c"]),
+            (Self.rulesLabels, Self.holder, [], ["rules a", "rules b", "rules c"]),
+            (Self.rulesLabels, Self.holder, [Self.holder], ["rules a", "rules b", "rules c"]),
+            (Self.rulesLabels, Self.own, [Self.holder], ["own a", "rules b", "rules c"]),
+            (Self.rulesLabels, Self.holder, [Self.covering], ["covering a", "covering b", "rules c"]),
+            (Self.rulesLabels, Self.holder, [Self.own], ["own a", "rules b", "rules c"]),
+            (Self.rulesLabels, Self.own, [Self.covering, Self.holder], ["own a", "covering b", "rules c"]),
+            (changed, Self.holder, [], ["rules a", "rules b", "changed c"]),
         ]
         // Twice round, each context in both languages: the second round is written from memory.
         for round in 0..<2 {
             for (labels, designation, designations, words) in contexts {
                 for language in [Language.nl, .en] {
-                    let text = ValueRendering.text(list, Self.context(language, labels, designation: designation, designations: designations, listWords: listWords))
-                    let fresh = ValueRendering.text(list, Self.context(language, labels, designation: designation, designations: designations, listWords: nil))
+                    let text = ValueRendering.text(Self.list, Self.context(language, labels, designation: designation, designations: designations, listWords: listWords))
+                    let fresh = ValueRendering.text(Self.list, Self.context(language, labels, designation: designation, designations: designations, listWords: nil))
                     let want = Self.expected(words.map { $0 + (language == .en ? " (en)" : " (nl)") }, language)
                     #expect(text == want, "round \(round), \(language)")
                     #expect(fresh == want)
@@ -72,12 +78,23 @@ struct ListWordsTests {
     @Test("a list with a code no label names, or a value other than a code, is written afresh and not remembered")
     func onlyLabelledCodes() {
         let listWords = ListWords()
-        let context = Self.context(.nl, Self.rulesLabels, designation: nil, designations: [], listWords: listWords)
-        let unlabelled = Value.list([.text("a"), .text("zz"), .text("b")])
-        let mixed = Value.list([.text("a"), .integer(7), .text("b")])
+        let context = Self.context(.nl, Self.rulesLabels, designation: Self.holder, designations: [], listWords: listWords)
         for _ in 0..<2 {
-            #expect(ValueRendering.text(unlabelled, context) == "rules a (nl), zz en rules b (nl)")
-            #expect(ValueRendering.text(mixed, context) == "rules a (nl), zeven en rules b (nl)")
+            #expect(ValueRendering.text(Self.unlabelled, context) == "rules a (nl), zz en rules b (nl)")
+            #expect(ValueRendering.text(Self.mixed, context) == "rules a (nl), zeven en rules b (nl)")
+        }
+        #expect(listWords.count == 0)
+    }
+
+    @Test("a list that is no designation's (an applicant's codes) is written afresh and not remembered")
+    func onlyDesignationsLists() {
+        let listWords = ListWords()
+        let applicants = Value.list([.text("c"), .text("b"), .text("a")])
+        for designation in [nil, Self.holder] {
+            let context = Self.context(.en, Self.rulesLabels, designation: designation, designations: [Self.covering], listWords: listWords)
+            for _ in 0..<2 {
+                #expect(ValueRendering.text(applicants, context) == Self.expected(["rules c (en)", "covering b (en)", "covering a (en)"], .en))
+            }
         }
         #expect(listWords.count == 0)
     }
@@ -85,16 +102,17 @@ struct ListWordsTests {
     @Test("more lists than it keeps: it starts again, and every list still reads right")
     func overflow() {
         let listWords = ListWords()
-        let context = Self.context(.en, Self.rulesLabels, designation: nil, designations: [], listWords: listWords)
         let codes = ["a", "b", "c"]
-        // Lists of 3 to 3 + n codes, each kept alive (so each is its own storage), written twice.
+        // Lists of 3 to 3 + n codes, all one designation's, written twice.
         let lists = (0..<(ListWords.capacity + 10)).map { n in (0..<(3 + n)).map { codes[$0 % 3] } }
-        let values = lists.map { Value.list($0.map { .text($0) }) }
+        let many = Self.designation("many", lists: lists.map { Value.list($0.map { .text($0) }) })
+        let values = many.measures[0].values
+        let context = Self.context(.en, Self.rulesLabels, designation: many, designations: [], listWords: listWords)
         for _ in 0..<2 {
             for (codes, value) in zip(lists, values) {
                 #expect(ValueRendering.text(value, context) == Self.expected(codes.map { "rules \($0) (en)" }, .en))
             }
         }
-        #expect(listWords.count <= ListWords.capacity)
+        #expect(listWords.count > 0 && listWords.count <= ListWords.capacity)
     }
 }

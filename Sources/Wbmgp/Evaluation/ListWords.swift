@@ -2,10 +2,12 @@
 /// a screening reason lists in full in each language for each person screened. Each code is a
 /// label lookup (about 400 instructions); written again, the list is one copy.
 ///
-/// A list is remembered only when every element is a code with a label (no noted escape, no
-/// designation, no free text), so its words depend on nothing but what the key holds: the list,
-/// the language, the rule's designation, the covering designations and the rules' label table.
-/// An entry keeps all of these alive, so none of their storage can be freed and reused for other
+/// A list is remembered only when it is a measure's value in the rule's designation or a
+/// covering one (a list of the by-law, never an applicant's codes, which are not kept beyond
+/// their decision), and every element is a code with a label (no noted escape, no designation,
+/// no free text). Its words then depend on nothing but what the key holds: the list, the
+/// language, the rule's designation, the covering designations and the rules' label table. An
+/// entry keeps all of these alive, so none of their storage can be freed and reused for other
 /// contents while it is remembered: the same storage is the same contents. Held by the thread's
 /// ``DecisionScratch`` and used by one thread at a time.
 final class ListWords {
@@ -63,8 +65,9 @@ final class ListWords {
         }
     }
 
-    /// Remembers `words` as the words of `list` for `context`.
+    /// Remembers `words` as the words of `list` for `context`, if `list` is a designation's.
     func remember(_ list: [Value], _ context: TextContext, words: [UInt8]) {
+        guard Self.isDesignations(list, context) else { return }
         if entries.count == ListWords.capacity {
             entries.removeAll(keepingCapacity: true)
             for i in buckets.indices { buckets[i] = 0 }
@@ -83,6 +86,21 @@ final class ListWords {
         else { return false }
         for i in context.designations.indices where entry.pointee.designations[i] !== context.designations[i] { return false }
         return true
+    }
+
+    /// Whether `list` is (the storage of) a measure's value in the rule's designation or in a
+    /// covering one.
+    private static func isDesignations(_ list: [Value], _ context: TextContext) -> Bool {
+        func holds(_ designation: Designation) -> Bool {
+            designation.measures.contains { measure in
+                measure.values.contains { value in
+                    if case .list(let own) = value { return ExpressionEvaluator.sameStorage(own, list) }
+                    return false
+                }
+            }
+        }
+        if let designation = context.designation, holds(designation) { return true }
+        return context.designations.contains(where: holds)
     }
 
     private static func address(of list: [Value]) -> UnsafeRawPointer? {
