@@ -338,7 +338,7 @@ struct DecisionRun {
             // The lookup found a designation even when no measure reached the application; only
             // the text differs, the interface's result stays `applied`.
             if result == .unreached { reason.result = .applied }
-            reasons.insert(reason, at: index)
+            reasons.insert(consume reason, at: index)
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
         return Decision(
