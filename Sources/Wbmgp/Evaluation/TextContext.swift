@@ -108,15 +108,18 @@ struct TextContext {
             if other < index { position += 1 }
             sameRole += 1
         }
-        // A label (checked with the rules) or the role's own code (plain ASCII).
-        let noun = labels.label(of: role)?.text(language) ?? role.rawValue
         guard sameRole > 1 else {
             bytes.append(language == .en ? "the " : "de ")
-            return TextBytes.appendString(noun, to: &bytes)
+            return appendNoun(of: role, to: &bytes)
         }
-        TextBytes.appendString(noun, to: &bytes)
+        appendNoun(of: role, to: &bytes)
         bytes.append(0x20)
         TextBytes.appendInteger(position + 1, to: &bytes)
+    }
+
+    /// A role's label (checked with the rules), or the role's own code (plain ASCII).
+    private func appendNoun(of role: Person.Role, to bytes: inout ByteBuffer) {
+        if !labels.appendNoun(of: role, language, to: &bytes) { TextBytes.appendString(role.rawValue, to: &bytes) }
     }
 }
 

@@ -14,15 +14,18 @@ public struct TextLabels: Sendable {
     /// Labels by domain, then code.
     public var domains: [String: [String: Label]] = [:] {
         didSet {
-            var nouns = [Label?](repeating: nil, count: Person.Role.allCases.count)
-            for role in Person.Role.allCases { nouns[role.position] = domains["personRole"]?[role.rawValue] }
-            roleNouns = nouns
+            roleNouns = LabelTable(domains["personRole"] ?? [:])
+            var indices = [Int?](repeating: nil, count: Person.Role.allCases.count)
+            for role in Person.Role.allCases { indices[role.position] = TextBytes.withUTF8(of: role.rawValue) { roleNouns.index(of: LabelTable.Probe($0)) } }
+            roleNounIndex = indices
         }
     }
-    /// The `personRole` labels by ``Person/Role`` (at its ``Person/Role/position``): texts name a household
-    /// member by role several times per decision, and two dictionary lookups each time were a
-    /// twentieth of a decision's work.
-    private var roleNouns: [Label?] = Person.Role.allCases.map { _ in nil }
+    /// The `personRole` labels, and each ``Person/Role``'s place among them (at its
+    /// ``Person/Role/position``): texts name a household member by role several times per
+    /// decision. Two dictionary lookups each time were a twentieth of a decision's work, and a
+    /// label taken out of an array still copied both its strings; the words are copied as bytes.
+    private var roleNouns = LabelTable()
+    private var roleNounIndex: [Int?] = Person.Role.allCases.map { _ in nil }
     /// Each domain's codes in the order the rules list them (the statute's order: income
     /// sources a–f first), for lists a person chooses from.
     public var order: [String: [String]] = [:]
@@ -42,7 +45,13 @@ public struct TextLabels: Sendable {
     public func label(_ code: String, in domain: String) -> Label? { domains[domain]?[code] }
 
     /// The label of a household member's role (`personRole`).
-    func label(of role: Person.Role) -> Label? { roleNouns[role.position] }
+    /// Appends the noun the rules give `role` in `language`, and says so; appends nothing when
+    /// they give none.
+    func appendNoun(of role: Person.Role, _ language: Language, to bytes: inout ByteBuffer) -> Bool {
+        guard let index = roleNounIndex[role.position] else { return false }
+        roleNouns.appendWords(at: index, language, to: &bytes)
+        return true
+    }
 
     /// The domains whose codes the engine itself defines (interface §2–§3), and those codes: the
     /// rules must label each of them, as a text may show any.
