@@ -44,9 +44,8 @@ public struct TextLabels: Sendable {
 
     public func label(_ code: String, in domain: String) -> Label? { domains[domain]?[code] }
 
-    /// The label of a household member's role (`personRole`).
-    /// Appends the noun the rules give `role` in `language`, and says so; appends nothing when
-    /// they give none.
+    /// Appends the noun the rules give a household member's `role` (`personRole`) in
+    /// `language`, and says so; appends nothing when they give none.
     func appendNoun(of role: Person.Role, _ language: Language, to bytes: inout ByteBuffer) -> Bool {
         guard let index = roleNounIndex[role.position] else { return false }
         roleNouns.appendWords(at: index, language, to: &bytes)
