@@ -174,13 +174,10 @@ extension ExpressionEvaluator {
     /// The region's names in compared form: the designation's own, made when it was loaded, when
     /// the region is the one it gives the rules (the same storage), else made now.
     func regionKeys(of region: [Value]) -> Set<String> {
-        if let designation, case .list(let own) = designation.regionValue, Self.sameStorage(own, region) { return designation.regionKeys }
+        if let designation, case .list(let own) = designation.regionValue, own.sharesStorage(with: region) { return designation.regionKeys }
         return ResidenceRun.keys(of: region)
     }
 
-    static func sameStorage(_ a: [Value], _ b: [Value]) -> Bool {
-        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
-    }
 }
 
 /// The evaluated arguments of a builtin call, read as `values[0]`…`values[2]`.

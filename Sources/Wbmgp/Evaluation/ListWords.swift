@@ -65,8 +65,9 @@ final class ListWords {
         }
     }
 
-    /// Remembers `words` as the words of `list` for `context`, if `list` is a designation's.
-    func remember(_ list: [Value], _ context: TextContext, words: [UInt8]) {
+    /// Remembers `words` as the words of `list` for `context`, if `list` is a designation's
+    /// (the words are copied only then).
+    func remember(_ list: [Value], _ context: TextContext, words: UnsafeBufferPointer<UInt8>) {
         guard Self.isDesignations(list, context) else { return }
         if entries.count == ListWords.capacity {
             entries.removeAll(keepingCapacity: true)
@@ -76,7 +77,7 @@ final class ListWords {
         let bucket = Self.bucket(elements, context.language)
         entries.append(Entry(
             elements: elements, list: list, language: context.language, designation: context.designation, designations: context.designations,
-            labels: context.labels.anyDomain, words: words, next: buckets[bucket]))
+            labels: context.labels.anyDomain, words: Array(words), next: buckets[bucket]))
         buckets[bucket] = Int32(entries.count)
     }
 
@@ -94,7 +95,7 @@ final class ListWords {
         func holds(_ designation: Designation) -> Bool {
             designation.measures.contains { measure in
                 measure.values.contains { value in
-                    if case .list(let own) = value { return ExpressionEvaluator.sameStorage(own, list) }
+                    if case .list(let own) = value { return own.sharesStorage(with: list) }
                     return false
                 }
             }

@@ -136,7 +136,7 @@ enum ValueRendering {
             appendText(elements[i], context, to: &bytes)
         }
         if allLabelled {
-            listWords.remember(elements, context, words: bytes.withUnsafeBytes { Array($0[start...]) })
+            bytes.withUnsafeBytes { listWords.remember(elements, context, words: UnsafeBufferPointer(rebasing: $0[start...])) }
         }
     }
 

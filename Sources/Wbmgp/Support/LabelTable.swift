@@ -37,11 +37,8 @@ public struct LabelTable: Sendable {
     /// Whether `other` is this table or a copy of it: the same storage for everything a lookup
     /// and its words read. (A table changed after it was copied has storage of its own.)
     func sharesStorage(with other: borrowing LabelTable) -> Bool {
-        func same<Element>(_ a: [Element], _ b: [Element]) -> Bool {
-            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
-        }
-        return same(slots, other.slots) && same(codeKeys, other.codeKeys) && same(codeBytes, other.codeBytes) && same(words, other.words)
-            && same(spans, other.spans)
+        slots.sharesStorage(with: other.slots) && codeKeys.sharesStorage(with: other.codeKeys) && codeBytes.sharesStorage(with: other.codeBytes)
+            && words.sharesStorage(with: other.words) && spans.sharesStorage(with: other.spans)
     }
 
     public var count: Int { labels.count }
