@@ -3,20 +3,21 @@
 /// Names compare case-insensitively with surrounding spaces ignored; postcodes compare without
 /// spaces in upper case; house numbers by number first, then addition (none sorts first).
 public enum AreaMatcher {
-    /// A dwelling's address in the compared forms, made once per decision.
+    /// A dwelling's address in the compared forms, made once per decision (names folded, not
+    /// copied: ``FoldedName``).
     public struct DwellingKey: Sendable {
-        var municipality: String
+        var municipality: FoldedName
         var category: String
-        var neighbourhood: String?
-        var street: String?
+        var neighbourhood: FoldedName?
+        var street: FoldedName?
         var postcode: String?
         var house: HouseNumber?
 
         public init(_ dwelling: Dwelling) {
-            municipality = AreaMatcher.key(dwelling.municipality)
+            municipality = FoldedName(dwelling.municipality)
             category = dwelling.category
-            neighbourhood = dwelling.neighbourhood.map(AreaMatcher.key)
-            street = dwelling.street.map(AreaMatcher.key)
+            neighbourhood = dwelling.neighbourhood.map(FoldedName.init)
+            street = dwelling.street.map(FoldedName.init)
             postcode = dwelling.postcode.map(AreaMatcher.normalisedPostcode)
             house = dwelling.houseNumber.map { HouseNumber(number: $0, addition: AreaMatcher.normalisedAddition(dwelling.houseNumberAddition)) }
         }
@@ -24,14 +25,14 @@ public enum AreaMatcher {
 
     /// The same areas in compared forms, made once when a designation is loaded.
     public struct AreaKey: Sendable {
-        var municipality: String
-        var neighbourhoods: Set<String>
-        var streets: [(name: String, range: StreetRange)]
+        var municipality: FoldedName
+        var neighbourhoods: Set<FoldedName>
+        var streets: [(name: FoldedName, range: StreetRange)]
 
         init(municipality: String, areas: Areas) {
-            self.municipality = AreaMatcher.key(municipality)
-            neighbourhoods = Set(areas.neighbourhoods.map(AreaMatcher.key))
-            streets = areas.streets.map { (AreaMatcher.key($0.street), $0) }
+            self.municipality = FoldedName(municipality)
+            neighbourhoods = Set(areas.neighbourhoods.map(FoldedName.init))
+            streets = areas.streets.map { (FoldedName($0.street), $0) }
         }
     }
 

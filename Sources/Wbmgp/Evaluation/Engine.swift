@@ -9,7 +9,7 @@ public struct Engine: Sendable {
     public let designations: [Designation]
     /// The designations by compared municipality name, each list in ``designations`` order: a
     /// dwelling is only ever covered by designations of its own municipality.
-    private let designationsByMunicipality: [String: [Designation]]
+    private let designationsByMunicipality: [FoldedName: [Designation]]
     /// The designations in words, for reason texts.
     let designationWords: DesignationWords
     /// Whether a word a text can take from the rules or the designations (a label, a
@@ -116,7 +116,7 @@ public struct Engine: Sendable {
     /// The designations of the dwelling's municipality whose areas and categories cover it on
     /// any date: the terms a counterfactual search looks across.
     func coveringOnAnyDate(_ dwelling: Dwelling) -> [Designation] {
-        guard let candidates = designationsByMunicipality[AreaMatcher.key(dwelling.municipality)] else { return [] }
+        guard let candidates = designationsByMunicipality[FoldedName(dwelling.municipality)] else { return [] }
         let key = AreaMatcher.DwellingKey(dwelling)
         return candidates.filter { AreaMatcher.covers($0, key) }
     }

@@ -171,9 +171,9 @@ extension ExpressionEvaluator {
 }
 
 extension ExpressionEvaluator {
-    /// The region's names in compared form: the designation's own, made when it was loaded, when
+    /// The region's names folded: the designation's own, made when it was loaded, when
     /// the region is the one it gives the rules (the same storage), else made now.
-    func regionKeys(of region: [Value]) -> Set<String> {
+    func regionKeys(of region: [Value]) -> Set<FoldedName> {
         if let designation, case .list(let own) = designation.regionValue, own.sharesStorage(with: region) { return designation.regionKeys }
         return ResidenceRun.keys(of: region)
     }
@@ -198,17 +198,18 @@ struct Arguments {
 enum ResidenceRun {
     /// The first day of the run; equal to `date` when the day before it is not covered.
     ///
-    /// - Parameter regionKeys: the region's names in compared form (``keys(of:)``), asked for
-    ///   only when a registration's name is not written as the region lists it; an evaluator
-    ///   keeps them from one person and decision to the next.
+    /// - Parameter regionKeys: the region's names folded (``keys(of:)``), asked for at most once;
+    ///   a designation keeps its own region's (``Designation/regionKeys``).
     static func start(
-        of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate, regionKeys: () -> Set<String>
+        of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate, regionKeys: () -> Set<FoldedName>
     ) -> CalendarDate {
-        // Names as written match at once; only a name that does not is normalised, against the
-        // region's names normalised (most registrations are written as the region lists them).
+        // Each name is looked up folded, among the region's names folded (asked for at the first
+        // look): one hash, where a scan of the region's names as written compared each.
+        var keys: Set<FoldedName>?
         func isInside(_ period: ResidencePeriod) -> Bool {
-            if municipalities.contains(.text(period.municipality)) { return true }
-            return regionKeys().contains(AreaMatcher.key(period.municipality))
+            let region = keys ?? regionKeys()
+            keys = region
+            return region.contains(FoldedName(period.municipality))
         }
         var cursor = date.dayNumber - 1
         var start = date.dayNumber
@@ -222,9 +223,9 @@ enum ResidenceRun {
         return CalendarDate(dayNumber: start)
     }
 
-    /// A region's municipality names in compared form (``AreaMatcher/key(_:)``).
-    static func keys(of municipalities: [Value]) -> Set<String> {
-        Set(municipalities.compactMap { if case .text(let name) = $0 { AreaMatcher.key(name) } else { nil } })
+    /// A region's municipality names folded (``FoldedName``).
+    static func keys(of municipalities: [Value]) -> Set<FoldedName> {
+        Set(municipalities.compactMap { if case .text(let name) = $0 { FoldedName(name) } else { nil } })
     }
 }
 

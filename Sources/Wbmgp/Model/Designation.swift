@@ -60,9 +60,9 @@ public final class Designation: Hashable, Sendable {
 
     /// ``regionMunicipalities`` as the list value rules read, made once (rules read it per person).
     let regionValue: Value
-    /// ``regionMunicipalities`` in compared form (``AreaMatcher/key(_:)``), for registrations
-    /// whose names are written otherwise (``ResidenceRun``).
-    let regionKeys: Set<String>
+    /// ``regionMunicipalities`` folded (``FoldedName``), for finding a registration's
+    /// municipality in the region (``ResidenceRun``).
+    let regionKeys: Set<FoldedName>
 
     /// The areas in the forms the matcher compares, made once here.
     public var areaKey: AreaMatcher.AreaKey { storedAreaKey }
