@@ -72,3 +72,52 @@ struct FieldNamesTests {
         }
     }
 }
+
+/// A member found by a key: by the slot found once when the key belongs to the reader's set of
+/// names (compared by identity), by its name otherwise.
+@Suite("Field keys: a slot found once, or the name looked up")
+struct FieldKeyTests {
+    static let own = FieldNames(["id", "role", "birthDate"])
+    /// Another set holding the same names in another order: a key of `own` must be looked up by name there.
+    static let other = FieldNames(["birthDate", "id", "note", "role"])
+
+    static func members(of text: String, in names: FieldNames, _ body: (FieldReader<JSONTapeNode>) -> Void) throws {
+        let tape = try JSONTape(Array(text.utf8))
+        try tape.withRoot { root throws(InputError) in body(try FieldReader(root, at: JSONPath(), allowing: names)) }
+    }
+
+    @Test("a key of the reader's own set and a key of another set both find their member")
+    func ownAndOtherKeys() throws {
+        let document = #"{"role":"partner","birthDate":"1990-01-02","id":"p2"}"#
+        let ownKeys = (id: Self.own.key("id"), role: Self.own.key("role"), birthDate: Self.own.key("birthDate"))
+        try Self.members(of: document, in: Self.own) { reader in
+            #expect(reader.value(ownKeys.id)?.stringValue == "p2")
+            #expect(reader.value(ownKeys.role)?.stringValue == "partner")
+            #expect(reader.value(ownKeys.birthDate)?.stringValue == "1990-01-02")
+            #expect(reader.value("role")?.stringValue == "partner")
+        }
+        let otherKeys = (id: Self.other.key("id"), role: Self.other.key("role"), note: Self.other.key("note"))
+        try Self.members(of: document, in: Self.own) { reader in
+            // Keys of another set: their slots there (1, 3) would name the wrong members here.
+            #expect(reader.value(otherKeys.id)?.stringValue == "p2")
+            #expect(reader.value(otherKeys.role)?.stringValue == "partner")
+            #expect(reader.value(otherKeys.note) == nil)
+        }
+        try Self.members(of: #"{"birthDate":"1990-01-02","note":"n","id":"p3"}"#, in: Self.other) { reader in
+            #expect(reader.value(ownKeys.id)?.stringValue == "p3")
+            #expect(reader.value(ownKeys.birthDate)?.stringValue == "1990-01-02")
+            #expect(reader.value(ownKeys.role) == nil)
+            #expect(reader.value(otherKeys.note)?.stringValue == "n")
+        }
+    }
+
+    @Test("a key made for a name its set does not hold finds nothing")
+    func keyOutsideItsSet() throws {
+        let stray = Self.own.key("note")
+        #expect(stray.slot == -1)
+        try Self.members(of: #"{"id":"p1"}"#, in: Self.own) { reader in
+            #expect(reader.value(stray) == nil)
+            #expect(reader.value(Self.own.key("id"))?.stringValue == "p1")
+        }
+    }
+}

@@ -32,6 +32,9 @@ struct FieldReader<Node: JSONNode>: MemberReader {
     // Unowned: the sets are constants that live as long as the program (``ApplicationFields``),
     // and a reference count taken on every lookup would cost more than the lookup.
     private unowned(unsafe) let fields: FieldNames
+    /// `fields` by identity: a key whose slot was found in it is looked up without the reference
+    /// being touched.
+    private let fieldsIdentity: ObjectIdentifier
     private var slots = FieldNames.Slots(repeating: -1)
 
     /// Throws `E-TYPE` for a value that is not an object and `E-FIELD`, with a did-you-mean hint,
@@ -43,12 +46,13 @@ struct FieldReader<Node: JSONNode>: MemberReader {
         object = value
         self.location = location
         fields = allowed
+        fieldsIdentity = ObjectIdentifier(allowed)
         if let unknown = value.match(allowed, into: &slots) { throw unknownField(unknown, allowed.names, at: location.description) }
     }
 
     @inline(__always)
     func value<Key: MemberName>(_ key: Key) -> Node? {
-        guard let slot = key.position(in: fields), slot >= 0 else { return nil }
+        guard let slot = key.knownSlot(in: fieldsIdentity) ?? key.position(in: fields), slot >= 0 else { return nil }
         let handle = slots[slot]
         guard handle >= 0 else { return nil }
         let found = object.member(handle: handle)

@@ -6,10 +6,15 @@ protocol MemberName {
     var text: String { get }
     /// The name's position in `fields`, or nil when it is not one of them.
     func position(in fields: FieldNames) -> Int?
+    /// The slot found once for the set of names identified by `names`, or nil when the name was
+    /// not found in that set beforehand (then ``position(in:)`` finds it).
+    func knownSlot(in names: ObjectIdentifier) -> Int?
 }
 
 extension String: MemberName {
     var text: String { self }
+
+    func knownSlot(in names: ObjectIdentifier) -> Int? { nil }
 
     func position(in fields: FieldNames) -> Int? {
         var name = self
@@ -21,21 +26,25 @@ extension String: MemberName {
 /// Plain values only (no reference counted parts), as the readers pass one for every field.
 struct FieldKey: MemberName, Sendable {
     private let name: StaticString
-    /// The set whose slot ``slot`` is; unowned, as the sets live as long as the program.
-    nonisolated(unsafe) unowned(unsafe) let names: FieldNames
+    /// The set whose slot ``slot`` is, by identity only: a reference, even `unowned(unsafe)`,
+    /// was retained and released at every comparison (several times per object read).
+    let names: ObjectIdentifier
     let slot: Int
 
     init(_ name: StaticString, slot: Int, in names: FieldNames) {
         self.name = name
-        self.names = names
+        self.names = ObjectIdentifier(names)
         self.slot = slot
     }
 
     var text: String { name.description }
 
     @inline(__always)
+    func knownSlot(in names: ObjectIdentifier) -> Int? { names == self.names ? slot : nil }
+
+    @inline(__always)
     func position(in fields: FieldNames) -> Int? {
-        if fields === names { return slot }
+        if ObjectIdentifier(fields) == names { return slot }
         return name.withUTF8Buffer { fields.position(of: $0) }
     }
 }
