@@ -265,3 +265,40 @@ struct DatesInWordsTests {
         #expect(PlainWords.date(TestSupport.date("0001-03-15").adding(years: -45), .en) == "15 March -44")
     }
 }
+
+/// ``TextLabels`` keep their contents in one shared storage; they still behave as a value.
+@Suite("Text labels: shared storage, value semantics")
+struct TextLabelsValueTests {
+    static func noun(_ labels: TextLabels, _ role: Person.Role, _ language: Language) -> String {
+        var bytes = ByteBuffer(capacity: 16)
+        guard labels.appendNoun(of: role, language, to: &bytes) else { return "-" }
+        return bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("a changed copy leaves the original as it was, and role nouns follow the domains")
+    func copiesAreIndependent() {
+        var original = TextLabels()
+        original.domains["personRole"] = ["applicant": .init(nl: "aanvrager", en: "applicant"), "partner": .init(nl: "partner", en: "partner")]
+        original.order["income"] = ["employment", "none"]
+        original.anyDomain.set(.init(nl: "loon", en: "wages"), for: "employment")
+        #expect(Self.noun(original, .applicant, .nl) == "aanvrager")
+        #expect(Self.noun(original, .coOccupant, .nl) == "-")
+
+        var copy = original
+        copy.domains["personRole"]?["applicant"] = .init(nl: "verzoeker", en: "requester")
+        copy.domains["personRole"]?["co-occupant"] = .init(nl: "medebewoner", en: "co-occupant")
+        copy.order["income"]?.append("other")
+        copy.anyDomain.set(.init(nl: "salaris", en: "salary"), for: "employment")
+
+        #expect(Self.noun(copy, .applicant, .nl) == "verzoeker")
+        #expect(Self.noun(copy, .coOccupant, .en) == "co-occupant")
+        #expect(copy.order["income"] == ["employment", "none", "other"])
+        #expect(copy.anyDomain["employment"]?.nl == "salaris")
+
+        #expect(Self.noun(original, .applicant, .nl) == "aanvrager")
+        #expect(Self.noun(original, .coOccupant, .nl) == "-")
+        #expect(original.order["income"] == ["employment", "none"])
+        #expect(original.anyDomain["employment"]?.nl == "loon")
+        #expect(original.label("applicant", in: "personRole")?.en == "applicant")
+    }
+}

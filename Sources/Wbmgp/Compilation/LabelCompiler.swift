@@ -3,7 +3,11 @@
 /// code of it and no other, and a code labelled in two domains reads alike in both.
 enum LabelCompiler {
     static func compile(_ table: DeclarationTable, vocabularies: [String: [String]], measures: [String]) -> (TextLabels, [Diagnostic]) {
-        var labels = TextLabels()
+        // Gathered here and made into labels once: each change to a ``TextLabels`` makes its
+        // shared storage anew.
+        var domains: [String: [String: TextLabels.Label]] = [:]
+        var order: [String: [String]] = [:]
+        var anyDomain = LabelTable()
         var diagnostics: [Diagnostic] = []
         let fixed = TextLabels.fixedDomains(measures: measures)
         for name in table.labelSets.keys.sorted() {
@@ -37,24 +41,24 @@ enum LabelCompiler {
                         }
                     }
                 }
-                if domain[entry.code.text] == nil { labels.order[name, default: []].append(entry.code.text) }
+                if domain[entry.code.text] == nil { order[name, default: []].append(entry.code.text) }
                 domain[entry.code.text] = label
                 // People and missing facts are named through their own domain, never as a code met
                 // in a text, so their codes may repeat another domain's (`joining`).
                 guard !TextLabels.ownPathDomains.contains(name) else { continue }
-                if let other = labels.anyDomain[entry.code.text], other != label {
+                if let other = anyDomain[entry.code.text], other != label {
                     diagnostics.append(
                         located.file.diagnostic(
                             .duplicateDeclaration, "'\(entry.code.text)' is labelled differently in another label set; a code reads alike wherever a text shows it",
                             at: entry.code.range.lowerBound))
                 }
-                labels.anyDomain.set(label, for: entry.code.text)
+                anyDomain.set(label, for: entry.code.text)
             }
             for code in known ?? [] where domain[code] == nil {
                 diagnostics.append(
                     located.file.diagnostic(.missingDeclaration, "labels '\(name)' have no label for '\(code)'; every code a text may show needs one", at: set.name.range.lowerBound))
             }
-            labels.domains[name] = domain
+            domains[name] = domain
         }
         // A fixed domain must be labelled once there are labels at all (a module without any
         // labels, as in small tests, shows codes).
@@ -64,6 +68,6 @@ enum LabelCompiler {
                     Diagnostic(code: .missingDeclaration, message: "the rules label no '\(name)' codes (labels \(name) …); texts show them", path: table.labelSets.values.first?.file.path ?? "Rules"))
             }
         }
-        return (labels, diagnostics)
+        return (TextLabels(domains: domains, order: order, anyDomain: anyDomain), diagnostics)
     }
 }

@@ -11,28 +11,61 @@ public struct TextLabels: Sendable {
         var needsEscaping: Bool { JSONBytes.needsEscaping(nl) || JSONBytes.needsEscaping(en) }
     }
 
-    /// Labels by domain, then code.
-    public var domains: [String: [String: Label]] = [:] {
-        didSet {
-            roleNouns = LabelTable(domains["personRole"] ?? [:])
+    /// What the labels hold, in one object shared by every copy: a decision's text context
+    /// copies the labels, and a copy of the fields themselves counted and released a dozen
+    /// references per decision. Never changed once made; a change makes a new one.
+    private final class Storage: Sendable {
+        let domains: [String: [String: Label]]
+        /// The `personRole` labels, and each ``Person/Role``'s place among them (at its
+        /// ``Person/Role/position``): texts name a household member by role several times per
+        /// decision. Two dictionary lookups each time were a twentieth of a decision's work, and
+        /// a label taken out of an array still copied both its strings; the words are copied as bytes.
+        let roleNouns: LabelTable
+        let roleNounIndex: [Int?]
+        let order: [String: [String]]
+        let anyDomain: LabelTable
+
+        init(domains: [String: [String: Label]], order: [String: [String]], anyDomain: LabelTable) {
+            self.domains = domains
+            self.order = order
+            self.anyDomain = anyDomain
+            let roleNouns = LabelTable(domains["personRole"] ?? [:])
             var indices = [Int?](repeating: nil, count: Person.Role.allCases.count)
             for role in Person.Role.allCases { indices[role.position] = TextBytes.withUTF8(of: role.rawValue) { roleNouns.index(of: LabelTable.Probe($0)) } }
+            self.roleNouns = roleNouns
             roleNounIndex = indices
         }
     }
-    /// The `personRole` labels, and each ``Person/Role``'s place among them (at its
-    /// ``Person/Role/position``): texts name a household member by role several times per
-    /// decision. Two dictionary lookups each time were a twentieth of a decision's work, and a
-    /// label taken out of an array still copied both its strings; the words are copied as bytes.
-    private var roleNouns = LabelTable()
-    private var roleNounIndex: [Int?] = Person.Role.allCases.map { _ in nil }
+
+    private var storage = Storage(domains: [:], order: [:], anyDomain: LabelTable())
+
+    /// Labels by domain, then code.
+    public var domains: [String: [String: Label]] {
+        get { storage.domains }
+        set { storage = Storage(domains: newValue, order: storage.order, anyDomain: storage.anyDomain) }
+    }
     /// Each domain's codes in the order the rules list them (the statute's order: income
     /// sources a–f first), for lists a person chooses from.
-    public var order: [String: [String]] = [:]
-    /// Every code of every domain; a code labelled alike in two domains is one entry.
-    public var anyDomain = LabelTable()
+    public var order: [String: [String]] {
+        get { storage.order }
+        set { storage = Storage(domains: storage.domains, order: newValue, anyDomain: storage.anyDomain) }
+    }
+    /// Every code of every domain; a code labelled alike in two domains is one entry. Lent, not
+    /// copied, to a reader (each code of a text is looked up in it).
+    public var anyDomain: LabelTable {
+        _read { yield storage.anyDomain }
+        _modify {
+            var table = storage.anyDomain
+            yield &table
+            storage = Storage(domains: storage.domains, order: storage.order, anyDomain: table)
+        }
+    }
 
     public init() {}
+
+    public init(domains: [String: [String: Label]], order: [String: [String]], anyDomain: LabelTable) {
+        storage = Storage(domains: domains, order: order, anyDomain: anyDomain)
+    }
 
     /// Domains read only where the engine knows it names one (a person's role, a missing fact):
     /// not in ``anyDomain``.
@@ -47,8 +80,8 @@ public struct TextLabels: Sendable {
     /// Appends the noun the rules give a household member's `role` (`personRole`) in
     /// `language`, and says so; appends nothing when they give none.
     func appendNoun(of role: Person.Role, _ language: Language, to bytes: inout ByteBuffer) -> Bool {
-        guard let index = roleNounIndex[role.position] else { return false }
-        roleNouns.appendWords(at: index, language, to: &bytes)
+        guard let index = storage.roleNounIndex[role.position] else { return false }
+        storage.roleNouns.appendWords(at: index, language, to: &bytes)
         return true
     }
 
