@@ -1,80 +1,124 @@
 /// The members the application reader asks for, each with its slot among its object's
-/// ``ApplicationFields`` found once: a lookup is then an index, not a search.
-enum RootKey {
-    static let id = ApplicationFields.application.key("id")
-    static let kind = ApplicationFields.application.key("kind")
-    static let applicationDate = ApplicationFields.application.key("applicationDate")
-    static let decisionDate = ApplicationFields.application.key("decisionDate")
-    static let dwelling = ApplicationFields.application.key("dwelling")
-    static let household = ApplicationFields.application.key("household")
-    static let woonverklaring = ApplicationFields.application.key("woonverklaring")
-    static let hardship = ApplicationFields.application.key("hardship")
-}
+/// ``ApplicationFields`` found once (a lookup is then an index, not a search), the names of each
+/// object, and the closed lists of codes it reads (``ApplicationCodes``).
+///
+/// Made once and referred to by every reader (``ApplicationReader/keys``): kept as global
+/// constants, every read of one went through the runtime's check that it had been made
+/// (`swift_once`), and a set of names was retained and released at each use, about eighty
+/// times a decision. One object, so a copy of a reader counts one reference for all of them.
+final class ApplicationKeys: Sendable {
+    static let shared = ApplicationKeys()
 
-enum DwellingKey {
-    static let municipality = ApplicationFields.dwelling.key("municipality")
-    static let postcode = ApplicationFields.dwelling.key("postcode")
-    static let houseNumber = ApplicationFields.dwelling.key("houseNumber")
-    static let houseNumberAddition = ApplicationFields.dwelling.key("houseNumberAddition")
-    static let street = ApplicationFields.dwelling.key("street")
-    static let neighbourhood = ApplicationFields.dwelling.key("neighbourhood")
-    static let category = ApplicationFields.dwelling.key("category")
-}
+    struct Root: Sendable {
+        let fields = ApplicationFields.application
+        let id = ApplicationFields.application.key("id")
+        let kind = ApplicationFields.application.key("kind")
+        let applicationDate = ApplicationFields.application.key("applicationDate")
+        let decisionDate = ApplicationFields.application.key("decisionDate")
+        let dwelling = ApplicationFields.application.key("dwelling")
+        let household = ApplicationFields.application.key("household")
+        let woonverklaring = ApplicationFields.application.key("woonverklaring")
+        let hardship = ApplicationFields.application.key("hardship")
+    }
 
-enum PersonKey {
-    static let id = ApplicationFields.person.key("id")
-    static let role = ApplicationFields.person.key("role")
-    static let birthDate = ApplicationFields.person.key("birthDate")
-    static let residence = ApplicationFields.person.key("residence")
-    static let income = ApplicationFields.person.key("income")
-    static let screening = ApplicationFields.person.key("screening")
-    static let address = ApplicationFields.person.key("address")
-    static let characteristics = ApplicationFields.person.key("characteristics")
-    static let name = ApplicationFields.person.key("name")
-}
+    struct Dwelling: Sendable {
+        let fields = ApplicationFields.dwelling
+        let municipality = ApplicationFields.dwelling.key("municipality")
+        let postcode = ApplicationFields.dwelling.key("postcode")
+        let houseNumber = ApplicationFields.dwelling.key("houseNumber")
+        let houseNumberAddition = ApplicationFields.dwelling.key("houseNumberAddition")
+        let street = ApplicationFields.dwelling.key("street")
+        let neighbourhood = ApplicationFields.dwelling.key("neighbourhood")
+        let category = ApplicationFields.dwelling.key("category")
+    }
 
-enum AddressKey {
-    static let houseNumber = ApplicationFields.postalAddress.key("houseNumber")
-    static let street = ApplicationFields.postalAddress.key("street")
-    static let houseNumberAddition = ApplicationFields.postalAddress.key("houseNumberAddition")
-    static let postcode = ApplicationFields.postalAddress.key("postcode")
-    static let city = ApplicationFields.postalAddress.key("city")
-}
+    struct Person: Sendable {
+        let fields = ApplicationFields.person
+        let id = ApplicationFields.person.key("id")
+        let role = ApplicationFields.person.key("role")
+        let birthDate = ApplicationFields.person.key("birthDate")
+        let residence = ApplicationFields.person.key("residence")
+        let income = ApplicationFields.person.key("income")
+        let screening = ApplicationFields.person.key("screening")
+        let address = ApplicationFields.person.key("address")
+        let characteristics = ApplicationFields.person.key("characteristics")
+        let name = ApplicationFields.person.key("name")
+    }
 
-enum PeriodKey {
-    static let municipality = ApplicationFields.residencePeriod.key("municipality")
-    static let from = ApplicationFields.residencePeriod.key("from")
-    static let until = ApplicationFields.residencePeriod.key("until")
-}
+    struct Address: Sendable {
+        let fields = ApplicationFields.postalAddress
+        let houseNumber = ApplicationFields.postalAddress.key("houseNumber")
+        let street = ApplicationFields.postalAddress.key("street")
+        let houseNumberAddition = ApplicationFields.postalAddress.key("houseNumberAddition")
+        let postcode = ApplicationFields.postalAddress.key("postcode")
+        let city = ApplicationFields.postalAddress.key("city")
+    }
 
-enum ScreeningKey {
-    static let vog = ApplicationFields.screening.key("vog")
-    static let policeRecords = ApplicationFields.screening.key("policeRecords")
-}
+    struct Period: Sendable {
+        let fields = ApplicationFields.residencePeriod
+        let municipality = ApplicationFields.residencePeriod.key("municipality")
+        let from = ApplicationFields.residencePeriod.key("from")
+        let until = ApplicationFields.residencePeriod.key("until")
+    }
 
-enum VOGKey {
-    static let status = ApplicationFields.certificateOfConduct.key("status")
-    static let submitted = ApplicationFields.certificateOfConduct.key("submitted")
-    static let date = ApplicationFields.certificateOfConduct.key("date")
-}
+    struct Screening: Sendable {
+        let fields = ApplicationFields.screening
+        let vog = ApplicationFields.screening.key("vog")
+        let policeRecords = ApplicationFields.screening.key("policeRecords")
+    }
 
-enum RecordKey {
-    static let behaviour = ApplicationFields.policeRecord.key("behaviour")
-    static let date = ApplicationFields.policeRecord.key("date")
-}
+    struct VOG: Sendable {
+        let fields = ApplicationFields.certificateOfConduct
+        let status = ApplicationFields.certificateOfConduct.key("status")
+        let submitted = ApplicationFields.certificateOfConduct.key("submitted")
+        let date = ApplicationFields.certificateOfConduct.key("date")
+    }
 
-enum WoonverklaringKey {
-    static let outcome = ApplicationFields.woonverklaring.key("outcome")
-    static let hearingOffered = ApplicationFields.woonverklaring.key("hearingOffered")
-    static let conditions = ApplicationFields.woonverklaring.key("conditions")
-    static let date = ApplicationFields.woonverklaring.key("date")
-    static let decidedBy = ApplicationFields.woonverklaring.key("decidedBy")
-}
+    struct Record: Sendable {
+        let fields = ApplicationFields.policeRecord
+        let behaviour = ApplicationFields.policeRecord.key("behaviour")
+        let date = ApplicationFields.policeRecord.key("date")
+    }
 
-enum HardshipKey {
-    static let article = ApplicationFields.hardship.key("article")
-    static let granted = ApplicationFields.hardship.key("granted")
-    static let date = ApplicationFields.hardship.key("date")
-    static let decidedBy = ApplicationFields.hardship.key("decidedBy")
-    static let reason = ApplicationFields.hardship.key("reason")
+    struct Woonverklaring: Sendable {
+        let fields = ApplicationFields.woonverklaring
+        let outcome = ApplicationFields.woonverklaring.key("outcome")
+        let hearingOffered = ApplicationFields.woonverklaring.key("hearingOffered")
+        let conditions = ApplicationFields.woonverklaring.key("conditions")
+        let date = ApplicationFields.woonverklaring.key("date")
+        let decidedBy = ApplicationFields.woonverklaring.key("decidedBy")
+    }
+
+    struct Hardship: Sendable {
+        let fields = ApplicationFields.hardship
+        let article = ApplicationFields.hardship.key("article")
+        let granted = ApplicationFields.hardship.key("granted")
+        let date = ApplicationFields.hardship.key("date")
+        let decidedBy = ApplicationFields.hardship.key("decidedBy")
+        let reason = ApplicationFields.hardship.key("reason")
+    }
+
+    /// The closed lists of ``ApplicationCodes``, and the values their positions stand for.
+    struct Codes: Sendable {
+        let roles = ApplicationCodes.roles
+        let roleNames = ApplicationCodes.roleNames
+        let kinds = ApplicationCodes.kinds
+        let kindNames = ApplicationCodes.kindNames
+        let vogStatuses = ApplicationCodes.vogStatuses
+        let vogStatusNames = ApplicationCodes.vogStatusNames
+        let outcomes = ApplicationCodes.outcomes
+        let outcomeNames = ApplicationCodes.outcomeNames
+    }
+
+    let root = Root()
+    let dwelling = Dwelling()
+    let person = Person()
+    let address = Address()
+    let period = Period()
+    let screening = Screening()
+    let vog = VOG()
+    let record = Record()
+    let woonverklaring = Woonverklaring()
+    let hardship = Hardship()
+    let codes = Codes()
 }

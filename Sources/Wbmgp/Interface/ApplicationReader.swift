@@ -21,6 +21,8 @@ public struct ApplicationReader: Sendable {
     let readsPoliceData: Bool
     /// The citation of `policeDataReaders`, for the error at the desk.
     let policeDataCitation: String?
+    /// The members, names and codes read, found once (``ApplicationKeys``).
+    let keys = ApplicationKeys.shared
 
     /// - Parameter role: who is deciding (interface §2); `desk` by default, which may not read
     ///   police records.
@@ -58,17 +60,17 @@ public struct ApplicationReader: Sendable {
     }
 
     private func readApplication<Node: JSONNode>(_ value: Node) throws(InputError) -> Application {
-        let root = try FieldReader(value, at: JSONPath(), allowing: ApplicationFields.application)
-        let id = try root.requiredString(RootKey.id)
-        let kind = try root.code(RootKey.kind, in: ApplicationCodes.kindNames, "application kind").map { ApplicationCodes.kinds[$0] } ?? .newTenancy
-        let applicationDate = try root.requiredDate(RootKey.applicationDate)
-        let decisionDate = try root.date(RootKey.decisionDate)
+        let root = try FieldReader(value, at: JSONPath(), allowing: keys.root.fields)
+        let id = try root.requiredString(keys.root.id)
+        let kind = try root.code(keys.root.kind, in: keys.codes.kindNames, "application kind").map { keys.codes.kinds[$0] } ?? .newTenancy
+        let applicationDate = try root.requiredDate(keys.root.applicationDate)
+        let decisionDate = try root.date(keys.root.decisionDate)
         if let decisionDate, decisionDate < applicationDate {
             throw InputError(code: "E-CHRONOLOGY", path: "$.decisionDate", message: "the decision date \(decisionDate) lies before the application date \(applicationDate)")
         }
-        guard let dwellingValue = root.value(RootKey.dwelling) else { throw root.missing("dwelling", "an object") }
+        guard let dwellingValue = root.value(keys.root.dwelling) else { throw root.missing("dwelling", "an object") }
         let dwelling = try readDwelling(dwellingValue)
-        guard let members = try root.array(RootKey.household, limit: InputLimits.householdMembers) else {
+        guard let members = try root.array(keys.root.household, limit: InputLimits.householdMembers) else {
             throw root.missing("household", "an array of household members")
         }
         var household: [Person] = []
@@ -79,9 +81,9 @@ public struct ApplicationReader: Sendable {
         let applicantIndex = try checkHousehold(household, kind: kind)
         // Read with `if let`, not `Optional.map`, whose closure would copy the reader.
         var woonverklaring: Woonverklaring?
-        if let value = root.value(RootKey.woonverklaring) { woonverklaring = try readWoonverklaring(value) }
+        if let value = root.value(keys.root.woonverklaring) { woonverklaring = try readWoonverklaring(value) }
         var hardship: [HardshipDecision] = []
-        if let entries = try root.array(RootKey.hardship) {
+        if let entries = try root.array(keys.root.hardship) {
             for (i, entry) in entries.enumerated() { hardship.append(try readHardship(entry, at: root.location.member("hardship").element(i))) }
         }
         return Application(
@@ -90,11 +92,11 @@ public struct ApplicationReader: Sendable {
     }
 
     func readDwelling<Node: JSONNode>(_ value: Node) throws(InputError) -> Dwelling {
-        let object = try FieldReader(value, at: JSONPath().member("dwelling"), allowing: ApplicationFields.dwelling)
+        let object = try FieldReader(value, at: JSONPath().member("dwelling"), allowing: keys.dwelling.fields)
         return Dwelling(
-            municipality: try object.requiredString(DwellingKey.municipality), postcode: try object.string(DwellingKey.postcode),
-            houseNumber: try object.integer(DwellingKey.houseNumber), houseNumberAddition: try object.string(DwellingKey.houseNumberAddition),
-            street: try object.string(DwellingKey.street), neighbourhood: try object.string(DwellingKey.neighbourhood), category: try object.requiredString(DwellingKey.category))
+            municipality: try object.requiredString(keys.dwelling.municipality), postcode: try object.string(keys.dwelling.postcode),
+            houseNumber: try object.integer(keys.dwelling.houseNumber), houseNumberAddition: try object.string(keys.dwelling.houseNumberAddition),
+            street: try object.string(keys.dwelling.street), neighbourhood: try object.string(keys.dwelling.neighbourhood), category: try object.requiredString(keys.dwelling.category))
     }
 
     private func checkHousehold(_ household: [Person], kind: Application.Kind) throws(InputError) -> Int {
