@@ -20,42 +20,49 @@ struct FoldedName: Hashable, Sendable {
     private let end: Int
     /// The folded bytes and their count mixed into one word: equal names have equal folds.
     private let fold: UInt64
+    /// The first sixteen folded bytes (zero past the end): all of a name of up to sixteen bytes,
+    /// which then compares without its bytes being read again.
+    private let words: (UInt64, UInt64)
 
     init(_ name: String) {
         // One pass over the bytes inside the spaces, eight at a time: whether all are ASCII, and
         // their fold.
-        let (ascii, first, last, mixed) = FoldedName.withBytes(of: name) { bytes in
+        let (ascii, first, last, folded) = FoldedName.withBytes(of: name) { bytes in
             var lo = 0, hi = bytes.count
             while lo < hi, bytes[lo] == 0x20 { lo += 1 }
             while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
-            let (high, mixed) = FoldedName.fold(bytes, from: lo, to: hi)
-            return (high & 0x8080_8080_8080_8080 == 0, lo, hi, mixed)
+            let folded = FoldedName.fold(bytes, from: lo, to: hi)
+            return (folded.high & 0x8080_8080_8080_8080 == 0, lo, hi, folded)
         }
         if ascii {
-            (text, start, end, fold) = (name, first, last, mixed)
+            (text, start, end, fold, words) = (name, first, last, folded.mixed, folded.words)
         } else {
             let key = AreaMatcher.key(name)
             let count = key.utf8.count
             (text, start, end) = (key, 0, count)
-            fold = FoldedName.withBytes(of: key) { FoldedName.fold($0, from: 0, to: count).mixed }
+            let keyFolded = FoldedName.withBytes(of: key) { FoldedName.fold($0, from: 0, to: count) }
+            (fold, words) = (keyFolded.mixed, keyFolded.words)
         }
     }
 
-    /// The bytes `start..<end` or-ed together (their high bits say whether all are ASCII), and
-    /// folded and mixed into one word with their count.
+    /// The bytes `start..<end` or-ed together (their high bits say whether all are ASCII),
+    /// folded and mixed into one word with their count, and the first two folded words.
     @inline(__always)
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (high: UInt64, mixed: UInt64) {
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (high: UInt64, mixed: UInt64, words: (UInt64, UInt64)) {
         var high: UInt64 = 0
         var mixed = UInt64(truncatingIfNeeded: end - start)
+        var words: (UInt64, UInt64) = (0, 0)
         var at = start
         while at < end {
             let word = FoldedName.word(bytes, at, start: start, end: end)
+            let folded = FoldedName.folded(word)
+            if at == start { words.0 = folded } else if at == start + 8 { words.1 = folded }
             high |= word
-            mixed = (mixed ^ FoldedName.folded(word)) &* 0x9E37_79B9_7F4A_7C15
+            mixed = (mixed ^ folded) &* 0x9E37_79B9_7F4A_7C15
             mixed ^= mixed >> 29
             at += 8
         }
-        return (high, mixed)
+        return (high, mixed, words)
     }
 
     /// The name's key as a string (what ``AreaMatcher/key(_:)`` gives), for messages and tests.
@@ -67,7 +74,8 @@ struct FoldedName: Hashable, Sendable {
 
     static func == (a: FoldedName, b: FoldedName) -> Bool {
         let count = a.end - a.start
-        guard a.fold == b.fold, count == b.end - b.start else { return false }
+        guard a.fold == b.fold, count == b.end - b.start, a.words == b.words else { return false }
+        if count <= 16 { return true }
         return a.withCompared { mine in
             b.withCompared { other in
                 var at = 0
