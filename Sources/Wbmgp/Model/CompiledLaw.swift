@@ -35,20 +35,22 @@ public struct CompiledLaw: Sendable {
 
     /// The snapshot in force on `date`, or nil before the first version of the law.
     public func snapshot(on date: CalendarDate) -> LawSnapshot? {
+        // The search keeps a position, not the snapshot: each snapshot taken on the way was a
+        // copy, counting references to its rules and requirements (a few per decision).
         var low = 0
         var high = snapshots.count - 1
-        var found: LawSnapshot?
+        var found: Int?
         while low <= high {
             let mid = (low + high) / 2
             if snapshots[mid].from <= date {
-                found = snapshots[mid]
+                found = mid
                 low = mid + 1
             } else {
                 high = mid - 1
             }
         }
-        guard let found, found.until.map({ date <= $0 }) ?? true else { return nil }
-        return found
+        guard let found, snapshots[found].until.map({ date <= $0 }) ?? true else { return nil }
+        return snapshots[found]
     }
 
     /// The value of parameter `name` in force on `date`.
