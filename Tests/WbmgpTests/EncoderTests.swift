@@ -118,34 +118,35 @@ struct EncoderTests {
         #expect(reordered > 100)
     }
 
-    @Test("a reason's rule words are copied as the rule wrote them, and written as set once changed; every result is written as its code")
+    @Test("a reason's rule words are shared with its rule and copied as the rule wrote them, and written as set once changed; every result is written as its code")
     func ruleWordsCopiedUntilChanged() throws {
         var generated = try Generated(seed: 23)
         let service = generated.service
+        let rules = service.engine.law.snapshots.flatMap(\.rules)
         for i in 0..<300 {
             var decision = try generated.decision(i)
             var copied = JSONBytes()
             DecisionWriter.compact(decision, engine: service.engineInfo, into: &copied)
-            // Set to the same words, the reasons lose the rule's encoded words and are escaped
-            // one by one: the same bytes.
+            // Set to the same words, the reasons get words of their own, written anew: the same bytes.
             for r in decision.reasons.indices {
-                #expect(decision.reasons[r].ruleWords.json != nil)
-                // Each word on its own drops them.
+                let given = decision.reasons[r].words
+                #expect(rules.contains { $0.words === given }, "a reason's words are its rule's")
+                // Each word on its own makes new words, equal in value when unchanged.
                 var reason = decision.reasons[r]
                 reason.citation = decision.reasons[r].citation
-                #expect(reason.ruleWords.json == nil)
+                #expect(reason.words !== given && reason.words == given && reason == decision.reasons[r])
                 reason = decision.reasons[r]
                 reason.effect = decision.reasons[r].effect
-                #expect(reason.ruleWords.json == nil)
+                #expect(reason.words !== given && reason.words == given)
                 reason = decision.reasons[r]
                 reason.rule = decision.reasons[r].rule
-                #expect(reason.ruleWords.json == nil)
+                #expect(reason.words !== given && reason.words == given)
                 decision.reasons[r].rule = decision.reasons[r].rule
                 decision.reasons[r].citation = decision.reasons[r].citation
                 decision.reasons[r].effect = decision.reasons[r].effect
-                #expect(decision.reasons[r].ruleWords.json == nil)
+                #expect(decision.reasons[r].words !== given)
             }
-            var escaped = JSONBytes()
+        var escaped = JSONBytes()
             DecisionWriter.compact(decision, engine: service.engineInfo, into: &escaped)
             #expect(escaped.bytes == copied.bytes, "application \(i)")
         }

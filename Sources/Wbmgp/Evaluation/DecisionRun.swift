@@ -242,7 +242,7 @@ struct DecisionRun {
     mutating func makeReason(_ rule: CompiledRule, result: RuleResult, personId: String?) -> Reason {
         guard rendersTexts else {
             return Reason(
-                rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
+                ruleVersion: rule.validFrom, words: rule.words, result: result, lifted: nil, person: personId,
                 content: ReasonContent(nl: "", en: ""))
         }
         // Facts, then texts, written into the arena as the output will hold them.
@@ -269,9 +269,9 @@ struct DecisionRun {
             render(rule.reasons[chosen].en, .en, into: arena, clean: &clean)
         }
         return Reason(
-            rule: rule.id, ruleVersion: rule.validFrom, citation: rule.citation, effect: rule.effect.name, result: result, lifted: nil, person: personId,
+            ruleVersion: rule.validFrom, words: rule.words, result: result, lifted: nil, person: personId,
             content: ReasonContent(arena, start: start, textStart: textStart, middle: middle, end: arena.bytes.buffer.count),
-            escaping: TextEscaping(needsNone: clean), ruleWords: RuleWordsJSON(json: rule.reasonJSON))
+            escaping: TextEscaping(needsNone: clean))
     }
 
     /// The first of `reasons` given for `result` whose guard holds. Found by index: a search

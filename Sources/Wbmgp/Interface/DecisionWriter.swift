@@ -249,13 +249,9 @@ public enum DecisionWriter {
     static func reason(_ reason: UnsafePointer<Reason>, _ out: inout JSONBytes) {
         // The facts and both texts lent at once (``ReasonContent/withParts(_:)``).
         reason.pointee.content.withParts { factsJSON, nl, en in
-            // The rule's words as its compiled form wrote them, unless they were set otherwise.
-            let ruleWords = reason.pointee.ruleWords.json
-            if let ruleWords {
-                out.buffer.append(ruleWords.head)
-            } else {
-                CompiledRule.ReasonJSON.appendHead(citation: reason.pointee.citation, effect: reason.pointee.effect, to: &out)
-            }
+            // The rule's words as JSON, written once for the rule (or for words set otherwise).
+            let words = reason.pointee.words
+            out.buffer.append(words.head)
             // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
             // are put in that order here.
             if let factsJSON {
@@ -283,11 +279,7 @@ public enum DecisionWriter {
             // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
             out.raw(",\"result\":")
             TextBytes.withUTF8(of: reason.pointee.result.rawValue) { out.appendUnescapedString(utf8: $0) }
-            if let ruleWords {
-                out.buffer.append(ruleWords.tail)
-            } else {
-                CompiledRule.ReasonJSON.appendTail(rule: reason.pointee.rule, to: &out)
-            }
+            out.buffer.append(words.tail)
             text(nl: nl, en: en, clean: reason.pointee.escaping.needsNone, &out)
             out.byte(UInt8(ascii: "}"))
         }

@@ -190,43 +190,8 @@ public final class CompiledRule: Sendable {
     public let slotCount: Int
     /// The flat code of all the rule's expressions.
     public let program: ExpressionCode
-    /// The rule's words in each of its reasons, already in JSON form.
-    let reasonJSON: ReasonJSON
-
-    /// The members of a reason that are the same in every reason of a rule, escaped and
-    /// quoted once: a batch writes them for every reason it gives.
-    final class ReasonJSON: Sendable {
-        /// `{"citation":…,"effect":…,"facts":`
-        let head: [UInt8]
-        /// `,"rule":…,"text":`
-        let tail: [UInt8]
-
-        init(id: String, citation: String, effect: String) {
-            var head = JSONBytes()
-            Self.appendHead(citation: citation, effect: effect, to: &head)
-            var tail = JSONBytes()
-            Self.appendTail(rule: id, to: &tail)
-            self.head = head.bytes
-            self.tail = tail.bytes
-        }
-
-        /// ``head``: written here once per rule, and by the writer for a reason whose words
-        /// were set otherwise.
-        static func appendHead(citation: String, effect: String, to out: inout JSONBytes) {
-            out.raw("{\"citation\":")
-            out.appendString(citation)
-            out.raw(",\"effect\":")
-            out.appendString(effect)
-            out.raw(",\"facts\":")
-        }
-
-        /// ``tail``, likewise.
-        static func appendTail(rule: String, to out: inout JSONBytes) {
-            out.raw(",\"rule\":")
-            out.appendString(rule)
-            out.raw(",\"text\":")
-        }
-    }
+    /// The rule's words in each of its reasons, with their JSON (``RuleWords``).
+    let words: RuleWords
 
     public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
         self.id = id
@@ -246,7 +211,7 @@ public final class CompiledRule: Sendable {
         self.wouldLift = wouldLift
         self.slotCount = slotCount
         self.program = program
-        reasonJSON = ReasonJSON(id: id, citation: citation, effect: effect.name)
+        words = RuleWords(id: id, citation: citation, effect: effect.name)
     }
 }
 

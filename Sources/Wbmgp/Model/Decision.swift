@@ -60,12 +60,23 @@ public struct RecordReference: Hashable, Sendable, Comparable {
 
 /// One rule's result for one person (or for the application), with the facts it used.
 public struct Reason: Hashable, Sendable {
-    // Changing a word the rule gave drops the rule's encoded words (``RuleWordsJSON``).
-    public var rule: String { didSet { ruleWords = RuleWordsJSON() } }
+    public var rule: String {
+        get { words.id }
+        set { words = RuleWords(id: newValue, citation: citation, effect: effect) }
+    }
     /// The start of the rule version that gave this reason (not written; for coverage).
     public var ruleVersion: CalendarDate
-    public var citation: String { didSet { ruleWords = RuleWordsJSON() } }
-    public var effect: String { didSet { ruleWords = RuleWordsJSON() } }
+    public var citation: String {
+        get { words.citation }
+        set { words = RuleWords(id: rule, citation: newValue, effect: effect) }
+    }
+    public var effect: String {
+        get { words.effect }
+        set { words = RuleWords(id: rule, citation: citation, effect: newValue) }
+    }
+    /// The rule's id, citation and effect, shared with every reason of the rule version
+    /// (``RuleWords``), and their JSON, which the writer copies.
+    var words: RuleWords
     public var result: RuleResult
     public var lifted: Lift?
     public var person: String?
@@ -95,18 +106,6 @@ public struct Reason: Hashable, Sendable {
     /// Whether ``nl`` and ``en`` hold no byte JSON escapes, as known when they were rendered;
     /// the writer then copies them as they are. Not part of the reason's value.
     var escaping = TextEscaping()
-    /// The rule's citation, effect and id as JSON, written once when the rule was compiled;
-    /// the writer copies them. Not part of the reason's value.
-    var ruleWords = RuleWordsJSON()
-}
-
-/// A hint, like ``TextEscaping``: the words a reason takes from its rule, in the JSON form the
-/// writer gives them (``CompiledRule/ReasonJSON``), or nil when they were set otherwise.
-struct RuleWordsJSON: Hashable, Sendable {
-    var json: CompiledRule.ReasonJSON? = nil
-
-    static func == (_: RuleWordsJSON, _: RuleWordsJSON) -> Bool { true }
-    func hash(into hasher: inout Hasher) {}
 }
 
 /// What is known of a text's bytes when it was made: `needsNone` when none is a byte JSON
