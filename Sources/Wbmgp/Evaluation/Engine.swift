@@ -109,7 +109,11 @@ public struct Engine: Sendable {
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
         if texts { run.reasons.reserveCapacity(snapshot.rules.count + application.household.count) }
         run.evaluator.reserveSlots(snapshot.maximumSlotCount)
-        for rule in snapshot.rules { run.apply(run.version(of: rule, in: law)) }
+        for rule in snapshot.rules {
+            // Only a rule dated by an act can change version; the others are applied as they
+            // are (passed through `version(of:in:)`, each was returned, and counted, once more).
+            if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
+        }
         return (run.decision(lawVersion: version), run.grounds ?? [])
     }
 
