@@ -147,9 +147,9 @@ struct CounterfactualSearch {
     func residenceYears(reachedOn date: CalendarDate, by index: Int, for rule: CompiledRule) -> Int? {
         let dayBefore = date.adding(days: -1)
         guard let designation = designation(for: rule, on: dayBefore) ?? designation(for: rule, on: date),
-            let periods = probe.household[index].residence, let region = designation.regionValue.listElements
+            let periods = probe.household[index].residence, designation.regionValue.listElements != nil
         else { return nil }
-        let start = ResidenceRun.start(of: periods, within: region, endingBefore: date) { designation.regionKeys }
+        let start = ResidenceRun.start(of: periods, endingBefore: date) { designation.regionKeys }
         guard start < dayBefore else { return nil }
         let monthEnd = engine.law.monthEnd
         for years in 1...max(1, date.year - start.year + 1) {

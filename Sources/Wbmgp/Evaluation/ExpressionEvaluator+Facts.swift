@@ -138,7 +138,7 @@ extension ExpressionEvaluator {
             }
             guard let household = application?.household else { return .unknown }
             guard let periods = household[index].residence else { return note("$.household[\(index)].residence") }
-            return .span(from: ResidenceRun.start(of: periods, within: region, endingBefore: date, regionKeys: { regionKeys(of: region) }), to: date)
+            return .span(from: ResidenceRun.start(of: periods, endingBefore: date, regionKeys: { regionKeys(of: region) }), to: date)
         case .since:
             guard case .span(let from, _) = values[0] else { return .unknown }
             return .date(from)
@@ -201,7 +201,7 @@ enum ResidenceRun {
     /// - Parameter regionKeys: the region's names folded (``keys(of:)``), asked for at most once;
     ///   a designation keeps its own region's (``Designation/regionKeys``).
     static func start(
-        of periods: [ResidencePeriod], within municipalities: [Value], endingBefore date: CalendarDate, regionKeys: () -> Set<FoldedName>
+        of periods: [ResidencePeriod], endingBefore date: CalendarDate, regionKeys: () -> Set<FoldedName>
     ) -> CalendarDate {
         // Each name is looked up folded, among the region's names folded (asked for at the first
         // look): one hash, where a scan of the region's names as written compared each.
