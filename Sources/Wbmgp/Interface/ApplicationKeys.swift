@@ -1,6 +1,6 @@
 /// The members the application reader asks for, each with its slot among its object's
 /// ``ApplicationFields`` found once (a lookup is then an index, not a search), the names of each
-/// object, and the closed lists of codes it reads (``ApplicationCodes``).
+/// object, and the closed lists of codes an application's own vocabulary makes (``Codes``).
 ///
 /// Made once and referred to by every reader (``ApplicationReader/keys``): kept as global
 /// constants, every read of one went through the runtime's check that it had been made
@@ -98,16 +98,18 @@ final class ApplicationKeys: Sendable {
         let reason = ApplicationFields.hardship.key("reason")
     }
 
-    /// The closed lists of ``ApplicationCodes``, and the values their positions stand for.
+    /// The closed lists of codes an application's own vocabulary makes (roles, kinds, VOG
+    /// statuses, woonverklaring outcomes), and the values their positions stand for: a code read
+    /// is found in them from its bytes.
     struct Codes: Sendable {
-        let roles = ApplicationCodes.roles
-        let roleNames = ApplicationCodes.roleNames
-        let kinds = ApplicationCodes.kinds
-        let kindNames = ApplicationCodes.kindNames
-        let vogStatuses = ApplicationCodes.vogStatuses
-        let vogStatusNames = ApplicationCodes.vogStatusNames
-        let outcomes = ApplicationCodes.outcomes
-        let outcomeNames = ApplicationCodes.outcomeNames
+        let roles = Wbmgp.Person.Role.allCases
+        let roleNames = FieldNames.codes(Wbmgp.Person.Role.allCases.map(\.rawValue))
+        let kinds = Application.Kind.allCases
+        let kindNames = FieldNames.codes(Application.Kind.allCases.map(\.rawValue))
+        let vogStatuses = CertificateOfConduct.Status.allCases
+        let vogStatusNames = FieldNames.codes(CertificateOfConduct.Status.allCases.map(\.rawValue))
+        let outcomes = Wbmgp.Woonverklaring.Outcome.allCases
+        let outcomeNames = FieldNames.codes(Wbmgp.Woonverklaring.Outcome.allCases.map(\.rawValue))
     }
 
     let root = Root()

@@ -44,7 +44,6 @@ struct FieldKey: MemberName, Sendable {
 
     @inline(__always)
     func position(in fields: FieldNames) -> Int? {
-        if ObjectIdentifier(fields) == names { return slot }
-        return name.withUTF8Buffer { fields.position(of: $0) }
+        knownSlot(in: ObjectIdentifier(fields)) ?? name.withUTF8Buffer { fields.position(of: $0) }
     }
 }
