@@ -11,7 +11,7 @@ struct DecisionRun {
     let hardship: [HardshipDecision]
     let lawDate: CalendarDate
     let covering: [Designation]
-    /// The covering designations' ids, made once for the evaluator and the decision.
+    /// The covering designations' ids, for the decision (made with the set, ``CoveringSet``).
     let designationIds: [String]
     let evaluator: ExpressionEvaluator
     var reasons: [Reason] = []
@@ -45,7 +45,7 @@ struct DecisionRun {
     /// How values read in texts (labels, people); its language and designation set per text.
     var textContext: TextContext
 
-    init(application: Application, lawDate: CalendarDate, covering: [Designation], monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
+    init(application: Application, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
         applicationId = application.id
         applicationDate = application.applicationDate
         decisionDate = application.decisionDate
@@ -53,15 +53,15 @@ struct DecisionRun {
         household = application.household
         hardship = application.hardship
         self.lawDate = lawDate
-        self.covering = covering
+        covering = set.designations
         self.textContext = TextContext(
-            language: .nl, labels: labels, household: application.household, designations: covering, designation: nil, peopleByName: peopleByName,
+            language: .nl, labels: labels, household: application.household, designations: set.designations, designation: nil, peopleByName: peopleByName,
             designationWords: designationWords, escapeNote: scratch.escapeNote, listWords: scratch.listWords)
         self.scratch = scratch
         self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         evaluator = scratch.evaluator
-        designationIds = covering.map(\.id)
-        evaluator.begin(application, lawDate: lawDate, designationIds: designationIds, monthEnd: monthEnd)
+        designationIds = set.ids
+        evaluator.begin(application, lawDate: lawDate, designations: set.idsValue, monthEnd: monthEnd)
     }
 
     /// The version of `rule` that decides. By default the law date's; a rule `dated by` the date

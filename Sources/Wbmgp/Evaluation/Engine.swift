@@ -8,8 +8,11 @@ public struct Engine: Sendable {
     public let law: CompiledLaw
     public let designations: [Designation]
     /// The designations by compared municipality name, each list in ``designations`` order: a
-    /// dwelling is only ever covered by designations of its own municipality.
-    private let designationsByMunicipality: [FoldedName: [Designation]]
+    /// dwelling is only ever covered by designations of its own municipality. Each list comes
+    /// with the sets a dwelling is usually covered by (``MunicipalityDesignations``).
+    private let designationsByMunicipality: [FoldedName: MunicipalityDesignations]
+    /// What covers a dwelling that no designation covers.
+    private let uncovered = CoveringSet([])
     /// The designations in words, for reason texts.
     let designationWords: DesignationWords
     /// Whether a word a text can take from the rules or the designations (a label, a
@@ -20,7 +23,7 @@ public struct Engine: Sendable {
     public init(law: CompiledLaw, designations: [Designation]) {
         self.law = law
         self.designations = designations.sorted { $0.id < $1.id }
-        designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }
+        designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }.mapValues { MunicipalityDesignations($0) }
         designationWords = DesignationWords(self.designations, labels: law.labels)
         ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
             || law.labels.domains.values.contains { $0.values.contains(where: \.needsEscaping) }
@@ -34,13 +37,12 @@ public struct Engine: Sendable {
 
     /// The designations in force on `date` whose areas and categories cover the dwelling.
     public func covering(_ dwelling: Dwelling, on date: CalendarDate) -> [Designation] {
-        covering(AreaMatcher.DwellingKey(dwelling), on: date)
+        covering(AreaMatcher.DwellingKey(dwelling), on: date).designations
     }
 
-    /// The designations in force on `date` that cover the dwelling of `key`.
-    func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> [Designation] {
-        guard let candidates = designationsByMunicipality[key.municipality] else { return [] }
-        return candidates.filter { $0.isInForce(on: date) && AreaMatcher.covers($0, key) }
+    /// The designations in force on `date` that cover the dwelling of `key` (``CoveringSet``).
+    func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> CoveringSet {
+        designationsByMunicipality[key.municipality]?.covering(key, on: date) ?? uncovered
     }
 
     /// Decides one application.
@@ -98,7 +100,7 @@ public struct Engine: Sendable {
         let scratch = DecisionScratch.take()
         defer { scratch.finish() }
         let covering = covering(dwelling ?? AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
-        try checkConflicts(covering, application)
+        try checkConflicts(covering.designations, application)
         var run = DecisionRun(
             application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
             designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping)
@@ -122,7 +124,7 @@ public struct Engine: Sendable {
     func coveringOnAnyDate(_ dwelling: Dwelling) -> [Designation] {
         guard let candidates = designationsByMunicipality[FoldedName(dwelling.municipality)] else { return [] }
         let key = AreaMatcher.DwellingKey(dwelling)
-        return candidates.filter { AreaMatcher.covers($0, key) }
+        return candidates.designations.filter { AreaMatcher.covers($0, key) }
     }
 
     func checkConflicts(_ covering: [Designation], _ application: Application) throws(InputError) {

@@ -13,7 +13,6 @@ final class ExpressionEvaluator {
     /// The request being checked; nil when an application is decided.
     var request: RequestSubject?
     @exclusivity(unchecked) private(set) var lawDate: CalendarDate
-    @exclusivity(unchecked) private(set) var designationIds: [String]
     @exclusivity(unchecked) var designation: Designation?
     @exclusivity(unchecked) var measure: MeasureSetting?
     @exclusivity(unchecked) var slots: [Value] = []
@@ -35,15 +34,15 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) var cache: [(value: Value, missing: [String])?] = []
 
     /// Each member's income and characteristics as list values (two per member, in household
-    /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designationIds:monthEnd:)``.
+    /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designations:monthEnd:)``.
     @exclusivity(unchecked) var memberLists: [Value?] = []
 
     /// The household as a list value for each household size met so far (index: the size).
     @exclusivity(unchecked) private var householdValues: [Value] = []
 
-    /// The household and the covering designations as list values, made once per decision
-    /// rather than at every read (and kept for the next decision when it has as many members,
-    /// or the same designations).
+    /// The household and the covering designations' ids as list values, made once per decision
+    /// rather than at every read (the household's kept for the next decision when it has as
+    /// many members; the ids' made with their ``CoveringSet``).
     @exclusivity(unchecked) private(set) var householdValue: Value
     @exclusivity(unchecked) private(set) var designationsValue: Value
 
@@ -56,24 +55,20 @@ final class ExpressionEvaluator {
         self.monthEnd = monthEnd
         self.application = application
         self.lawDate = lawDate
-        self.designationIds = designationIds
         householdValue = application.map { .list($0.household.indices.map { .person($0) }) } ?? .unknown
         designationsValue = .list(designationIds.map { .text($0) })
     }
 
     /// Makes this evaluator (a thread's ``DecisionScratch``) one for deciding `application`: what
     /// the last decision left is cleared or replaced, and the buffers keep their capacity.
-    func begin(_ application: Application, lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule) {
+    func begin(_ application: Application, lawDate: CalendarDate, designations: Value, monthEnd: MonthEndRule) {
         let members = application.household.count
         if householdValue.listElements?.count != members {
             // One list per household size, kept: consecutive applications differ in size.
             while householdValues.count <= members { householdValues.append(.list((0..<householdValues.count).map { .person($0) })) }
             householdValue = householdValues[members]
         }
-        if designationIds != self.designationIds {
-            designationsValue = .list(designationIds.map { .text($0) })
-            self.designationIds = designationIds
-        }
+        designationsValue = designations
         self.application = application
         self.lawDate = lawDate
         self.monthEnd = monthEnd

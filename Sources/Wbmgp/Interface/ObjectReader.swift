@@ -217,9 +217,14 @@ extension MemberReader {
 
     /// The list at `key` when it has one to ``InputLimits/listElements`` elements and each is one of
     /// `codes`: the list's own strings, none made for it. Nil otherwise, for the caller to read
-    /// the list with ``strings(_:)`` and its checks, which give the error.
+    /// the list with ``strings(_:)`` and its checks, which give the error. A list of one code
+    /// is the list the codes keep for it (``FieldNames/singletons``).
     func codes<Key: MemberName>(_ key: Key, allIn codes: FieldNames) -> [String]? {
         guard let value = value(key), let count = value.elementCount, count > 0, count <= InputLimits.listElements.maximum, let elements = value.elements else { return nil }
+        if count == 1 {
+            guard let only = elements.first, let k = only.stringPosition(in: codes) else { return nil }
+            return codes.singletons[k]
+        }
         var found: [String] = []
         found.reserveCapacity(count)
         for element in elements {

@@ -20,6 +20,9 @@ final class FieldNames: Sendable {
     typealias Slots = InlineArray<16, Int32>
 
     let names: [String]
+    /// Each name alone in a list, made once: a list of one code read from a closed list
+    /// (``MemberReader/codes(_:allIn:)``) is this list, shared, and allocates nothing.
+    let singletons: [[String]]
     /// All names' bytes one after another, and where each starts; `starts` ends with the total.
     private nonisolated(unsafe) let bytes: UnsafeMutablePointer<UInt8>
     private nonisolated(unsafe) let starts: UnsafeMutablePointer<Int>
@@ -46,6 +49,7 @@ final class FieldNames: Sendable {
 
     private init(_ names: [String], keepingAtMost maximum: Int) {
         self.names = Array(names.prefix(maximum))
+        singletons = self.names.map { [$0] }
         let utf8 = self.names.map { Array($0.utf8) }
         bytes = .allocate(capacity: max(utf8.reduce(0) { $0 + $1.count }, 1))
         starts = .allocate(capacity: utf8.count + 1)

@@ -1,0 +1,68 @@
+/// The designations covering one dwelling on one date, with what a decision makes of them: their
+/// ids (the decision's `designations`) and those ids as the rules' list value (`designations`).
+///
+/// A dwelling is covered by none, one or two designations, as a rule (one for each set of
+/// measures). The engine makes those sets once (``MunicipalityDesignations``), so a decision
+/// finds its set made and builds no array of designations, of ids or of values for it: each of
+/// the three was an allocation per decision. Only a dwelling covered by three or more gets a set
+/// of its own.
+final class CoveringSet: Sendable {
+    let designations: [Designation]
+    let ids: [String]
+    /// ``ids`` as a list of codes.
+    let idsValue: Value
+
+    init(_ designations: [Designation]) {
+        self.designations = designations
+        ids = designations.map(\.id)
+        idsValue = .list(ids.map { .text($0) })
+    }
+}
+
+/// The designations of one municipality, in the engine's order, with the set of each alone and
+/// of each two whose terms overlap (``CoveringSet``): up to ``pairedUpTo`` designations, so the
+/// pairs of a municipality with many (a test's thousands) take no memory to speak of.
+final class MunicipalityDesignations: Sendable {
+    static let pairedUpTo = 64
+
+    let designations: [Designation]
+    private let alone: [CoveringSet]
+    /// The set of designations `i < j` at `i * count + j`; nil where their terms do not overlap,
+    /// so no dwelling is ever covered by both on one date.
+    private let pairs: [CoveringSet?]
+
+    init(_ designations: [Designation]) {
+        self.designations = designations
+        alone = designations.map { CoveringSet([$0]) }
+        let count = designations.count <= MunicipalityDesignations.pairedUpTo ? designations.count : 0
+        var pairs = [CoveringSet?](repeating: nil, count: count * count)
+        for i in 0..<count {
+            for j in 0..<count where i < j && designations[i].from <= designations[j].until && designations[j].from <= designations[i].until {
+                pairs[i * count + j] = CoveringSet([designations[i], designations[j]])
+            }
+        }
+        self.pairs = pairs
+    }
+
+    /// Those in force on `date` that cover the dwelling of `key`, in order; nil for none.
+    func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> CoveringSet? {
+        var first = -1, second = -1
+        var several: [Designation]?
+        for i in designations.indices where designations[i].isInForce(on: date) && AreaMatcher.covers(designations[i], key) {
+            if first < 0 {
+                first = i
+            } else if second < 0 {
+                second = i
+            } else {
+                if several == nil { several = [designations[first], designations[second]] }
+                several?.append(designations[i])
+            }
+        }
+        if let several { return CoveringSet(several) }
+        guard first >= 0 else { return nil }
+        guard second >= 0 else { return alone[first] }
+        // Both in force on one date: their terms overlap, so the pair was made (when paired at all).
+        let pair = first * designations.count + second
+        return (pair < pairs.count ? pairs[pair] : nil) ?? CoveringSet([designations[first], designations[second]])
+    }
+}
