@@ -73,11 +73,11 @@ struct DecisionRun {
         // Reading the date decides nothing: what it found missing is not a missing fact.
         let noted = evaluator.missing.count
         defer { evaluator.dropMissing(after: noted) }
-        guard case .date(let date) = evaluator.value(of: datedBy), let rules = law.snapshot(on: date)?.rules else { return rule }
+        guard case .date(let date) = evaluator.value(of: datedBy), let period = law.period(on: date) else { return rule }
         // Usually the act's date falls in a period that shares this version (the compiler makes
         // one version for all periods that agree): found by identity before ids are compared.
-        if rules.contains(where: { $0 === rule }) { return rule }
-        return rules.first(where: { $0.id == rule.id }) ?? rule
+        if law.snapshots[period].rules.contains(where: { $0 === rule }) { return rule }
+        return law.snapshots[period].rules.first(where: { $0.id == rule.id }) ?? rule
     }
 
     /// Loads `rule` into the evaluator with the designation and measure it is under; false when no

@@ -91,7 +91,7 @@ public struct Engine: Sendable {
         dwelling: AreaMatcher.DwellingKey? = nil
     ) throws(InputError) -> (Decision, [GroundNote]) {
         let lawDate = Engine.lawDate(of: application, override: override)
-        guard let snapshot = law.snapshot(on: lawDate), let version = law.lawVersion(on: lawDate) else {
+        guard let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate) else {
             throw InputError(
                 code: "E-LAW-DATE", path: override == nil ? (application.decisionDate == nil ? "$.applicationDate" : "$.decisionDate") : "$",
                 message: "no version of the law is in force on the law date \(lawDate); the rules start on \(law.versions.first?.description ?? "?")",
@@ -99,7 +99,13 @@ public struct Engine: Sendable {
         }
         let scratch = DecisionScratch.take()
         defer { scratch.finish() }
-        let covering = covering(dwelling ?? AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
+        // The caller's key is read where it lies: `dwelling ?? key` copied it, counting each name.
+        let covering: CoveringSet
+        if let dwelling {
+            covering = self.covering(dwelling, on: lawDate)
+        } else {
+            covering = self.covering(AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
+        }
         try checkConflicts(covering.designations, application)
         var run = DecisionRun(
             application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
@@ -109,9 +115,9 @@ public struct Engine: Sendable {
         // The missing facts are written in a decision with texts and searched by the grounds.
         run.evaluator.notesMissing = texts || notingGrounds
         // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
-        if texts { run.reasons.reserveCapacity(snapshot.rules.count + application.household.count) }
-        run.evaluator.reserveSlots(snapshot.maximumSlotCount)
-        for rule in snapshot.rules {
+        if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.household.count) }
+        run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
+        for rule in law.snapshots[period].rules {
             // Only a rule dated by an act can change version; the others are applied as they
             // are (passed through `version(of:in:)`, each was returned, and counted, once more).
             if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }

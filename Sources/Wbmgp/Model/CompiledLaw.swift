@@ -35,8 +35,15 @@ public struct CompiledLaw: Sendable {
 
     /// The snapshot in force on `date`, or nil before the first version of the law.
     public func snapshot(on date: CalendarDate) -> LawSnapshot? {
-        // The search keeps a position, not the snapshot: each snapshot taken on the way was a
-        // copy, counting references to its rules and requirements (a few per decision).
+        period(on: date).map { snapshots[$0] }
+    }
+
+    /// The position in ``snapshots`` of the period in force on `date`, or nil before the first
+    /// version of the law. A decision reads its period's rules in place: a snapshot taken out is a
+    /// copy, counting references to its rules and requirements, and each was freed again (about
+    /// 400 instructions a decision, for its own period and a dated rule's).
+    public func period(on date: CalendarDate) -> Int? {
+        // The search keeps a position, not the snapshot (each taken on the way was such a copy).
         var low = 0
         var high = snapshots.count - 1
         var found: Int?
@@ -50,7 +57,7 @@ public struct CompiledLaw: Sendable {
             }
         }
         guard let found, snapshots[found].until.map({ date <= $0 }) ?? true else { return nil }
-        return snapshots[found]
+        return found
     }
 
     /// The value of parameter `name` in force on `date`.
