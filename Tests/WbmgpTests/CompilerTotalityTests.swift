@@ -308,7 +308,7 @@ struct CompilerTotalityTests {
         // Before year 1 months stay 1…12: 13 months before 0001-01-01 is December of year -1 (after year 0).
         let early = TestSupport.date("0001-01-01").adding(months: -13)
         #expect((early.year, early.month, early.day) == (-1, 12, 1))
-        let evaluator = ExpressionEvaluator(application: nil, lawDate: date, designationIds: [])
+        let evaluator = ExpressionEvaluator(lawDate: date, designationIds: [])
         #expect(evaluator.compare(.less, .span(from: date, to: date), .duration(CalendarPeriod(years: .max))) == .bool(true))
     }
 

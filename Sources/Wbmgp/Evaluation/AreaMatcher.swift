@@ -26,12 +26,12 @@ public enum AreaMatcher {
     /// The same areas in compared forms, made once when a designation is loaded.
     public struct AreaKey: Sendable {
         var municipality: FoldedName
-        var neighbourhoods: Set<FoldedName>
+        var neighbourhoods: FoldedNameTable<Void>
         var streets: [(name: FoldedName, range: StreetRange)]
 
         init(municipality: String, areas: Areas) {
             self.municipality = FoldedName(municipality)
-            neighbourhoods = Set(areas.neighbourhoods.map(FoldedName.init))
+            neighbourhoods = FoldedNameTable(names: areas.neighbourhoods.map(FoldedName.init))
             streets = areas.streets.map { (FoldedName($0.street), $0) }
         }
     }

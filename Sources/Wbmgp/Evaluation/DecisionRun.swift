@@ -1,18 +1,13 @@
 /// The state of deciding one application: rules are applied in order, reasons collected, and the
 /// outcome combined at the end (legal spec A6).
 struct DecisionRun {
-    /// What the run reads of the application; the evaluator holds the whole of it. A second copy
-    /// here counted a reference to each of its dozen strings and arrays, and released them.
-    let applicationId: String
-    let applicationDate: CalendarDate
-    let decisionDate: CalendarDate?
-    let role: Role
-    let household: [Person]
-    let hardship: [HardshipDecision]
+    /// The application, lent by the caller for the run (``Engine``): its fields are read where
+    /// they lie. Each field copied here counted a reference, and released it at the end.
+    let application: UnsafePointer<Application>
     let lawDate: CalendarDate
-    let covering: [Designation]
-    /// The covering designations' ids, for the decision (made with the set, ``CoveringSet``).
-    let designationIds: [String]
+    /// The covering designations, with their ids (``CoveringSet``).
+    let coveringSet: CoveringSet
+    var covering: [Designation] { coveringSet.designations }
     let evaluator: ExpressionEvaluator
     var reasons: [Reason] = []
     var lookupRule: (index: Int, rule: CompiledRule)?
@@ -45,22 +40,17 @@ struct DecisionRun {
     /// How values read in texts (labels, people); its language and designation set per text.
     var textContext: TextContext
 
-    init(application: Application, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
-        applicationId = application.id
-        applicationDate = application.applicationDate
-        decisionDate = application.decisionDate
-        role = application.role
-        household = application.household
-        hardship = application.hardship
+    /// - Parameter application: lent for the run; it must stay where it lies until the run ends.
+    init(application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
+        self.application = application
         self.lawDate = lawDate
-        covering = set.designations
+        coveringSet = set
         self.textContext = TextContext(
-            language: .nl, labels: labels, household: application.household, designations: set.designations, designation: nil, peopleByName: peopleByName,
+            language: .nl, labels: labels, household: application.pointee.household, designations: set.designations, designation: nil, peopleByName: peopleByName,
             designationWords: designationWords, escapeNote: scratch.escapeNote, listWords: scratch.listWords)
         self.scratch = scratch
         self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         evaluator = scratch.evaluator
-        designationIds = set.ids
         evaluator.begin(application, lawDate: lawDate, designations: set.idsValue, monthEnd: monthEnd)
     }
 
@@ -162,7 +152,7 @@ struct DecisionRun {
         // the next note would copy it.
         let missingCount = evaluator.missing.count
         var personId: String?
-        if case .person(let index) = person { personId = household[index].id }
+        if case .person(let index) = person { personId = application.pointee.household[index].id }
         // Whether a hardship decision lifts the refusal. A flag, not the `Lift?` itself: that
         // optional was destroyed at every rule through the runtime's generic code for optionals.
         var isLifted = false
@@ -224,13 +214,14 @@ struct DecisionRun {
         }
         var index: Int?
         if case .person(let i) = person { index = i }
-        return GroundNote(rule: rule, personIndex: index, person: index.map { household[$0].id }, result: result, missing: missing, wouldLift: wouldLift)
+        return GroundNote(rule: rule, personIndex: index, person: index.map { application.pointee.household[$0].id }, result: result, missing: missing, wouldLift: wouldLift)
     }
 
     /// The first granted hardship decision whose article is one this rule names as lifting it.
     func lift(for rule: CompiledRule) -> Lift? {
         for lift in rule.lifts {
-            if let decision = hardship.first(where: {
+            let applicationDate = application.pointee.applicationDate, decisionDate = application.pointee.decisionDate
+            if let decision = application.pointee.hardship.first(where: {
                 $0.article == lift.code && $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == .inTime
             }) {
                 return Lift(by: decision.article, citation: lift.citation, date: decision.date, decidedBy: decision.decidedBy, reason: decision.reason)
@@ -256,7 +247,7 @@ struct DecisionRun {
             first = false
             arena.bytes.appendString(fact.name)
             arena.bytes.byte(UInt8(ascii: ":"))
-            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: household, to: &arena.bytes)
+            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: application.pointee.household, to: &arena.bytes)
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count
@@ -344,9 +335,9 @@ struct DecisionRun {
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
         return Decision(
-            application: applicationId, applicationDate: applicationDate, decisionDate: decisionDate,
-            role: role, outcome: outcome, lawDate: lawDate,
-            lawVersion: lawVersion, designations: designationIds, conditions: isGrant ? conditions : [],
+            application: application.pointee.id, applicationDate: application.pointee.applicationDate, decisionDate: application.pointee.decisionDate,
+            role: application.pointee.role, outcome: outcome, lawDate: lawDate,
+            lawVersion: lawVersion, designations: coveringSet.ids, conditions: isGrant ? conditions : [],
             priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
             missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],
             usedPoliceRecords: usedRecords.sorted())

@@ -7,7 +7,7 @@
 /// caller has to carry it. A decision begun on a thread whose scratch is in use gets one of its
 /// own, freed when it ends.
 final class DecisionScratch {
-    let evaluator = ExpressionEvaluator(application: nil, lawDate: CalendarDate(dayNumber: 0), designationIds: [])
+    let evaluator = ExpressionEvaluator(lawDate: CalendarDate(dayNumber: 0), designationIds: [])
     /// Where reasons' facts and texts are rendered (``textArena()``).
     private var arena = TextArena()
     /// What the text being rendered wrote unchecked (``TextContext/escapeNote``).
@@ -37,11 +37,11 @@ final class DecisionScratch {
         return arena
     }
 
-    /// Ends the decision: the scratch may serve the next one. The application is let go. The
+    /// Ends the decision: the scratch may serve the next one. The application lent is let go. The
     /// arena still holds the decision's facts and texts (the decision refers to them) until the
     /// next decision renders over them: like freed memory, only in this process, never stored.
     func finish() {
-        evaluator.application = nil
+        evaluator.end()
         inUse = false
     }
 

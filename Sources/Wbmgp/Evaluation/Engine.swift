@@ -10,7 +10,7 @@ public struct Engine: Sendable {
     /// The designations by compared municipality name, each list in ``designations`` order: a
     /// dwelling is only ever covered by designations of its own municipality. Each list comes
     /// with the sets a dwelling is usually covered by (``MunicipalityDesignations``).
-    private let designationsByMunicipality: [FoldedName: MunicipalityDesignations]
+    private let designationsByMunicipality: FoldedNameTable<MunicipalityDesignations>
     /// What covers a dwelling that no designation covers.
     private let uncovered = CoveringSet([])
     /// The designations in words, for reason texts.
@@ -23,7 +23,8 @@ public struct Engine: Sendable {
     public init(law: CompiledLaw, designations: [Designation]) {
         self.law = law
         self.designations = designations.sorted { $0.id < $1.id }
-        designationsByMunicipality = Dictionary(grouping: self.designations) { $0.areaKey.municipality }.mapValues { MunicipalityDesignations($0) }
+        designationsByMunicipality = FoldedNameTable(
+            Dictionary(grouping: self.designations) { $0.areaKey.municipality }.map { (name: $0.key, element: MunicipalityDesignations($0.value)) })
         designationWords = DesignationWords(self.designations, labels: law.labels)
         ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
             || law.labels.domains.values.contains { $0.values.contains(where: \.needsEscaping) }
@@ -97,8 +98,6 @@ public struct Engine: Sendable {
                 message: "no version of the law is in force on the law date \(lawDate); the rules start on \(law.versions.first?.description ?? "?")",
                 applicationId: application.id)
         }
-        let scratch = DecisionScratch.take()
-        defer { scratch.finish() }
         // The caller's key is read where it lies: `dwelling ?? key` copied it, counting each name.
         let covering: CoveringSet
         if let dwelling {
@@ -107,22 +106,28 @@ public struct Engine: Sendable {
             covering = self.covering(AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
         }
         try checkConflicts(covering.designations, application)
-        var run = DecisionRun(
-            application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
-            designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping)
-        if notingGrounds { run.grounds = [] }
-        run.rendersTexts = texts
-        // The missing facts are written in a decision with texts and searched by the grounds.
-        run.evaluator.notesMissing = texts || notingGrounds
-        // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
-        if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.household.count) }
-        run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
-        for rule in law.snapshots[period].rules {
-            // Only a rule dated by an act can change version; the others are applied as they
-            // are (passed through `version(of:in:)`, each was returned, and counted, once more).
-            if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
+        // The run reads the application where it lies, lent for the run only: the scratch lets go
+        // of it (`finish`) before this returns.
+        return withUnsafePointer(to: application) { application in
+            let scratch = DecisionScratch.take()
+            defer { scratch.finish() }
+            var run = DecisionRun(
+                application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
+                designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping)
+            if notingGrounds { run.grounds = [] }
+            run.rendersTexts = texts
+            // The missing facts are written in a decision with texts and searched by the grounds.
+            run.evaluator.notesMissing = texts || notingGrounds
+            // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
+            if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.pointee.household.count) }
+            run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
+            for rule in law.snapshots[period].rules {
+                // Only a rule dated by an act can change version; the others are applied as they
+                // are (passed through `version(of:in:)`, each was returned, and counted, once more).
+                if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
+            }
+            return (run.decision(lawVersion: version), run.grounds ?? [])
         }
-        return (run.decision(lawVersion: version), run.grounds ?? [])
     }
 
     /// The designations of the dwelling's municipality whose areas and categories cover it on

@@ -8,20 +8,20 @@ extension ExpressionEvaluator {
         case .lawDate where request != nil: return .date(lawDate)
         default: break
         }
-        // The application's fields are read through `application?.` one by one: binding the
+        // The application's fields are read through `application?.pointee.` one by one: binding the
         // whole application to a local would copy it (and retain all it holds) at every read.
-        guard let applicationDate = application?.applicationDate else { return .unknown }
+        guard let applicationDate = application?.pointee.applicationDate else { return .unknown }
         switch fact {
         case .applicationDate: return .date(applicationDate)
         case .lawDate: return .date(lawDate)
-        case .kind: return (application?.kind.rawValue).map { .text($0) } ?? .unknown
+        case .kind: return (application?.pointee.kind.rawValue).map { .text($0) } ?? .unknown
         case .household: return householdValue
-        case .applicant: return (application?.applicantIndex).map { .person($0) } ?? .unknown
+        case .applicant: return (application?.pointee.applicantIndex).map { .person($0) } ?? .unknown
         case .designations: return designationsValue
         case .hardshipBeforeApplication, .hardshipAfterDecision:
             let wanted: HumanDecisionTiming = fact == .hardshipBeforeApplication ? .beforeApplication : .afterDecision
-            let decisionDate = application?.decisionDate
-            let granted = (application?.hardship ?? []).filter {
+            let decisionDate = application?.pointee.decisionDate
+            let granted = (application?.pointee.hardship ?? []).filter {
                 $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == wanted
             }
             return .list(granted.map { .text($0.article) })
@@ -30,7 +30,7 @@ extension ExpressionEvaluator {
     }
 
     func personFact(_ index: Int, _ fact: PersonFact) -> Value {
-        guard let household = application?.household else { return .unknown }
+        guard let household = application?.pointee.household else { return .unknown }
         // Fields are read through the household (no copy of the whole person per fact), and the
         // JSON path is built only when a fact is absent.
         var base: String { "$.household[\(index)]" }
@@ -74,12 +74,12 @@ extension ExpressionEvaluator {
     }
 
     func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {
-        guard let applicationDate = application?.applicationDate else { return .unknown }
+        guard let applicationDate = application?.pointee.applicationDate else { return .unknown }
         // Field by field, as ``context(_:)`` reads the application: the statement bound whole
         // would be copied, its conditions and signatory counted and released, at every read.
-        guard let outcome = application?.woonverklaring?.outcome else { return note("$.woonverklaring") }
-        let date = application?.woonverklaring?.date
-        let decisionDate = application?.decisionDate
+        guard let outcome = application?.pointee.woonverklaring?.outcome else { return note("$.woonverklaring") }
+        let date = application?.pointee.woonverklaring?.date
+        let decisionDate = application?.pointee.decisionDate
         let timing = date.map { HumanDecisionTiming($0, applicationDate: applicationDate, decisionDate: decisionDate) } ?? .inTime
         switch fact {
         case .timing: return .text(timing.rawValue)
@@ -92,25 +92,25 @@ extension ExpressionEvaluator {
         case .presence, .timing: return .bool(true)
         case .outcome: return .text(outcome.rawValue)
         case .date: return .unknown
-        case .hearingOffered: return (application?.woonverklaring?.hearingOffered).map { .bool($0) } ?? note("$.woonverklaring.hearingOffered")
-        case .conditions: return .list((application?.woonverklaring?.conditions ?? []).map { .text($0) })
-        case .decidedBy: return (application?.woonverklaring?.decidedBy).map { .text($0) } ?? note("$.woonverklaring.decidedBy")
+        case .hearingOffered: return (application?.pointee.woonverklaring?.hearingOffered).map { .bool($0) } ?? note("$.woonverklaring.hearingOffered")
+        case .conditions: return .list((application?.pointee.woonverklaring?.conditions ?? []).map { .text($0) })
+        case .decidedBy: return (application?.pointee.woonverklaring?.decidedBy).map { .text($0) } ?? note("$.woonverklaring.decidedBy")
         }
     }
 
     func dwellingFact(_ fact: DwellingFact) -> Value {
         // Field by field, not the dwelling copied whole (see ``context(_:)``).
-        guard let municipality = application?.dwelling.municipality else { return .unknown }
+        guard let municipality = application?.pointee.dwelling.municipality else { return .unknown }
         func optional(_ text: String?, _ name: String) -> Value {
             text.map { .text($0) } ?? note("$.dwelling." + name)
         }
         switch fact {
         case .municipality: return .text(municipality)
-        case .category: return (application?.dwelling.category).map { .text($0) } ?? .unknown
-        case .postcode: return optional(application?.dwelling.postcode, "postcode")
-        case .street: return optional(application?.dwelling.street, "street")
-        case .neighbourhood: return optional(application?.dwelling.neighbourhood, "neighbourhood")
-        case .houseNumber: return application?.dwelling.houseNumber.map { .integer($0) } ?? note("$.dwelling.houseNumber")
+        case .category: return (application?.pointee.dwelling.category).map { .text($0) } ?? .unknown
+        case .postcode: return optional(application?.pointee.dwelling.postcode, "postcode")
+        case .street: return optional(application?.pointee.dwelling.street, "street")
+        case .neighbourhood: return optional(application?.pointee.dwelling.neighbourhood, "neighbourhood")
+        case .houseNumber: return application?.pointee.dwelling.houseNumber.map { .integer($0) } ?? note("$.dwelling.houseNumber")
         }
     }
 
@@ -128,7 +128,7 @@ extension ExpressionEvaluator {
     func call(_ builtin: Builtin, _ values: Arguments) -> Value {
         switch builtin {
         case .age:
-            guard case .person(let index) = values[0], case .date(let date) = values[1], let household = application?.household else {
+            guard case .person(let index) = values[0], case .date(let date) = values[1], let household = application?.pointee.household else {
                 return .unknown
             }
             return .integer(household[index].birthDate.wholeYears(until: date, monthEnd: monthEnd))
@@ -136,7 +136,7 @@ extension ExpressionEvaluator {
             guard case .person(let index) = values[0], let region = values[1].listElements, case .date(let date) = values[2] else {
                 return .unknown
             }
-            guard let household = application?.household else { return .unknown }
+            guard let household = application?.pointee.household else { return .unknown }
             guard let periods = household[index].residence else { return note("$.household[\(index)].residence") }
             return .span(from: ResidenceRun.start(of: periods, endingBefore: date, regionKeys: { regionKeys(of: region) }), to: date)
         case .since:
@@ -173,7 +173,7 @@ extension ExpressionEvaluator {
 extension ExpressionEvaluator {
     /// The region's names folded: the designation's own, made when it was loaded, when
     /// the region is the one it gives the rules (the same storage), else made now.
-    func regionKeys(of region: [Value]) -> Set<FoldedName> {
+    func regionKeys(of region: [Value]) -> FoldedNameTable<Void> {
         if let designation, case .list(let own) = designation.regionValue, own.sharesStorage(with: region) { return designation.regionKeys }
         return ResidenceRun.keys(of: region)
     }
@@ -201,11 +201,11 @@ enum ResidenceRun {
     /// - Parameter regionKeys: the region's names folded (``keys(of:)``), asked for at most once;
     ///   a designation keeps its own region's (``Designation/regionKeys``).
     static func start(
-        of periods: [ResidencePeriod], endingBefore date: CalendarDate, regionKeys: () -> Set<FoldedName>
+        of periods: [ResidencePeriod], endingBefore date: CalendarDate, regionKeys: () -> FoldedNameTable<Void>
     ) -> CalendarDate {
         // Each name is looked up folded, among the region's names folded (asked for at the first
-        // look): one hash, where a scan of the region's names as written compared each.
-        var keys: Set<FoldedName>?
+        // look): one probe by its fold, where a scan of the region's names as written compared each.
+        var keys: FoldedNameTable<Void>?
         func isInside(_ period: ResidencePeriod) -> Bool {
             let region = keys ?? regionKeys()
             keys = region
@@ -224,8 +224,8 @@ enum ResidenceRun {
     }
 
     /// A region's municipality names folded (``FoldedName``).
-    static func keys(of municipalities: [Value]) -> Set<FoldedName> {
-        Set(municipalities.compactMap { if case .text(let name) = $0 { FoldedName(name) } else { nil } })
+    static func keys(of municipalities: [Value]) -> FoldedNameTable<Void> {
+        FoldedNameTable(names: municipalities.compactMap { if case .text(let name) = $0 { FoldedName(name) } else { nil } })
     }
 }
 

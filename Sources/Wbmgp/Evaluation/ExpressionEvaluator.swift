@@ -8,8 +8,11 @@
 /// on one thread, with no overlapping access. (To check: remove the attribute and run
 /// `swift test`, whose debug build then traps on any overlapping access; it passes.)
 final class ExpressionEvaluator {
-    /// The application being decided; nil when a request is checked.
-    @exclusivity(unchecked) var application: Application?
+    /// The application being decided, lent by the caller for the decision (``begin(_:lawDate:designations:monthEnd:)``,
+    /// cleared by ``end()``), its fields read where they lie; nil when a request is checked. A
+    /// copy held here counted a reference to each of the application's strings and arrays at
+    /// the start of every decision, and released them at its end.
+    @exclusivity(unchecked) private(set) var application: UnsafePointer<Application>?
     /// The request being checked; nil when an application is decided.
     var request: RequestSubject?
     @exclusivity(unchecked) private(set) var lawDate: CalendarDate
@@ -51,18 +54,19 @@ final class ExpressionEvaluator {
     /// The holidays of `termEnd` (``CompiledLaw/holidays``); none unless the caller sets them.
     var holidays: HolidayCalendar = .none
 
-    init(application: Application?, lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule = .lastDayOfMonth) {
+    init(lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule = .lastDayOfMonth) {
         self.monthEnd = monthEnd
-        self.application = application
         self.lawDate = lawDate
-        householdValue = application.map { .list($0.household.indices.map { .person($0) }) } ?? .unknown
+        householdValue = .unknown
         designationsValue = .list(designationIds.map { .text($0) })
     }
 
     /// Makes this evaluator (a thread's ``DecisionScratch``) one for deciding `application`: what
     /// the last decision left is cleared or replaced, and the buffers keep their capacity.
-    func begin(_ application: Application, lawDate: CalendarDate, designations: Value, monthEnd: MonthEndRule) {
-        let members = application.household.count
+    ///
+    /// - Parameter application: lent for the decision: it must stay where it lies until ``end()``.
+    func begin(_ application: UnsafePointer<Application>, lawDate: CalendarDate, designations: Value, monthEnd: MonthEndRule) {
+        let members = application.pointee.household.count
         if householdValue.listElements?.count != members {
             // One list per household size, kept: consecutive applications differ in size.
             while householdValues.count <= members { householdValues.append(.list((0..<householdValues.count).map { .person($0) })) }
@@ -83,6 +87,11 @@ final class ExpressionEvaluator {
             for i in lists.indices { lists[i] = nil }
         }
         if memberLists.count < members * 2 { memberLists.append(contentsOf: repeatElement(nil, count: members * 2 - memberLists.count)) }
+    }
+
+    /// Lets go of the application lent to ``begin(_:lawDate:designations:monthEnd:)``.
+    func end() {
+        application = nil
     }
 
     /// Sizes the locals and the fact cache for rules of up to `slotCount` slots, in one
@@ -176,7 +185,7 @@ final class ExpressionEvaluator {
             return personFact(index, fact)
         case .record(let base, let fact):
             guard case .record(let person, let index) = value(at: base),
-                let record = application?.household[person].screening?.policeRecords?[index]
+                let record = application?.pointee.household[person].screening?.policeRecords?[index]
             else { return .unknown }
             return fact == .behaviour ? .text(record.behaviour) : .date(record.date)
         case .woonverklaring(let fact): return woonverklaringFact(fact)

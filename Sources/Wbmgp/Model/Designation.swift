@@ -62,7 +62,7 @@ public final class Designation: Hashable, Sendable {
     let regionValue: Value
     /// ``regionMunicipalities`` folded (``FoldedName``), for finding a registration's
     /// municipality in the region (``ResidenceRun``).
-    let regionKeys: Set<FoldedName>
+    let regionKeys: FoldedNameTable<Void>
 
     /// The areas in the forms the matcher compares, made once here.
     public var areaKey: AreaMatcher.AreaKey { storedAreaKey }

@@ -74,7 +74,7 @@ public struct RequestChecker: Sendable {
     func evaluator(for requirement: CompiledRequirement, _ subject: RequestSubject, lawDate: CalendarDate) -> ExpressionEvaluator {
         var subject = subject
         subject.measuresInForce = law.measures.keys.sorted().filter { law.measure($0, on: lawDate) != nil }
-        let evaluator = ExpressionEvaluator(application: nil, lawDate: lawDate, designationIds: [], monthEnd: law.monthEnd)
+        let evaluator = ExpressionEvaluator(lawDate: lawDate, designationIds: [], monthEnd: law.monthEnd)
         evaluator.holidays = law.holidays
         evaluator.request = subject
         evaluator.load(requirement.program)

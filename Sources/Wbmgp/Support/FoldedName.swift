@@ -18,8 +18,9 @@ struct FoldedName: Hashable, Sendable {
     /// The bytes of `text` compared: inside the surrounding spaces.
     private let start: Int
     private let end: Int
-    /// The folded bytes and their count mixed into one word: equal names have equal folds.
-    private let fold: UInt64
+    /// The folded bytes and their count mixed into one word: equal names have equal folds
+    /// (``FoldedNameTable`` places a name by it).
+    let fold: UInt64
     /// The first sixteen folded bytes (zero past the end): all of a name of up to sixteen bytes,
     /// which then compares without its bytes being read again.
     private let words: (UInt64, UInt64)
