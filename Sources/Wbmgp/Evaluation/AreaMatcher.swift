@@ -6,20 +6,26 @@ public enum AreaMatcher {
     /// A dwelling's address in the compared forms, made once per decision (names folded, not
     /// copied: ``FoldedName``).
     public struct DwellingKey: Sendable {
-        var municipality: FoldedName
-        var category: String
-        var neighbourhood: FoldedName?
-        var street: FoldedName?
-        var postcode: String?
-        var house: HouseNumber?
+        let municipality: FoldedName
+        let category: String
+        let neighbourhood: FoldedName?
+        let street: FoldedName?
+        let postcode: String?
+        let house: HouseNumber?
 
-        public init(_ dwelling: Dwelling) {
+        // Borrowed, and each field read once: taken as its own, the dwelling was copied by every
+        // caller (counting each of its names), and a closure reading its addition captured it.
+        public init(_ dwelling: borrowing Dwelling) {
             municipality = FoldedName(dwelling.municipality)
             category = dwelling.category
             neighbourhood = dwelling.neighbourhood.map(FoldedName.init)
             street = dwelling.street.map(FoldedName.init)
             postcode = dwelling.postcode.map(AreaMatcher.normalisedPostcode)
-            house = dwelling.houseNumber.map { HouseNumber(number: $0, addition: AreaMatcher.normalisedAddition(dwelling.houseNumberAddition)) }
+            if let number = dwelling.houseNumber {
+                house = HouseNumber(number: number, addition: AreaMatcher.normalisedAddition(dwelling.houseNumberAddition))
+            } else {
+                house = nil
+            }
         }
     }
 
