@@ -218,7 +218,7 @@ struct DecideRun {
     private mutating func emit(_ slices: [BatchDecider.Slice], lastLine: Int, path: String) -> Bool {
         guard logged(slices.flatMap(\.records), path: path) else { return false }
         for slice in slices {
-            Output.write(bytes: slice.bytes)
+            slice.output.withUnsafeBytes { Output.write(bytes: $0) }
             for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
         }
         lastDone = (path, lastLine)

@@ -16,8 +16,13 @@ enum Output {
     }
 
     static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(bytes: $0) }
+    }
+
+    /// Writes `bytes` after what is buffered: a large piece (a batch block) straight from where it lies.
+    static func write(bytes: UnsafeBufferPointer<UInt8>) {
         if buffer.isEmpty, bytes.count >= 1 << 16 {
-            bytes.withUnsafeBytes { writeAll($0) }
+            writeAll(UnsafeRawBufferPointer(bytes))
             return
         }
         buffer.append(contentsOf: bytes)

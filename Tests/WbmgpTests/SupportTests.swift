@@ -40,6 +40,18 @@ struct ByteBufferTests {
         buffer.withUnsafeBytes { #expect(Array($0) == expected) }
     }
 
+    @Test("room reserved keeps what is written and takes the appends after it; less than there is changes nothing")
+    func reserve() {
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.append(Array("first line\n".utf8))
+        buffer.reserve(100_000)
+        buffer.reserve(10)
+        for i in 0..<5_000 { buffer.append(UInt8(truncatingIfNeeded: i)) }
+        let expected = Array("first line\n".utf8) + (0..<5_000).map { UInt8(truncatingIfNeeded: $0) }
+        #expect(buffer.count == expected.count)
+        #expect(buffer.array == expected)
+    }
+
     @Test("pieces of 1 to 40 bytes (copied without memcpy up to 32) are copied exactly, from and to every alignment")
     func shortPieces() {
         let source = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }

@@ -118,6 +118,11 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
         count = 0
     }
 
+    /// Makes room for `capacity` bytes in all, if there is less.
+    public mutating func reserve(_ capacity: Int) {
+        if capacity > self.capacity { grow(toAtLeast: capacity) }
+    }
+
     /// Where the next `extra` bytes go, after making the buffer large enough.
     @inline(__always)
     private mutating func room(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
