@@ -14,7 +14,7 @@ final class ExpressionEvaluator {
     /// the start of every decision, and released them at its end.
     @exclusivity(unchecked) private(set) var application: UnsafePointer<Application>?
     /// The request being checked; nil when an application is decided.
-    var request: RequestSubject?
+    @exclusivity(unchecked) var request: RequestSubject?
     @exclusivity(unchecked) private(set) var lawDate: CalendarDate
     @exclusivity(unchecked) var designation: Designation?
     @exclusivity(unchecked) var measure: MeasureSetting?
@@ -52,7 +52,7 @@ final class ExpressionEvaluator {
     /// How whole years and months are added (``CompiledLaw/monthEnd``): ages, windows, thresholds.
     @exclusivity(unchecked) private(set) var monthEnd: MonthEndRule
     /// The holidays of `termEnd` (``CompiledLaw/holidays``); none unless the caller sets them.
-    var holidays: HolidayCalendar = .none
+    @exclusivity(unchecked) var holidays: HolidayCalendar = .none
 
     init(lawDate: CalendarDate, designationIds: [String], monthEnd: MonthEndRule = .lastDayOfMonth) {
         self.monthEnd = monthEnd

@@ -32,9 +32,12 @@ final class ListWords {
         let next: Int32
     }
 
-    private var entries: [Entry] = []
+    // Unchecked exclusivity, as the evaluator's state (``ExpressionEvaluator``): one thread uses
+    // the object at a time, one call at a time, and the run-time checks of each access were
+    // about 300 instructions a decision.
+    @exclusivity(unchecked) private var entries: [Entry] = []
     /// Each bucket's first entry plus one (0 when empty), by the list's address and the language.
-    private var buckets = [Int32](repeating: 0, count: 2 * ListWords.capacity)
+    @exclusivity(unchecked) private var buckets = [Int32](repeating: 0, count: 2 * ListWords.capacity)
 
     /// How many lists are remembered.
     var count: Int { entries.count }

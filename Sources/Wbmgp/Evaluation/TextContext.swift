@@ -79,7 +79,7 @@ struct TextContext {
     }
 
     func appendWords(for designation: Designation, to bytes: inout ByteBuffer) {
-        if let written = designationWords?.words(for: designation, language) { return bytes.append(written) }
+        if designationWords?.appendWords(for: designation, language, to: &bytes) == true { return }
         // Not one of the engine's: its words were not checked.
         escapeNote?.found = true
         let en = language == .en
