@@ -33,32 +33,31 @@ extension ExpressionEvaluator {
         guard let household = application?.pointee.household else { return .unknown }
         // Fields are read through the household (no copy of the whole person per fact), and the
         // JSON path is built only when a fact is absent.
-        var base: String { "$.household[\(index)]" }
         switch fact {
         case .id: return .text(household[index].id)
         case .role: return .text(household[index].role.rawValue)
         case .birthDate: return .date(household[index].birthDate)
         case .income:
-            guard let income = household[index].income else { return note(base + ".income") }
+            guard let income = household[index].income else { return note(memberPath(index, .income)) }
             return memberList(index, .income) { income.map { .text($0) } }
         case .characteristics:
-            guard let characteristics = household[index].characteristics else { return note(base + ".characteristics") }
+            guard let characteristics = household[index].characteristics else { return note(memberPath(index, .characteristics)) }
             return memberList(index, .characteristics) { characteristics.map { .text($0) } }
         case .residence:
-            return household[index].residence == nil ? note(base + ".residence") : .bool(true)
+            return household[index].residence == nil ? note(memberPath(index, .residence)) : .bool(true)
         case .screening:
-            return household[index].screening == nil ? note(base + ".screening") : .bool(true)
+            return household[index].screening == nil ? note(memberPath(index, .screening)) : .bool(true)
         case .vog, .vogSubmitted, .vogStatus, .vogDate:
-            guard let vog = household[index].screening?.vog else { return note(base + ".screening.vog") }
+            guard let vog = household[index].screening?.vog else { return note(memberPath(index, .vog)) }
             switch fact {
             // A VOG requested or pending is not yet submitted or refused: unknown (interface §3).
-            case .vogSubmitted: return vog.submitted.map { .bool($0) } ?? note(base + ".screening.vog")
+            case .vogSubmitted: return vog.submitted.map { .bool($0) } ?? note(memberPath(index, .vog))
             case .vogStatus: return .text(vog.status.rawValue)
-            case .vogDate: return vog.date.map { .date($0) } ?? note(base + ".screening.vog.date")
+            case .vogDate: return vog.date.map { .date($0) } ?? note(memberPath(index, .vogDate))
             default: return .bool(true)
             }
         case .policeRecords:
-            guard let records = household[index].screening?.policeRecords else { return note(base + ".screening.policeRecords") }
+            guard let records = household[index].screening?.policeRecords else { return note(memberPath(index, .policeRecords)) }
             return .list(records.indices.map { .record(person: index, index: $0) })
         }
     }
@@ -137,7 +136,7 @@ extension ExpressionEvaluator {
                 return .unknown
             }
             guard let household = application?.pointee.household else { return .unknown }
-            guard let periods = household[index].residence else { return note("$.household[\(index)].residence") }
+            guard let periods = household[index].residence else { return note(memberPath(index, .residence)) }
             return .span(from: ResidenceRun.start(of: periods, endingBefore: date, regionKeys: { regionKeys(of: region) }), to: date)
         case .since:
             guard case .span(let from, _) = values[0] else { return .unknown }

@@ -40,6 +40,10 @@ final class ExpressionEvaluator {
     /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designations:monthEnd:)``.
     @exclusivity(unchecked) var memberLists: [Value?] = []
 
+    /// The JSON paths of household members' facts ("$.household[0].income"), made at their first
+    /// note and kept for the evaluator's life (``memberPath(_:_:)``).
+    @exclusivity(unchecked) private var memberPaths: [String?] = []
+
     /// The household as a list value for each household size met so far (index: the size).
     @exclusivity(unchecked) private var householdValues: [Value] = []
 
@@ -123,6 +127,35 @@ final class ExpressionEvaluator {
         let path = path()
         if !isNoted(path) { missing.append(path) }
         return .unknown
+    }
+
+    /// A household member's fact, by the path a missing fact is noted under.
+    enum MemberField: Int, CaseIterable {
+        case income, characteristics, residence, screening, vog, vogDate, policeRecords
+
+        var suffix: String {
+            switch self {
+            case .income: return ".income"
+            case .characteristics: return ".characteristics"
+            case .residence: return ".residence"
+            case .screening: return ".screening"
+            case .vog: return ".screening.vog"
+            case .vogDate: return ".screening.vog.date"
+            case .policeRecords: return ".screening.policeRecords"
+            }
+        }
+    }
+
+    /// The JSON path of member `index`'s `field`, made once for the evaluator: a path is the
+    /// document's shape, never its content. Written anew at each note, it was a string of more
+    /// than fifteen bytes, allocated, and its index written digit by digit, every time.
+    func memberPath(_ index: Int, _ field: MemberField) -> String {
+        let slot = index * MemberField.allCases.count + field.rawValue
+        if slot < memberPaths.count, let made = memberPaths[slot] { return made }
+        let path = "$.household[\(index)]" + field.suffix
+        if slot >= memberPaths.count { memberPaths.append(contentsOf: repeatElement(nil, count: slot + 1 - memberPaths.count)) }
+        memberPaths[slot] = path
+        return path
     }
 
     /// Whether `path` is already noted in the current scope of ``missing``.
