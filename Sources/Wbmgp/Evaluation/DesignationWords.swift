@@ -6,7 +6,9 @@
 /// A designation is found by its identity in a table of twice as many places, placed by its
 /// address multiplied: a dictionary of identities ran the standard library's seeded hash at
 /// each of the two or three lookups a decision, and handed out the words as an array, counted.
-struct DesignationWords: Sendable {
+/// One object, made with the engine: each decision's text context refers to it with one
+/// reference, where a value of its five arrays was counted five times.
+final class DesignationWords: Sendable {
     /// Each designation's identity and its Dutch and English words, in the engine's order.
     private let keys: [ObjectIdentifier]
     private let nl: [[UInt8]]
