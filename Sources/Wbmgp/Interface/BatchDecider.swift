@@ -61,8 +61,9 @@ public struct BatchDecider: Sendable {
                 out.byte(0x0A)
                 if let error { errors.append(error) }
                 if let record { records.append(record) }
-                // Room for the rest as the first line is long (up to 8 KB a line), made while
-                // one line is written: doubling later copied the megabytes written by then.
+                // Room for the rest, by the first line's length (at most 8 KB a line) and a
+                // quarter more, made while one line is written: doubling later copied the
+                // megabytes written by then.
                 if i == start, end - start > 1 {
                     out.buffer.reserve(min(out.buffer.count, 8192) * (end - start) * 5 / 4)
                 }
