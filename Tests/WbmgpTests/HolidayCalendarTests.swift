@@ -10,6 +10,14 @@ struct HolidayCalendarTests {
     let calendar = TestSupport.law.holidays
     func d(_ text: String) -> CalendarDate { TestSupport.date(text) }
 
+    @Test("the rules' calendar is not none; none and a calendar with only an equated year are told apart")
+    func none() {
+        #expect(HolidayCalendar.none.isNone)
+        #expect(!calendar.isNone)
+        #expect(!HolidayCalendar(holidays: [], equatedYears: [2026: "Besluit"]).isNone)
+        #expect(!HolidayCalendar(holidays: calendar.holidays, equatedYears: [:]).isNone)
+    }
+
     @Test("Easter Sunday in known years")
     func easter() {
         let known = [

@@ -58,6 +58,9 @@ public struct HolidayCalendar: Hashable, Sendable {
 
     public static let none = HolidayCalendar(holidays: [], equatedYears: [:])
 
+    /// Whether it is ``none``: no holiday and no equated year.
+    public var isNone: Bool { holidays.isEmpty && equatedYears.isEmpty }
+
     /// How far ``termEnd(_:)`` looks: rules that made every day a holiday would otherwise never
     /// end a term. A year and a bit is far more than any real run of holidays.
     static let longestRun = 400
