@@ -1,64 +1,31 @@
-/// Folded names (``FoldedName``), each with an element, found by their fold: a table of
-/// positions with at least twice as many places as names, a name placed by the top bits of its
-/// fold and probed onwards from there.
+/// Folded names (``FoldedName``), each with an element, found by their fold: the fold is
+/// already a well-mixed word, so it places a name in a ``PlaceTable`` with no further hashing.
 ///
 /// A `Set` or `Dictionary` of folded names ran the standard library's seeded hash over the fold
-/// at every lookup, about 150 instructions; the fold is already a well-mixed word, so its top
-/// bits place a name with none. Lookups are many (a dwelling's municipality among the
-/// designations', its neighbourhood among a designation's, each registration's municipality
+/// at every lookup, about 150 instructions. Lookups are many (a dwelling's municipality among
+/// the designations', its neighbourhood among a designation's, each registration's municipality
 /// among a region's), the tables few and made once.
 struct FoldedNameTable<Element: Sendable>: Sendable {
     private let names: [FoldedName]
     private let elements: [Element]
-    /// For each place, the position of the name placed there plus one; 0 for an empty place.
-    private let places: [Int32]
-    /// How far a fold is shifted for its first place: 64 less the places' bits (at least one).
-    private let shift: UInt64
+    private let places: PlaceTable
 
     /// The names with their elements; of equal names only the first is kept.
     init(_ entries: [(name: FoldedName, element: Element)]) {
-        var bits: UInt64 = 1
-        while (1 << bits) < 2 * entries.count { bits += 1 }
-        var places = [Int32](repeating: 0, count: 1 << bits)
-        var names: [FoldedName] = []
-        var elements: [Element] = []
-        names.reserveCapacity(entries.count)
-        elements.reserveCapacity(entries.count)
-        let mask = places.count - 1
-        for entry in entries {
-            var place = Int(truncatingIfNeeded: entry.name.fold &>> (64 - bits))
-            var repeated = false
-            while places[place] != 0 {
-                if names[Int(places[place]) - 1] == entry.name {
-                    repeated = true
-                    break
-                }
-                place = (place + 1) & mask
-            }
-            if repeated { continue }
+        var names: [FoldedName] = [], elements: [Element] = []
+        var places = PlaceTable(capacity: entries.count)
+        for entry in entries where places.position(of: entry.name.fold, where: { names[$0] == entry.name }) == nil {
             names.append(entry.name)
             elements.append(entry.element)
-            places[place] = Int32(truncatingIfNeeded: names.count)
+            places.place(names.count - 1, by: entry.name.fold)
         }
-        self.names = names
-        self.elements = elements
-        self.places = places
-        shift = 64 - bits
+        (self.names, self.elements, self.places) = (names, elements, places)
     }
 
     /// The position of `name` among the names kept, or nil.
     @inline(__always)
     private func position(of name: FoldedName) -> Int? {
-        places.withUnsafeBufferPointer { places in
-            let mask = places.count - 1
-            var place = Int(truncatingIfNeeded: name.fold &>> shift)
-            while places[place] != 0 {
-                let position = Int(places[place]) - 1
-                if names[position] == name { return position }
-                place = (place + 1) & mask
-            }
-            return nil
-        }
+        places.position(of: name.fold) { names[$0] == name }
     }
 
     subscript(name: FoldedName) -> Element? {
