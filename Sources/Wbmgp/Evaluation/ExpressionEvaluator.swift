@@ -18,7 +18,14 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) private(set) var lawDate: CalendarDate
     @exclusivity(unchecked) var designation: Designation?
     @exclusivity(unchecked) var measure: MeasureSetting?
-    @exclusivity(unchecked) var slots: [Value] = []
+    /// The locals (a rule's subject, a filter's or quantifier's element), by slot; a slot holds
+    /// a value only when its stamp in ``slotStamps`` is ``slotStamp``.
+    @exclusivity(unchecked) private var slots: [Value] = []
+    /// The stamp each slot of ``slots`` was bound under, and the current one. A reset takes a
+    /// new stamp instead of storing `.unknown` in each slot: clearing them one by one destroyed
+    /// each old value through `Value`'s outlined code, about 300 instructions a rule.
+    @exclusivity(unchecked) private var slotStamps: [UInt32] = []
+    @exclusivity(unchecked) private var slotStamp: UInt32 = 1
     /// The code being evaluated (see ``load(_:)``) and its nodes, read without bounds checks:
     /// every ``CodeRef`` and operand was emitted into this code by the compiler.
     @exclusivity(unchecked) private(set) var code = ExpressionCode.empty
@@ -34,7 +41,11 @@ final class ExpressionEvaluator {
     /// counting, whose missing facts nobody reads (building each path was a twentieth of it).
     @exclusivity(unchecked) var notesMissing = true
     /// Values of cached facts, by slot, with the absent facts noted while computing them.
-    @exclusivity(unchecked) var cache: [(value: Value, missing: [String])?] = []
+    /// An entry holds a value only when its stamp in ``cacheStamps`` is ``cacheStamp`` (as for
+    /// ``slots``).
+    @exclusivity(unchecked) private var cache: [(value: Value, missing: [String])?] = []
+    @exclusivity(unchecked) private var cacheStamps: [UInt32] = []
+    @exclusivity(unchecked) private var cacheStamp: UInt32 = 1
 
     /// Each member's income and characteristics as list values (two per member, in household
     /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designations:monthEnd:)``.
@@ -103,23 +114,40 @@ final class ExpressionEvaluator {
     /// Sizes the locals and the fact cache for rules of up to `slotCount` slots, in one
     /// allocation each, before the first rule.
     func reserveSlots(_ slotCount: Int) {
-        if slots.count < slotCount { slots = Array(repeating: .unknown, count: slotCount) }
-        if cache.count < slotCount { cache = Array(repeating: nil, count: slotCount) }
+        if slots.count < slotCount {
+            slots = Array(repeating: .unknown, count: slotCount)
+            slotStamps = Array(repeating: 0, count: slotCount)
+        }
+        if cache.count < slotCount {
+            cache = Array(repeating: nil, count: slotCount)
+            cacheStamps = Array(repeating: 0, count: slotCount)
+        }
     }
 
     /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
-    /// ever grow, and only the rule's own slots are cleared: a rule reads no slot beyond its
-    /// count, so after the first rules no reset allocates or touches more than it must.
+    /// ever grow, and nothing in them is touched: a new stamp makes every entry written before
+    /// read as cleared (``slotStamp``).
     func resetSlots(_ slotCount: Int) {
-        if slots.count < slotCount { slots = Array(repeating: .unknown, count: slotCount) }
-        slots.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = .unknown } }
-        resetCache(slotCount)
+        reserveSlots(slotCount)
+        slotStamp = Self.advanced(slotStamp, clearing: &slotStamps)
+        cacheStamp = Self.advanced(cacheStamp, clearing: &cacheStamps)
     }
 
     /// Clears the fact cache (per rule and person) for a rule with `slotCount` slots.
     func resetCache(_ slotCount: Int) {
-        if cache.count < slotCount { cache = Array(repeating: nil, count: slotCount) }
-        cache.withUnsafeMutableBufferPointer { for i in 0..<slotCount { $0[i] = nil } }
+        if cache.count < slotCount {
+            cache = Array(repeating: nil, count: slotCount)
+            cacheStamps = Array(repeating: 0, count: slotCount)
+        }
+        cacheStamp = Self.advanced(cacheStamp, clearing: &cacheStamps)
+    }
+
+    /// The stamp after `stamp`. When the stamps run out (after some four billion resets),
+    /// every entry's is set back to 0, which no stamp handed out is.
+    private static func advanced(_ stamp: UInt32, clearing stamps: inout [UInt32]) -> UInt32 {
+        guard stamp == .max else { return stamp + 1 }
+        stamps.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 } }
+        return 1
     }
 
     /// An absent fact: `unknown`, with its JSON path noted in ``missing`` when paths are noted
@@ -213,7 +241,7 @@ final class ExpressionEvaluator {
     private func value(at node: Int32) -> Value {
         switch nodes[Int(node)] {
         case .constant(let index): return code.constants[Int(index)]
-        case .local(let slot): return Int(slot) < slots.count ? slots[Int(slot)] : .unknown
+        case .local(let slot): return Int(slot) < slots.count && slotStamps[Int(slot)] == slotStamp ? slots[Int(slot)] : .unknown
         case .context(let fact): return context(fact)
         case .person(let base, let fact):
             guard case .person(let index) = value(at: base) else { return .unknown }
@@ -316,7 +344,7 @@ final class ExpressionEvaluator {
             return call(builtin, values)
         case .cached(let slot32, let inner):
             let slot = Int(slot32)
-            if slot < cache.count, let hit = cache[slot] {
+            if slot < cache.count, cacheStamps[slot] == cacheStamp, let hit = cache[slot] {
                 for path in hit.missing where !isNoted(path) { missing.append(path) }
                 return hit.value
             }
@@ -329,7 +357,10 @@ final class ExpressionEvaluator {
             missingScope = outer
             let noted = mark < missing.count ? Array(missing[mark...]) : []
             if !noted.isEmpty { mergeMissing(from: mark) }
-            if slot < cache.count { cache[slot] = (result, noted) }
+            if slot < cache.count {
+                cache[slot] = (result, noted)
+                cacheStamps[slot] = cacheStamp
+            }
             return result
         }
     }
@@ -352,8 +383,12 @@ final class ExpressionEvaluator {
     }
 
     func bind(_ slot: Int, _ value: Value) {
-        while slots.count <= slot { slots.append(.unknown) }
+        while slots.count <= slot {
+            slots.append(.unknown)
+            slotStamps.append(0)
+        }
         slots[slot] = value
+        slotStamps[slot] = slotStamp
     }
 
     func compare(_ comparison: Comparison, _ a: Value, _ b: Value) -> Value {
