@@ -27,6 +27,43 @@ struct CalendarDateTests {
         #expect(d("2021-03-01").adding(days: -1) == d("2021-02-28"))
     }
 
+    @Test("day numbers count every month's days across the whole range of years")
+    func dayNumbersAcrossTheRange() throws {
+        // Fixed points worked out apart from the code: the proleptic Gregorian calendar has
+        // 146,097 days in 400 years; 0001-01-01 is 719,162 days before 1970-01-01.
+        #expect(try #require(CalendarDate(year: 1, month: 1, day: 1)).dayNumber == -719_162)
+        #expect(CalendarDate(dayNumber: Int.min).dayNumber == -11_676_437)
+        #expect(CalendarDate(dayNumber: Int.max).dayNumber == 10_237_746)
+        #expect(d("2000-03-01").dayNumber - d("1600-03-01").dayNumber == 146_097)
+        // 1 January of year y by counting: 365 days a year and one more for each leap year
+        // (every fourth, not every hundredth, every four-hundredth; year 0 is one) between it
+        // and 0000-01-01, which is 719,528 days before 1970-01-01.
+        func floorDivision(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        func newYear(_ y: Int) -> Int {
+            365 * y + floorDivision(y + 3, 4) - floorDivision(y + 99, 100) + floorDivision(y + 399, 400) - 719_528
+        }
+        for y in stride(from: -29_999, to: 29_999, by: 7) {
+            let date = CalendarDate(dayNumber: newYear(y))
+            let february = CalendarDate.isLeap(y) ? 29 : 28
+            if (date.year, date.month, date.day) != (y, 1, 1) || date.adding(months: 12).dayNumber != newYear(y + 1)
+                || date.adding(months: 2).dayNumber != newYear(y) + 31 + february
+            {
+                Issue.record("1 January \(y): \(date), day \(date.dayNumber), expected \(newYear(y))")
+                break
+            }
+        }
+        // Month by month over the years around 0, where the eras' sign changes.
+        var first = CalendarDate(dayNumber: newYear(-401))
+        while first.year < 401 {
+            let next = first.adding(months: 1)
+            if next.dayNumber - first.dayNumber != CalendarDate.daysIn(month: first.month, year: first.year) {
+                Issue.record("\(first) to \(next): \(next.dayNumber - first.dayNumber) days")
+                break
+            }
+            first = next
+        }
+    }
+
     @Test("29 February plus years in a common year becomes 28 February")
     func leapDay() {
         #expect(d("2016-02-29").adding(years: 1) == d("2017-02-28"))

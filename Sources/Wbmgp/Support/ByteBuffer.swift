@@ -118,6 +118,15 @@ public struct ByteBuffer: ~Copyable, @unchecked Sendable {
         count = 0
     }
 
+    /// Lets `body` write up to `maximum` bytes where the next bytes go, and keeps as many as it
+    /// says it wrote (at most `maximum`): a short piece made of several parts (a date in words)
+    /// is written with one check for room instead of one a part.
+    @inline(__always)
+    public mutating func appendInPlace(upTo maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let end = room(maximum)
+        count += min(max(body(end), 0), maximum)
+    }
+
     /// Makes room for `capacity` bytes in all, if there is less.
     public mutating func reserve(_ capacity: Int) {
         if capacity > self.capacity { grow(toAtLeast: capacity) }

@@ -82,13 +82,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The day number of a valid year, month and day, by the days-from-civil algorithm.
     private static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
+        // The year is moved forward by 83 eras of 400 years (the days of an era repeat), past
+        // the lowest year an `Int16` holds, so every division below is of a number that is not
+        // negative: unsigned, each is a multiplication, with no correction for the sign. A
+        // date is made at every read of one; this is most of what that costs.
+        let shiftedEras: UInt = 83
+        let y = UInt(bitPattern: (month <= 2 ? year - 1 : year) + Int(shiftedEras) * 400)
+        let era = y / 400
         let yearOfEra = y - era * 400
-        let monthIndex = (month + 9) % 12
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        let monthIndex = UInt(bitPattern: month > 2 ? month - 3 : month + 9)
+        // Wrapping from here on: the era less the shift is negative for years before 0, and the
+        // bit pattern of the wrapped sum is what signed arithmetic gives.
+        let dayOfYear = (153 * monthIndex + 2) / 5 &+ UInt(bitPattern: day) &- 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 &+ dayOfYear
+        return Int(bitPattern: (era &- shiftedEras) &* 146_097 &+ dayOfEra) - 719_468
     }
 
     /// The years date arithmetic can reach. Rules bound a duration at 9,999 years, so any date of

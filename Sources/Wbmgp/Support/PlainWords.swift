@@ -41,18 +41,46 @@ public enum PlainWords {
     /// A date in words stands in most reasons; the general integer writer and a month's `String`
     /// taken from an array cost several times as much.
     static func appendDate(_ date: CalendarDate, _ language: Language, to bytes: inout ByteBuffer) {
-        let day = UInt8(truncatingIfNeeded: date.day)
-        if day >= 10 { bytes.append(48 + day / 10) }
-        bytes.append(48 + day % 10)
-        bytes.append(0x20)
-        bytes.append(monthName(date.month, language))
-        bytes.append(0x20)
         let year = date.year
-        guard (1000...9999).contains(year) else { return TextBytes.appendInteger(year, to: &bytes) }
-        bytes.append(48 + UInt8(truncatingIfNeeded: year / 1000))
-        bytes.append(48 + UInt8(truncatingIfNeeded: year / 100 % 10))
-        bytes.append(48 + UInt8(truncatingIfNeeded: year / 10 % 10))
-        bytes.append(48 + UInt8(truncatingIfNeeded: year % 10))
+        guard (1000...9999).contains(year) else {
+            appendDayAndMonth(of: date, language, to: &bytes)
+            return TextBytes.appendInteger(year, to: &bytes)
+        }
+        // Two day digits, the longest month name (9 bytes), two spaces and four year digits: at
+        // most 17 bytes, written in place with one check for room.
+        bytes.appendInPlace(upTo: 17) { out in
+            var at = writeDayAndMonth(of: date, language, to: out)
+            out[at] = 48 + UInt8(truncatingIfNeeded: year / 1000)
+            out[at + 1] = 48 + UInt8(truncatingIfNeeded: year / 100 % 10)
+            out[at + 2] = 48 + UInt8(truncatingIfNeeded: year / 10 % 10)
+            out[at + 3] = 48 + UInt8(truncatingIfNeeded: year % 10)
+            at += 4
+            return at
+        }
+    }
+
+    /// "3 december " of ``appendDate(_:_:to:)``, for a year written otherwise.
+    private static func appendDayAndMonth(of date: CalendarDate, _ language: Language, to bytes: inout ByteBuffer) {
+        bytes.appendInPlace(upTo: 13) { writeDayAndMonth(of: date, language, to: $0) }
+    }
+
+    /// Writes "3 december " at `out` (room for 13 bytes) and returns how many bytes it wrote.
+    @inline(__always)
+    private static func writeDayAndMonth(of date: CalendarDate, _ language: Language, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let day = UInt8(truncatingIfNeeded: date.day)
+        var at = 0
+        if day >= 10 {
+            out[0] = 48 + day / 10
+            at = 1
+        }
+        out[at] = 48 + day % 10
+        out[at + 1] = 0x20
+        at += 2
+        let name = monthName(date.month, language)
+        ByteBuffer.copyShort(from: name.utf8Start, to: out + at, count: name.utf8CodeUnitCount)
+        at += name.utf8CodeUnitCount
+        out[at] = 0x20
+        return at + 1
     }
 
     /// The name of month `month` (1…12) in `language`.
