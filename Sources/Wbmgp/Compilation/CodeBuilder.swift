@@ -4,7 +4,10 @@
 /// a `cached` subtree inlined wherever the fact is named; it is emitted once and every use refers
 /// to that one node, so the code stays as small as the rule text.
 ///
-/// ``lower(_:)`` recurses once per level of the tree; the compiler bounds every tree it hands
+/// An expression the same throughout a decision, whichever rule reads it, is wrapped in a
+/// `shared` node numbered by the law's ``DecisionFactTable``, and computed once a decision.
+///
+/// ``lower(_:)`` recurses once per level of the tree (through ``lowerNode(_:)``); the compiler bounds every tree it hands
 /// over at ``Parser/maximumNesting`` levels (``ExpressionCompiler/reserve(levels:nodes:at:)``),
 /// which bounds this recursion and the evaluator's over the same nodes.
 struct CodeBuilder {
@@ -13,6 +16,15 @@ struct CodeBuilder {
     private var operands: [Int32] = []
     private var recordFacts: [DesignationRecordFact] = []
     private var cachedNodes: [Int: Int32] = [:]
+    /// The law's numbering of expressions the same throughout a decision; nil where there is
+    /// no decision (a request's requirements), and then nothing is shared.
+    private let decisionFacts: DecisionFactTable?
+    /// Whether the node being emitted lies inside a shared one.
+    private var withinShared = false
+
+    init(decisionFacts: DecisionFactTable? = nil) {
+        self.decisionFacts = decisionFacts
+    }
 
     /// Emits `expression` and returns its root.
     mutating func emit(_ expression: CompiledExpression) -> CodeRef {
@@ -43,7 +55,23 @@ struct CodeBuilder {
         return (first, Int32(lowered.count))
     }
 
+    /// Emits `expression`, as a ``CodeNode/shared(slot:_:)`` node around it when the law's
+    /// ``DecisionFactTable`` numbers it. Inside one, only filters and quantifiers are shared
+    /// again (the lists a rule goes through: `screened` within `count(screened) > 0`): each
+    /// shared node costs a look into the cache.
     private mutating func lower(_ expression: CompiledExpression) -> Int32 {
+        guard let decisionFacts, !withinShared || expression.isFilterOrQuantifier, DecisionFactTable.qualifies(expression) else {
+            return lowerNode(expression)
+        }
+        let slot = decisionFacts.slot(for: expression)
+        let outer = withinShared
+        withinShared = true
+        let inner = lowerNode(expression)
+        withinShared = outer
+        return add(.shared(slot: slot, inner))
+    }
+
+    private mutating func lowerNode(_ expression: CompiledExpression) -> Int32 {
         switch expression {
         case .constant(let value):
             constants.append(value)

@@ -37,12 +37,14 @@ public enum LawCompiler {
         let boundaries = table.boundaries
         let budget = CompileBudget()
         let cache = CompileCache()
+        let decisionFacts = DecisionFactTable()
         // An error inside a definition is met again by every rule (and period) that uses it,
         // with messages that may differ by user; it is reported once, at its position.
         var definitionErrorsSeen = Set<String>()
         for (i, from) in boundaries.enumerated() {
             let until = i + 1 < boundaries.count ? boundaries[i + 1].adding(days: -1) : nil
-            var compiler = RuleCompiler(table: table, date: from, measures: measures, vocabularies: vocabularies, budget: budget)
+            var compiler = RuleCompiler(
+                table: table, date: from, measures: measures, vocabularies: vocabularies, budget: budget, decisionFacts: decisionFacts)
             let rules = compiler.compileRules(cache: cache)
             let requirements = compiler.compileRequirements(cache: cache)
             diagnostics += compiler.diagnostics

@@ -8,14 +8,18 @@ struct RuleCompiler {
     /// Errors in definition bodies, which every rule using the definition meets again; the
     /// ``LawCompiler`` reports each position once.
     var definitionDiagnostics: [Diagnostic] = []
+    /// The law's numbering of expressions the same throughout a decision, shared by the rules
+    /// of every period (nil: nothing shared).
+    let decisionFacts: DecisionFactTable?
 
     static let resultsRequired: [RuleResult] = [.applied, .passed, .unknown]
     static let lookupResultsRequired: [RuleResult] = [.applied, .passed, .unreached]
 
     init(
         table: DeclarationTable, date: CalendarDate, measures: [String: [MeasureDeclaration]], vocabularies: [String: [String]],
-        budget: CompileBudget = CompileBudget()
+        budget: CompileBudget = CompileBudget(), decisionFacts: DecisionFactTable? = nil
     ) {
+        self.decisionFacts = decisionFacts
         self.table = table
         self.date = date
         self.measures = measures
@@ -105,6 +109,7 @@ struct RuleCompiler {
             return nil
         }
         var expressions = ExpressionCompiler(globals: globals, source: file, measure: rule.measure?.text)
+        expressions.code = CodeBuilder(decisionFacts: decisionFacts)
         var subject: CodeRef?
         if let variable = rule.subjectVariable, let list = rule.subjectList {
             let slot = expressions.newSlot()

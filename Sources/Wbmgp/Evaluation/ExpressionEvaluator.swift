@@ -47,6 +47,14 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) private var cacheStamps: [UInt32] = []
     @exclusivity(unchecked) private var cacheStamp: UInt32 = 1
 
+    /// Values the same wherever they are read in one decision (``CodeNode/shared(slot:_:)``,
+    /// numbered by the law's ``DecisionFactTable``), with the absent facts noted while computing
+    /// them: an entry holds a value only when its stamp is ``sharedStamp``, which each decision
+    /// takes anew (``begin(_:lawDate:designations:monthEnd:)``).
+    @exclusivity(unchecked) private var shared: [(value: Value, missing: [String])?] = []
+    @exclusivity(unchecked) private var sharedStamps: [UInt32] = []
+    @exclusivity(unchecked) private var sharedStamp: UInt32 = 1
+
     /// Each member's income and characteristics as list values (two per member, in household
     /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designations:monthEnd:)``.
     @exclusivity(unchecked) var memberLists: [Value?] = []
@@ -97,6 +105,7 @@ final class ExpressionEvaluator {
         if !holidays.isNone { holidays = .none }
         designation = nil
         measure = nil
+        sharedStamp = Self.advanced(sharedStamp, clearing: &sharedStamps)
         clearMissing()
         notesMissing = true
         // Cleared in place (the slots past this household are never read).
@@ -345,24 +354,49 @@ final class ExpressionEvaluator {
         case .cached(let slot32, let inner):
             let slot = Int(slot32)
             if slot < cache.count, cacheStamps[slot] == cacheStamp, let hit = cache[slot] {
-                for path in hit.missing where !isNoted(path) { missing.append(path) }
+                noteAgain(hit.missing)
                 return hit.value
             }
-            // The fact's own paths, noted in a scope of their own at the end of the list, are
-            // what its cache entry keeps, whatever was noted before.
-            let outer = missingScope
-            let mark = missing.count
-            missingScope = mark
-            let result = value(at: inner)
-            missingScope = outer
-            let noted = mark < missing.count ? Array(missing[mark...]) : []
-            if !noted.isEmpty { mergeMissing(from: mark) }
+            let (result, noted) = valueInOwnScope(inner)
             if slot < cache.count {
                 cache[slot] = (result, noted)
                 cacheStamps[slot] = cacheStamp
             }
             return result
+        case .shared(let slot32, let inner):
+            let slot = Int(slot32)
+            if slot < shared.count, sharedStamps[slot] == sharedStamp, let hit = shared[slot] {
+                noteAgain(hit.missing)
+                return hit.value
+            }
+            let (result, noted) = valueInOwnScope(inner)
+            if slot >= shared.count {
+                shared.append(contentsOf: repeatElement(nil, count: slot + 1 - shared.count))
+                sharedStamps.append(contentsOf: repeatElement(0, count: slot + 1 - sharedStamps.count))
+            }
+            shared[slot] = (result, noted)
+            sharedStamps[slot] = sharedStamp
+            return result
         }
+    }
+
+    /// The value of `inner` with the paths it noted, in a scope of their own at the end of
+    /// ``missing``: what a cache entry keeps, whatever was noted before. Those the enclosing
+    /// scope had not noted stay noted.
+    private func valueInOwnScope(_ inner: Int32) -> (Value, [String]) {
+        let outer = missingScope
+        let mark = missing.count
+        missingScope = mark
+        let result = value(at: inner)
+        missingScope = outer
+        let noted = mark < missing.count ? Array(missing[mark...]) : []
+        if !noted.isEmpty { mergeMissing(from: mark) }
+        return (result, noted)
+    }
+
+    /// Notes again what a cached value noted when it was computed, as computing it again would.
+    private func noteAgain(_ paths: [String]) {
+        for path in paths where !isNoted(path) { missing.append(path) }
     }
 
     /// `+` and `-`: a date moved by a duration, integers, or (for `+`) two lists joined. Neither

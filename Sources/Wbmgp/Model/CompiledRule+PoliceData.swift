@@ -31,7 +31,8 @@ extension ExpressionCode {
             case .person(let base, let fact):
                 if fact == .policeRecords { return true }
                 stack.append(Int(base))
-            case .record(let base, _), .designationRecord(let base, _), .not(let base), .isAbsent(let base, _), .cached(_, let base):
+            case .record(let base, _), .designationRecord(let base, _), .not(let base), .isAbsent(let base, _), .cached(_, let base),
+                .shared(_, let base):
                 stack.append(Int(base))
             case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .member(let a, let b), .intersects(let a, let b),
                 .add(let a, let b), .subtract(let a, let b), .filter(_, let a, let b), .quantifier(_, _, let a, let b):

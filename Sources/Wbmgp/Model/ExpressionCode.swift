@@ -71,4 +71,8 @@ enum CodeNode {
     case list(first: Int32, count: Int32)
     case call(Builtin, first: Int32, count: Int32)
     case cached(slot: Int32, Int32)
+    /// A value that is the same wherever it is read in one decision, whichever rule reads it
+    /// (``DecisionFactTable``): computed once a decision, then read from the evaluator's
+    /// decision-wide cache, with the absent facts it noted.
+    case shared(slot: Int32, Int32)
 }
