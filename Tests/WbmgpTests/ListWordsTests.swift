@@ -10,8 +10,8 @@ import Testing
 struct ListWordsTests {
     static func label(_ word: String) -> TextLabels.Label { .init(nl: word + " (nl)", en: word + " (en)") }
 
-    static func designation(_ id: String, labels: [String: TextLabels.Label] = [:], lists: [Value] = []) -> Designation {
-        let date = TestSupport.date("2020-01-01")
+    static func designation(_ id: String, labels: [String: TextLabels.Label] = [:], lists: [Value] = [], from: String = "2020-01-01") -> Designation {
+        let date = TestSupport.date(from)
         return Designation(
             id: id, path: id + ".json", municipality: "Rotterdam", decisionDate: nil, source: nil, from: date, until: date.adding(years: 4),
             extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [], measures: [MeasureSetting(name: "art10", values: lists)],
@@ -114,5 +114,47 @@ struct ListWordsTests {
             }
         }
         #expect(listWords.count > 0 && listWords.count <= ListWords.capacity)
+    }
+
+    @Test("the covering designations' ids are remembered in words however few, only when the engine wrote them")
+    func designationIds() {
+        let listWords = ListWords()
+        let a = Self.designation("des-a"), b = Self.designation("des-b", from: "2021-03-15"), stranger = Self.designation("des-c", from: "2019-07-01")
+        let engineWords = DesignationWords([a, b], labels: Self.rulesLabels)
+        let note = EscapeNote()
+        func context(_ set: CoveringSet, _ memory: ListWords?) -> TextContext {
+            TextContext(
+                language: .nl, labels: Self.rulesLabels, household: nil, designations: set.designations, designation: set.designations.first,
+                peopleByName: false, designationWords: engineWords, escapeNote: note, listWords: memory, designationIds: set.idsValue.listElements)
+        }
+        // Worked out from the designations' municipality and terms (no measure has a label here).
+        let words = "de aanwijzing voor Rotterdam van 1 januari 2020 tot en met 1 januari 2024 en "
+            + "de aanwijzing voor Rotterdam van 15 maart 2021 tot en met 15 maart 2025"
+        let covering = CoveringSet([a, b])
+        for round in 0..<2 {
+            note.found = false
+            #expect(ValueRendering.text(covering.idsValue, context(covering, listWords)) == words, "round \(round)")
+            #expect(!note.found)
+            #expect(listWords.count == 1)
+        }
+        // An escape noted before the list stays noted, whether it is written from memory or anew.
+        for memory in [listWords, ListWords()] {
+            note.found = true
+            #expect(ValueRendering.text(covering.idsValue, context(covering, memory)) == words)
+            #expect(note.found)
+        }
+        // The same ids in a list of other storage are an applicant's codes: written, not remembered.
+        note.found = false
+        #expect(ValueRendering.text(.list([.text("des-a"), .text("des-b")]), context(covering, listWords)) == words)
+        #expect(listWords.count == 1)
+        // A designation the engine did not write (its words unchecked, the escape noted): not remembered.
+        let mixed = CoveringSet([a, stranger])
+        for _ in 0..<2 {
+            note.found = false
+            #expect(ValueRendering.text(mixed.idsValue, context(mixed, listWords)) == "de aanwijzing voor Rotterdam van 1 januari 2020 tot en met 1 januari 2024 en "
+                + "de aanwijzing voor Rotterdam van 1 juli 2019 tot en met 1 juli 2023")
+            #expect(note.found)
+        }
+        #expect(listWords.count == 1)
     }
 }

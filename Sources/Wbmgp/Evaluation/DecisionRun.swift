@@ -300,6 +300,8 @@ struct DecisionRun {
     /// (``TextContext/escapeNote``).
     mutating func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
+        // Set at the first text: a decision only counted renders none, and holds no more.
+        if textContext.designationIds == nil { textContext.designationIds = coveringSet.idsValue.listElements }
         // Set only when it changes: each assignment released the old value through the runtime's
         // generic code for optionals (about 80 instructions), twice a reason.
         if textContext.designation !== evaluator.designation { textContext.designation = evaluator.designation }

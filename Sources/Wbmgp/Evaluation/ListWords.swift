@@ -5,7 +5,8 @@
 /// A list is remembered only when it is a measure's value in the rule's designation or a
 /// covering one (a list of the by-law, never an applicant's codes, which are not kept beyond
 /// their decision), and every element is a code with a label (no noted escape, no designation,
-/// no free text). Its words then depend on nothing but what the key holds: the list, the
+/// no free text); or when it is the covering designations' ids (the lookup's `{designations}`,
+/// in every decision), written as the engine's designations' words with no noted escape. Its words then depend on nothing but what the key holds: the list, the
 /// language, the rule's designation, the covering designations and the rules' label table. An
 /// entry keeps all of these alive, so none of their storage can be freed and reused for other
 /// contents while it is remembered: the same storage is the same contents. Held by the thread's
@@ -15,9 +16,9 @@ final class ListWords {
     /// cost little, and most such lists (a person's income, characteristics) are new with every
     /// decision.
     static let shortestKept = 3
-    /// At most this many lists: the bench mix's 19 designations in two languages fit. When a
-    /// list more comes, all are forgotten and remembering starts again.
-    static let capacity = 64
+    /// At most this many lists: the bench mix's 19 designations' lists and their sets of ids, in
+    /// two languages, fit. When a list more comes, all are forgotten and remembering starts again.
+    static let capacity = 128
 
     private struct Entry {
         /// Where `list`'s elements are: compared first, as a number.
@@ -93,7 +94,7 @@ final class ListWords {
     }
 
     /// Whether `list` is (the storage of) a measure's value in the rule's designation or in a
-    /// covering one.
+    /// covering one, or the covering designations' ids (``TextContext/designationIds``).
     private static func isDesignations(_ list: [Value], _ context: TextContext) -> Bool {
         func holds(_ designation: Designation) -> Bool {
             designation.measures.contains { measure in
@@ -104,7 +105,7 @@ final class ListWords {
             }
         }
         if let designation = context.designation, holds(designation) { return true }
-        return context.designations.contains(where: holds)
+        return context.isDesignationIds(list) || context.designations.contains(where: holds)
     }
 
     private static func address(of list: [Value]) -> UnsafeRawPointer? {

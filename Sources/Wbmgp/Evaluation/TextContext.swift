@@ -23,6 +23,14 @@ struct TextContext {
     /// Code lists written before, whose words are copied instead of looked up again
     /// (``ListWords``). Nil when nobody keeps them.
     var listWords: ListWords? = nil
+    /// The covering designations' ids as the rules' `designations` list, made with the
+    /// engine's designations (``CoveringSet/idsValue``): their words may be remembered too.
+    var designationIds: [Value]? = nil
+
+    /// Whether `list` is the covering designations' ids (``designationIds``), the same storage.
+    func isDesignationIds(_ list: [Value]) -> Bool {
+        designationIds?.sharesStorage(with: list) ?? false
+    }
 
     /// Notes `text`, written as it is, when it holds a byte JSON escapes.
     private func note(_ text: String) {

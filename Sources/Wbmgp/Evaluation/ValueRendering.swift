@@ -103,7 +103,9 @@ enum ValueRendering {
         case .span(let from, let to): PlainWords.appendPeriod(CalendarPeriod.between(from, to), language, spelled: false, to: &bytes)
         case .list(let elements):
             guard !elements.isEmpty else { return PlainWords.appendEmptyList(language, to: &bytes) }
-            if let listWords = context.listWords, elements.count >= ListWords.shortestKept {
+            // The covering designations' ids are remembered however few: each is a designation
+            // in words, several hundred instructions.
+            if let listWords = context.listWords, elements.count >= ListWords.shortestKept || context.isDesignationIds(elements) {
                 if listWords.append(elements, context, to: &bytes) { return }
                 return appendList(elements, context, remembering: listWords, to: &bytes)
             }
@@ -124,10 +126,15 @@ enum ValueRendering {
     }
 
     /// A list written as ``appendText(_:_:to:)`` writes it, remembered in `listWords` when every
-    /// element was a code written as its label (the words then depend on nothing else).
+    /// element was a code written as its label, or when it is the covering designations' ids and
+    /// no word written noted an escape (the words then depend on nothing else).
     private static func appendList(_ elements: [Value], _ context: TextContext, remembering listWords: ListWords, to bytes: inout ByteBuffer) {
         let start = bytes.count
         var allLabelled = true
+        // What was noted before is kept; what these words note is seen apart.
+        let ids = context.isDesignationIds(elements)
+        let notedBefore = context.escapeNote?.found ?? false
+        if ids { context.escapeNote?.found = false }
         for i in elements.indices {
             PlainWords.appendListSeparator(before: i, of: elements.count, context.language, to: &bytes)
             // A code without a label appends nothing here, and is then written as any value is.
@@ -135,7 +142,12 @@ enum ValueRendering {
             allLabelled = false
             appendText(elements[i], context, to: &bytes)
         }
-        if allLabelled {
+        var known = allLabelled
+        if ids, let note = context.escapeNote {
+            known = !note.found
+            note.found = notedBefore || note.found
+        }
+        if known {
             bytes.withUnsafeBytes { listWords.remember(elements, context, words: UnsafeBufferPointer(rebasing: $0[start...])) }
         }
     }
