@@ -7,9 +7,10 @@
 /// An expression the same throughout a decision, whichever rule reads it, is wrapped in a
 /// `shared` node numbered by the law's ``DecisionFactTable``, and computed once a decision.
 ///
-/// ``lower(_:)`` recurses once per level of the tree (through ``lowerNode(_:)``); the compiler bounds every tree it hands
-/// over at ``Parser/maximumNesting`` levels (``ExpressionCompiler/reserve(levels:nodes:at:)``),
-/// which bounds this recursion and the evaluator's over the same nodes.
+/// ``lower(_:)`` recurses once per level of the tree (through ``lowerNode(_:)``); the compiler
+/// bounds every tree it hands over at ``Parser/maximumNesting`` levels
+/// (``ExpressionCompiler/reserve(levels:nodes:at:)``), which bounds this recursion and the
+/// evaluator's over the same nodes (a shared node adds one level to the evaluator's).
 struct CodeBuilder {
     private var nodes: [CodeNode] = []
     private var constants: [Value] = []
