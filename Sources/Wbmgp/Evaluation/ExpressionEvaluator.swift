@@ -151,9 +151,10 @@ final class ExpressionEvaluator {
         cacheStamp = Self.advanced(cacheStamp, clearing: &cacheStamps)
     }
 
-    /// The stamp after `stamp`. When the stamps run out (after some four billion resets),
-    /// every entry's is set back to 0, which no stamp handed out is.
-    private static func advanced(_ stamp: UInt32, clearing stamps: inout [UInt32]) -> UInt32 {
+    /// The stamp after `stamp`. When the stamps run out (after some four billion resets: a
+    /// long-running service resets a rule's facts about fifteen times a decision, so this
+    /// happens), every entry's is set back to 0, which no stamp handed out is.
+    static func advanced(_ stamp: UInt32, clearing stamps: inout [UInt32]) -> UInt32 {
         guard stamp == .max else { return stamp + 1 }
         stamps.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 } }
         return 1
