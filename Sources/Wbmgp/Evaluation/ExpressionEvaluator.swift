@@ -50,7 +50,9 @@ final class ExpressionEvaluator {
     /// Values the same wherever they are read in one decision (``CodeNode/shared(slot:_:)``,
     /// numbered by the law's ``DecisionFactTable``), with the absent facts noted while computing
     /// them: an entry holds a value only when its stamp is ``sharedStamp``, which each decision
-    /// takes anew (``begin(_:lawDate:designations:monthEnd:)``).
+    /// takes anew (``begin(_:lawDate:designations:monthEnd:)``). An old entry stays in memory
+    /// until written over, as a decision's texts stay in the arena (``DecisionScratch``): only in
+    /// this process, never read again, never stored.
     @exclusivity(unchecked) private var shared: [(value: Value, missing: [String])?] = []
     @exclusivity(unchecked) private var sharedStamps: [UInt32] = []
     @exclusivity(unchecked) private var sharedStamp: UInt32 = 1
