@@ -40,22 +40,14 @@ final class ExpressionEvaluator {
     /// Whether absent facts' paths are noted in ``missing``: not for a decision made only for
     /// counting, whose missing facts nobody reads (building each path was a twentieth of it).
     @exclusivity(unchecked) var notesMissing = true
-    /// Values of cached facts, by slot, with the absent facts noted while computing them.
-    /// An entry holds a value only when its stamp in ``cacheStamps`` is ``cacheStamp`` (as for
-    /// ``slots``).
-    @exclusivity(unchecked) private var cache: [(value: Value, missing: [String])?] = []
-    @exclusivity(unchecked) private var cacheStamps: [UInt32] = []
-    @exclusivity(unchecked) private var cacheStamp: UInt32 = 1
+    /// Values of cached facts (a rule's, for one person), by slot, with the absent facts noted
+    /// while computing them; cleared at each rule and person.
+    @exclusivity(unchecked) private var cache = FactCache()
 
     /// Values the same wherever they are read in one decision (``CodeNode/shared(slot:_:)``,
     /// numbered by the law's ``DecisionFactTable``), with the absent facts noted while computing
-    /// them: an entry holds a value only when its stamp is ``sharedStamp``, which each decision
-    /// takes anew (``begin(_:lawDate:designations:monthEnd:)``). An old entry stays in memory
-    /// until written over, as a decision's texts stay in the arena (``DecisionScratch``): only in
-    /// this process, never read again, never stored.
-    @exclusivity(unchecked) private var shared: [(value: Value, missing: [String])?] = []
-    @exclusivity(unchecked) private var sharedStamps: [UInt32] = []
-    @exclusivity(unchecked) private var sharedStamp: UInt32 = 1
+    /// them; cleared at each decision (``begin(_:lawDate:designations:monthEnd:)``).
+    @exclusivity(unchecked) private var shared = FactCache()
 
     /// Each member's income and characteristics as list values (two per member, in household
     /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designations:monthEnd:)``.
@@ -107,7 +99,7 @@ final class ExpressionEvaluator {
         if !holidays.isNone { holidays = .none }
         designation = nil
         measure = nil
-        sharedStamp = Self.advanced(sharedStamp, clearing: &sharedStamps)
+        shared.clear()
         clearMissing()
         notesMissing = true
         // Cleared in place (the slots past this household are never read).
@@ -129,10 +121,7 @@ final class ExpressionEvaluator {
             slots = Array(repeating: .unknown, count: slotCount)
             slotStamps = Array(repeating: 0, count: slotCount)
         }
-        if cache.count < slotCount {
-            cache = Array(repeating: nil, count: slotCount)
-            cacheStamps = Array(repeating: 0, count: slotCount)
-        }
+        cache.reserve(slotCount)
     }
 
     /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
@@ -140,26 +129,14 @@ final class ExpressionEvaluator {
     /// read as cleared (``slotStamp``).
     func resetSlots(_ slotCount: Int) {
         reserveSlots(slotCount)
-        slotStamp = Self.advanced(slotStamp, clearing: &slotStamps)
-        cacheStamp = Self.advanced(cacheStamp, clearing: &cacheStamps)
+        slotStamp = FactCache.advanced(slotStamp, clearing: &slotStamps)
+        cache.clear()
     }
 
     /// Clears the fact cache (per rule and person) for a rule with `slotCount` slots.
     func resetCache(_ slotCount: Int) {
-        if cache.count < slotCount {
-            cache = Array(repeating: nil, count: slotCount)
-            cacheStamps = Array(repeating: 0, count: slotCount)
-        }
-        cacheStamp = Self.advanced(cacheStamp, clearing: &cacheStamps)
-    }
-
-    /// The stamp after `stamp`. When the stamps run out (after some four billion resets: a
-    /// long-running service resets a rule's facts about fifteen times a decision, so this
-    /// happens), every entry's is set back to 0, which no stamp handed out is.
-    static func advanced(_ stamp: UInt32, clearing stamps: inout [UInt32]) -> UInt32 {
-        guard stamp == .max else { return stamp + 1 }
-        stamps.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = 0 } }
-        return 1
+        cache.reserve(slotCount)
+        cache.clear()
     }
 
     /// An absent fact: `unknown`, with its JSON path noted in ``missing`` when paths are noted
@@ -356,29 +333,24 @@ final class ExpressionEvaluator {
             return call(builtin, values)
         case .cached(let slot32, let inner):
             let slot = Int(slot32)
-            if slot < cache.count, cacheStamps[slot] == cacheStamp, let hit = cache[slot] {
+            if let hit = cache.entry(slot) {
                 noteAgain(hit.missing)
                 return hit.value
             }
             let (result, noted) = valueInOwnScope(inner)
-            if slot < cache.count {
-                cache[slot] = (result, noted)
-                cacheStamps[slot] = cacheStamp
-            }
+            // Room is made for a rule's slots before it runs.
+            if slot < cache.count { cache.store(slot, result, missing: noted) }
             return result
         case .shared(let slot32, let inner):
             let slot = Int(slot32)
-            if slot < shared.count, sharedStamps[slot] == sharedStamp, let hit = shared[slot] {
+            if let hit = shared.entry(slot) {
                 noteAgain(hit.missing)
                 return hit.value
             }
             let (result, noted) = valueInOwnScope(inner)
-            if slot >= shared.count {
-                shared.append(contentsOf: repeatElement(nil, count: slot + 1 - shared.count))
-                sharedStamps.append(contentsOf: repeatElement(0, count: slot + 1 - sharedStamps.count))
-            }
-            shared[slot] = (result, noted)
-            sharedStamps[slot] = sharedStamp
+            // The law's numbers are many; room is made as they are met.
+            shared.reserve(slot + 1)
+            shared.store(slot, result, missing: noted)
             return result
         }
     }
