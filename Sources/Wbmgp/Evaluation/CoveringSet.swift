@@ -11,11 +11,39 @@ final class CoveringSet: Sendable {
     let ids: [String]
     /// ``ids`` as a list of codes.
     let idsValue: Value
+    /// For each measure some designation of the set carries, the first that carries it, in
+    /// the set's order: the designation and measure a rule of that measure is applied under.
+    let carriers: [(designation: Designation, setting: MeasureSetting)]
+    /// Two designations of the set that carry one measure (the first such pair, as the
+    /// designations and their measures come): no application they cover can be decided
+    /// (``Engine/evaluate(_:lawDate:peopleByName:notingGrounds:texts:dwelling:)``). Found once
+    /// for the set, not at every decision.
+    let conflict: (earlier: String, later: String, measure: String)?
 
     init(_ designations: [Designation]) {
         self.designations = designations
         ids = designations.map(\.id)
         idsValue = .list(ids.map { .text($0) })
+        var carriers: [(designation: Designation, setting: MeasureSetting)] = []
+        var conflict: (earlier: String, later: String, measure: String)?
+        for designation in designations {
+            for setting in designation.measures {
+                if let earlier = carriers.first(where: { $0.setting.name == setting.name }) {
+                    if conflict == nil, earlier.designation !== designation { conflict = (earlier.designation.id, designation.id, setting.name) }
+                } else {
+                    carriers.append((designation, setting))
+                }
+            }
+        }
+        self.carriers = carriers
+        self.conflict = conflict
+    }
+
+    /// Where in ``carriers`` measure `name` is; nil when no designation of the set carries it.
+    /// An index, not the pair: returning the pair counted a reference to each of its parts.
+    func carrier(of name: String) -> Int? {
+        for i in carriers.indices where carriers[i].setting.name == name { return i }
+        return nil
     }
 }
 

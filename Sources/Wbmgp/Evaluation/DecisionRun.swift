@@ -19,10 +19,13 @@ struct DecisionRun {
     var defects: [Defect] = []
     var missingFacts: [String] = []
     var scope: [ScreeningRequest] = []
-    /// The measure the evaluator's designation and measure were last set for (``prepare(_:)``),
-    /// and whether a covering designation carries it; nil before the first rule. Rules of one
-    /// measure follow each other, so most rules find them set already.
-    var prepared: (measure: String?, carried: Bool)?
+    /// Whether the evaluator's designation and measure are set (``prepare(_:)``): for
+    /// ``preparedMeasure``, carried by a covering designation or not. Rules of one measure
+    /// follow each other, so most rules find them set already. Three plain fields, not an
+    /// optional pair: that was compared and stored through the runtime's generic code.
+    var isPrepared = false
+    var preparedMeasure: String?
+    var preparedCarried = false
     /// Police records some rule relied on; few, so a list kept free of duplicates.
     var usedRecords: [RecordReference] = []
     /// Whether reasons get their facts and texts; a decision that is only counted (`impact`)
@@ -74,38 +77,36 @@ struct DecisionRun {
     /// covering designation carries that measure.
     mutating func prepare(_ rule: CompiledRule) -> Bool {
         evaluator.load(rule.program)
-        if prepared?.measure != rule.measure || prepared == nil {
+        if !isPrepared || preparedMeasure != rule.measure {
             evaluator.designation = nil
             evaluator.measure = nil
-            var carried = true
+            preparedCarried = true
             if let measureName = rule.measure {
-                carried = false
-                // The first covering designation that carries the measure.
-                for designation in covering {
-                    if let setting = designation.measure(named: measureName) {
-                        evaluator.designation = designation
-                        evaluator.measure = setting
-                        carried = true
-                        break
-                    }
+                // The first covering designation that carries the measure (``CoveringSet/carriers``).
+                if let carrier = coveringSet.carrier(of: measureName) {
+                    evaluator.designation = coveringSet.carriers[carrier].designation
+                    evaluator.measure = coveringSet.carriers[carrier].setting
+                } else {
+                    preparedCarried = false
                 }
             }
-            prepared = (rule.measure, carried)
+            isPrepared = true
+            preparedMeasure = rule.measure
         }
-        guard prepared?.carried == true else { return false }
+        guard preparedCarried else { return false }
         evaluator.resetSlots(rule.slotCount)
         return true
     }
 
     mutating func apply(_ rule: CompiledRule) {
-        if case .lookup = rule.effect {
+        if rule.isLookup {
             lookupRule = (reasons.count, rule)
             return
         }
         // Counting needs of a priority, defect or screening rule (``CompiledEffect/decidesOutcome``)
         // only whether it reaches the application (an application reached by no rule is
         // not-applicable, legal spec A6); once one has, such rules are passed over.
-        let onlyReach = !rendersTexts && !rule.effect.decidesOutcome
+        let onlyReach = !rendersTexts && !rule.decidesOutcome
         if onlyReach, reached { return }
         guard prepare(rule) else { return }
         for gate in rule.gates where evaluator.truth(gate) != true { return }
@@ -133,11 +134,7 @@ struct DecisionRun {
 
     mutating func evaluate(_ rule: CompiledRule, person: Value?) {
         reached = true
-        let condition: CodeRef
-        switch rule.effect {
-        case .refuse(let c), .conditions(_, let c), .priority(_, let c), .defect(_, let c), .screen(_, _, _, let c): condition = c
-        case .lookup: return
-        }
+        guard let condition = rule.condition else { return }
         for list in rule.uses {
             for case .record(let person, let index) in evaluator.value(of: list).listElements ?? [] {
                 let reference = RecordReference(person: person, index: index)
@@ -326,7 +323,7 @@ struct DecisionRun {
             evaluator.load(rule.program)
             evaluator.designation = covering.first
             evaluator.measure = nil
-            prepared = nil
+            isPrepared = false
             evaluator.resetSlots(rule.slotCount)
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
             var reason = makeReason(rule, result: result, personId: nil)
@@ -336,12 +333,15 @@ struct DecisionRun {
             reasons.insert(consume reason, at: index)
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
+        // Sorted in place, and only when there is an order to make: `sorted()` made a new
+        // array, even of none (about 170 instructions a decision).
+        if usedRecords.count > 1 { usedRecords.sort() }
         return Decision(
             application: application.pointee.id, applicationDate: application.pointee.applicationDate, decisionDate: application.pointee.decisionDate,
             role: application.pointee.role, outcome: outcome, lawDate: lawDate,
             lawVersion: lawVersion, designations: coveringSet.ids, conditions: isGrant ? conditions : [],
             priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
             missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],
-            usedPoliceRecords: usedRecords.sorted())
+            usedPoliceRecords: usedRecords)
     }
 }

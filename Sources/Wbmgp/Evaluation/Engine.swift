@@ -105,7 +105,12 @@ public struct Engine: Sendable {
         } else {
             covering = self.covering(AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
         }
-        try checkConflicts(covering.designations, application)
+        if let conflict = covering.conflict {
+            throw InputError(
+                code: "E-DESIGNATION-CONFLICT", path: "$.dwelling",
+                message: "designations '\(conflict.earlier)' and '\(conflict.later)' both carry measure \(conflict.measure) for this dwelling on the law date; the conflict must be resolved in the designation files",
+                applicationId: application.id)
+        }
         // The run reads the application where it lies, lent for the run only: the scratch lets go
         // of it (`finish`) before this returns.
         return withUnsafePointer(to: application) { application in
@@ -136,19 +141,5 @@ public struct Engine: Sendable {
         guard let candidates = designationsByMunicipality[FoldedName(dwelling.municipality)] else { return [] }
         let key = AreaMatcher.DwellingKey(dwelling)
         return candidates.designations.filter { AreaMatcher.covers($0, key) }
-    }
-
-    func checkConflicts(_ covering: [Designation], _ application: Application) throws(InputError) {
-        // Few designations ever cover one dwelling: compare pairs, no dictionary per decision.
-        for (i, designation) in covering.enumerated() {
-            for measure in designation.measures {
-                if let other = covering[..<i].first(where: { $0.measure(named: measure.name) != nil })?.id {
-                    throw InputError(
-                        code: "E-DESIGNATION-CONFLICT", path: "$.dwelling",
-                        message: "designations '\(other)' and '\(designation.id)' both carry measure \(measure.name) for this dwelling on the law date; the conflict must be resolved in the designation files",
-                        applicationId: application.id)
-                }
-            }
-        }
     }
 }

@@ -199,6 +199,13 @@ public final class CompiledRule: Sendable {
     public let program: ExpressionCode
     /// The rule's words in each of its reasons, with their JSON (``RuleWords``).
     let words: RuleWords
+    /// The effect's condition (`when`); nil for the lookup, which has none. With the two flags
+    /// below, what a decision asks of the effect at every rule: asked of ``effect`` itself, the
+    /// enum was copied out with its payloads each time.
+    let condition: CodeRef?
+    let isLookup: Bool
+    /// ``CompiledEffect/decidesOutcome``.
+    let decidesOutcome: Bool
 
     public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
         self.id = id
@@ -219,6 +226,12 @@ public final class CompiledRule: Sendable {
         self.slotCount = slotCount
         self.program = program
         words = RuleWords(id: id, citation: citation, effect: effect.name)
+        switch effect {
+        case .refuse(let c), .conditions(_, let c), .priority(_, let c), .defect(_, let c), .screen(_, _, _, let c): condition = c
+        case .lookup: condition = nil
+        }
+        if case .lookup = effect { isLookup = true } else { isLookup = false }
+        decidesOutcome = effect.decidesOutcome
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+/// What a set of covering designations works out once for every decision it serves
+/// (``CoveringSet``): which designation carries each measure, and the first two that carry the
+/// same one, which make every application they cover an `E-DESIGNATION-CONFLICT`.
+@Suite("The covering designations: measure carriers and conflicts found once per set")
+struct CoveringSetMeasureTests {
+    static func designation(_ id: String, measures: [String]) -> Designation {
+        let from = TestSupport.date("2020-01-01")
+        return Designation(
+            id: id, path: id + ".json", municipality: "Rotterdam", decisionDate: nil, source: nil, from: from, until: from.adding(years: 4),
+            extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [],
+            measures: measures.map { MeasureSetting(name: $0, values: [.text("\($0) of \(id)")]) })
+    }
+
+    @Test("each measure is carried by the first designation of the set that has it; none by a measure no designation has")
+    func carriers() throws {
+        let a = Self.designation("a", measures: ["art8"]), b = Self.designation("b", measures: ["art10", "art9"])
+        let set = CoveringSet([a, b])
+        #expect(set.conflict == nil)
+        #expect(set.carriers.map { "\($0.designation.id) \($0.setting.name)" } == ["a art8", "b art10", "b art9"])
+        for (measure, carrier) in [("art8", "a"), ("art9", "b"), ("art10", "b")] {
+            let index = try #require(set.carrier(of: measure))
+            #expect(set.carriers[index].designation.id == carrier)
+            #expect(set.carriers[index].setting.values == [.text("\(measure) of \(carrier)")])
+        }
+        #expect(set.carrier(of: "art5") == nil)
+        #expect(CoveringSet([]).carrier(of: "art8") == nil && CoveringSet([]).conflict == nil)
+    }
+
+    @Test("the conflict is the first pair as the designations and their measures come: the earlier carrier and the later one")
+    func conflicts() throws {
+        // c carries art10 and art8 (in that order); art10 is met first, so b and c conflict on it,
+        // although a and c also conflict (on art8).
+        let a = Self.designation("a", measures: ["art8"]), b = Self.designation("b", measures: ["art10"])
+        let c = Self.designation("c", measures: ["art10", "art8"])
+        let conflict = try #require(CoveringSet([a, b, c]).conflict)
+        #expect(conflict.earlier == "b" && conflict.later == "c" && conflict.measure == "art10")
+        // The carrier of a measure stays the first, whatever conflicts follow.
+        let set = CoveringSet([a, b, c])
+        #expect(set.carrier(of: "art8").map { set.carriers[$0].designation.id } == "a")
+        // A measure repeated within one designation is no conflict between designations.
+        #expect(CoveringSet([Self.designation("d", measures: ["art8", "art8"])]).conflict == nil)
+    }
+
+    @Test("an application covered by two designations of one measure is refused as a conflict naming both, whatever else it holds")
+    func conflictIsAnError() throws {
+        // The shipped Capelle 2019 designation, read a second time under another id: both cover
+        // the Operabuurt with art. 8 and art. 9 from 1 July 2019.
+        let path = TestSupport.rulesDirectory + "/designations/capelle-aan-den-ijssel-2019.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let twin = text.replacingOccurrences(of: "\"capelle-aan-den-ijssel-2019\"", with: "\"capelle-twin\"")
+        #expect(twin != text)
+        let (designations, _) = DesignationReader(law: TestSupport.law).read(files: [(path, text), ("twin.json", twin)])
+        #expect(Set(designations.map(\.id)) == ["capelle-aan-den-ijssel-2019", "capelle-twin"])
+        let engine = Engine(law: TestSupport.law, designations: designations)
+        let application = try ApplicationReader(law: TestSupport.law).read(Array("""
+            {"id":"twin-1","applicationDate":"2021-12-03","dwelling":{"municipality":"Capelle aan den IJssel","neighbourhood":"Operabuurt","category":"rental"},
+             "household":[{"id":"p1","role":"applicant","birthDate":"1980-01-01"}]}
+            """.utf8))
+        // The engine sorts designations by id: capelle-aan-den-ijssel-2019 comes first, and
+        // art8 is the first measure of the later one (measures are kept sorted by name).
+        #expect {
+            try engine.decide(application)
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.code == "E-DESIGNATION-CONFLICT" && error.path == "$.dwelling" && error.applicationId == "twin-1"
+                && error.message
+                    == "designations 'capelle-aan-den-ijssel-2019' and 'capelle-twin' both carry measure art8 for this dwelling on the law date; the conflict must be resolved in the designation files"
+        }
+        // The same dwelling before the first term began is covered by neither: no conflict.
+        var earlier = application
+        earlier.applicationDate = TestSupport.date("2019-06-30")
+        #expect(try engine.decide(earlier).outcome == .notApplicable)
+    }
+}
