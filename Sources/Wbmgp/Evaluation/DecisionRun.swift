@@ -78,18 +78,22 @@ struct DecisionRun {
     mutating func prepare(_ rule: CompiledRule) -> Bool {
         evaluator.load(rule.program)
         if !isPrepared || preparedMeasure != rule.measure {
-            evaluator.designation = nil
-            evaluator.measure = nil
+            var designation: Designation?
+            var values: [Value]?
             preparedCarried = true
             if let measureName = rule.measure {
                 // The first covering designation that carries the measure (``CoveringSet/carriers``).
                 if let carrier = coveringSet.carrier(of: measureName) {
-                    evaluator.designation = coveringSet.carriers[carrier].designation
-                    evaluator.measure = coveringSet.carriers[carrier].setting
+                    designation = coveringSet.carriers[carrier].designation
+                    values = coveringSet.carriers[carrier].setting.values
                 } else {
                     preparedCarried = false
                 }
             }
+            // The designation is set only when it changes: one designation usually carries
+            // the measures of consecutive rules, and each store counted and released it.
+            if evaluator.designation !== designation { evaluator.designation = designation }
+            evaluator.measureValues = values
             isPrepared = true
             preparedMeasure = rule.measure
         }
@@ -322,7 +326,7 @@ struct DecisionRun {
         if let (index, rule) = lookupRule, rendersTexts {
             evaluator.load(rule.program)
             evaluator.designation = covering.first
-            evaluator.measure = nil
+            evaluator.measureValues = nil
             isPrepared = false
             evaluator.resetSlots(rule.slotCount)
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)

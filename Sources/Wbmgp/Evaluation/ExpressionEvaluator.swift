@@ -17,7 +17,8 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) var request: RequestSubject?
     @exclusivity(unchecked) private(set) var lawDate: CalendarDate
     @exclusivity(unchecked) var designation: Designation?
-    @exclusivity(unchecked) var measure: MeasureSetting?
+    /// The field values of the measure the rule is under (``MeasureSetting/values``).
+    @exclusivity(unchecked) var measureValues: [Value]?
     /// The locals (a rule's subject, a filter's or quantifier's element), by slot; a slot holds
     /// a value only when its stamp in ``slotStamps`` is ``slotStamp``.
     @exclusivity(unchecked) private var slots: [Value] = []
@@ -26,10 +27,14 @@ final class ExpressionEvaluator {
     /// each old value through `Value`'s outlined code, about 300 instructions a rule.
     @exclusivity(unchecked) private var slotStamps: [UInt32] = []
     @exclusivity(unchecked) private var slotStamp: UInt32 = 1
-    /// The code being evaluated (see ``load(_:)``) and its nodes, read without bounds checks:
-    /// every ``CodeRef`` and operand was emitted into this code by the compiler.
-    @exclusivity(unchecked) private(set) var code = ExpressionCode.empty
-    @exclusivity(unchecked) private var nodes: UnsafePointer<CodeNode> = UnsafePointer(ExpressionCode.empty.nodes)
+    /// The nodes and side tables of the code being evaluated (``load(_:)``), read without
+    /// bounds checks: every ``CodeRef`` and operand was emitted into this code by the compiler.
+    /// Pointers only, no reference to the code: its owner (a rule of the law, a requirement)
+    /// keeps it while it is evaluated, and a code is always loaded before it is read.
+    @exclusivity(unchecked) private var nodes = UnsafePointer(ExpressionCode.empty.nodeStorage.base)
+    @exclusivity(unchecked) private var constants = UnsafePointer(ExpressionCode.empty.constantStorage.base)
+    @exclusivity(unchecked) private var operands = UnsafePointer(ExpressionCode.empty.operandStorage.base)
+    @exclusivity(unchecked) private var recordFacts = UnsafePointer(ExpressionCode.empty.recordFactStorage.base)
     /// JSON paths of absent facts read since the last reset.
     @exclusivity(unchecked) private(set) var missing: [String] = []
     /// Where in ``missing`` the paths of the cached fact being computed begin (0 outside one):
@@ -98,7 +103,7 @@ final class ExpressionEvaluator {
         if request != nil { request = nil }
         if !holidays.isNone { holidays = .none }
         designation = nil
-        measure = nil
+        measureValues = nil
         shared.clear()
         clearMissing()
         notesMissing = true
@@ -207,10 +212,13 @@ final class ExpressionEvaluator {
         dropMissing(after: kept)
     }
 
-    /// Makes `code` the code that ``CodeRef``s refer to (the rule's or requirement's).
+    /// Makes `code` the code that ``CodeRef``s refer to (the rule's or requirement's), which
+    /// the caller keeps alive while it is evaluated.
     func load(_ code: ExpressionCode) {
-        self.code = code
-        nodes = UnsafePointer(code.nodes)
+        nodes = UnsafePointer(code.nodeStorage.base)
+        constants = UnsafePointer(code.constantStorage.base)
+        operands = UnsafePointer(code.operandStorage.base)
+        recordFacts = UnsafePointer(code.recordFactStorage.base)
     }
 
     /// Evaluates a condition to true, false or nil (unknown).
@@ -231,7 +239,7 @@ final class ExpressionEvaluator {
     /// inlined definitions and facts, at ``Parser/maximumNesting`` levels, so the stack stays small.
     private func value(at node: Int32) -> Value {
         switch nodes[Int(node)] {
-        case .constant(let index): return code.constants[Int(index)]
+        case .constant(let index): return constants[Int(index)]
         case .local(let slot): return Int(slot) < slots.count && slotStamps[Int(slot)] == slotStamp ? slots[Int(slot)] : .unknown
         case .context(let fact): return context(fact)
         case .person(let base, let fact):
@@ -248,9 +256,9 @@ final class ExpressionEvaluator {
         case .request(let fact): return requestFact(fact)
         case .designationRecord(let base, let fact):
             guard case .designation(let index) = value(at: base) else { return .unknown }
-            return designationRecordFact(index, code.recordFacts[Int(fact)])
+            return designationRecordFact(index, recordFacts[Int(fact)])
         case .measureField(let index):
-            guard let values = measure?.values, Int(index) < values.count else { return .unknown }
+            guard let values = measureValues, Int(index) < values.count else { return .unknown }
             return values[Int(index)]
         case .not(let inner):
             guard let flag = truth(at: inner) else { return .unknown }
@@ -319,14 +327,13 @@ final class ExpressionEvaluator {
             var values: [Value] = []
             values.reserveCapacity(Int(count))
             for i in Int(first)..<Int(first + count) {
-                let v = value(at: code.operands[i])
+                let v = value(at: operands[i])
                 if v.isUnknown { return .unknown }
                 values.append(v)
             }
             return .list(values)
         case .call(let builtin, let first, let count):
             // At most three arguments: evaluated into locals, no array per call.
-            let operands = code.operands
             let start = Int(first)
             let values = Arguments(
                 count > 0 ? value(at: operands[start]) : .unknown,

@@ -7,27 +7,35 @@
 /// cases), so reading a node touches no reference count. Values that need storage (constants,
 /// operand lists, measure names of request facts) sit in side tables, indexed from the nodes.
 public final class ExpressionCode: @unchecked Sendable {
-    /// `count` nodes, allocated once and never written after the initialiser.
-    let nodes: UnsafeMutablePointer<CodeNode>
-    let count: Int
-    let constants: [Value]
+    /// The nodes and the side tables, each allocated once and never written after the
+    /// initialiser. The evaluator reads all four through their pointers
+    /// (``ExpressionEvaluator/load(_:)``), so loading a rule's code counts no reference: a
+    /// reference to the code itself was counted and released at every rule.
+    let nodeStorage: FixedStorage<CodeNode>
+    let constantStorage: FixedStorage<Value>
     /// Operands of lists and builtin calls: `operands[first..<first + count]` are node indices.
-    let operands: [Int32]
+    let operandStorage: FixedStorage<Int32>
     /// The facts of `designationRecord` nodes whose cases carry names.
-    let recordFacts: [DesignationRecordFact]
+    let recordFactStorage: FixedStorage<DesignationRecordFact>
 
     init(nodes: [CodeNode], constants: [Value], operands: [Int32], recordFacts: [DesignationRecordFact]) {
-        count = nodes.count
-        self.nodes = .allocate(capacity: max(nodes.count, 1))
-        self.nodes.initialize(from: nodes, count: nodes.count)
-        self.constants = constants
-        self.operands = operands
-        self.recordFacts = recordFacts
+        nodeStorage = FixedStorage(nodes)
+        constantStorage = FixedStorage(constants)
+        operandStorage = FixedStorage(operands)
+        recordFactStorage = FixedStorage(recordFacts)
     }
 
+    var nodes: UnsafeMutablePointer<CodeNode> { nodeStorage.base }
+    var count: Int { nodeStorage.count }
+    var constants: [Value] { constantStorage.elements }
+    var operands: [Int32] { operandStorage.elements }
+    var recordFacts: [DesignationRecordFact] { recordFactStorage.elements }
+
     deinit {
-        nodes.deinitialize(count: count)
-        nodes.deallocate()
+        nodeStorage.free()
+        constantStorage.free()
+        operandStorage.free()
+        recordFactStorage.free()
     }
 
     /// Code with no nodes, for an evaluator before its first rule.
@@ -75,4 +83,25 @@ enum CodeNode {
     /// (``DecisionFactTable``): computed once a decision, then read from the evaluator's
     /// decision-wide cache, with the absent facts it noted.
     case shared(slot: Int32, Int32)
+}
+
+/// Elements copied into memory of their own, never written again: read through ``base`` by
+/// whoever keeps the owner alive; freed by the owner (``free()``), once.
+struct FixedStorage<Element> {
+    /// At least one place is allocated, so an empty storage has a base too.
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(_ elements: [Element]) {
+        count = elements.count
+        base = .allocate(capacity: max(elements.count, 1))
+        base.initialize(from: elements, count: elements.count)
+    }
+
+    var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func free() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
 }
