@@ -103,7 +103,7 @@ enum Help {
 
         USAGE: wbmgp serve [--host 127.0.0.1] [--port 8080] [--rules DIR] [--designations PATH]
                            [--role desk|mayor|review] [--token-file FILE] [--max-body N]
-                           [--max-batch-body N] [--log FILE] [--desk-dir DIR]
+                           [--max-batch-body N] [--log FILE] [--desk-dir DIR] [--stop-with-parent]
 
         ROUTES:
           GET  /                          The desk page (in the browser; Dutch, with an English switch)
@@ -134,6 +134,9 @@ enum Help {
           --desk-dir DIR     Serve the desk page's files (index.html, desk.css, desk.js) from DIR,
                              read at each request, instead of the copies compiled in: for
                              working on the page without rebuilding.
+          --stop-with-parent Stop as on SIGTERM when the process that started the server ends
+                             (checked twice a second): for a supervisor or a test harness, so
+                             that a server never outlives the process that owns it.
 
         Statuses: 400 malformed HTTP or E-JSON, 401, 403 E-POLICE-DATA, 404, 405, 408, 409
         E-DESIGNATION-CONFLICT, 411, 413, 414, 415, 422 other input errors, 431, 501 a transfer

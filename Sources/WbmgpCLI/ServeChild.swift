@@ -18,7 +18,8 @@ final class ServeChild {
     static func start(_ arguments: [String], log: String = "/dev/null") -> ServeChild? {
         guard let port = freePort() else { return nil }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let argv = ([executable, "serve", "--port", String(port)] + arguments).map { strdup($0) } + [nil]
+        // A bench stopped halfway (Ctrl-C, a crash) leaves no server behind.
+        let argv = ([executable, "serve", "--port", String(port), "--stop-with-parent"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -6,13 +6,16 @@ import Wbmgp
 /// `wbmgp serve` (interface §10): the engine over HTTP. Loopback by default; any other address,
 /// and the mayor's or a reviewer's role on any address, need `--token-file` (lines `NAME TOKEN`;
 /// requests carry `Authorization: Bearer TOKEN`, compared in constant time). The access log on
-/// stderr names who acted and never holds a body or personal datum. SIGTERM or SIGINT: stop
-/// accepting, finish the requests in flight, exit 0.
+/// stderr names who acted and never holds a body or personal datum. SIGTERM or SIGINT (or, with
+/// `--stop-with-parent`, the end of the process that started it): stop accepting, finish the
+/// requests in flight, exit 0.
 enum ServeCommand {
     static let options = ["host", "port", "rules", "designations", "role", "token-file", "max-body", "max-batch-body", "log", "desk-dir"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
-        let args = try Arguments(arguments, options: options, flags: ["help"])
+        // The parent as it was when the server started: `--stop-with-parent` watches for it to go.
+        let parent = getppid()
+        let args = try Arguments(arguments, options: options, flags: ["help", "stop-with-parent"])
         guard args.positionals.isEmpty else { throw Arguments.UsageError(message: "serve takes no FILE; send applications to POST /v1/decide") }
         var configuration = HTTPServer.Configuration()
         configuration.host = args.values["host"] ?? "127.0.0.1"
@@ -112,7 +115,7 @@ enum ServeCommand {
             current.replace(RoutesPool.sets(fresh, replicas: ServeCommand.replicaCount, make: makeRoutes))
             Output.error("wbmgp: reloaded: rules \(fresh.rulesDigest), designations \(fresh.designationsDigest)")
         }
-        return waitForStop(server, reload: reload)
+        return waitForStop(server, reload: reload, parent: args.flags.contains("stop-with-parent") ? parent : nil)
     }
 
     /// Replicas of the rules besides the one loaded: two per core, so that a request on either
@@ -142,7 +145,11 @@ enum ServeCommand {
     }
 
     /// Blocks until SIGTERM or SIGINT, then drains the server; SIGHUP runs `reload` meanwhile.
-    static func waitForStop(_ server: HTTPServer, reload: @escaping @Sendable () -> Void) -> ExitStatus {
+    /// With `parent` (`--stop-with-parent`), also when that process is no longer the parent:
+    /// it ended, and the server was handed to another (a supervisor or a test that died
+    /// leaves no server behind). Checked twice a second: no signal tells a process of it
+    /// portably.
+    static func waitForStop(_ server: HTTPServer, reload: @escaping @Sendable () -> Void, parent: pid_t?) -> ExitStatus {
         let stopped = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
         signal(SIGHUP, SIG_IGN)
@@ -157,7 +164,21 @@ enum ServeCommand {
             source.resume()
             sources.append(source)
         }
+        var watch: DispatchSourceTimer?
+        if let parent {
+            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "wbmgp.parent"))
+            timer.schedule(deadline: .now(), repeating: .milliseconds(500))
+            timer.setEventHandler {
+                guard getppid() != parent else { return }
+                Output.error("wbmgp: the process that started the server has ended (--stop-with-parent); stopping")
+                timer.cancel()
+                stopped.signal()
+            }
+            timer.resume()
+            watch = timer
+        }
         stopped.wait()
+        watch?.cancel()
         let drained = server.stop(within: 10)
         Output.error(drained ? "wbmgp: stopped; every request in flight was answered" : "wbmgp: stopped; some requests did not finish within 10 s")
         _ = sources

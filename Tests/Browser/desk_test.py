@@ -91,7 +91,8 @@ def free_port():
 def start_server(binary, port, log, desk_dir=None, token_file=None, token=None):
     """Starts `wbmgp serve` and waits for /v1/health (asked with `token` when the server has a
     token file, since /v1/health then needs one too)."""
-    command = [binary, "serve", "--port", str(port)] + (["--desk-dir", desk_dir] if desk_dir else [])
+    # --stop-with-parent: a test killed halfway leaves no server behind.
+    command = [binary, "serve", "--port", str(port), "--stop-with-parent"] + (["--desk-dir", desk_dir] if desk_dir else [])
     command += ["--token-file", token_file] if token_file else []
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=log)

@@ -235,7 +235,8 @@ struct ServeCLITests {
     func start(_ arguments: [String]) throws -> (Process, UInt16, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(CLITests.binary, "build wbmgp first"))
-        process.arguments = ["serve", "--port", "0"] + arguments
+        // A test run that crashes leaves no server behind.
+        process.arguments = ["serve", "--port", "0", "--stop-with-parent"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.packageRoot)
         let err = Pipe()
         process.standardError = err
@@ -259,6 +260,34 @@ struct ServeCLITests {
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("--stop-with-parent: a server whose starting process ends stops by itself, as on SIGTERM")
+    func stopsWithParent() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A shell starts the server in the background and ends a second later (by then the
+        // server has taken it as its parent): the server's parent is gone.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let binary = try #require(CLITests.binary, "build wbmgp first")
+        shell.arguments = ["-c", "'\(binary)' serve --port 0 --stop-with-parent 2>'\(directory)/err' >/dev/null & echo $!; sleep 1"]
+        shell.currentDirectoryURL = URL(fileURLWithPath: TestSupport.packageRoot)
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        shell.waitUntilExit()
+        let pid = try #require(Int32(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Stopped within a few seconds (it checks twice a second), saying why, and drained.
+        var log = ""
+        for _ in 0..<100 where !log.contains("wbmgp: stopped;") {
+            Thread.sleep(forTimeInterval: 0.1)
+            log = (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? ""
+        }
+        if !log.contains("wbmgp: stopped;") { kill(pid, SIGKILL) }
+        #expect(log.contains("wbmgp: serving on http://127.0.0.1:"))
+        #expect(log.contains("the process that started the server has ended (--stop-with-parent); stopping"))
+        #expect(log.contains("wbmgp: stopped; every request in flight was answered"))
     }
 
     @Test("decide over HTTP; SIGTERM exits 0; the access log holds no body or name")
