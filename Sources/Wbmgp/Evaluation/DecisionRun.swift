@@ -248,7 +248,7 @@ struct DecisionRun {
             first = false
             arena.bytes.appendString(fact.name)
             arena.bytes.byte(UInt8(ascii: ":"))
-            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: application.pointee.household, to: &arena.bytes)
+            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: textContext.household, to: &arena.bytes)
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count

@@ -27,7 +27,8 @@ final class ListWords {
         let language: Language
         let designation: Designation?
         let designations: [Designation]
-        let labels: LabelTable
+        /// The rules' labels the words were written with, kept alive (``TextLabels/sharesStorage(with:)``).
+        let labels: TextLabels
         let words: [UInt8]
         /// The next entry of its bucket, plus one; 0 ends the chain.
         let next: Int32
@@ -81,13 +82,13 @@ final class ListWords {
         let bucket = Self.bucket(elements, context.language)
         entries.append(Entry(
             elements: elements, list: list, language: context.language, designation: context.designation, designations: context.designations,
-            labels: context.labels.anyDomain, words: Array(words), next: buckets[bucket]))
+            labels: context.labels, words: Array(words), next: buckets[bucket]))
         buckets[bucket] = Int32(entries.count)
     }
 
     private func matches(_ entry: UnsafePointer<Entry>, _ context: TextContext) -> Bool {
         guard entry.pointee.language == context.language, entry.pointee.designation === context.designation,
-            entry.pointee.designations.count == context.designations.count, entry.pointee.labels.sharesStorage(with: context.labels.anyDomain)
+            entry.pointee.designations.count == context.designations.count, entry.pointee.labels.sharesStorage(with: context.labels)
         else { return false }
         for i in context.designations.indices where entry.pointee.designations[i] !== context.designations[i] { return false }
         return true

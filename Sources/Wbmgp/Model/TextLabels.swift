@@ -63,6 +63,10 @@ public struct TextLabels: Sendable {
 
     public init() {}
 
+    /// Whether `other` holds the same storage: then the same labels, as a change makes a new
+    /// storage (``ListWords`` compares its remembered lists' labels so, by one identity).
+    func sharesStorage(with other: TextLabels) -> Bool { storage === other.storage }
+
     public init(domains: [String: [String: Label]], order: [String: [String]], anyDomain: LabelTable) {
         storage = Storage(domains: domains, order: order, anyDomain: anyDomain)
     }

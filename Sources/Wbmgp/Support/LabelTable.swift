@@ -34,13 +34,6 @@ public struct LabelTable: Sendable {
         }
     }
 
-    /// Whether `other` is this table or a copy of it: the same storage for everything a lookup
-    /// and its words read. (A table changed after it was copied has storage of its own.)
-    func sharesStorage(with other: borrowing LabelTable) -> Bool {
-        slots.sharesStorage(with: other.slots) && codeKeys.sharesStorage(with: other.codeKeys) && codeBytes.sharesStorage(with: other.codeBytes)
-            && words.sharesStorage(with: other.words) && spans.sharesStorage(with: other.spans)
-    }
-
     public var count: Int { labels.count }
     public var isEmpty: Bool { labels.isEmpty }
 
