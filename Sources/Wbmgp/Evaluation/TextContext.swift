@@ -57,7 +57,7 @@ struct TextContext {
 
     func appendWords(for code: String, to bytes: inout ByteBuffer) {
         // The code's bytes lent once for the label, the check for escapes and the copy: each
-        // lent them again (a small string's copied out), about 60 instructions a code.
+        // lent them again (a small string's copied out), about 30 instructions a code.
         TextBytes.withUTF8(of: code) { utf8 in
             if appendLabel(of: utf8, to: &bytes) { return }
             for named in designations where named.id == code { return appendWords(for: named, to: &bytes) }
@@ -108,16 +108,15 @@ struct TextContext {
     }
 
     func appendPerson(_ index: Int, to bytes: inout ByteBuffer) {
-        // The household is read where it lies (bound to a local, it was counted and released at
-        // every person written), and the member's fields in place: copying the member would
-        // count references to all of them.
-        guard let count = household?.count, index >= 0, index < count, let role = household?[index].role else { return }
-        if peopleByName, let name = household?[index].name, !name.isEmpty {
+        guard let household, household.indices.contains(index) else { return }
+        // The member's fields are read in place: copying the member would count references to all of them.
+        if peopleByName, let name = household[index].name, !name.isEmpty {
             note(name)
             return TextBytes.appendString(name, to: &bytes)
         }
+        let role = household[index].role
         var sameRole = 0, position = 0
-        for other in 0..<count where household?[other].role == role {
+        for other in household.indices where household[other].role == role {
             if other < index { position += 1 }
             sameRole += 1
         }
