@@ -199,13 +199,14 @@ public final class CompiledRule: Sendable {
     public let program: ExpressionCode
     /// The rule's words in each of its reasons, with their JSON (``RuleWords``).
     let words: RuleWords
-    /// The effect's condition (`when`); nil for the lookup, which has none. With the two flags
-    /// below, what a decision asks of the effect at every rule: asked of ``effect`` itself, the
-    /// enum was copied out with its payloads each time.
+    /// The effect's condition (`when`); nil for the lookup, which has none. With
+    /// ``decidesOutcome``, what a decision asks of the effect at every rule: asked of ``effect``
+    /// itself, the enum was copied out with its payloads each time.
     let condition: CodeRef?
-    let isLookup: Bool
     /// ``CompiledEffect/decidesOutcome``.
     let decidesOutcome: Bool
+    /// Whether the effect is the designation lookup: the one effect without a condition.
+    var isLookup: Bool { condition == nil }
 
     public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
         self.id = id
@@ -230,7 +231,6 @@ public final class CompiledRule: Sendable {
         case .refuse(let c), .conditions(_, let c), .priority(_, let c), .defect(_, let c), .screen(_, _, _, let c): condition = c
         case .lookup: condition = nil
         }
-        if case .lookup = effect { isLookup = true } else { isLookup = false }
         decidesOutcome = effect.decidesOutcome
     }
 }

@@ -29,7 +29,6 @@ public final class ExpressionCode: @unchecked Sendable {
     var count: Int { nodeStorage.count }
     var constants: [Value] { constantStorage.elements }
     var operands: [Int32] { operandStorage.elements }
-    var recordFacts: [DesignationRecordFact] { recordFactStorage.elements }
 
     deinit {
         nodeStorage.free()
