@@ -1,5 +1,5 @@
 extension ApplicationReader {
-    func readPerson<Node: JSONNode>(_ value: Node, at path: JSONPath, applicationDate: CalendarDate) throws(InputError) -> Person {
+    func readPerson<Node: JSONNode>(_ value: Node, at path: JSONPath, applicationDate: CalendarDate, reusing spares: inout ApplicationSpares) throws(InputError) -> Person {
         let object = try FieldReader(value, at: path, allowing: keys.person.fields)
         let id = try object.requiredString(keys.person.id)
         guard let role = try object.code(keys.person.role, in: keys.codes.roleNames, "role").map({ keys.codes.roles[$0] }) else {
@@ -11,18 +11,18 @@ extension ApplicationReader {
         }
         var residence: [ResidencePeriod]?
         if let periods = try object.array(keys.person.residence, limit: InputLimits.residencePeriods) {
-            residence = try readResidence(periods, at: path.member("residence"))
+            residence = try readResidence(periods, at: path.member("residence"), into: spares.takePeriods(capacity: periods.count))
         }
         // The usual list, every code on the list, is taken as it is; any other is read with the checks.
         var income = object.codes(keys.person.income, allIn: incomeCodes)
         if income == nil { income = try readIncome(object, at: path) }
         // In this order, which says which of two errors is given.
         var screening: Screening?
-        if let value = object.value(keys.person.screening) { screening = try readScreening(value, at: path.member("screening")) }
+        if let value = object.value(keys.person.screening) { screening = try readScreening(value, at: path.member("screening"), reusing: &spares) }
         let address = try readAddress(object, at: path)
         return Person(
             id: id, role: role, birthDate: birthDate, residence: residence, income: income,
-            characteristics: try object.strings(keys.person.characteristics), screening: screening, name: try object.string(keys.person.name), address: address)
+            characteristics: try object.strings(keys.person.characteristics, reusing: &spares), screening: screening, name: try object.string(keys.person.name), address: address)
     }
 
     private func readIncome<Node: JSONNode>(_ object: FieldReader<Node>, at path: JSONPath) throws(InputError) -> [String]? {
@@ -52,9 +52,8 @@ extension ApplicationReader {
     /// it, against every earlier one would give: so the periods are read up to the first one that
     /// fails, and an overlap among those read comes first (naming the first period that overlaps
     /// an earlier one, and the first earlier one it overlaps), else that failure.
-    func readResidence<Periods: Collection>(_ periods: Periods, at path: JSONPath) throws(InputError) -> [ResidencePeriod] where Periods.Element: JSONNode {
-        var result: [ResidencePeriod] = []
-        result.reserveCapacity(periods.count)
+    /// Read into `result`, empty with room for them.
+    func readResidence<Periods: Collection>(_ periods: Periods, at path: JSONPath, into result: consuming [ResidencePeriod]) throws(InputError) -> [ResidencePeriod] where Periods.Element: JSONNode {
         var failure: InputError?
         for (i, value) in periods.enumerated() {
             do {
@@ -81,7 +80,7 @@ extension ApplicationReader {
         return period
     }
 
-    func readScreening<Node: JSONNode>(_ value: Node, at path: JSONPath) throws(InputError) -> Screening {
+    func readScreening<Node: JSONNode>(_ value: Node, at path: JSONPath, reusing spares: inout ApplicationSpares) throws(InputError) -> Screening {
         let object = try FieldReader(value, at: path, allowing: keys.screening.fields)
         var vog: CertificateOfConduct?
         if let vogValue = object.value(keys.screening.vog) {
@@ -111,15 +110,15 @@ extension ApplicationReader {
                     + "in the role '\(role.rawValue)' leave 'policeRecords' out, or decide in the role mayor or review (--role)")
         }
         if let list = try object.array(keys.screening.policeRecords, limit: InputLimits.policeRecords) {
-            records = []
-            records?.reserveCapacity(list.count)
+            var read = spares.takeRecords(capacity: list.count)
             for (i, entry) in list.enumerated() {
                 let recordObject = try FieldReader(entry, at: path.member("policeRecords").element(i), allowing: keys.record.fields)
                 guard let behaviour = try recordObject.code(keys.record.behaviour, in: behaviourCodes, behaviourCodeName).map({ behaviourCodes.names[$0] }) else {
                     throw recordObject.missing("behaviour", "one of \(behaviourCodes.names.joined(separator: ", "))")
                 }
-                records?.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate(keys.record.date)))
+                read.append(PoliceRecord(behaviour: behaviour, date: try recordObject.requiredDate(keys.record.date)))
             }
+            records = read
         }
         return Screening(vog: vog, policeRecords: records)
     }

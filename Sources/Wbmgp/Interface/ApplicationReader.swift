@@ -39,27 +39,34 @@ public struct ApplicationReader: Sendable {
     /// Parses JSON text and reads the application in it. The text is checked and written down
     /// as a tape (``JSONTape``), and the application is read from the tape in place.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
+        var spares = ApplicationSpares()
+        return try read(bytes, reusing: &spares)
+    }
+
+    /// ``read(_:)`` into the arrays `spares` keeps (a batch worker's, ``ApplicationSpares``).
+    func read(_ bytes: [UInt8], reusing spares: inout ApplicationSpares) throws(InputError) -> Application {
         // The tape is only read here, so it is written in the thread's reused storage.
         let storage = JSONTape.Storage.take()
         defer { storage.finish() }
         let tape = try InputDocument.tape(bytes, into: storage)
-        return try tape.withRoot { root throws(InputError) in try read(node: root) }
+        return try tape.withRoot { root throws(InputError) in try read(node: root, reusing: &spares) }
     }
 
     /// Reads the application in a parsed document (a decision record's `input`, a scenario's).
     public func read(_ value: JSONValue) throws(InputError) -> Application {
-        try read(node: value)
+        var spares = ApplicationSpares()
+        return try read(node: value, reusing: &spares)
     }
 
-    func read<Node: JSONNode>(node value: Node) throws(InputError) -> Application {
+    func read<Node: JSONNode>(node value: Node, reusing spares: inout ApplicationSpares) throws(InputError) -> Application {
         do {
-            return try InputDocument.read(value) { v throws(InputError) in try readApplication(v) }
+            return try InputDocument.read(value) { v throws(InputError) in try readApplication(v, reusing: &spares) }
         } catch {
             throw InputLimits.cappingId(error)
         }
     }
 
-    private func readApplication<Node: JSONNode>(_ value: Node) throws(InputError) -> Application {
+    private func readApplication<Node: JSONNode>(_ value: Node, reusing spares: inout ApplicationSpares) throws(InputError) -> Application {
         let root = try FieldReader(value, at: JSONPath(), allowing: keys.root.fields)
         let id = try root.requiredString(keys.root.id)
         let kind = try root.code(keys.root.kind, in: keys.codes.kindNames, "application kind").map { keys.codes.kinds[$0] } ?? .newTenancy
@@ -73,10 +80,9 @@ public struct ApplicationReader: Sendable {
         guard let members = try root.array(keys.root.household, limit: InputLimits.householdMembers) else {
             throw root.missing("household", "an array of household members")
         }
-        var household: [Person] = []
-        household.reserveCapacity(members.count)
+        var household = spares.takeHousehold(capacity: members.count)
         for (i, member) in members.enumerated() {
-            household.append(try readPerson(member, at: root.location.member("household").element(i), applicationDate: applicationDate))
+            household.append(try readPerson(member, at: root.location.member("household").element(i), applicationDate: applicationDate, reusing: &spares))
         }
         let applicantIndex = try checkHousehold(household, kind: kind)
         // Read with `if let`, not `Optional.map`, whose closure would copy the reader.

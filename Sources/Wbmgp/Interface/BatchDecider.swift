@@ -56,8 +56,10 @@ public struct BatchDecider: Sendable {
             var out = JSONBytes(capacity: (end - start) * 3000)
             var errors: [InputError] = []
             var records: [JSONValue] = []
+            // The arrays of the slice's applications, reused from one line to the next.
+            var spares = ApplicationSpares()
             for i in start..<end {
-                let (error, record) = decider.decideLine(lines[base + i], number: firstLine + i, logging: logging, into: &out)
+                let (error, record) = decider.decideLine(lines[base + i], number: firstLine + i, logging: logging, into: &out, reusing: &spares)
                 out.byte(0x0A)
                 if let error { errors.append(error) }
                 if let record { records.append(record) }

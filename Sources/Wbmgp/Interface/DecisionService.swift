@@ -91,11 +91,19 @@ public struct DecisionService: Sendable {
     /// The batch hot path: the output line is appended to `out` as bytes, written directly by
     /// ``DecisionWriter``.
     public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
+        var spares = ApplicationSpares()
+        return decideLine(bytes, number: number, logging: logging, into: &out, reusing: &spares)
+    }
+
+    /// ``decideLine(_:number:logging:into:)`` for one of a worker's lines: the application is read
+    /// into the arrays of the lines before (`spares`) and handed back to them once written.
+    func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout ApplicationSpares) -> (error: InputError?, record: JSONValue?) {
         do {
-            let application = try reader.read(bytes)
+            var application = try reader.read(bytes, reusing: &spares)
             var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record)
             let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
             DecisionWriter.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
+            spares.recycle(&application)
             decision.counterfactuals = nil
             return (nil, logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil)
         } catch {

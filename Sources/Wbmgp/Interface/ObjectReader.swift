@@ -196,6 +196,22 @@ extension MemberReader {
         guard let elements = try array(key) else { return nil }
         var texts: [String] = []
         texts.reserveCapacity(elements.count)
+        try append(elements, of: key, to: &texts)
+        return texts
+    }
+
+    /// ``strings(_:)`` read into an array `spares` keeps, when the list is there.
+    @inline(__always)
+    func strings<Key: MemberName>(_ key: Key, reusing spares: inout ApplicationSpares) throws(InputError) -> [String]? {
+        guard let elements = try array(key) else { return nil }
+        var texts = spares.takeTexts(capacity: elements.count)
+        try append(elements, of: key, to: &texts)
+        return texts
+    }
+
+    /// Appends the strings of the list at `key`, each checked.
+    @inline(__always)
+    private func append<Key: MemberName>(_ elements: Node.Elements, of key: Key, to texts: inout [String]) throws(InputError) {
         for (i, element) in elements.enumerated() {
             guard let text = element.stringValue else {
                 throw InputError(code: "E-TYPE", path: "\(pathOf(key.text))[\(i)]", message: "expected a string, found \(element.typeName)")
@@ -203,7 +219,6 @@ extension MemberReader {
             try InputLimits.checkString(text, at: "\(pathOf(key.text))[\(i)]")
             texts.append(text)
         }
-        return texts
     }
 
     /// A code from a closed list, as its position there; `E-CODE` names the list when it is not

@@ -240,8 +240,9 @@ public struct ServiceRoutes: Sendable {
                 defer { block = JSONBytes() }
                 return write(block.bytes)
             }
+            var spares = ApplicationSpares()
             for (index, line) in lines.enumerated() {
-                let (_, record) = service.decideLine(line, number: index + 1, logging: log != nil, into: &block)
+                let (_, record) = service.decideLine(line, number: index + 1, logging: log != nil, into: &block, reusing: &spares)
                 if let record { records.append(record) }
                 block.byte(0x0A)
                 if block.buffer.count >= 64 * 1024 { guard flush() else { return } }

@@ -1,0 +1,81 @@
+/// The emptied arrays of applications already decided, kept by a batch worker to read its next
+/// lines into: storage a worker reuses (issue 16).
+///
+/// Reading an application made an array for its household and, for each member, one for the
+/// residence periods, one for the police records and one for the characteristics: five or six
+/// arrays a line, each freed again once its decision was written. ``recycle(_:)`` takes those
+/// arrays out of an application that is done with, empties them and keeps them; the reader
+/// (``ApplicationReader/read(_:reusing:)``) takes them back instead of asking for new ones.
+///
+/// Only room is kept, never content: every array is emptied as it is recycled, so nothing of one
+/// application (personal data) can be read into the next one. At most ``keptPerKind`` arrays of a
+/// kind are kept, each with room for at most ``keptCapacity`` elements, so an unusual line does
+/// not hold its memory for the rest of the batch.
+///
+/// A value, passed `inout` (a worker's own, or a reader's for one document): a class kept per
+/// thread would be checked for exclusive access at every take, which cost about what it saves.
+struct ApplicationSpares {
+    private var household: [Person] = []
+    private var periods: [[ResidencePeriod]] = []
+    private var records: [[PoliceRecord]] = []
+    private var texts: [[String]] = []
+
+    /// How many arrays of each kind are kept: a household of a few members uses that many.
+    static var keptPerKind: Int { 8 }
+    /// The most elements an array kept may have room for: enough for any usual household or
+    /// list; a larger one is let go.
+    static var keptCapacity: Int { 64 }
+
+    init() {}
+
+    /// An empty household list with room for `count` members.
+    mutating func takeHousehold(capacity count: Int) -> [Person] {
+        var people: [Person] = []
+        swap(&people, &household)
+        people.reserveCapacity(count)
+        return people
+    }
+
+    /// An empty list of residence periods with room for `count`.
+    mutating func takePeriods(capacity count: Int) -> [ResidencePeriod] {
+        ApplicationSpares.take(from: &periods, capacity: count)
+    }
+
+    /// An empty list of police records with room for `count`.
+    mutating func takeRecords(capacity count: Int) -> [PoliceRecord] {
+        ApplicationSpares.take(from: &records, capacity: count)
+    }
+
+    /// An empty list of strings with room for `count`.
+    mutating func takeTexts(capacity count: Int) -> [String] {
+        ApplicationSpares.take(from: &texts, capacity: count)
+    }
+
+    /// Takes the arrays the reader filled out of `application`, empties them and keeps them. The
+    /// application is left without a household; the lists read from the rules' vocabularies
+    /// (income) are shared with them and are not taken.
+    mutating func recycle(_ application: inout Application) {
+        var people: [Person] = []
+        swap(&people, &application.household)
+        for i in people.indices {
+            if let list = people[i].residence.take() { ApplicationSpares.keep(list, in: &periods) }
+            if let list = people[i].characteristics.take() { ApplicationSpares.keep(list, in: &texts) }
+            if let list = people[i].screening?.policeRecords.take() ?? nil { ApplicationSpares.keep(list, in: &records) }
+        }
+        guard people.capacity <= ApplicationSpares.keptCapacity else { return }
+        people.removeAll(keepingCapacity: true)
+        household = people
+    }
+
+    private static func take<Element>(from kept: inout [[Element]], capacity count: Int) -> [Element] {
+        var list = kept.popLast() ?? []
+        list.reserveCapacity(count)
+        return list
+    }
+
+    private static func keep<Element>(_ list: consuming [Element], in kept: inout [[Element]]) {
+        guard kept.count < keptPerKind, list.capacity <= keptCapacity else { return }
+        list.removeAll(keepingCapacity: true)
+        kept.append(list)
+    }
+}
