@@ -117,6 +117,27 @@ struct ApplicationSparesTests {
         #expect(differences == 0)
     }
 
+    @Test("impact's reader gives the application of each line, record or not, as read alone")
+    func populationLines() throws {
+        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
+        // A decision record (`decide --record`) of the full application: its `input` is read.
+        let record = Array(JSONWriter.compact(try service.decideJSON(Array(Self.full.utf8), withInput: true)).utf8)
+        let population = PopulationReader(reader: reader)
+        var spares = ApplicationSpares()
+        for line in [Self.full, Self.bare, nil, Self.bare].map({ $0.map { Array($0.utf8) } ?? record }) {
+            guard case .application(var reused) = try population.read(line, reusing: &spares),
+                case .application(let alone) = try population.read(line)
+            else {
+                Issue.record("not read as an application")
+                continue
+            }
+            #expect(reused == alone)
+            spares.recycle(&reused)
+        }
+    }
+
     @Test("a batch decided by workers reusing arrays gives each line's decision as decided alone")
     func batchAsAlone() throws {
         let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)

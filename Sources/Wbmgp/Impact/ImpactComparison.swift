@@ -66,12 +66,15 @@ public struct ImpactComparison: Sendable {
             let end = count * (slice + 1) / sliceCount
             var result = Slice()
             var changed = JSONBytes()
+            // The arrays of the slice's applications, reused from one line to the next.
+            var spares = ApplicationSpares()
             for i in start..<end {
                 do throws(InputError) {
-                    switch try engines.reader.read(lines[base + i]) {
+                    switch try engines.reader.read(lines[base + i], reusing: &spares) {
                     case .noDecision: continue
                     case .redacted: result.redacted += 1
-                    case .application(let application):
+                    case .application(var application):
+                        defer { spares.recycle(&application) }
                         let dwelling = AreaMatcher.DwellingKey(application.dwelling)
                         let before = try engines.base.decideForCounting(application, dwelling: dwelling)
                         let municipality = before.designations.first.flatMap { engines.municipalities[$0] } ?? application.dwelling.municipality.trimmingWhitespace
