@@ -1,14 +1,17 @@
-/// The emptied arrays of applications already decided, kept by a batch worker to read its next
+/// The emptied arrays of applications already decided, kept by a worker (a slice of a
+/// `decide --jsonl` block or of the service's batch, a slice of `impact`'s) to read its next
 /// lines into: storage a worker reuses (issue 16).
 ///
 /// Reading an application made an array for its household and, for each member, one for the
 /// residence periods, one for the police records and one for the characteristics: five or six
-/// arrays a line, each freed again once its decision was written. ``recycle(_:)`` takes those
-/// arrays out of an application that is done with, empties them and keeps them; the reader
-/// (``ApplicationReader/read(_:reusing:)``) takes them back instead of asking for new ones.
+/// arrays a line, each freed again once its decision was written or counted. ``recycle(_:)``
+/// takes those arrays out of an application that is done with, empties them and keeps them; the
+/// reader (``ApplicationReader/read(_:reusing:)``) takes them back instead of asking for new ones.
 ///
-/// Only room is kept, never content: every array is emptied as it is recycled, so nothing of one
-/// application (personal data) can be read into the next one. At most ``keptPerKind`` arrays of a
+/// Only room is kept, never content: every array is emptied as it is recycled (its elements
+/// destroyed), so nothing of one application (personal data) can be read into the next one; the
+/// old bytes lie in that memory until overwritten, as in memory freed, only in this process and
+/// never read or stored. At most ``keptPerKind`` arrays of a
 /// kind are kept, each with room for at most ``keptCapacity`` elements, so an unusual line does
 /// not hold its memory for the rest of the batch.
 ///
