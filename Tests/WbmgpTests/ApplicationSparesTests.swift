@@ -89,6 +89,26 @@ struct ApplicationSparesTests {
         #expect(spares2.takePeriods(capacity: 0).capacity == 0)
     }
 
+    @Test("a decision's reasons come back empty with their room, and the next decision's are its own")
+    func reasonsKept() throws {
+        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
+        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        let engine = loaded.engine
+        var spares = ApplicationSpares()
+        let full = try reader.read(Array(Self.full.utf8))
+        var first = try engine.decide(full, reasonsInto: spares.takeReasons())
+        let count = first.reasons.count
+        #expect(count > 0)
+        spares.recycle(&first)
+        #expect(first.reasons.isEmpty)
+        let kept = spares.takeReasons()
+        #expect(kept.isEmpty && kept.capacity >= count)
+        // The bare application decided into that room gives the reasons it gives alone.
+        let bare = try reader.read(Array(Self.bare.utf8))
+        let second = try engine.decide(bare, reasonsInto: kept)
+        #expect(second == (try engine.decide(bare)))
+    }
+
     @Test("the recorded corpus reads as recorded through one set of recycled arrays, in order")
     func corpusThroughOneSet() {
         let documents = ReaderCorpus.documents()

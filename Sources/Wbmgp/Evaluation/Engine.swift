@@ -60,8 +60,14 @@ public struct Engine: Sendable {
     ///   - counterfactuals: find "from when" for each ground (interface §11); the decision's
     ///     ``Decision/counterfactuals`` is then non-nil.
     public func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false) throws(InputError) -> Decision {
+        try decide(application, lawDate: override, peopleByName: peopleByName, counterfactuals: counterfactuals, reasonsInto: [])
+    }
+
+    /// ``decide(_:lawDate:peopleByName:counterfactuals:)`` with the decision's reasons written into
+    /// `reasons`, an empty array whose room a batch worker keeps (``ApplicationSpares``).
+    func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]) throws(InputError) -> Decision {
         // Bound with `let`, the decision is moved out; a `var` was copied out and then destroyed.
-        let (decided, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals)
+        let (decided, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals, reasonsInto: consume reasons)
         guard counterfactuals else { return decided }
         var decision = decided
         let needed = decision.outcome == .refused || decision.outcome == .incomplete
@@ -89,7 +95,7 @@ public struct Engine: Sendable {
     /// One decision, with its grounds noted for a counterfactual search when `notingGrounds`.
     func evaluate(
         _ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true,
-        dwelling: AreaMatcher.DwellingKey? = nil
+        dwelling: AreaMatcher.DwellingKey? = nil, reasonsInto given: consuming [Reason] = []
     ) throws(InputError) -> (Decision, [GroundNote]) {
         let lawDate = Engine.lawDate(of: application, override: override)
         guard let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate) else {
@@ -113,6 +119,9 @@ public struct Engine: Sendable {
         }
         // The run reads the application where it lies, lent for the run only: the scratch lets go
         // of it (`finish`) before this returns.
+        // Moved into the run, not copied: a copy would share the room, and the first append
+        // would make new room after all.
+        var reasons: [Reason]? = consume given
         return withUnsafePointer(to: application) { application in
             let scratch = DecisionScratch.take()
             defer { scratch.finish() }
@@ -124,6 +133,7 @@ public struct Engine: Sendable {
             // The missing facts are written in a decision with texts and searched by the grounds.
             run.evaluator.notesMissing = texts || notingGrounds
             // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
+            run.reasons = reasons.take() ?? []
             if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.pointee.household.count) }
             run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
             for rule in law.snapshots[period].rules {

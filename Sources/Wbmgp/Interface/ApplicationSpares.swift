@@ -7,6 +7,8 @@
 /// arrays a line, each freed again once its decision was written or counted. ``recycle(_:)``
 /// takes those arrays out of an application that is done with, empties them and keeps them; the
 /// reader (``ApplicationReader/read(_:reusing:)``) takes them back instead of asking for new ones.
+/// A decision's list of reasons is kept the same way once the decision is written
+/// (``recycle(_:)`` of a decision), and the engine writes the next decision's reasons into it.
 ///
 /// Only room is kept, never content: every array is emptied as it is recycled (its elements
 /// destroyed), so nothing of one application (personal data) can be read into the next one; the
@@ -22,6 +24,8 @@ struct ApplicationSpares {
     private var periods: [[ResidencePeriod]] = []
     private var records: [[PoliceRecord]] = []
     private var texts: [[String]] = []
+    /// A decision's list of reasons, kept the same way once the decision is written.
+    private var reasons: [Reason] = []
 
     /// How many arrays of each kind are kept: a household of a few members uses that many.
     static var keptPerKind: Int { 8 }
@@ -68,6 +72,23 @@ struct ApplicationSpares {
         guard people.capacity <= ApplicationSpares.keptCapacity else { return }
         people.removeAll(keepingCapacity: true)
         household = people
+    }
+
+    /// An empty list of reasons, with the room of a decision's before.
+    mutating func takeReasons() -> [Reason] {
+        var list: [Reason] = []
+        swap(&list, &reasons)
+        return list
+    }
+
+    /// Takes the reasons out of `decision` (written, no longer needed), empties them and keeps
+    /// the room for the next decision's.
+    mutating func recycle(_ decision: inout Decision) {
+        var list: [Reason] = []
+        swap(&list, &decision.reasons)
+        guard list.capacity <= ApplicationSpares.keptCapacity else { return }
+        list.removeAll(keepingCapacity: true)
+        reasons = list
     }
 
     private static func take<Element>(from kept: inout [[Element]], capacity count: Int) -> [Element] {

@@ -100,12 +100,14 @@ public struct DecisionService: Sendable {
     func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout ApplicationSpares) -> (error: InputError?, record: JSONValue?) {
         do {
             var application = try reader.read(bytes, reusing: &spares)
-            var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record)
+            var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record, reasonsInto: spares.takeReasons())
             let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
             DecisionWriter.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
             spares.recycle(&application)
             decision.counterfactuals = nil
-            return (nil, logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil)
+            let logged = logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil
+            spares.recycle(&decision)
+            return (nil, logged)
         } catch {
             DecisionWriter.errorRecord(line: number, error: error, into: &out)
             return (error, nil)
