@@ -64,7 +64,7 @@ public struct Engine: Sendable {
     }
 
     /// ``decide(_:lawDate:peopleByName:counterfactuals:)`` with the decision's reasons written into
-    /// `reasons`, an empty array whose room a batch worker keeps (``ApplicationSpares``).
+    /// `reasons`, an empty array whose room a batch worker keeps (``LineSpares``).
     func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]) throws(InputError) -> Decision {
         // Bound with `let`, the decision is moved out; a `var` was copied out and then destroyed.
         let (decided, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals, reasonsInto: consume reasons)
@@ -117,11 +117,11 @@ public struct Engine: Sendable {
                 message: "designations '\(conflict.earlier)' and '\(conflict.later)' both carry measure \(conflict.measure) for this dwelling on the law date; the conflict must be resolved in the designation files",
                 applicationId: application.id)
         }
-        // The run reads the application where it lies, lent for the run only: the scratch lets go
-        // of it (`finish`) before this returns.
         // Moved into the run, not copied: a copy would share the room, and the first append
         // would make new room after all.
         var reasons: [Reason]? = consume given
+        // The run reads the application where it lies, lent for the run only: the scratch lets go
+        // of it (`finish`) before this returns.
         return withUnsafePointer(to: application) { application in
             let scratch = DecisionScratch.take()
             defer { scratch.finish() }

@@ -67,7 +67,7 @@ public struct ImpactComparison: Sendable {
             var result = Slice()
             var changed = JSONBytes()
             // The arrays of the slice's applications, reused from one line to the next.
-            var spares = ApplicationSpares()
+            var spares = LineSpares()
             for i in start..<end {
                 do throws(InputError) {
                     switch try engines.reader.read(lines[base + i], reusing: &spares) {

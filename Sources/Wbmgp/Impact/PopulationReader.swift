@@ -21,13 +21,13 @@ public struct PopulationReader: Sendable {
     public init(reader: ApplicationReader) { self.reader = reader }
 
     public func read(_ bytes: [UInt8]) throws(InputError) -> Line {
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         return try read(bytes, reusing: &spares)
     }
 
     /// ``read(_:)`` with an application line read into the arrays `spares` keeps (a worker's,
-    /// ``ApplicationSpares``).
-    func read(_ bytes: [UInt8], reusing spares: inout ApplicationSpares) throws(InputError) -> Line {
+    /// ``LineSpares``).
+    func read(_ bytes: [UInt8], reusing spares: inout LineSpares) throws(InputError) -> Line {
         // Most lines are applications: they are read at once. The reader refuses any member an
         // application does not have, so a record or a log entry is never taken for one.
         let refusal: InputError

@@ -1,5 +1,5 @@
 extension ApplicationReader {
-    func readPerson<Node: JSONNode>(_ value: Node, at path: JSONPath, applicationDate: CalendarDate, reusing spares: inout ApplicationSpares) throws(InputError) -> Person {
+    func readPerson<Node: JSONNode>(_ value: Node, at path: JSONPath, applicationDate: CalendarDate, reusing spares: inout LineSpares) throws(InputError) -> Person {
         let object = try FieldReader(value, at: path, allowing: keys.person.fields)
         let id = try object.requiredString(keys.person.id)
         guard let role = try object.code(keys.person.role, in: keys.codes.roleNames, "role").map({ keys.codes.roles[$0] }) else {
@@ -80,7 +80,7 @@ extension ApplicationReader {
         return period
     }
 
-    func readScreening<Node: JSONNode>(_ value: Node, at path: JSONPath, reusing spares: inout ApplicationSpares) throws(InputError) -> Screening {
+    func readScreening<Node: JSONNode>(_ value: Node, at path: JSONPath, reusing spares: inout LineSpares) throws(InputError) -> Screening {
         let object = try FieldReader(value, at: path, allowing: keys.screening.fields)
         var vog: CertificateOfConduct?
         if let vogValue = object.value(keys.screening.vog) {

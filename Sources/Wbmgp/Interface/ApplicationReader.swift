@@ -39,12 +39,12 @@ public struct ApplicationReader: Sendable {
     /// Parses JSON text and reads the application in it. The text is checked and written down
     /// as a tape (``JSONTape``), and the application is read from the tape in place.
     public func read(_ bytes: [UInt8]) throws(InputError) -> Application {
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         return try read(bytes, reusing: &spares)
     }
 
-    /// ``read(_:)`` into the arrays `spares` keeps (a batch worker's, ``ApplicationSpares``).
-    func read(_ bytes: [UInt8], reusing spares: inout ApplicationSpares) throws(InputError) -> Application {
+    /// ``read(_:)`` into the arrays `spares` keeps (a batch worker's, ``LineSpares``).
+    func read(_ bytes: [UInt8], reusing spares: inout LineSpares) throws(InputError) -> Application {
         // The tape is only read here, so it is written in the thread's reused storage.
         let storage = JSONTape.Storage.take()
         defer { storage.finish() }
@@ -54,11 +54,11 @@ public struct ApplicationReader: Sendable {
 
     /// Reads the application in a parsed document (a decision record's `input`, a scenario's).
     public func read(_ value: JSONValue) throws(InputError) -> Application {
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         return try read(node: value, reusing: &spares)
     }
 
-    func read<Node: JSONNode>(node value: Node, reusing spares: inout ApplicationSpares) throws(InputError) -> Application {
+    func read<Node: JSONNode>(node value: Node, reusing spares: inout LineSpares) throws(InputError) -> Application {
         do {
             return try InputDocument.read(value) { v throws(InputError) in try readApplication(v, reusing: &spares) }
         } catch {
@@ -66,7 +66,7 @@ public struct ApplicationReader: Sendable {
         }
     }
 
-    private func readApplication<Node: JSONNode>(_ value: Node, reusing spares: inout ApplicationSpares) throws(InputError) -> Application {
+    private func readApplication<Node: JSONNode>(_ value: Node, reusing spares: inout LineSpares) throws(InputError) -> Application {
         let root = try FieldReader(value, at: JSONPath(), allowing: keys.root.fields)
         let id = try root.requiredString(keys.root.id)
         let kind = try root.code(keys.root.kind, in: keys.codes.kindNames, "application kind").map { keys.codes.kinds[$0] } ?? .newTenancy

@@ -57,7 +57,7 @@ public struct BatchDecider: Sendable {
             var errors: [InputError] = []
             var records: [JSONValue] = []
             // The arrays of the slice's applications, reused from one line to the next.
-            var spares = ApplicationSpares()
+            var spares = LineSpares()
             for i in start..<end {
                 let (error, record) = decider.decideLine(lines[base + i], number: firstLine + i, logging: logging, into: &out, reusing: &spares)
                 out.byte(0x0A)

@@ -91,13 +91,13 @@ public struct DecisionService: Sendable {
     /// The batch hot path: the output line is appended to `out` as bytes, written directly by
     /// ``DecisionWriter``.
     public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         return decideLine(bytes, number: number, logging: logging, into: &out, reusing: &spares)
     }
 
     /// ``decideLine(_:number:logging:into:)`` for one of a worker's lines: the application is read
     /// into the arrays of the lines before (`spares`) and handed back to them once written.
-    func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout ApplicationSpares) -> (error: InputError?, record: JSONValue?) {
+    func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares) -> (error: InputError?, record: JSONValue?) {
         do {
             var application = try reader.read(bytes, reusing: &spares)
             var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record, reasonsInto: spares.takeReasons())

@@ -202,7 +202,7 @@ extension MemberReader {
 
     /// ``strings(_:)`` read into an array `spares` keeps, when the list is there.
     @inline(__always)
-    func strings<Key: MemberName>(_ key: Key, reusing spares: inout ApplicationSpares) throws(InputError) -> [String]? {
+    func strings<Key: MemberName>(_ key: Key, reusing spares: inout LineSpares) throws(InputError) -> [String]? {
         guard let elements = try array(key) else { return nil }
         var texts = spares.takeTexts(capacity: elements.count)
         try append(elements, of: key, to: &texts)

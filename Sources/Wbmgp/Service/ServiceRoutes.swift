@@ -240,7 +240,7 @@ public struct ServiceRoutes: Sendable {
                 defer { block = JSONBytes() }
                 return write(block.bytes)
             }
-            var spares = ApplicationSpares()
+            var spares = LineSpares()
             for (index, line) in lines.enumerated() {
                 let (_, record) = service.decideLine(line, number: index + 1, logging: log != nil, into: &block, reusing: &spares)
                 if let record { records.append(record) }

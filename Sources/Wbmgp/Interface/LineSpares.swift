@@ -1,6 +1,6 @@
-/// The emptied arrays of applications already decided, kept by a worker (a slice of a
-/// `decide --jsonl` block or of the service's batch, a slice of `impact`'s) to read its next
-/// lines into: storage a worker reuses (issue 16).
+/// The emptied arrays of the lines a worker is done with (their applications, and a decision's
+/// reasons), kept by the worker (a slice of a `decide --jsonl` block or of the service's batch,
+/// a slice of `impact`'s) for its next lines: storage a worker reuses (issue 16).
 ///
 /// Reading an application made an array for its household and, for each member, one for the
 /// residence periods, one for the police records and one for the characteristics: five or six
@@ -19,7 +19,7 @@
 ///
 /// A value passed `inout` (a worker's own, or a reader's for one document): taking and keeping
 /// need no lock, and none of the run-time checks of exclusive access a class's fields get.
-struct ApplicationSpares {
+struct LineSpares {
     private var household: [Person] = []
     private var periods: [[ResidencePeriod]] = []
     private var records: [[PoliceRecord]] = []
@@ -45,17 +45,17 @@ struct ApplicationSpares {
 
     /// An empty list of residence periods with room for `count`.
     mutating func takePeriods(capacity count: Int) -> [ResidencePeriod] {
-        ApplicationSpares.take(from: &periods, capacity: count)
+        LineSpares.take(from: &periods, capacity: count)
     }
 
     /// An empty list of police records with room for `count`.
     mutating func takeRecords(capacity count: Int) -> [PoliceRecord] {
-        ApplicationSpares.take(from: &records, capacity: count)
+        LineSpares.take(from: &records, capacity: count)
     }
 
     /// An empty list of strings with room for `count`.
     mutating func takeTexts(capacity count: Int) -> [String] {
-        ApplicationSpares.take(from: &texts, capacity: count)
+        LineSpares.take(from: &texts, capacity: count)
     }
 
     /// Takes the arrays the reader filled out of `application`, empties them and keeps them. The
@@ -65,11 +65,11 @@ struct ApplicationSpares {
         var people: [Person] = []
         swap(&people, &application.household)
         for i in people.indices {
-            if let list = people[i].residence.take() { ApplicationSpares.keep(list, in: &periods) }
-            if let list = people[i].characteristics.take() { ApplicationSpares.keep(list, in: &texts) }
-            if let list = people[i].screening?.policeRecords.take() ?? nil { ApplicationSpares.keep(list, in: &records) }
+            if let list = people[i].residence.take() { LineSpares.keep(list, in: &periods) }
+            if let list = people[i].characteristics.take() { LineSpares.keep(list, in: &texts) }
+            if let list = people[i].screening?.policeRecords.take() ?? nil { LineSpares.keep(list, in: &records) }
         }
-        guard people.capacity <= ApplicationSpares.keptCapacity else { return }
+        guard people.capacity <= LineSpares.keptCapacity else { return }
         people.removeAll(keepingCapacity: true)
         household = people
     }
@@ -86,7 +86,7 @@ struct ApplicationSpares {
     mutating func recycle(_ decision: inout Decision) {
         var list: [Reason] = []
         swap(&list, &decision.reasons)
-        guard list.capacity <= ApplicationSpares.keptCapacity else { return }
+        guard list.capacity <= LineSpares.keptCapacity else { return }
         list.removeAll(keepingCapacity: true)
         reasons = list
     }

@@ -4,10 +4,10 @@ import Testing
 @testable import Wbmgp
 
 /// A batch worker reads each application into the emptied arrays of the ones before
-/// (``ApplicationSpares``). What it reads must be what a reader of that line alone reads, and no
+/// (``LineSpares``). What it reads must be what a reader of that line alone reads, and no
 /// datum of one application may reach the next.
 @Suite("Applications read into recycled arrays")
-struct ApplicationSparesTests {
+struct LineSparesTests {
     /// An applicant and a partner with everything a member's arrays hold: residence periods,
     /// characteristics, police records.
     static let full = """
@@ -30,7 +30,7 @@ struct ApplicationSparesTests {
 
     @Test("an application read after another has none of its lists, and reads as it does alone")
     func nothingCarriedOver() throws {
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         var first = try reader.read(Array(Self.full.utf8), reusing: &spares)
         #expect(first.household.count == 2)
         spares.recycle(&first)
@@ -55,7 +55,7 @@ struct ApplicationSparesTests {
 
     @Test("arrays come back empty with their room; one with room for more than 64 elements is let go")
     func emptiedAndBounded() throws {
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         var application = try reader.read(Array(Self.full.utf8), reusing: &spares)
         spares.recycle(&application)
         // Two members: two lists of periods, of characteristics and of police records kept.
@@ -82,7 +82,7 @@ struct ApplicationSparesTests {
             {"id":"long","applicationDate":"2024-03-01","dwelling":{"municipality":"Rotterdam","category":"rental"},
              "household":[{"id":"d","role":"applicant","birthDate":"1990-03-03","residence":[\(periods.joined(separator: ","))]}]}
             """
-        var spares2 = ApplicationSpares()
+        var spares2 = LineSpares()
         var read = try reader.read(Array(long.utf8), reusing: &spares2)
         #expect(read.household[0].residence?.count == 65)
         spares2.recycle(&read)
@@ -94,7 +94,7 @@ struct ApplicationSparesTests {
         let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
         let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
         let engine = loaded.engine
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         let full = try reader.read(Array(Self.full.utf8))
         var first = try engine.decide(full, reasonsInto: spares.takeReasons())
         let count = first.reasons.count
@@ -115,7 +115,7 @@ struct ApplicationSparesTests {
         let recorded = ApplicationReaderRecordTests.recorded
         #expect(documents.count == recorded.count)
         var readers: [Role: ApplicationReader] = [:]
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         var differences = 0
         for (document, recorded) in zip(documents, recorded) {
             let reader = readers[document.role] ?? ApplicationReader(law: TestSupport.law, role: document.role)
@@ -145,7 +145,7 @@ struct ApplicationSparesTests {
         // A decision record (`decide --record`) of the full application: its `input` is read.
         let record = Array(JSONWriter.compact(try service.decideJSON(Array(Self.full.utf8), withInput: true)).utf8)
         let population = PopulationReader(reader: reader)
-        var spares = ApplicationSpares()
+        var spares = LineSpares()
         for line in [Self.full, Self.bare, nil, Self.bare].map({ $0.map { Array($0.utf8) } ?? record }) {
             guard case .application(var reused) = try population.read(line, reusing: &spares),
                 case .application(let alone) = try population.read(line)
