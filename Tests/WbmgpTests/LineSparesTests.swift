@@ -27,6 +27,8 @@ struct LineSparesTests {
         """
 
     let reader = ApplicationReader(law: TestSupport.law, role: .review)
+    /// The shipped rules and designations, loaded once for the suite's tests that decide.
+    static let shipped: (module: RuleModule?, diagnostics: [Diagnostic]) = RuleModule.load(rules: TestSupport.rulesDirectory)
 
     @Test("an application read after another has none of its lists, and reads as it does alone")
     func nothingCarriedOver() throws {
@@ -91,8 +93,7 @@ struct LineSparesTests {
 
     @Test("a decision's reasons come back empty with their room, and the next decision's are its own")
     func reasonsKept() throws {
-        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
-        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        let loaded = try #require(Self.shipped.module, "\(Self.shipped.diagnostics.map { $0.rendered() })")
         let engine = loaded.engine
         var spares = LineSpares()
         let full = try reader.read(Array(Self.full.utf8))
@@ -139,8 +140,7 @@ struct LineSparesTests {
 
     @Test("impact's reader gives the application of each line, record or not, as read alone")
     func populationLines() throws {
-        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
-        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        let loaded = try #require(Self.shipped.module, "\(Self.shipped.diagnostics.map { $0.rendered() })")
         let service = DecisionService(engine: loaded.engine, engineInfo: loaded.engineInfo(version: "test"), role: .review)
         // A decision record (`decide --record`) of the full application: its `input` is read.
         let record = Array(JSONWriter.compact(try service.decideJSON(Array(Self.full.utf8), withInput: true)).utf8)
@@ -160,8 +160,7 @@ struct LineSparesTests {
 
     @Test("a batch decided by workers reusing arrays gives each line's decision as decided alone")
     func batchAsAlone() throws {
-        let (module, diagnostics) = RuleModule.load(rules: TestSupport.rulesDirectory)
-        let loaded = try #require(module, "\(diagnostics.map { $0.rendered() })")
+        let loaded = try #require(Self.shipped.module, "\(Self.shipped.diagnostics.map { $0.rendered() })")
         let info = loaded.engineInfo(version: "test")
         let service = DecisionService(engine: loaded.engine, engineInfo: info, role: .review)
         var generator = ApplicationGenerator(law: loaded.law, designations: loaded.designations, seed: 5)

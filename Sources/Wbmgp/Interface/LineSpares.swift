@@ -37,8 +37,7 @@ struct LineSpares {
 
     /// An empty household list with room for `count` members.
     mutating func takeHousehold(capacity count: Int) -> [Person] {
-        var people: [Person] = []
-        swap(&people, &household)
+        var people = LineSpares.takeOnly(&household)
         people.reserveCapacity(count)
         return people
     }
@@ -62,33 +61,39 @@ struct LineSpares {
     /// application is left without a household; the lists read from the rules' vocabularies
     /// (income) are shared with them and are not taken.
     mutating func recycle(_ application: inout Application) {
-        var people: [Person] = []
-        swap(&people, &application.household)
+        var people = LineSpares.takeOnly(&application.household)
         for i in people.indices {
             if let list = people[i].residence.take() { LineSpares.keep(list, in: &periods) }
             if let list = people[i].characteristics.take() { LineSpares.keep(list, in: &texts) }
             if let list = people[i].screening?.policeRecords.take() ?? nil { LineSpares.keep(list, in: &records) }
         }
-        guard people.capacity <= LineSpares.keptCapacity else { return }
-        people.removeAll(keepingCapacity: true)
-        household = people
+        LineSpares.keepOnly(people, in: &household)
     }
 
     /// An empty list of reasons, with the room of a decision's before.
     mutating func takeReasons() -> [Reason] {
-        var list: [Reason] = []
-        swap(&list, &reasons)
-        return list
+        LineSpares.takeOnly(&reasons)
     }
 
     /// Takes the reasons out of `decision` (written, no longer needed), empties them and keeps
     /// the room for the next decision's.
     mutating func recycle(_ decision: inout Decision) {
-        var list: [Reason] = []
-        swap(&list, &decision.reasons)
-        guard list.capacity <= LineSpares.keptCapacity else { return }
+        LineSpares.keepOnly(LineSpares.takeOnly(&decision.reasons), in: &reasons)
+    }
+
+    /// The array at `place`, moved out and an empty one left (a copy would share the room).
+    private static func takeOnly<Element>(_ place: inout [Element]) -> [Element] {
+        var list: [Element] = []
+        swap(&list, &place)
+        return list
+    }
+
+    /// Keeps `list`, emptied, as the one of its kind (the household, the reasons), unless its
+    /// room is more than ``keptCapacity``.
+    private static func keepOnly<Element>(_ list: consuming [Element], in place: inout [Element]) {
+        guard list.capacity <= keptCapacity else { return }
         list.removeAll(keepingCapacity: true)
-        reasons = list
+        place = list
     }
 
     private static func take<Element>(from kept: inout [[Element]], capacity count: Int) -> [Element] {
