@@ -291,6 +291,7 @@ struct PopulationCLITests {
     func impact() throws {
         let expected = try JSONReader.parse(Array(try #require(FileManager.default.contents(atPath: ImpactTests.directory + "/minimumResidence-3-years.json"))))
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         for jobs in ["1", "2"] {
             let run = try cli.run([
                 "impact", "--set", "minimumResidence=3 years", "--designations", "Fixtures/designations", "--format", "json", "--jobs", jobs,
@@ -319,6 +320,7 @@ struct PopulationCLITests {
     @Test("report: text in words, JSON with the log's head, 65 for a line that is no decision, 66 for a missing log")
     func report() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let log = directory + "/decisions.log"
         let decided = try cli.run(["decide", "--jsonl", "--log", log, "--designations", "Fixtures/designations", "Fixtures/impact/population.jsonl"])
         #expect(decided.status == 65)
@@ -348,6 +350,7 @@ struct PopulationCLITests {
     @Test("report over a log of many blocks, from a file and from a pipe, with one job and two: the counts of reading it line by line")
     func reportInBlocks() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let small = directory + "/small.log"
         _ = try cli.run(["decide", "--jsonl", "--log", small, "--designations", "Fixtures/designations", "Fixtures/impact/population.jsonl"])
         let entries = try String(contentsOfFile: small, encoding: .utf8).split(separator: "\n").map(String.init)

@@ -137,7 +137,9 @@ struct ImpactTests {
         #expect(fromRecords.errors == 0)
         #expect(fromRecords.json["transitions"] == fromApplications.json["transitions"])
 
-        let path = try TestSupport.temporaryDirectory() + "/decisions.log"
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/decisions.log"
         try DecisionLog.append(records, to: path)
         let writer = try DecisionLogWriter(path: path)
         _ = try writer.redact(.entry(1), on: TestSupport.date("2026-11-28"), by: "gemeente", reason: "bewaartermijn verstreken")

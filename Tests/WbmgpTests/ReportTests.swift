@@ -30,6 +30,11 @@ struct ReportTests {
         return path
     }
 
+    /// Removes a log made by `log(of:)` with the temporary directory it was made in.
+    static func remove(log path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
     static func report(_ path: String, by: [MonitoringReport.Dimension]) throws -> MonitoringReport {
         var report = MonitoringReport(by: by, from: nil, until: nil, minimumCount: 5, municipalities: [:])
         for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
@@ -52,6 +57,7 @@ struct ReportTests {
         }
         let by = dimensions.compactMap { if case .string(let s) = $0 { MonitoringReport.Dimension(rawValue: s) } else { nil } }
         let path = try Self.log(of: Self.names(fixture))
+        defer { Self.remove(log: path) }
         let report = try Self.report(path, by: by)
         let got = report.json["groups"] ?? .null
         let expected = fixture["expected"]?["groups"] ?? .null
@@ -69,6 +75,7 @@ struct ReportTests {
     func redactionChangesNothing() throws {
         let fixture = try Self.document("by-designation-year.json")
         let path = try Self.log(of: Self.names(fixture))
+        defer { Self.remove(log: path) }
         let before = try Self.report(path, by: [.designation, .year])
         let writer = try DecisionLogWriter(path: path)
         _ = try writer.redact(.before(TestSupport.date("2030-01-01")), on: TestSupport.date("2030-01-02"), by: "gemeente", reason: "bewaartermijn verstreken")
@@ -82,6 +89,7 @@ struct ReportTests {
     func period() throws {
         let fixture = try Self.document("all-in-one.json")
         let path = try Self.log(of: Self.names(fixture))
+        defer { Self.remove(log: path) }
         var report = MonitoringReport(by: [.quarter], from: TestSupport.date("2019-01-01"), until: TestSupport.date("2019-12-31"), minimumCount: 1, municipalities: [:])
         for line in DecisionService.lines(of: Array(try #require(FileManager.default.contents(atPath: path)))) {
             if case .decision(let entry, _, _, _) = try MonitoringEntry.read(line: line) { report.add(entry) }
@@ -97,6 +105,7 @@ struct ReportTests {
     func words() throws {
         let fixture = try Self.document("by-designation-year.json")
         let path = try Self.log(of: Self.names(fixture))
+        defer { Self.remove(log: path) }
         let report = try Self.report(path, by: [.designation, .year])
         let module = try ImpactTests.module()
         for language in Language.allCases {
@@ -119,6 +128,7 @@ struct ReportTests {
     func scannerAgrees() throws {
         let fixture = try Self.document("by-designation-year.json")
         let path = try Self.log(of: Self.names(fixture))
+        defer { Self.remove(log: path) }
         let writer = try DecisionLogWriter(path: path)
         _ = try writer.redact(.entry(3), on: TestSupport.date("2030-01-02"), by: "gemeente", reason: "bewaartermijn verstreken")
         writer.close()

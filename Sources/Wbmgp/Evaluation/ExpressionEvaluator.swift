@@ -258,8 +258,9 @@ final class ExpressionEvaluator {
             guard case .designation(let index) = value(at: base) else { return .unknown }
             return designationRecordFact(index, recordFacts[Int(fact)])
         case .measureField(let index):
-            guard let values = measureValues, Int(index) < values.count else { return .unknown }
-            return values[Int(index)]
+            // Read in place: the list bound to a local was counted and released at every read.
+            guard Int(index) < measureValues?.count ?? 0 else { return .unknown }
+            return measureValues?[Int(index)] ?? .unknown
         case .not(let inner):
             guard let flag = truth(at: inner) else { return .unknown }
             return .bool(!flag)
@@ -275,15 +276,19 @@ final class ExpressionEvaluator {
             let r = truth(at: right)
             if r == true { return .bool(true) }
             return l == false && r == false ? .bool(false) : .unknown
+        // A constant operand (a code, a list of codes: the usual right side) is compared where it
+        // lies in the code: a copy counted a reference to its text or list, and released it.
         case .compare(let comparison, let left, let right):
+            if case .constant(let index) = nodes[Int(right)] { return compare(comparison, value(at: left), constants[Int(index)]) }
             return compare(comparison, value(at: left), value(at: right))
         case .member(let element, let list):
             let e = value(at: element)
-            guard !e.isUnknown, let elements = value(at: list).listElements else { return .unknown }
-            return .bool(elements.contains(e))
+            guard !e.isUnknown else { return .unknown }
+            if case .constant(let index) = nodes[Int(list)] { return Self.membership(e, in: constants[Int(index)]) }
+            return Self.membership(e, in: value(at: list))
         case .intersects(let left, let right):
-            guard let a = value(at: left).listElements, let b = value(at: right).listElements else { return .unknown }
-            return .bool(a.contains { b.contains($0) })
+            if case .constant(let index) = nodes[Int(right)] { return Self.intersection(value(at: left), constants[Int(index)]) }
+            return Self.intersection(value(at: left), value(at: right))
         case .isAbsent(let inner, let negated):
             // Testing for absence finds nothing missing: the paths it noted are dropped.
             let mark = missing.count
@@ -342,9 +347,9 @@ final class ExpressionEvaluator {
             return call(builtin, values)
         case .cached(let slot32, let inner):
             let slot = Int(slot32)
-            if let hit = cache.entry(slot) {
-                noteAgain(hit.missing)
-                return hit.value
+            if cache.holds(slot) {
+                if !cache.notedNone(slot) { noteAgain(cache.notedPaths(slot)) }
+                return cache.value(slot)
             }
             let (result, noted) = valueInOwnScope(inner)
             // Room is made for a rule's slots before it runs.
@@ -352,9 +357,9 @@ final class ExpressionEvaluator {
             return result
         case .shared(let slot32, let inner):
             let slot = Int(slot32)
-            if let hit = shared.entry(slot) {
-                noteAgain(hit.missing)
-                return hit.value
+            if shared.holds(slot) {
+                if !shared.notedNone(slot) { noteAgain(shared.notedPaths(slot)) }
+                return shared.value(slot)
             }
             let (result, noted) = valueInOwnScope(inner)
             // The law's numbers are many; room is made as they are met.
@@ -398,6 +403,18 @@ final class ExpressionEvaluator {
         case (.list(let a), .list(let b)) where sign > 0: return .list(a + b)
         default: return .unknown
         }
+    }
+
+    /// `element in list`: whether the list holds the element; unknown when it is no list.
+    private static func membership(_ element: Value, in list: Value) -> Value {
+        guard case .list(let elements) = list else { return .unknown }
+        return .bool(elements.contains(element))
+    }
+
+    /// `a intersects b`: whether the lists share an element; unknown unless both are lists.
+    private static func intersection(_ a: Value, _ b: Value) -> Value {
+        guard case .list(let left) = a, case .list(let right) = b else { return .unknown }
+        return .bool(left.contains { right.contains($0) })
     }
 
     func bind(_ slot: Int, _ value: Value) {

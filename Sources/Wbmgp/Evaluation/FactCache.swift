@@ -7,31 +7,49 @@
 /// An old entry stays in memory until written over, as a decision's texts stay in the arena
 /// (``DecisionScratch``): only in this process, never read again, never stored.
 struct FactCache {
-    private var entries: [(value: Value, missing: [String])?] = []
+    /// The values and the paths each noted, by slot, in two lists: an entry read as one tuple
+    /// was copied whole, counting a reference to its value's text or list and to its paths
+    /// (most often none), and released them again.
+    private var values: [Value] = []
+    private var noted: [[String]] = []
     private var stamps: [UInt32] = []
     private var stamp: UInt32 = 1
 
     /// How many slots there is room for.
-    var count: Int { entries.count }
+    var count: Int { values.count }
 
-    /// The fact in `slot`, if one is held under the current stamp.
+    /// Whether a fact is held in `slot` under the current stamp.
     @inline(__always)
-    func entry(_ slot: Int) -> (value: Value, missing: [String])? {
-        guard slot < entries.count, stamps[slot] == stamp else { return nil }
-        return entries[slot]
+    func holds(_ slot: Int) -> Bool {
+        slot < values.count && stamps[slot] == stamp
     }
+
+    /// The fact in `slot`, which ``holds(_:)``.
+    @inline(__always)
+    func value(_ slot: Int) -> Value { values[slot] }
+
+    /// The paths noted while computing the fact in `slot`, which ``holds(_:)``; empty for most.
+    @inline(__always)
+    func notedPaths(_ slot: Int) -> [String] { noted[slot] }
+
+    /// Whether computing the fact in `slot`, which ``holds(_:)``, noted no path.
+    @inline(__always)
+    func notedNone(_ slot: Int) -> Bool { noted[slot].isEmpty }
 
     /// Room for `count` slots; those already there keep what they hold.
     mutating func reserve(_ count: Int) {
-        guard entries.count < count else { return }
-        entries.append(contentsOf: repeatElement(nil, count: count - entries.count))
+        guard values.count < count else { return }
+        values.append(contentsOf: repeatElement(.unknown, count: count - values.count))
+        noted.append(contentsOf: repeatElement([], count: count - noted.count))
         stamps.append(contentsOf: repeatElement(0, count: count - stamps.count))
     }
 
     /// Keeps `value`, with the paths it noted, in `slot`, for which there is room.
     @inline(__always)
     mutating func store(_ slot: Int, _ value: Value, missing: [String]) {
-        entries[slot] = (value, missing)
+        values[slot] = value
+        // Most facts note no path, and their slot's list is empty already: nothing to store.
+        if !(missing.isEmpty && noted[slot].isEmpty) { noted[slot] = missing }
         stamps[slot] = stamp
     }
 
