@@ -94,11 +94,16 @@ public struct LawSnapshot: Sendable {
     /// The most slots any rule needs: an evaluator sized for it once per decision never grows.
     /// Worked out once here, not per decision.
     public let maximumSlotCount: Int
+    /// ``rules`` again, as references that count nothing, for the engine to lend each rule to a
+    /// decision (``Engine``): iterating ``rules`` counted a reference to every rule of every
+    /// decision, and released it. ``rules`` keeps them alive as long as the snapshot.
+    let lentRules: [Unmanaged<CompiledRule>]
 
     public init(from: CalendarDate, until: CalendarDate?, rules: [CompiledRule], requirements: [CompiledRequirement]) {
         self.from = from
         self.until = until
         self.rules = rules
+        lentRules = rules.map { Unmanaged.passUnretained($0) }
         self.requirements = requirements
         maximumSlotCount = rules.reduce(0) { max($0, $1.slotCount) }
     }
