@@ -47,19 +47,20 @@ public enum AreaMatcher {
     }
 
     public static func covers(_ designation: Designation, _ dwelling: DwellingKey) -> Bool {
-        let key = designation.areaKey
-        guard key.municipality == dwelling.municipality, designation.categories.contains(dwelling.category) else { return false }
-        if let neighbourhood = dwelling.neighbourhood, key.neighbourhoods.contains(neighbourhood) { return true }
-        let areas = designation.areas
+        // The designation's fields read where they lie: its area key and areas bound to locals
+        // were copied, counting each of their lists, for every designation of the municipality
+        // at every decision.
+        guard designation.areaKey.municipality == dwelling.municipality, designation.categories.contains(dwelling.category) else { return false }
+        if let neighbourhood = dwelling.neighbourhood, designation.areaKey.neighbourhoods.contains(neighbourhood) { return true }
         if let postcode = dwelling.postcode {
-            for pattern in areas.postcodes where matches(pattern, postcode) { return true }
+            for pattern in designation.areas.postcodes where matches(pattern, postcode) { return true }
         }
         if let house = dwelling.house {
             if let street = dwelling.street {
-                for entry in key.streets where entry.name == street && contains(entry.range, house) { return true }
+                for entry in designation.areaKey.streets where entry.name == street && contains(entry.range, house) { return true }
             }
             if let postcode = dwelling.postcode {
-                for address in areas.addresses
+                for address in designation.areas.addresses
                 where address.postcode == postcode && address.houseNumber == house.number
                     && normalisedAddition(address.houseNumberAddition) == house.addition
                 {

@@ -157,13 +157,17 @@ struct DecisionRun {
         // Whether a hardship decision lifts the refusal. A flag, not the `Lift?` itself: that
         // optional was destroyed at every rule through the runtime's generic code for optionals.
         var isLifted = false
-        // A counted decision keeps only the reasons its readers look at (``isCounted``).
-        var reason = rendersTexts || Self.isCounted(rule.effect, result) ? makeReason(rule, result: result, personId: personId) : nil
+        // A counted decision keeps only the reasons its readers look at (``isCounted``). The
+        // reason goes into the list at once and is completed there: held in an optional until the
+        // end of the rule, it was copied into it and out again, made or not (about 60
+        // instructions a rule).
+        let keepsReason = rendersTexts || Self.isCounted(rule.effect, result)
+        if keepsReason { reasons.append(makeReason(rule, result: result, personId: personId)) }
         switch (rule.effect, result) {
         case (.refuse, .applied):
             if let lifted = lift(for: rule) {
                 isLifted = true
-                reason?.lifted = lifted
+                if keepsReason { reasons[reasons.count - 1].lifted = lifted }
             } else {
                 unliftedRefusal = true
             }
@@ -182,7 +186,10 @@ struct DecisionRun {
             let characteristics = (evaluator.value(of: list).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
             priority = Priority(citation: rule.citation, flagsCitation: rule.flagsCitation, characteristics: characteristics, flags: flags)
         case (.defect(let code, _), .applied):
-            defects.append(Defect(code: code, citation: rule.citation, person: personId, nl: reason?.nl ?? "", en: reason?.en ?? ""))
+            defects.append(
+                Defect(
+                    code: code, citation: rule.citation, person: personId, nl: keepsReason ? reasons[reasons.count - 1].nl : "",
+                    en: keepsReason ? reasons[reasons.count - 1].en : ""))
         case (.screen(let from, let until, let behaviours, _), .applied):
             if case .date(let start) = evaluator.value(of: from), case .date(let end) = evaluator.value(of: until), let person = personId {
                 let codes = (evaluator.value(of: behaviours).listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
@@ -194,8 +201,6 @@ struct DecisionRun {
             let note = noteGround(rule, result: result, person: person, missing: Array(evaluator.missing[..<missingCount]))
             grounds?.append(note)
         }
-        // Moved out of the optional, not copied (a copy counts references to all its fields).
-        if let reason = reason.take() { reasons.append(reason) }
     }
 
     /// The reasons a decision made for counting keeps (``Engine/decideForCounting(_:)``): the
@@ -343,9 +348,17 @@ struct DecisionRun {
         return Decision(
             application: application.pointee.id, applicationDate: application.pointee.applicationDate, decisionDate: application.pointee.decisionDate,
             role: application.pointee.role, outcome: outcome, lawDate: lawDate,
-            lawVersion: lawVersion, designations: coveringSet.ids, conditions: isGrant ? conditions : [],
-            priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons, defects: defects,
-            missingFacts: outcome == .incomplete ? missingFacts : [], screeningScope: outcome == .incomplete ? scope : [],
-            usedPoliceRecords: usedRecords)
+            lawVersion: lawVersion, designations: coveringSet.ids, conditions: isGrant ? Self.moved(&conditions) : [],
+            priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: Self.moved(&reasons),
+            defects: Self.moved(&defects), missingFacts: outcome == .incomplete ? Self.moved(&missingFacts) : [],
+            screeningScope: outcome == .incomplete ? Self.moved(&scope) : [], usedPoliceRecords: Self.moved(&usedRecords))
+    }
+
+    /// `list`, moved out and left empty: the run ends with its decision, and a copy counted a
+    /// reference to each list that the run's end released again.
+    private static func moved<Element>(_ list: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &list)
+        return taken
     }
 }

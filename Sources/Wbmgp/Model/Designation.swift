@@ -53,7 +53,7 @@ public final class Designation: Hashable, Sendable {
         self.areas = areas
         self.categories = categories
         self.measures = measures
-        self.storedAreaKey = AreaMatcher.AreaKey(municipality: municipality, areas: areas)
+        self.areaKey = AreaMatcher.AreaKey(municipality: municipality, areas: areas)
         self.regionValue = .list(regionMunicipalities.map { .text($0) })
         self.regionKeys = ResidenceRun.keys(of: regionValue.listElements ?? [])
     }
@@ -64,9 +64,9 @@ public final class Designation: Hashable, Sendable {
     /// municipality in the region (``ResidenceRun``).
     let regionKeys: FoldedNameTable<Void>
 
-    /// The areas in the forms the matcher compares, made once here.
-    public var areaKey: AreaMatcher.AreaKey { storedAreaKey }
-    private let storedAreaKey: AreaMatcher.AreaKey
+    /// The areas in the forms the matcher compares, made once here. Stored, not computed: the
+    /// matcher reads its fields where they lie (a getter gave a copy, counting each of its lists).
+    public let areaKey: AreaMatcher.AreaKey
 
     public static func == (a: Designation, b: Designation) -> Bool { a === b }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
