@@ -63,4 +63,32 @@ struct JSONTests {
         }
         #expect(JSONWriter.compact(.string("Tarwewijk ë 😀 ~\u{7F}")) == "\"Tarwewijk ë 😀 ~\u{7F}\"")
     }
+
+    /// Strings of up to 32 bytes are tested in overlapping words and copied whole when nothing
+    /// needs escaping; each is written as the same text with forty more bytes is (by the scan
+    /// made for long texts), less those bytes.
+    @Test("short strings: with a special character at every position of every length up to 40, written as by the long scan")
+    func shortStrings() throws {
+        let padding = String(repeating: "x", count: 40)
+        func longScan(_ text: String) -> String {
+            let written = JSONWriter.compact(.string(text + padding))
+            return String(written.dropLast(padding.count + 1)) + "\""
+        }
+        for length in 1...40 {
+            let plain = String(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN").prefix(length))
+            #expect(JSONWriter.compact(.string(plain)) == "\"" + plain + "\"", "length \(length)")
+            for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}"] {
+                for position in 0..<length {
+                    var characters = Array(plain)
+                    characters[position] = Character(special)
+                    let text = String(characters)
+                    let written = JSONWriter.compact(.string(text))
+                    #expect(written == longScan(text), "\(special.debugDescription) at \(position) of \(length)")
+                    #expect(try JSONReader.parse(written) == .string(text))
+                }
+            }
+        }
+        #expect(JSONWriter.compact(.string("é")) == "\"é\"")
+        #expect(JSONWriter.compact(.string("")) == "\"\"")
+    }
 }

@@ -247,13 +247,13 @@ struct DecisionRun {
         let start = arena.bytes.buffer.count
         arena.bytes.byte(UInt8(ascii: "{"))
         var first = true
-        for fact in rule.facts {
-            if let condition = fact.shownWhen, evaluator.truth(condition) != true { continue }
+        // By index, each field read where it lies: a fact bound whole was copied, counting its name.
+        for i in rule.facts.indices {
+            if let condition = rule.facts[i].shownWhen, evaluator.truth(condition) != true { continue }
             if !first { arena.bytes.byte(UInt8(ascii: ",")) }
             first = false
-            arena.bytes.appendString(fact.name)
-            arena.bytes.byte(UInt8(ascii: ":"))
-            ValueRendering.appendJSON(evaluator.value(of: fact.value), in: textContext.household, to: &arena.bytes)
+            arena.bytes.buffer.append(rule.facts[i].member)
+            ValueRendering.appendJSON(evaluator.value(of: rule.facts[i].value), in: textContext.household, to: &arena.bytes)
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count

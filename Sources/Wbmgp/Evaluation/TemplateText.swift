@@ -5,13 +5,12 @@ extension Template {
     /// in the template's order. The steps are plain numbers, so the walk counts no reference.
     @inline(__always)
     func forEachStep(literal: (UnsafeBufferPointer<UInt8>) -> Void, value: (CodeRef) -> Void) {
-        literals.withUnsafeBufferPointer { literals in
-            for step in steps {
-                if let expression = step.value {
-                    value(expression)
-                } else {
-                    literal(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
-                }
+        let literals = UnsafeBufferPointer(start: storage.literals.base, count: storage.literals.count)
+        for step in UnsafeBufferPointer(start: storage.steps.base, count: storage.steps.count) {
+            if let expression = step.value {
+                value(expression)
+            } else {
+                literal(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
             }
         }
     }
@@ -23,18 +22,18 @@ extension Template {
         let textStart = bytes.count
         // The walk of ``forEachStep(literal:value:)`` written out: through its two closures,
         // both writing to `bytes`, a decision cost about 200 instructions more.
-        literals.withUnsafeBufferPointer { literals in
-            for step in steps {
-                guard let expression = step.value else {
-                    bytes.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
-                    continue
-                }
-                let start = bytes.count
-                // Only this text's own bytes say whether a sentence ended.
-                let opensSentence = start == textStart || Template.endsSentence(bytes, after: textStart)
-                ValueRendering.appendText(evaluator.value(of: expression), context, to: &bytes)
-                if opensSentence { PlainWords.capitaliseText(in: &bytes, from: start) }
+        // The template (and so its storage) is held by the caller while it is walked.
+        let literals = UnsafeBufferPointer(start: storage.literals.base, count: storage.literals.count)
+        for step in UnsafeBufferPointer(start: storage.steps.base, count: storage.steps.count) {
+            guard let expression = step.value else {
+                bytes.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
+                continue
             }
+            let start = bytes.count
+            // Only this text's own bytes say whether a sentence ended.
+            let opensSentence = start == textStart || Template.endsSentence(bytes, after: textStart)
+            ValueRendering.appendText(evaluator.value(of: expression), context, to: &bytes)
+            if opensSentence { PlainWords.capitaliseText(in: &bytes, from: start) }
         }
     }
 

@@ -243,9 +243,28 @@ public final class CompiledRule: Sendable {
 /// A fact a rule shows in its reason; with `shownWhen`, only when that condition holds, so
 /// personal data appears only where the rule used it.
 public struct CompiledFact: Sendable {
-    public var name: String
+    public var name: String {
+        didSet { member = Self.member(name) }
+    }
     public var value: CodeRef
     public var shownWhen: CodeRef?
+    /// The name as the start of a JSON member, `"name":`, escaped once here: a reason's facts
+    /// are written with their names at every reason, and each was scanned for escapes anew.
+    private(set) var member: [UInt8]
+
+    public init(name: String, value: CodeRef, shownWhen: CodeRef?) {
+        self.name = name
+        self.value = value
+        self.shownWhen = shownWhen
+        member = Self.member(name)
+    }
+
+    private static func member(_ name: String) -> [UInt8] {
+        var json = JSONBytes()
+        json.appendString(name)
+        json.byte(UInt8(ascii: ":"))
+        return json.bytes
+    }
 }
 
 public enum CompiledEffect: Sendable {
@@ -311,9 +330,8 @@ public struct Template: Sendable {
         let value: CodeRef?
     }
 
-    /// Every literal's bytes, one after another.
-    let literals: [UInt8]
-    let steps: [Step]
+    /// Every literal's bytes, one after another, and the steps (``TemplateStorage``).
+    let storage: TemplateStorage
     /// Whether some literal holds a byte JSON escapes (a control byte, `"` or `\`), found once
     /// here (``TextEscaping``).
     let literalsNeedEscaping: Bool
@@ -331,8 +349,26 @@ public struct Template: Sendable {
                 steps.append(Step(start: 0, end: 0, value: value))
             }
         }
-        self.literals = literals
-        self.steps = steps
+        storage = TemplateStorage(literals: literals, steps: steps)
         literalsNeedEscaping = literals.withUnsafeBufferPointer { JSONBytes.needsEscaping(utf8: $0) }
+    }
+}
+
+/// A template's literals and steps in memory of their own, never written after they are made,
+/// read through pointers: a template passed on to be rendered counts one reference, to this,
+/// where its two arrays counted two, at every text of every decision.
+/// Unchecked: the memory is written once, in the initialiser, and only read after.
+final class TemplateStorage: @unchecked Sendable {
+    let literals: FixedStorage<UInt8>
+    let steps: FixedStorage<Template.Step>
+
+    init(literals: [UInt8], steps: [Template.Step]) {
+        self.literals = FixedStorage(literals)
+        self.steps = FixedStorage(steps)
+    }
+
+    deinit {
+        literals.free()
+        steps.free()
     }
 }
