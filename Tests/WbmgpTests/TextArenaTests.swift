@@ -104,4 +104,37 @@ struct TextArenaTests {
             if !same { mismatches += 1 }
         }
     }
+
+    /// The reasons' written form, one JSON value each.
+    static func writtenReasons(_ decision: Decision) throws -> [JSONValue] {
+        let written = try JSONReader.parse(TextEscapingTests.compact(decision))
+        guard case .array(let reasons)? = written["reasons"] else { return [] }
+        return reasons
+    }
+
+    /// The writer takes the arena of a decision's first reason once for all its reasons
+    /// (``ReasonContent/forEachParts(of:_:)``); a reason whose parts lie in another arena, or
+    /// were set as values, is written its own way.
+    @Test("reasons from two decisions' arenas and reasons set as values, written in one list: each as written alone")
+    func reasonsOfSeveralArenas() throws {
+        let engine = try TextEscapingTests.engine()
+        let decisions = try Self.applications().prefix(40).compactMap { try? engine.decide($0) }.filter { $0.reasons.count >= 2 }
+        let first = try #require(decisions.first), second = try #require(decisions.dropFirst().first)
+        let alone = try Self.writtenReasons(first) + Self.writtenReasons(second)
+        #expect(alone.count == first.reasons.count + second.reasons.count)
+        // Both decisions are kept, so their reasons lie in two arenas.
+        var mixed = first
+        mixed.reasons = first.reasons + second.reasons
+        #expect(try Self.writtenReasons(mixed) == alone)
+        // A reason set as values among them: the one in front, then one in the middle.
+        var setFirst = mixed
+        let nl = setFirst.reasons[0].nl
+        setFirst.reasons[0].nl = nl
+        #expect(try Self.writtenReasons(setFirst) == alone)
+        var setMiddle = mixed
+        setMiddle.reasons[1].en = "changed"
+        let written = try Self.writtenReasons(setMiddle)
+        #expect(written[0] == alone[0] && Array(written[2...]) == Array(alone[2...]))
+        #expect(written[1]["text"]?["en"] == .string("changed"))
+    }
 }

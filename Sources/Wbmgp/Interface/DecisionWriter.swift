@@ -141,9 +141,10 @@ public enum DecisionWriter {
         out.byte(UInt8(ascii: "["))
         decision.reasons.withUnsafeBufferPointer { reasons in
             guard let first = reasons.baseAddress else { return }
-            for i in reasons.indices {
+            // The facts and both texts of each lent at once (``ReasonContent/forEachParts(of:_:)``).
+            ReasonContent.forEachParts(of: reasons) { i, factsJSON, nl, en in
                 if i > 0 { out.byte(UInt8(ascii: ",")) }
-                reason(first + i, &out)
+                reason(first + i, factsJSON: factsJSON, nl: nl, en: en, &out)
             }
         }
         out.byte(UInt8(ascii: "]"))
@@ -246,42 +247,42 @@ public enum DecisionWriter {
     // Inlined into its one caller, the reasons' loop: called, it cost a decision about 1.4 k
     // instructions more.
     @inline(__always)
-    static func reason(_ reason: UnsafePointer<Reason>, _ out: inout JSONBytes) {
-        // The facts and both texts lent at once (``ReasonContent/withParts(_:)``).
-        reason.pointee.content.withParts { factsJSON, nl, en in
-            // The rule's words as JSON, written once for the rule (or for words set otherwise).
-            let words = reason.pointee.words
-            out.buffer.append(words.head)
-            // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
-            // are put in that order here.
-            if let factsJSON {
-                out.buffer.append(factsJSON)
-            } else {
-                out.append(.object(reason.pointee.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }))
-            }
-            if let lift = reason.pointee.lifted {
-                out.raw(",\"lifted\":{\"by\":")
-                out.appendString(lift.by)
-                out.raw(",\"citation\":")
-                out.appendString(lift.citation)
-                out.raw(",\"date\":")
-                out.date(lift.date)
-                out.raw(",\"decidedBy\":")
-                out.appendString(lift.decidedBy)
-                out.raw(",\"reason\":")
-                out.appendString(lift.reason)
-                out.byte(UInt8(ascii: "}"))
-            }
-            if let person = reason.pointee.person {
-                out.raw(",\"person\":")
-                out.appendString(person)
-            }
-            // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
-            out.raw(",\"result\":")
-            TextBytes.withUTF8(of: reason.pointee.result.rawValue) { out.appendUnescapedString(utf8: $0) }
-            out.buffer.append(words.tail)
-            text(nl: nl, en: en, clean: reason.pointee.escaping.needsNone, &out)
+    static func reason(
+        _ reason: UnsafePointer<Reason>, factsJSON: UnsafeBufferPointer<UInt8>?, nl: UnsafeBufferPointer<UInt8>, en: UnsafeBufferPointer<UInt8>,
+        _ out: inout JSONBytes
+    ) {
+        // The rule's words as JSON, written once for the rule (or for words set otherwise).
+        let words = reason.pointee.words
+        out.buffer.append(words.head)
+        // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
+        // are put in that order here.
+        if let factsJSON {
+            out.buffer.append(factsJSON)
+        } else {
+            out.append(.object(reason.pointee.facts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }))
+        }
+        if let lift = reason.pointee.lifted {
+            out.raw(",\"lifted\":{\"by\":")
+            out.appendString(lift.by)
+            out.raw(",\"citation\":")
+            out.appendString(lift.citation)
+            out.raw(",\"date\":")
+            out.date(lift.date)
+            out.raw(",\"decidedBy\":")
+            out.appendString(lift.decidedBy)
+            out.raw(",\"reason\":")
+            out.appendString(lift.reason)
             out.byte(UInt8(ascii: "}"))
         }
+        if let person = reason.pointee.person {
+            out.raw(",\"person\":")
+            out.appendString(person)
+        }
+        // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
+        out.raw(",\"result\":")
+        TextBytes.withUTF8(of: reason.pointee.result.rawValue) { out.appendUnescapedString(utf8: $0) }
+        out.buffer.append(words.tail)
+        text(nl: nl, en: en, clean: reason.pointee.escaping.needsNone, &out)
+        out.byte(UInt8(ascii: "}"))
     }
 }

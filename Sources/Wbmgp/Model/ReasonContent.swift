@@ -11,8 +11,9 @@ struct ReasonContent: Hashable, Sendable {
     private enum Storage {
         case values(facts: [JSONMember], nl: String, en: String)
         /// The facts at `start..<textStart`, Dutch at `textStart..<middle`, English at
-        /// `middle..<end` (rendered in that order).
-        case arena(TextArena, start: UInt32, textStart: UInt32, middle: UInt32, end: UInt32)
+        /// `middle..<end` (rendered in that order); the arena's identity beside it, which a
+        /// reader holding the arena already compares without counting a reference to it.
+        case arena(TextArena, ObjectIdentifier, start: UInt32, textStart: UInt32, middle: UInt32, end: UInt32)
     }
 
     private var storage: Storage
@@ -23,7 +24,7 @@ struct ReasonContent: Hashable, Sendable {
     /// `textStart..<middle` (Dutch) and `middle..<end` (English).
     init(_ arena: TextArena, start: Int, textStart: Int, middle: Int, end: Int) {
         storage = .arena(
-            arena, start: UInt32(truncatingIfNeeded: start), textStart: UInt32(truncatingIfNeeded: textStart),
+            arena, ObjectIdentifier(arena), start: UInt32(truncatingIfNeeded: start), textStart: UInt32(truncatingIfNeeded: textStart),
             middle: UInt32(truncatingIfNeeded: middle), end: UInt32(truncatingIfNeeded: end))
     }
 
@@ -70,13 +71,47 @@ struct ReasonContent: Hashable, Sendable {
         switch storage {
         case .values(_, let nl, let en):
             return TextBytes.withUTF8(of: nl) { nl in TextBytes.withUTF8(of: en) { en in body(nil, nl, en) } }
-        case .arena(let arena, let start, let textStart, let middle, let end):
+        case .arena(let arena, _, let start, let textStart, let middle, let end):
             return arena.bytes.buffer.withUnsafeBytes { all in
                 body(
                     UnsafeBufferPointer(rebasing: all[Int(start)..<Int(textStart)]), UnsafeBufferPointer(rebasing: all[Int(textStart)..<Int(middle)]),
                     UnsafeBufferPointer(rebasing: all[Int(middle)..<Int(end)]))
             }
         }
+    }
+
+    /// Calls `body` with the index and the parts of each of `reasons` in order, as
+    /// ``withParts(_:)`` lends them. The reasons of one decision share its arena: it is taken
+    /// once for all of them (taken for each, it was counted and released at every reason), and
+    /// a reason whose parts lie elsewhere is lent its own way.
+    @inline(__always)
+    static func forEachParts(
+        of reasons: UnsafeBufferPointer<Reason>,
+        _ body: (_ index: Int, _ factsJSON: UnsafeBufferPointer<UInt8>?, _ nl: UnsafeBufferPointer<UInt8>, _ en: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard !reasons.isEmpty else { return }
+        guard let shared = reasons[0].content.arena else {
+            for i in reasons.indices { reasons[i].content.withParts { body(i, $0, $1, $2) } }
+            return
+        }
+        let sharedIdentity = ObjectIdentifier(shared)
+        shared.bytes.buffer.withUnsafeBytes { all in
+            for i in reasons.indices {
+                guard case .arena(_, let identity, let start, let textStart, let middle, let end) = reasons[i].content.storage, identity == sharedIdentity else {
+                    reasons[i].content.withParts { body(i, $0, $1, $2) }
+                    continue
+                }
+                body(
+                    i, UnsafeBufferPointer(rebasing: all[Int(start)..<Int(textStart)]), UnsafeBufferPointer(rebasing: all[Int(textStart)..<Int(middle)]),
+                    UnsafeBufferPointer(rebasing: all[Int(middle)..<Int(end)]))
+            }
+        }
+    }
+
+    /// The arena the parts were rendered into; nil when they were set as values.
+    private var arena: TextArena? {
+        if case .arena(let arena, _, _, _, _, _) = storage { return arena }
+        return nil
     }
 
     // As Strings compare: canonically equal texts are equal, however their bytes differ.
