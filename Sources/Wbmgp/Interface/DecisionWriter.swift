@@ -244,6 +244,8 @@ public enum DecisionWriter {
         out.byte(UInt8(ascii: "}"))
     }
 
+    /// One reason, its facts (as the engine wrote them, or nil when set as members) and its
+    /// texts lent by the caller (``ReasonContent/forEachParts(of:_:)``).
     // Inlined into its one caller, the reasons' loop: called, it cost a decision about 1.4 k
     // instructions more.
     @inline(__always)
