@@ -16,19 +16,31 @@ struct CoveringSetMeasureTests {
             measures: measures.map { MeasureSetting(name: $0, values: [.text("\($0) of \(id)")]) })
     }
 
+    /// The measure names the sets below are made with (``CompiledLaw/measureNames``: sorted).
+    static let measureNames = ["art10", "art5", "art8", "art9"]
+
+    static func set(_ designations: [Designation]) -> CoveringSet { CoveringSet(designations, measureNames: measureNames) }
+
+    /// The carrier of `measure` in `set`, by the measure's number as a rule asks it.
+    static func carrier(of measure: String, in set: CoveringSet) throws -> Int? {
+        set.carrier(ofMeasure: try #require(measureNames.firstIndex(of: measure)))
+    }
+
     @Test("each measure is carried by the first designation of the set that has it; none by a measure no designation has")
     func carriers() throws {
         let a = Self.designation("a", measures: ["art8"]), b = Self.designation("b", measures: ["art10", "art9"])
-        let set = CoveringSet([a, b])
+        let set = Self.set([a, b])
         #expect(set.conflict == nil)
         #expect(set.carriers.map { "\($0.designation.id) \($0.setting.name)" } == ["a art8", "b art10", "b art9"])
         for (measure, carrier) in [("art8", "a"), ("art9", "b"), ("art10", "b")] {
-            let index = try #require(set.carrier(of: measure))
+            let index = try #require(try Self.carrier(of: measure, in: set))
             #expect(set.carriers[index].designation.id == carrier)
             #expect(set.carriers[index].setting.values == [.text("\(measure) of \(carrier)")])
         }
-        #expect(set.carrier(of: "art5") == nil)
-        #expect(CoveringSet([]).carrier(of: "art8") == nil && CoveringSet([]).conflict == nil)
+        #expect(try Self.carrier(of: "art5", in: set) == nil)
+        #expect(try Self.carrier(of: "art8", in: Self.set([])) == nil && Self.set([]).conflict == nil)
+        // A number past the law's measures, or none (-1), has no carrier.
+        #expect(set.carrier(ofMeasure: -1) == nil && set.carrier(ofMeasure: Self.measureNames.count) == nil)
     }
 
     @Test("the conflict is the first pair as the designations and their measures come: the earlier carrier and the later one")
@@ -37,13 +49,13 @@ struct CoveringSetMeasureTests {
         // although a and c also conflict (on art8).
         let a = Self.designation("a", measures: ["art8"]), b = Self.designation("b", measures: ["art10"])
         let c = Self.designation("c", measures: ["art10", "art8"])
-        let conflict = try #require(CoveringSet([a, b, c]).conflict)
+        let conflict = try #require(Self.set([a, b, c]).conflict)
         #expect(conflict.earlier == "b" && conflict.later == "c" && conflict.measure == "art10")
         // The carrier of a measure stays the first, whatever conflicts follow.
-        let set = CoveringSet([a, b, c])
-        #expect(set.carrier(of: "art8").map { set.carriers[$0].designation.id } == "a")
+        let set = Self.set([a, b, c])
+        #expect(try Self.carrier(of: "art8", in: set).map { set.carriers[$0].designation.id } == "a")
         // A measure repeated within one designation is no conflict between designations.
-        #expect(CoveringSet([Self.designation("d", measures: ["art8", "art8"])]).conflict == nil)
+        #expect(Self.set([Self.designation("d", measures: ["art8", "art8"])]).conflict == nil)
     }
 
     @Test("an application covered by two designations of one measure is refused as a conflict naming both, whatever else it holds")

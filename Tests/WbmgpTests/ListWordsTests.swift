@@ -130,7 +130,7 @@ struct ListWordsTests {
         // Worked out from the designations' municipality and terms (no measure has a label here).
         let words = "de aanwijzing voor Rotterdam van 1 januari 2020 tot en met 1 januari 2024 en "
             + "de aanwijzing voor Rotterdam van 15 maart 2021 tot en met 15 maart 2025"
-        let covering = CoveringSet([a, b])
+        let covering = CoveringSet([a, b], measureNames: CoveringSetMeasureTests.measureNames)
         for round in 0..<2 {
             note.found = false
             #expect(ValueRendering.text(covering.idsValue, context(covering, listWords)) == words, "round \(round)")
@@ -148,7 +148,7 @@ struct ListWordsTests {
         #expect(ValueRendering.text(.list([.text("des-a"), .text("des-b")]), context(covering, listWords)) == words)
         #expect(listWords.count == 1)
         // A designation the engine did not write (its words unchecked, the escape noted): not remembered.
-        let mixed = CoveringSet([a, stranger])
+        let mixed = CoveringSet([a, stranger], measureNames: CoveringSetMeasureTests.measureNames)
         for _ in 0..<2 {
             note.found = false
             #expect(ValueRendering.text(mixed.idsValue, context(mixed, listWords)) == "de aanwijzing voor Rotterdam van 1 januari 2020 tot en met 1 januari 2024 en "

@@ -144,7 +144,8 @@ struct RuleCompiler {
         let wouldLift = compileWouldLift(rule, effect, &expressions, file)
         guard collect(expressions, name: rule.id.text), let effect else { return nil }
         return (CompiledRule(
-            id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text, gates: gates, subject: subject,
+            id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text,
+            measureNumber: rule.measure.flatMap { measure in measures.keys.sorted().firstIndex(of: measure.text) } ?? -1, gates: gates, subject: subject,
             effect: effect, flags: flags, flagsCitation: rule.flagCitations.lazy.compactMap { $0?.text }.first, datedBy: datedBy, lifts: lifts, facts: facts, uses: uses, reasons: reasons, wouldLift: wouldLift, slotCount: expressions.slotCount,
             program: expressions.code.finish()), expressions.usedConstants)
     }

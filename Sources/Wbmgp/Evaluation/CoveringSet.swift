@@ -14,13 +14,18 @@ final class CoveringSet: Sendable {
     /// For each measure some designation of the set carries, the first that carries it, in
     /// the set's order: the designation and measure a rule of that measure is applied under.
     let carriers: [(designation: Designation, setting: MeasureSetting)]
+    /// For each of the law's measures, by number (``CompiledLaw/measureNames``), its place in
+    /// ``carriers``; -1 for a measure no designation of the set carries.
+    private let carrierByMeasure: [Int]
     /// Two designations of the set that carry one measure (the first such pair, as the
     /// designations and their measures come): no application they cover can be decided
     /// (``Engine/evaluate(_:lawDate:peopleByName:notingGrounds:texts:dwelling:)``). Found once
     /// for the set, not at every decision.
     let conflict: (earlier: String, later: String, measure: String)?
 
-    init(_ designations: [Designation]) {
+    /// - Parameter measureNames: the law's measure names (``CompiledLaw/measureNames``), which
+    ///   number the measures a rule asks the carrier of.
+    init(_ designations: [Designation], measureNames: [String]) {
         self.designations = designations
         ids = designations.map(\.id)
         idsValue = .list(ids.map { .text($0) })
@@ -37,13 +42,19 @@ final class CoveringSet: Sendable {
         }
         self.carriers = carriers
         self.conflict = conflict
+        var carrierByMeasure = [Int](repeating: -1, count: measureNames.count)
+        for (place, carrier) in carriers.enumerated() {
+            if let number = measureNames.firstIndex(of: carrier.setting.name) { carrierByMeasure[number] = place }
+        }
+        self.carrierByMeasure = carrierByMeasure
     }
 
-    /// Where in ``carriers`` measure `name` is; nil when no designation of the set carries it.
-    /// An index, not the pair: returning the pair counted a reference to each of its parts.
-    func carrier(of name: String) -> Int? {
-        for i in carriers.indices where carriers[i].setting.name == name { return i }
-        return nil
+    /// Where in ``carriers`` the measure numbered `measure` is (``CompiledRule/measureNumber``);
+    /// nil when no designation of the set carries it. An index, not the pair: returning the
+    /// pair counted a reference to each of its parts.
+    func carrier(ofMeasure measure: Int) -> Int? {
+        guard measure >= 0, measure < carrierByMeasure.count, carrierByMeasure[measure] >= 0 else { return nil }
+        return carrierByMeasure[measure]
     }
 }
 
@@ -59,14 +70,18 @@ final class MunicipalityDesignations: Sendable {
     /// so no dwelling is ever covered by both on one date.
     private let pairs: [CoveringSet?]
 
-    init(_ designations: [Designation]) {
+    /// The law's measure names (``CoveringSet/init(_:measureNames:)``).
+    private let measureNames: [String]
+
+    init(_ designations: [Designation], measureNames: [String]) {
         self.designations = designations
-        alone = designations.map { CoveringSet([$0]) }
+        self.measureNames = measureNames
+        alone = designations.map { CoveringSet([$0], measureNames: measureNames) }
         let count = designations.count <= MunicipalityDesignations.pairedUpTo ? designations.count : 0
         var pairs = [CoveringSet?](repeating: nil, count: count * count)
         for i in 0..<count {
             for j in 0..<count where i < j && designations[i].from <= designations[j].until && designations[j].from <= designations[i].until {
-                pairs[i * count + j] = CoveringSet([designations[i], designations[j]])
+                pairs[i * count + j] = CoveringSet([designations[i], designations[j]], measureNames: measureNames)
             }
         }
         self.pairs = pairs
@@ -86,11 +101,11 @@ final class MunicipalityDesignations: Sendable {
                 several?.append(designations[i])
             }
         }
-        if let several { return CoveringSet(several) }
+        if let several { return CoveringSet(several, measureNames: measureNames) }
         guard first >= 0 else { return nil }
         guard second >= 0 else { return alone[first] }
         // Both in force on one date: their terms overlap, so the pair was made (when paired at all).
         let pair = first * designations.count + second
-        return (pair < pairs.count ? pairs[pair] : nil) ?? CoveringSet([designations[first], designations[second]])
+        return (pair < pairs.count ? pairs[pair] : nil) ?? CoveringSet([designations[first], designations[second]], measureNames: measureNames)
     }
 }

@@ -24,7 +24,9 @@ struct DecisionRun {
     /// follow each other, so most rules find them set already. Three plain fields, not an
     /// optional pair: that was compared and stored through the runtime's generic code.
     var isPrepared = false
-    var preparedMeasure: String?
+    /// The prepared measure's number (``CompiledRule/measureNumber``; -1 for none): compared as
+    /// a number at every rule, where names were compared as strings.
+    var preparedMeasure = -1
     var preparedCarried = false
     /// Police records some rule relied on; few, so a list kept free of duplicates.
     var usedRecords: [RecordReference] = []
@@ -77,13 +79,13 @@ struct DecisionRun {
     /// covering designation carries that measure.
     mutating func prepare(_ rule: CompiledRule) -> Bool {
         evaluator.load(rule.program)
-        if !isPrepared || preparedMeasure != rule.measure {
+        if !isPrepared || preparedMeasure != rule.measureNumber {
             var designation: Designation?
             var values: [Value]?
             preparedCarried = true
-            if let measureName = rule.measure {
+            if rule.measure != nil {
                 // The first covering designation that carries the measure (``CoveringSet/carriers``).
-                if let carrier = coveringSet.carrier(of: measureName) {
+                if let carrier = coveringSet.carrier(ofMeasure: rule.measureNumber) {
                     designation = coveringSet.carriers[carrier].designation
                     values = coveringSet.carriers[carrier].setting.values
                 } else {
@@ -95,7 +97,7 @@ struct DecisionRun {
             if evaluator.designation !== designation { evaluator.designation = designation }
             evaluator.measureValues = values
             isPrepared = true
-            preparedMeasure = rule.measure
+            preparedMeasure = rule.measureNumber
         }
         guard preparedCarried else { return false }
         evaluator.resetSlots(rule.slotCount)

@@ -12,7 +12,7 @@ public struct Engine: Sendable {
     /// with the sets a dwelling is usually covered by (``MunicipalityDesignations``).
     private let designationsByMunicipality: FoldedNameTable<MunicipalityDesignations>
     /// What covers a dwelling that no designation covers.
-    private let uncovered = CoveringSet([])
+    private let uncovered = CoveringSet([], measureNames: [])
     /// The designations in words, for reason texts.
     let designationWords: DesignationWords
     /// Whether a word a text can take from the rules or the designations (a label, a
@@ -23,8 +23,11 @@ public struct Engine: Sendable {
     public init(law: CompiledLaw, designations: [Designation]) {
         self.law = law
         self.designations = designations.sorted { $0.id < $1.id }
+        let measureNames = law.measureNames
         designationsByMunicipality = FoldedNameTable(
-            Dictionary(grouping: self.designations) { $0.areaKey.municipality }.map { (name: $0.key, element: MunicipalityDesignations($0.value)) })
+            Dictionary(grouping: self.designations) { $0.areaKey.municipality }.map {
+                (name: $0.key, element: MunicipalityDesignations($0.value, measureNames: measureNames))
+            })
         designationWords = DesignationWords(self.designations, labels: law.labels)
         ruleWordsNeedEscaping = designationWords.needEscaping || self.designations.contains(where: \.textsNeedEscaping)
             || law.labels.domains.values.contains { $0.values.contains(where: \.needsEscaping) }

@@ -18,6 +18,9 @@ public struct CompiledLaw: Sendable {
     public var labels = TextLabels()
     /// Measure declarations by name, each with its dated versions.
     public var measures: [String: [MeasureDeclaration]]
+    /// The names of ``measures``, sorted: a rule's and a covering set's measures are numbered
+    /// by their place here (``CompiledRule/measureNumber``).
+    public var measureNames: [String] { measures.keys.sorted() }
     /// Every parameter's dated values, for checks outside rules (designation terms).
     public var parameters: [String: [DatedValue]]
     /// For each measure, the names of its fields over all its versions, in declaration order: the
@@ -179,6 +182,10 @@ public final class CompiledRule: Sendable {
     /// The first day of this version's validity: which version of the rule decided.
     public let validFrom: CalendarDate
     public let measure: String?
+    /// ``measure``'s place among the law's measure names (``CompiledLaw/measureNames``); -1 for
+    /// a rule under no measure. A decision finds the measure's carrier by it (``CoveringSet``),
+    /// where comparing names, at each change of measure between rules, was string work.
+    public let measureNumber: Int
     public let gates: [CodeRef]
     /// The list of persons the rule is evaluated for, one reason each; the person is in slot 0.
     public let subject: CodeRef?
@@ -213,11 +220,12 @@ public final class CompiledRule: Sendable {
     /// Whether the effect is the designation lookup: the one effect without a condition.
     var isLookup: Bool { condition == nil }
 
-    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
+    public init(id: String, citation: String, validFrom: CalendarDate, measure: String?, measureNumber: Int, gates: [CodeRef], subject: CodeRef?, effect: CompiledEffect, flags: [(name: String, value: CodeRef)], flagsCitation: String? = nil, datedBy: CodeRef? = nil, lifts: [(code: String, citation: String)], facts: [CompiledFact], uses: [CodeRef], reasons: [CompiledReason], wouldLift: [CompiledReason] = [], slotCount: Int, program: ExpressionCode) {
         self.id = id
         self.citation = citation
         self.validFrom = validFrom
         self.measure = measure
+        self.measureNumber = measureNumber
         self.gates = gates
         self.subject = subject
         self.effect = effect
