@@ -3,6 +3,8 @@ struct RuleCompiler {
     let table: DeclarationTable
     let date: CalendarDate
     let measures: [String: [MeasureDeclaration]]
+    /// ``measures``' names in the order that numbers them (``CompiledRule/measureNumber``).
+    let measureNames: [String]
     let globals: ExpressionCompiler.Globals
     var diagnostics: [Diagnostic] = []
     /// Errors in definition bodies, which every rule using the definition meets again; the
@@ -23,6 +25,7 @@ struct RuleCompiler {
         self.table = table
         self.date = date
         self.measures = measures
+        measureNames = CompiledLaw.measureNames(of: measures)
         var constants: [String: (Value, ValueType)] = [:]
         for (name, versions) in table.parameters {
             if let p = versions.first(where: { $0.value.validity?.contains(date) ?? false }) {
@@ -145,7 +148,7 @@ struct RuleCompiler {
         guard collect(expressions, name: rule.id.text), let effect else { return nil }
         return (CompiledRule(
             id: rule.id.text, citation: rule.citation?.text ?? "", validFrom: rule.validity?.from ?? CalendarDate(dayNumber: 0), measure: rule.measure?.text,
-            measureNumber: rule.measure.flatMap { measure in measures.keys.sorted().firstIndex(of: measure.text) } ?? -1, gates: gates, subject: subject,
+            measureNumber: rule.measure.flatMap { measure in measureNames.firstIndex(of: measure.text) } ?? -1, gates: gates, subject: subject,
             effect: effect, flags: flags, flagsCitation: rule.flagCitations.lazy.compactMap { $0?.text }.first, datedBy: datedBy, lifts: lifts, facts: facts, uses: uses, reasons: reasons, wouldLift: wouldLift, slotCount: expressions.slotCount,
             program: expressions.code.finish()), expressions.usedConstants)
     }

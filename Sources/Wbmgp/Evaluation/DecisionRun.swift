@@ -344,23 +344,17 @@ struct DecisionRun {
             reasons.insert(consume reason, at: index)
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
+        // The run's lists are moved into the decision (``Array/takeAll()``): the run ends with
+        // it, and a copy counted a reference to each list that the run's end released again.
         // Sorted in place, and only when there is an order to make: `sorted()` made a new
         // array, even of none (about 170 instructions a decision).
         if usedRecords.count > 1 { usedRecords.sort() }
         return Decision(
             application: application.pointee.id, applicationDate: application.pointee.applicationDate, decisionDate: application.pointee.decisionDate,
             role: application.pointee.role, outcome: outcome, lawDate: lawDate,
-            lawVersion: lawVersion, designations: coveringSet.ids, conditions: isGrant ? Self.moved(&conditions) : [],
-            priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: Self.moved(&reasons),
-            defects: Self.moved(&defects), missingFacts: outcome == .incomplete ? Self.moved(&missingFacts) : [],
-            screeningScope: outcome == .incomplete ? Self.moved(&scope) : [], usedPoliceRecords: Self.moved(&usedRecords))
-    }
-
-    /// `list`, moved out and left empty: the run ends with its decision, and a copy counted a
-    /// reference to each list that the run's end released again.
-    private static func moved<Element>(_ list: inout [Element]) -> [Element] {
-        var taken: [Element] = []
-        swap(&taken, &list)
-        return taken
+            lawVersion: lawVersion, designations: coveringSet.ids, conditions: isGrant ? conditions.takeAll() : [],
+            priority: isGrant && !(priority?.characteristics.isEmpty ?? true) ? priority : nil, reasons: reasons.takeAll(),
+            defects: defects.takeAll(), missingFacts: outcome == .incomplete ? missingFacts.takeAll() : [],
+            screeningScope: outcome == .incomplete ? scope.takeAll() : [], usedPoliceRecords: usedRecords.takeAll())
     }
 }

@@ -37,7 +37,7 @@ struct LineSpares {
 
     /// An empty household list with room for `count` members.
     mutating func takeHousehold(capacity count: Int) -> [Person] {
-        var people = LineSpares.takeOnly(&household)
+        var people = household.takeAll()
         people.reserveCapacity(count)
         return people
     }
@@ -61,7 +61,7 @@ struct LineSpares {
     /// application is left without a household; the lists read from the rules' vocabularies
     /// (income) are shared with them and are not taken.
     mutating func recycle(_ application: inout Application) {
-        var people = LineSpares.takeOnly(&application.household)
+        var people = application.household.takeAll()
         for i in people.indices {
             if let list = people[i].residence.take() { LineSpares.keep(list, in: &periods) }
             if let list = people[i].characteristics.take() { LineSpares.keep(list, in: &texts) }
@@ -72,20 +72,13 @@ struct LineSpares {
 
     /// An empty list of reasons, with the room of a decision's before.
     mutating func takeReasons() -> [Reason] {
-        LineSpares.takeOnly(&reasons)
+        reasons.takeAll()
     }
 
     /// Takes the reasons out of `decision` (written, no longer needed), empties them and keeps
     /// the room for the next decision's.
     mutating func recycle(_ decision: inout Decision) {
-        LineSpares.keepOnly(LineSpares.takeOnly(&decision.reasons), in: &reasons)
-    }
-
-    /// The array at `place`, moved out and an empty one left (a copy would share the room).
-    private static func takeOnly<Element>(_ place: inout [Element]) -> [Element] {
-        var list: [Element] = []
-        swap(&list, &place)
-        return list
+        LineSpares.keepOnly(decision.reasons.takeAll(), in: &reasons)
     }
 
     /// Keeps `list`, emptied, as the one of its kind (the household, the reasons), unless its

@@ -20,7 +20,11 @@ public struct CompiledLaw: Sendable {
     public var measures: [String: [MeasureDeclaration]]
     /// The names of ``measures``, sorted: a rule's and a covering set's measures are numbered
     /// by their place here (``CompiledRule/measureNumber``).
-    public var measureNames: [String] { measures.keys.sorted() }
+    public var measureNames: [String] { Self.measureNames(of: measures) }
+
+    /// The names of `measures` in the order that numbers them: the one numbering of the rules'
+    /// measures (the compiler's) and the covering sets' (the engine's).
+    static func measureNames(of measures: [String: [MeasureDeclaration]]) -> [String] { measures.keys.sorted() }
     /// Every parameter's dated values, for checks outside rules (designation terms).
     public var parameters: [String: [DatedValue]]
     /// For each measure, the names of its fields over all its versions, in declaration order: the

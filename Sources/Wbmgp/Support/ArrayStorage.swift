@@ -7,4 +7,12 @@ extension Array {
             other.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
         }
     }
+
+    /// The elements, moved out with their storage, this array left empty: a copy would share the
+    /// storage (the first append to either makes new room, and each copy is counted and released).
+    mutating func takeAll() -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &self)
+        return taken
+    }
 }
