@@ -309,7 +309,7 @@ struct CompilerTotalityTests {
         let early = TestSupport.date("0001-01-01").adding(months: -13)
         #expect((early.year, early.month, early.day) == (-1, 12, 1))
         let evaluator = ExpressionEvaluator(lawDate: date, designationIds: [])
-        #expect(evaluator.compare(.less, .span(from: date, to: date), .duration(CalendarPeriod(years: .max))) == .bool(true))
+        #expect(evaluator.compare(.less, .span(from: date, to: date), .duration(CalendarPeriod(years: .max))) == true)
     }
 
     // MARK: - 6. Nothing writes a JSON key twice

@@ -230,9 +230,62 @@ final class ExpressionEvaluator {
         value(at: expression.index)
     }
 
+    /// The conditions (`not`, `and`, `or`, comparisons, `in`, `intersects`, quantifiers and
+    /// absence tests) are evaluated here to a plain true, false or nil: made a ``Value`` at
+    /// each level and taken apart again by the level above, every gate and condition of a rule
+    /// went through the value's copy and destruction. Any other node is a value that may be a flag.
     private func truth(at node: Int32) -> Bool? {
-        if case .bool(let flag) = value(at: node) { return flag }
-        return nil
+        switch nodes[Int(node)] {
+        case .not(let inner):
+            guard let flag = truth(at: inner) else { return nil }
+            return !flag
+        case .and(let left, let right):
+            let l = truth(at: left)
+            if l == false { return false }
+            let r = truth(at: right)
+            if r == false { return false }
+            return l == true && r == true ? true : nil
+        case .or(let left, let right):
+            let l = truth(at: left)
+            if l == true { return true }
+            let r = truth(at: right)
+            if r == true { return true }
+            return l == false && r == false ? false : nil
+        // A constant operand (a code, a list of codes: the usual right side) is compared where it
+        // lies in the code: a copy counted a reference to its text or list, and released it.
+        case .compare(let comparison, let left, let right):
+            if case .constant(let index) = nodes[Int(right)] { return compare(comparison, value(at: left), constants[Int(index)]) }
+            return compare(comparison, value(at: left), value(at: right))
+        case .member(let element, let list):
+            let e = value(at: element)
+            guard !e.isUnknown else { return nil }
+            if case .constant(let index) = nodes[Int(list)] { return Self.membership(e, in: constants[Int(index)]) }
+            return Self.membership(e, in: value(at: list))
+        case .intersects(let left, let right):
+            if case .constant(let index) = nodes[Int(right)] { return Self.intersection(value(at: left), constants[Int(index)]) }
+            return Self.intersection(value(at: left), value(at: right))
+        case .isAbsent(let inner, let negated):
+            // Testing for absence finds nothing missing: the paths it noted are dropped.
+            let mark = missing.count
+            let absent = value(at: inner).isUnknown
+            dropMissing(after: mark)
+            return absent != negated
+        case .quantifier(let all, let slot, let list, let body):
+            guard let elements = value(at: list).listElements else { return nil }
+            var sawUnknown = false
+            for element in elements {
+                bind(Int(slot), element)
+                switch truth(at: body) {
+                case .some(let flag) where flag != all: return !all
+                case .none: sawUnknown = true
+                default: break
+                }
+            }
+            return sawUnknown ? nil : all
+        default:
+            if case .bool(let flag) = value(at: node) { return flag }
+            return nil
+        }
     }
 
     /// Recursive, one call per level of the code: the compiler bounds every expression, with its
@@ -261,40 +314,9 @@ final class ExpressionEvaluator {
             // Read in place: the list bound to a local was counted and released at every read.
             guard Int(index) < measureValues?.count ?? 0 else { return .unknown }
             return measureValues?[Int(index)] ?? .unknown
-        case .not(let inner):
-            guard let flag = truth(at: inner) else { return .unknown }
-            return .bool(!flag)
-        case .and(let left, let right):
-            let l = truth(at: left)
-            if l == false { return .bool(false) }
-            let r = truth(at: right)
-            if r == false { return .bool(false) }
-            return l == true && r == true ? .bool(true) : .unknown
-        case .or(let left, let right):
-            let l = truth(at: left)
-            if l == true { return .bool(true) }
-            let r = truth(at: right)
-            if r == true { return .bool(true) }
-            return l == false && r == false ? .bool(false) : .unknown
-        // A constant operand (a code, a list of codes: the usual right side) is compared where it
-        // lies in the code: a copy counted a reference to its text or list, and released it.
-        case .compare(let comparison, let left, let right):
-            if case .constant(let index) = nodes[Int(right)] { return compare(comparison, value(at: left), constants[Int(index)]) }
-            return compare(comparison, value(at: left), value(at: right))
-        case .member(let element, let list):
-            let e = value(at: element)
-            guard !e.isUnknown else { return .unknown }
-            if case .constant(let index) = nodes[Int(list)] { return Self.membership(e, in: constants[Int(index)]) }
-            return Self.membership(e, in: value(at: list))
-        case .intersects(let left, let right):
-            if case .constant(let index) = nodes[Int(right)] { return Self.intersection(value(at: left), constants[Int(index)]) }
-            return Self.intersection(value(at: left), value(at: right))
-        case .isAbsent(let inner, let negated):
-            // Testing for absence finds nothing missing: the paths it noted are dropped.
-            let mark = missing.count
-            let absent = value(at: inner).isUnknown
-            dropMissing(after: mark)
-            return .bool(absent != negated)
+        case .not, .and, .or, .compare, .member, .intersects, .isAbsent, .quantifier:
+            guard let flag = truth(at: node) else { return .unknown }
+            return .bool(flag)
         case .add(let left, let right): return arithmetic(value(at: left), value(at: right), sign: 1)
         case .subtract(let left, let right): return arithmetic(value(at: left), value(at: right), sign: -1)
         case .conditional(let condition, let yes, let no):
@@ -316,18 +338,6 @@ final class ExpressionEvaluator {
                 }
             }
             return .list(kept ?? elements)
-        case .quantifier(let all, let slot, let list, let body):
-            guard let elements = value(at: list).listElements else { return .unknown }
-            var sawUnknown = false
-            for element in elements {
-                bind(Int(slot), element)
-                switch truth(at: body) {
-                case .some(let flag) where flag != all: return .bool(!all)
-                case .none: sawUnknown = true
-                default: break
-                }
-            }
-            return sawUnknown ? .unknown : .bool(all)
         case .list(let first, let count):
             var values: [Value] = []
             values.reserveCapacity(Int(count))
@@ -406,15 +416,15 @@ final class ExpressionEvaluator {
     }
 
     /// `element in list`: whether the list holds the element; unknown when it is no list.
-    private static func membership(_ element: Value, in list: Value) -> Value {
-        guard case .list(let elements) = list else { return .unknown }
-        return .bool(elements.contains(element))
+    private static func membership(_ element: Value, in list: Value) -> Bool? {
+        guard case .list(let elements) = list else { return nil }
+        return elements.contains(element)
     }
 
     /// `a intersects b`: whether the lists share an element; unknown unless both are lists.
-    private static func intersection(_ a: Value, _ b: Value) -> Value {
-        guard case .list(let left) = a, case .list(let right) = b else { return .unknown }
-        return .bool(left.contains { right.contains($0) })
+    private static func intersection(_ a: Value, _ b: Value) -> Bool? {
+        guard case .list(let left) = a, case .list(let right) = b else { return nil }
+        return left.contains { right.contains($0) }
     }
 
     func bind(_ slot: Int, _ value: Value) {
@@ -426,11 +436,12 @@ final class ExpressionEvaluator {
         slotStamps[slot] = slotStamp
     }
 
-    func compare(_ comparison: Comparison, _ a: Value, _ b: Value) -> Value {
-        if a.isUnknown || b.isUnknown { return .unknown }
+    /// A comparison's outcome; nil (unknown) when either side is, or they cannot be ordered.
+    func compare(_ comparison: Comparison, _ a: Value, _ b: Value) -> Bool? {
+        if a.isUnknown || b.isUnknown { return nil }
         switch comparison {
-        case .equal: return .bool(a == b)
-        case .notEqual: return .bool(a != b)
+        case .equal: return a == b
+        case .notEqual: return a != b
         default: break
         }
         let order: Int
@@ -441,14 +452,14 @@ final class ExpressionEvaluator {
             // A span is at least `period` long when it starts on or before its end minus the period (interface §9).
             let threshold = to.subtracting(period, monthEnd: monthEnd)
             order = from <= threshold ? (from == threshold ? 0 : 1) : -1
-        default: return .unknown
+        default: return nil
         }
         switch comparison {
-        case .less: return .bool(order < 0)
-        case .lessOrEqual: return .bool(order <= 0)
-        case .greater: return .bool(order > 0)
-        case .greaterOrEqual: return .bool(order >= 0)
-        case .equal, .notEqual: return .unknown
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterOrEqual: return order >= 0
+        case .equal, .notEqual: return nil
         }
     }
 }
