@@ -47,10 +47,18 @@ public enum AreaMatcher {
     }
 
     public static func covers(_ designation: Designation, _ dwelling: DwellingKey) -> Bool {
+        designation.areaKey.municipality == dwelling.municipality && coversWithinMunicipality(designation, dwelling)
+    }
+
+    /// ``covers(_:_:)`` for a designation of the dwelling's own municipality, as the engine
+    /// groups them (``MunicipalityDesignations``): the names were found equal when the group was
+    /// looked up, and comparing them again, for each designation of the group at every
+    /// decision, compared a long name's bytes each time.
+    static func coversWithinMunicipality(_ designation: Designation, _ dwelling: DwellingKey) -> Bool {
         // The designation's fields read where they lie: its area key and areas bound to locals
         // were copied, counting each of their lists, for every designation of the municipality
         // at every decision.
-        guard designation.areaKey.municipality == dwelling.municipality, designation.categories.contains(dwelling.category) else { return false }
+        guard designation.categories.contains(dwelling.category) else { return false }
         if let neighbourhood = dwelling.neighbourhood, designation.areaKey.neighbourhoods.contains(neighbourhood) { return true }
         if let postcode = dwelling.postcode {
             for pattern in designation.areas.postcodes where matches(pattern, postcode) { return true }

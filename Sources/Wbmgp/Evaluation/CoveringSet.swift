@@ -91,7 +91,7 @@ final class MunicipalityDesignations: Sendable {
     func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> CoveringSet? {
         var first = -1, second = -1
         var several: [Designation]?
-        for i in designations.indices where designations[i].isInForce(on: date) && AreaMatcher.covers(designations[i], key) {
+        for i in designations.indices where designations[i].isInForce(on: date) && AreaMatcher.coversWithinMunicipality(designations[i], key) {
             if first < 0 {
                 first = i
             } else if second < 0 {

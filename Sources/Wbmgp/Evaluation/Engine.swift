@@ -156,6 +156,6 @@ public struct Engine: Sendable {
     func coveringOnAnyDate(_ dwelling: Dwelling) -> [Designation] {
         guard let candidates = designationsByMunicipality[FoldedName(dwelling.municipality)] else { return [] }
         let key = AreaMatcher.DwellingKey(dwelling)
-        return candidates.designations.filter { AreaMatcher.covers($0, key) }
+        return candidates.designations.filter { AreaMatcher.coversWithinMunicipality($0, key) }
     }
 }
