@@ -341,7 +341,16 @@ struct DecisionRun {
             // The lookup found a designation even when no measure reached the application; only
             // the text differs, the interface's result stays `applied`.
             if result == .unreached { reason.result = .applied }
-            reasons.insert(consume reason, at: index)
+            // Appended and moved into its place: `insert(_:at:)` went through the array's
+            // generic code for replacing a range (about 400 instructions a decision).
+            reasons.append(consume reason)
+            reasons.withUnsafeMutableBufferPointer { reasons in
+                var at = reasons.count - 1
+                while at > index {
+                    reasons.swapAt(at - 1, at)
+                    at -= 1
+                }
+            }
         }
         let isGrant = outcome == .granted || outcome == .grantedWithConditions
         // The run's lists are moved into the decision (``Array/takeAll()``): the run ends with

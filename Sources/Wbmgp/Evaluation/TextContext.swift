@@ -60,7 +60,9 @@ struct TextContext {
         // lent them again (a small string's copied out), about 30 instructions a code.
         TextBytes.withUTF8(of: code) { utf8 in
             if appendLabel(of: utf8, to: &bytes) { return }
-            for named in designations where named.id == code { return appendWords(for: named, to: &bytes) }
+            // Lengths first: a name (a municipality, say) compared with each covering designation's
+            // id went through the runtime's general comparison of two long strings.
+            for named in designations where named.id.utf8.count == utf8.count && named.id == code { return appendWords(for: named, to: &bytes) }
             if let escapeNote, !escapeNote.found, JSONBytes.needsEscaping(utf8: utf8) { escapeNote.found = true }
             bytes.append(utf8)
         }
