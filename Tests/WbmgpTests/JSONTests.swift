@@ -91,4 +91,25 @@ struct JSONTests {
         #expect(JSONWriter.compact(.string("é")) == "\"é\"")
         #expect(JSONWriter.compact(.string("")) == "\"\"")
     }
+
+    /// A plain string (ASCII, no escape) is made from the tape's bytes by copying them
+    /// (``JSONTape/plainText(_:)``), in place up to 15 bytes and in storage of its own beyond:
+    /// each length on both sides of that bound reads back as the same string as decoded UTF-8,
+    /// equal, hashed alike and usable as any other.
+    @Test("plain strings of every length up to 40 read from the tape as the strings they spell")
+    func plainStrings() throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789-_ ./")
+        for length in 0...40 {
+            let text = String(letters.prefix(length))
+            let read = try JSONReader.parse("[\"" + text + "\",{\"" + text + "x\":1}]")
+            guard case .array(let elements) = read, case .string(let value) = elements[0], case .object(let members) = elements[1] else {
+                Issue.record("length \(length): \(read)")
+                continue
+            }
+            let decoded = String(decoding: Array(text.utf8), as: UTF8.self)
+            #expect(value == decoded && value.utf8.count == length && value.hashValue == decoded.hashValue, "length \(length)")
+            #expect(Array(value.utf8) == Array(text.utf8) && value + "!" == text + "!", "length \(length)")
+            #expect(members.first?.key == text + "x", "member name of length \(length + 1)")
+        }
+    }
 }

@@ -167,10 +167,24 @@ public struct JSONTape {
 
     /// The text of a string entry, its escapes decoded.
     static func text(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if entry.plain || !containsEscape(entry, in: bytes) {
+        if entry.plain { return plainText(UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end])) }
+        if !containsEscape(entry, in: bytes) {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end]), as: UTF8.self)
         }
         return JSONReader.decodeChecked(bytes, from: entry.start)
+    }
+
+    /// The text of a plain string's bytes (ASCII, as the reader found them), copied into the
+    /// string as they are. `String(decoding:as:)` checks and repairs UTF-8 on a general path,
+    /// about 170 instructions for a short code or id; given ASCII, a string of up to 15 bytes
+    /// is made in place with no such check, and a longer one is copied and checked at once.
+    static func plainText(_ ascii: UnsafeBufferPointer<UInt8>) -> String {
+        guard let source = ascii.baseAddress, !ascii.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: ascii.count) { buffer in
+            guard let target = buffer.baseAddress else { return 0 }
+            target.initialize(from: source, count: ascii.count)
+            return ascii.count
+        }
     }
 
     private static func containsEscape(_ entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
