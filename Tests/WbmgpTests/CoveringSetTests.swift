@@ -87,6 +87,25 @@ import Testing
         #expect(days == 3652)
     }
 
+    /// A dwelling's designations are those of its municipality's group, found by the folded
+    /// name, and tested for its areas within the group without comparing the name again
+    /// (``AreaMatcher/coversWithinMunicipality(_:_:)``): the name written otherwise finds the same
+    /// ones; a dwelling of another municipality, in a neighbourhood of the same name, finds none,
+    /// as ``AreaMatcher/covers(_:_:)`` says of each designation.
+    @Test("a municipality's designations only: its name in any case finds them, another municipality's none")
+    func municipalityOnly() throws {
+        let engine = try Self.engine()
+        let day = try Self.date("2020-06-01")
+        let written = AreaMatcher.DwellingKey(Dwelling(municipality: "  SCHIEDAM ", neighbourhood: "oost", category: "rental"))
+        #expect(engine.covering(written, on: day).ids == ["a", "b", "c"])
+        #expect(engine.designations.filter { $0.isInForce(on: day) && AreaMatcher.coversWithinMunicipality($0, written) }.map(\.id) == ["a", "b", "c"])
+        let elsewhere = AreaMatcher.DwellingKey(Dwelling(municipality: "Vlaardingen", neighbourhood: "Oost", category: "rental"))
+        #expect(engine.covering(elsewhere, on: day).ids == [])
+        #expect(engine.designations.allSatisfy { !AreaMatcher.covers($0, elsewhere) })
+        let other = Dwelling(municipality: "Vlaardingen", neighbourhood: "Oost", category: "rental")
+        #expect(engine.covering(other, on: day).isEmpty && engine.coveringOnAnyDate(other).isEmpty)
+    }
+
     @Test("beyond the paired limit, two designations are still found, in a set of their own")
     func manyDesignations() throws {
         let count = MunicipalityDesignations.pairedUpTo + 1
