@@ -15,6 +15,37 @@ struct CalendarDateTests {
         #expect((CalendarDate(parsing: text) != nil) == valid)
     }
 
+    /// The parse reads the ten bytes as two words (``CalendarDate/init(ascii:)``): every byte
+    /// value at every position of a valid date, and of a date whose every digit is at a bound,
+    /// gives a date exactly when the text, read byte by byte as the shape says, is one.
+    @Test("every byte at every position: a date exactly when YYYY-MM-DD names a real day")
+    func parsingEveryByte() {
+        func byteByByte(_ b: [UInt8]) -> CalendarDate? {
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            var digits: [Int] = []
+            for i in [0, 1, 2, 3, 5, 6, 8, 9] {
+                guard (0x30...0x39).contains(b[i]) else { return nil }
+                digits.append(Int(b[i]) - 0x30)
+            }
+            return CalendarDate(
+                year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        }
+        for text in ["2021-02-28", "0001-01-01", "9999-12-31", "2000-02-29", "1999-09-09", "2020-10-10"] {
+            let valid = Array(text.utf8)
+            for position in 0..<10 {
+                for byte in 0...255 {
+                    var mutated = valid
+                    mutated[position] = UInt8(byte)
+                    let parsed = mutated.withUnsafeBufferPointer { CalendarDate(ascii: $0) }
+                    #expect(parsed == byteByByte(mutated), "\(text) with byte \(byte) at \(position)")
+                }
+            }
+        }
+        for text in ["", "2021-02-2", "2021-02-280", "2021-02-28 "] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { CalendarDate(ascii: $0) } == nil, "\(text)")
+        }
+    }
+
     @Test("day numbers round-trip and count days")
     func dayNumbers() {
         #expect(d("1970-01-01").dayNumber == 0)
