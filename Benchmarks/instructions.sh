@@ -8,7 +8,8 @@
 #   Benchmarks/instructions.sh [path/to/wbmgp] [lines]
 #
 # Two batches: the valid decide fixtures' applications (cycled) and `wbmgp bench`'s generated
-# mix, in the role the bench decides in (review). Needs valgrind (Debian: apt-get install valgrind).
+# mix, in the role the bench decides in (review); and an evaluation without texts, as `impact`
+# counts it, over the bench mix. Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-.build/release/wbmgp}
@@ -40,3 +41,19 @@ for batch in fixtures bench; do
     start=$(count "$work/one.jsonl" "${role[@]}")
     echo "$batch: $(( (total - start) / (lines - 1) )) instructions per decision (start-up $(( start / 1000000 )) M, $lines lines)"
 done
+
+# Without texts: what `impact` counts (outcome and cited grounds, issue 16's in-process target).
+# `impact --set` evaluates each bench line under the rules as they are and as changed, so the
+# engine's evaluation runs twice a line; callgrind counts only inside it (the reading of the lines
+# and the report are not counted). The function is named by its Swift symbol: if a change of its
+# signature renames it, nothing is counted and the line says so.
+evaluations=$(( 2 * lines ))
+collected=$({ valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    --toggle-collect='$s5Wbmgp6EngineV8evaluate_7lawDate12peopleByName13notingGrounds5texts8dwelling*' \
+    "$bin" impact --set "minimumResidence=3 years" --format json --role review "$work/bench/applications.jsonl" 2>&1 >/dev/null || true; } \
+    | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+if [ "${collected:-0}" -gt 0 ]; then
+    echo "without texts: $(( collected / evaluations )) instructions per evaluation ($evaluations evaluations of the bench lines by impact)"
+else
+    echo "without texts: not measured (Engine.evaluate's symbol was not found: see this script)"
+fi
