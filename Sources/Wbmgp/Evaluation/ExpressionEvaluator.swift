@@ -239,18 +239,8 @@ final class ExpressionEvaluator {
         case .not(let inner):
             guard let flag = truth(at: inner) else { return nil }
             return !flag
-        case .and(let left, let right):
-            let l = truth(at: left)
-            if l == false { return false }
-            let r = truth(at: right)
-            if r == false { return false }
-            return l == true && r == true ? true : nil
-        case .or(let left, let right):
-            let l = truth(at: left)
-            if l == true { return true }
-            let r = truth(at: right)
-            if r == true { return true }
-            return l == false && r == false ? false : nil
+        case .and(let left, let right): return junction(left, right, settledBy: false)
+        case .or(let left, let right): return junction(left, right, settledBy: true)
         // A constant operand (a code, a list of codes: the usual right side) is compared where it
         // lies in the code: a copy counted a reference to its text or list, and released it.
         case .compare(let comparison, let left, let right):
@@ -286,6 +276,18 @@ final class ExpressionEvaluator {
             if case .bool(let flag) = value(at: node) { return flag }
             return nil
         }
+    }
+
+    /// `and` (settled by false) and `or` (settled by true), three-valued: either side that is
+    /// `settling` settles it, left first (the right is not evaluated then); both the other way
+    /// give the other value; anything else is unknown.
+    @inline(__always)
+    private func junction(_ left: Int32, _ right: Int32, settledBy settling: Bool) -> Bool? {
+        let l = truth(at: left)
+        if l == settling { return settling }
+        let r = truth(at: right)
+        if r == settling { return settling }
+        return l == !settling && r == !settling ? !settling : nil
     }
 
     /// Recursive, one call per level of the code: the compiler bounds every expression, with its
