@@ -45,14 +45,23 @@ struct DecisionRun {
     /// How values read in texts (labels, people); its language and designation set per text.
     var textContext: TextContext
 
-    /// - Parameter application: lent for the run; it must stay where it lies until the run ends.
-    init(application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch, designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true) {
+    /// - Parameters:
+    ///   - application: lent for the run; it must stay where it lies until the run ends.
+    ///   - writesWords: whether the run renders any text (reasons' texts, or grounds' wordings).
+    ///     A run that writes none gets a text context without the household, the designations
+    ///     and the words: each was counted at the start of every counted decision and released
+    ///     at its end.
+    init(
+        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch,
+        designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true, writesWords: Bool = true
+    ) {
         self.application = application
         self.lawDate = lawDate
         coveringSet = set
         self.textContext = TextContext(
-            language: .nl, labels: labels, household: application.pointee.household, designations: set.designations, designation: nil, peopleByName: peopleByName,
-            designationWords: designationWords, escapeNote: scratch.escapeNote, listWords: scratch.listWords)
+            language: .nl, labels: labels, household: writesWords ? application.pointee.household : nil, designations: writesWords ? set.designations : [],
+            designation: nil, peopleByName: peopleByName, designationWords: writesWords ? designationWords : nil,
+            escapeNote: writesWords ? scratch.escapeNote : nil, listWords: writesWords ? scratch.listWords : nil)
         self.scratch = scratch
         self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
         evaluator = scratch.evaluator

@@ -130,7 +130,8 @@ public struct Engine: Sendable {
             defer { scratch.finish() }
             var run = DecisionRun(
                 application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
-                designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping)
+                designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping,
+                writesWords: texts || notingGrounds)
             if notingGrounds { run.grounds = [] }
             run.rendersTexts = texts
             // The missing facts are written in a decision with texts and searched by the grounds.
