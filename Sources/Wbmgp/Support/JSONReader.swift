@@ -44,6 +44,11 @@ public struct JSONReader {
     /// Member names compared or hashed in the duplicate checks: a count of the work, for the
     /// tests that show it grows linearly with the number of members.
     private(set) var work = 0
+    /// The names of each object being read that outgrew the scan (``NamesSeen/largeObject``),
+    /// innermost last: objects nest, so the one being read is always the last that grew. Kept
+    /// by the reader, not by each object: an object's own optional set was released at the end
+    /// of every object read, though almost none ever holds one.
+    private var largeObjectNames: [Set<String>] = []
 
     /// Parses one JSON document; anything but whitespace after it is an error.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
@@ -181,16 +186,16 @@ public struct JSONReader {
     private struct NamesSeen {
         var bits: UInt64 = 0
         var anyNotPlain = false
-        /// The earlier names, once the object is too large to scan; nil until then, so a usual
-        /// object's check holds nothing to release.
-        var keys: Set<String>?
+        /// Whether the object outgrew the scan: its earlier names are then the last set of
+        /// ``JSONReader/largeObjectNames``.
+        var largeObject = false
     }
 
     /// Whether the member name at entry `key` repeats an earlier name of the object whose
     /// member names are at `firstName` (its first) and linked by `next` of their values: by
     /// comparing it with each while the object is small (unless ``NamesSeen`` rules a repeat
-    /// out), then by the set `seen.keys`, filled with the earlier names when the object outgrows
-    /// the scan.
+    /// out), then by a set of its names (the last of ``largeObjectNames``), filled with the
+    /// earlier names when the object outgrows the scan.
     @inline(__always)
     private mutating func isRepeated(_ key: Int, firstName: Int, count: Int, seen: inout NamesSeen) -> Bool {
         // The usual answer, a plain name whose bit no earlier name has set, given here.
@@ -227,20 +232,20 @@ public struct JSONReader {
             }
             return false
         }
-        var keys = seen.keys ?? []
-        seen.keys = nil
-        if keys.isEmpty {
-            keys.reserveCapacity(count * 2)
+        if !seen.largeObject {
+            var keys = Set<String>(minimumCapacity: count * 2)
             var name = firstName
             for _ in 0..<count {
                 keys.insert(text(name))
                 name = entries[name + 1].next
             }
             work += count
+            largeObjectNames.append(keys)
+            seen.largeObject = true
         }
         work += 1
-        defer { seen.keys = keys }
-        return !keys.insert(text(key)).inserted
+        let last = largeObjectNames.count - 1
+        return !largeObjectNames[last].insert(text(key)).inserted
     }
 
     /// A plain name's length and first and last bytes; 0 for a name with an escape or other
@@ -289,6 +294,7 @@ public struct JSONReader {
                 throw error("expected ',' or '}' in object")
             }
         }
+        if seen.largeObject { largeObjectNames.removeLast() }
         depth -= 1
         entries[object].end = index
         entries[object].next = count
