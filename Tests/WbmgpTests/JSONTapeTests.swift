@@ -27,6 +27,33 @@ struct JSONTapeTests {
         #expect(duplicate(#"{"abc":1,"xyz":2,"abc":3}"#))
     }
 
+    @Test("objects too large to scan, nested in each other, each find their own repeats and only their own")
+    func largeNestedObjects() {
+        // More members than the scan takes (JSONReader.scannedMembers): each such object checks
+        // its names against a set of its own, the innermost kept last.
+        func object(_ names: [String], inner: String? = nil, at place: Int = 0) -> String {
+            var members = names.map { "\"\($0)\":1" }
+            if let inner { members.insert("\"inner\":\(inner)", at: place) }
+            return "{" + members.joined(separator: ",") + "}"
+        }
+        let many = (0..<40).map { "m\($0)" }
+        let inner = object(many)
+        // The inner object's names are the outer's too: no repeat of the outer's.
+        #expect(!duplicate(object(many, inner: inner, at: 35)))
+        #expect(!duplicate(object(many, inner: inner, at: 5)))
+        // Two large objects one after the other within a large one.
+        #expect(!duplicate("{\"a\":\(inner),\"b\":\(inner)," + object(many).dropFirst()))
+        // A repeat in the outer object after a large inner one, and within the inner one.
+        #expect(duplicate(object(many + ["m3"], inner: inner, at: 35)))
+        #expect(duplicate(object(many + ["m39"], inner: inner, at: 39)))
+        #expect(duplicate(object(many, inner: object(many + ["m0"]), at: 35)))
+        #expect(duplicate(object(many + ["inner"], inner: inner, at: 36)))
+        // Three levels deep, the repeat in the middle one after the innermost has ended.
+        let middle = object(many + ["m7"], inner: inner, at: 38)
+        #expect(duplicate(object(many, inner: middle, at: 2)))
+        #expect(!duplicate(object(many, inner: object(many, inner: inner, at: 38), at: 2)))
+    }
+
     @Test("strings of every length up to 40, with a special byte at every place, read as the text they hold")
     func strings() throws {
         for length in 0...40 {
