@@ -128,6 +128,16 @@ public struct JSONReader {
         skipWhitespaceSlowly()
     }
 
+    /// Whether the next byte is `byte`, after any whitespace. Compact text has none between its
+    /// tokens: the byte expected is looked for first, and whitespace only when it is not there
+    /// (where each look for whitespace and then for the byte cost two tests).
+    @inline(__always)
+    private mutating func nextIs(_ byte: UInt8) -> Bool {
+        if index < bytes.count, bytes[index] == byte { return true }
+        skipWhitespace()
+        return index < bytes.count && bytes[index] == byte
+    }
+
     @inline(never)
     private mutating func skipWhitespaceSlowly() {
         while index < bytes.count {
@@ -263,13 +273,11 @@ public struct JSONReader {
         index += 1
         var members = 0
         var seen = NamesSeen()
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if nextIs(UInt8(ascii: "}")) {
             index += 1
         } else {
             while true {
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                guard nextIs(UInt8(ascii: "\"")) else {
                     throw error("expected a quoted member name")
                 }
                 let keyOffset = index
@@ -278,18 +286,15 @@ public struct JSONReader {
                 if isRepeated(key, firstName: object + 1, count: members, seen: &seen) {
                     throw error("duplicate member name '\(InputLimits.echo(text(key)))'", at: keyOffset)
                 }
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
+                guard nextIs(UInt8(ascii: ":")) else { throw error("expected ':' after member name") }
                 index += 1
-                skipWhitespace()
                 do {
                     // A string value, the most common, read here; any other through `readValue`.
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") { try readString() } else { try readValue() }
+                    if nextIs(UInt8(ascii: "\"")) { try readString() } else { try readValue() }
                 } catch { throw error.within(".\(InputLimits.echo(text(key)))") }
                 members += 1
-                skipWhitespace()
+                if nextIs(UInt8(ascii: ",")) { index += 1; continue }
                 guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 if bytes[index] == UInt8(ascii: "}") { index += 1; break }
                 throw error("expected ',' or '}' in object")
             }
@@ -307,17 +312,15 @@ public struct JSONReader {
         try append(JSONTape.Entry(kind: .array, plain: true, start: index, end: index, next: 0, count: 0))
         index += 1
         var elements = 0
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if nextIs(UInt8(ascii: "]")) {
             index += 1
         } else {
             while true {
                 skipWhitespace()
                 do { try readValue() } catch { throw error.within("[\(elements)]") }
                 elements += 1
-                skipWhitespace()
+                if nextIs(UInt8(ascii: ",")) { index += 1; continue }
                 guard index < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 if bytes[index] == UInt8(ascii: "]") { index += 1; break }
                 throw error("expected ',' or ']' in array")
             }
