@@ -51,6 +51,9 @@ public struct BatchDecider: Sendable {
     /// can read the next block and write the last while they decide; ``BlockInFlight/finish()``
     /// then has the calling thread decide what is left and returns the slices in input order.
     /// Two cores stay busy with two threads: a third thread only for input and output ran slower.
+    /// With one job the block is decided by a worker all the same, so that the calling thread's
+    /// writing and reading (the kernel's copying of the output into a file's pages) overlap with
+    /// the deciding instead of following it; still one thread decides.
     public func start(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
         let count = lines.count
         let sliceCount = jobs == 1 ? 1 : min(jobs * BatchDecider.slicesPerJob, max(count, 1))
@@ -84,9 +87,10 @@ public struct BatchDecider: Sendable {
         let counter = SliceCounter(limit: sliceCount)
         let group = DispatchGroup()
         let services = self.services
-        for worker in 1..<(sliceCount == 1 ? 1 : jobs) {
+        let helpers = jobs == 1 ? 1 : (sliceCount == 1 ? 0 : jobs - 1)
+        for helper in 0..<helpers {
             group.enter()
-            let service = services[services.count > 1 ? worker : 0]
+            let service = services[services.count > 1 ? helper + 1 : 0]
             DispatchQueue.global().async {
                 while let slice = counter.next() { decideSlice(slice, service) }
                 group.leave()
