@@ -54,6 +54,42 @@ struct JSONTapeTests {
         #expect(!duplicate(object(many, inner: object(many, inner: inner, at: 38), at: 2)))
     }
 
+    @Test("whitespace of each kind between any two tokens reads as the compact text")
+    func whitespaceBetweenTokens() throws {
+        // The reader looks for the byte it expects before it looks for whitespace: every place
+        // a token may be preceded by whitespace is tried, one at a time and all at once.
+        let tokens = ["{", "\"a\"", ":", "[", "1", ",", "-2.5e3", ",", "{", "}", ",", "[", "]", ",", "true", ",", "null", "]", ",",
+                      "\"b\"", ":", "{", "\"c\"", ":", "\"x y\"", "}", "}"]
+        let compact = try JSONReader.parse(tokens.joined())
+        for space in [" ", "\t", "\n", "\r\n", " \t\r\n "] {
+            for place in 0...tokens.count {
+                var spaced = tokens
+                spaced.insert(space, at: place)
+                #expect(try JSONReader.parse(spaced.joined()) == compact, "\(space.debugDescription) before token \(place)")
+            }
+            #expect(try JSONReader.parse(space + tokens.joined(separator: space) + space) == compact)
+        }
+    }
+
+    @Test("a token missing after whitespace is an error where the next token stands", arguments: [
+        ("{ \"a\"  1}", 1, 8, "expected ':' after member name"),
+        ("[1 ,2 3]", 1, 7, "expected ',' or ']' in array"),
+        ("{\"a\":1 \n \"b\"}", 2, 2, "expected ',' or '}' in object"),
+        ("{\"a\":1, \n \"b\"}", 2, 5, "expected ':' after member name"),
+        ("{\"a\":1 , }", 1, 10, "expected a quoted member name"),
+        ("{\"a\":1 \t x}", 1, 10, "expected ',' or '}' in object"),
+        ("[1, ", 1, 5, "unexpected end of input; expected a value"),
+        ("{\"a\":1 ", 1, 8, "unexpected end of input; expected ',' or '}'"),
+    ])
+    func missingTokenAfterWhitespace(text: String, line: Int, column: Int, message: String) {
+        #expect {
+            try JSONReader.parse(text)
+        } throws: { error in
+            guard let error = error as? JSONSyntaxError else { return false }
+            return error.line == line && error.column == column && error.message == message
+        }
+    }
+
     @Test("strings of every length up to 40, with a special byte at every place, read as the text they hold")
     func strings() throws {
         for length in 0...40 {
