@@ -83,11 +83,11 @@ struct Bench {
         lines.append("figure                                        min          median       max")
         lines += inProcess(Array(text.utf8))
         for jobs in Set([1, maxJobs]).sorted() {
-            lines.append(endToEnd(batch: batch, output: directory + "/out.jsonl", jobs: jobs))
+            lines += endToEnd(batch: batch, output: directory + "/out.jsonl", jobs: jobs)
         }
         // The same with the output thrown away: what the program does, without what the kernel
         // does to keep half a gigabyte in a file (on a virtual disk that varies several-fold).
-        lines.append(endToEnd(batch: batch, output: "/dev/null", jobs: maxJobs))
+        lines += endToEnd(batch: batch, output: "/dev/null", jobs: maxJobs)
         lines.append(coldProcess(single))
         lines.append(digest())
         _ = runChild(["decide", "--jsonl", "--jobs", String(maxJobs), "--report-peak-memory", batch] + moduleArguments, stdout: directory + "/out.jsonl",
@@ -157,19 +157,25 @@ struct Bench {
         return Bench.row(label, rates, unit: "/s")
     }
 
-    func endToEnd(batch: String, output: String, jobs: Int) -> String {
+    /// The decisions a second end to end, and the cores the run kept in use on average: its CPU
+    /// time (the program's and the kernel's for it) over its wall time. What the rate alone
+    /// cannot say apart, a slower machine or cores left waiting, the second row does (with one
+    /// job the writing runs beside the deciding, so more than one core is in use).
+    func endToEnd(batch: String, output: String, jobs: Int) -> [String] {
         var rates: [Double] = []
+        var inUse: [Double] = []
         for _ in 0..<repetitions {
             // The previous repetition's output is removed before the clock starts. Opened for
             // writing over, its half gigabyte was truncated inside the timed child, which first
             // waited for the kernel to finish writing it to disk: that repetition's work, not
             // this one's (a shell truncates before the program starts; the file is new here).
             if output != "/dev/null" { unlink(output) }
-            let elapsed = runChild(["decide", "--jsonl", "--jobs", String(jobs), batch] + moduleArguments, stdout: output)
+            let (elapsed, cpu) = ChildProcess.runMeasuringCPU(["decide", "--jsonl", "--jobs", String(jobs), batch] + moduleArguments, stdout: output)
             rates.append(Double(count) / seconds(elapsed))
+            inUse.append(cpu / seconds(elapsed))
         }
         let label = "end to end --jsonl, --jobs \(jobs)" + (output == "/dev/null" ? ", to /dev/null" : " (decisions/s)")
-        return Bench.row(label, rates, unit: "/s")
+        return [Bench.row(label, rates, unit: "/s"), Bench.row("  the same: cores in use (CPU time / wall)", inUse, unit: "cores", decimals: 2)]
     }
 
     func coldProcess(_ single: String) -> String {
@@ -210,6 +216,12 @@ enum ChildProcess {
     /// Runs this executable with `arguments`, stdout to `path`. Uses posix_spawn directly:
     /// Foundation's Process adds tens of milliseconds on Linux, which would swamp the cold-start figure.
     static func run(_ arguments: [String], stdout path: String, stderr errorPath: String = "/dev/null") -> Duration {
+        runMeasuringCPU(arguments, stdout: path, stderr: errorPath).wall
+    }
+
+    /// ``run(_:stdout:stderr:)``, with the CPU time the child used (user and system, in
+    /// seconds, as the kernel counted it when the child ended; 0 when it could not be run).
+    static func runMeasuringCPU(_ arguments: [String], stdout path: String, stderr errorPath: String = "/dev/null") -> (wall: Duration, cpu: Double) {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -218,12 +230,16 @@ enum ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        return ContinuousClock().measure {
+        var usage = rusage()
+        let wall = ContinuousClock().measure {
             var pid: pid_t = 0
             guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return }
             var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            // wait4: the child's own resource use, where waitpid gives none.
+            wait4(pid, &status, 0, &usage)
         }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return (wall, seconds(usage.ru_utime) + seconds(usage.ru_stime))
     }
 
     static func seconds(_ duration: Duration) -> Double {
