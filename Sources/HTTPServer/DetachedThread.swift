@@ -6,14 +6,15 @@
 /// Dispatch's pool on Linux grows slowly past the number of cores when its threads block, so a
 /// few silent clients could keep every other connection waiting. A thread per connection (the
 /// number bounded by ``HTTPServer/Configuration/maximumConnections``) cannot be starved that way.
-enum DetachedThread {
+/// Public for clients that block the same way (the load and abuse benchmark of `wbmgp bench`).
+public enum DetachedThread {
     final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// Runs `body` on a new detached thread; false when no thread could be created.
-    static func start(stackBytes: Int = 512 * 1024, _ body: @escaping () -> Void) -> Bool {
+    public static func start(stackBytes: Int = 512 * 1024, _ body: @escaping () -> Void) -> Bool {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }

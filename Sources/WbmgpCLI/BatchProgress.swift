@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Wbmgp
 
 /// The progress line of a long batch on stderr (a terminal only): decided so far, the rate, and
 /// an estimate of the time left when the input is a regular file.
@@ -24,7 +25,7 @@ struct BatchProgress {
         var line = "\(decided) decided, \(Int(Double(decided) / max(seconds, 0.001)))/s"
         if let total = reader.totalBytes, reader.bytesRead > 0 {
             let remaining = seconds * Double(total - reader.bytesRead) / Double(reader.bytesRead)
-            line += ", ETA \(Int(remaining) / 60):" + String(format: "%02d", Int(remaining) % 60)
+            line += ", ETA \(Int(remaining) / 60):" + TextColumns.twoDigits(Int(remaining) % 60)
         }
         Output.progress(line)
         shown = true

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Wbmgp
 
 /// `wbmgp bench`: measure decisions per second on generated applications (issue 6 targets).
@@ -101,7 +102,7 @@ struct Bench {
 
     static func machineLine() -> String {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
-            .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+            .first { $0.hasPrefix("model name") }.map { TextColumns.trimmed($0.split(separator: ":").last ?? "") } ?? "unknown CPU"
         let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
         return "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GiB, \(cpu)"
     }
@@ -114,10 +115,9 @@ struct Bench {
     static func row(_ label: String, _ values: [Double], unit: String, decimals: Int = 0) -> String {
         let (low, median, high) = stats(values)
         func cell(_ value: Double) -> String {
-            let text = decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
-            return (text + " " + unit).padding(toLength: 13, withPad: " ", startingAt: 0)
+            TextColumns.left(TextColumns.fixed(value, decimals: decimals) + " " + unit, 13)
         }
-        return label.padding(toLength: 46, withPad: " ", startingAt: 0) + cell(low) + cell(median) + cell(high)
+        return TextColumns.left(label, 46) + cell(low) + cell(median) + cell(high)
     }
 
     func outcomes(_ bytes: [UInt8]) -> String {
@@ -250,7 +250,7 @@ enum ChildProcess {
     /// one, which `cleanUp` removes (a kept one stays).
     static func workDirectory(_ args: Arguments, _ name: String) -> (path: String, cleanUp: () -> Void) {
         let kept = args.values["keep"]
-        let directory = kept ?? NSTemporaryDirectory() + "\(name)-\(ProcessInfo.processInfo.processIdentifier)"
+        let directory = kept ?? FileManager.default.temporaryDirectory.path + "/\(name)-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return (directory, { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } })
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Wbmgp
 
 /// The `--changed FILE` of impact: JSON Lines written as blocks are compared, with POSIX calls

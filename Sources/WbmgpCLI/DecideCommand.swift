@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Wbmgp
 
 /// `wbmgp decide`: decide applications from files or stdin (interface §2–§4).
@@ -90,8 +91,8 @@ extension DecideCommand {
             return .configuration
         }
         if let directory {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var isDirectory = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
                 Output.error("\(directory): error: [E-OUTPUT] '--out' names no directory")
                 return .outputFailed
             }

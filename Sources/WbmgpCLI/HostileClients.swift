@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import HTTPServer
 import Wbmgp
 
@@ -73,7 +74,7 @@ struct HostileClients {
         let started = DispatchTime.now()
         for slow in 0..<slowClients {
             done.enter()
-            Thread {
+            let running = DetachedThread.start {
                 var answers: [String: Int] = [:]
                 if let connection = HTTPClientConnection(port: port, timeoutMilliseconds: 1000) {
                     let request = Array("GET /v1/health HTTP/1.1\r\nHost: a-very-slow-client\r\nX-Padding: \(String(repeating: "s", count: 100))\r\n\r\n".utf8)
@@ -87,11 +88,15 @@ struct HostileClients {
                 }
                 results.set(connections + slow, answers)
                 done.leave()
-            }.start()
+            }
+            if !running {
+                results.set(connections + slow, ["no thread": 1])
+                done.leave()
+            }
         }
         for worker in 0..<connections {
             done.enter()
-            Thread {
+            let running = DetachedThread.start {
                 var answers: [String: Int] = [:]
                 while true {
                     let index = next.increment()
@@ -110,7 +115,11 @@ struct HostileClients {
                 }
                 results.set(worker, answers)
                 done.leave()
-            }.start()
+            }
+            if !running {
+                results.set(worker, ["no thread": 1])
+                done.leave()
+            }
         }
         done.wait()
         var result = Result()

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Wbmgp
 
 /// `decide --format letter` (interface §10): the *besluit* of each application as one

@@ -1,5 +1,6 @@
+import FoundationEssentials
+import Glibc
 import Wbmgp
-import Foundation
 
 /// Reads JSON Lines from a file or stdin in blocks, so a batch of any size runs in bounded memory.
 /// Lines are split as ``DecisionService/lines(of:)`` splits them: a final newline ends the last

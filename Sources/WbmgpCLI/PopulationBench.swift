@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Wbmgp
 
 /// `wbmgp bench --population`: the issue-15 figures. A generated population of desk
@@ -62,10 +63,9 @@ struct PopulationBench {
     }
 
     func row(_ label: String, _ seconds: Double, _ items: Double, _ peak: Int?) -> String {
-        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        let padded = label + String(repeating: " ", count: max(0, 52 - label.count))
-        return padded + pad(String(format: "%.1f s", seconds), 11) + pad(String(format: "%.0f /s", items / max(seconds, 1e-9)), 14)
-            + pad(peak.map { "\($0) MiB" } ?? "", 12)
+        let rate = TextColumns.fixed(items / max(seconds, 1e-9), decimals: 0)
+        return TextColumns.left(label, 52) + TextColumns.right(TextColumns.fixed(seconds, decimals: 1) + " s", 11)
+            + TextColumns.right(rate + " /s", 14) + TextColumns.right(peak.map { "\($0) MiB" } ?? "", 12)
     }
 
     func seconds(_ duration: Duration) -> Double { ChildProcess.seconds(duration) }

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import Wbmgp
 
 /// The routes requests are answered by, one set per replica of the compiled rules.
@@ -12,7 +12,7 @@ import Wbmgp
 /// A reload (``replace(_:)``) swaps every set at once: a request sees the old rules or the new,
 /// never a mix, and a set taken before the reload is not put back after it.
 final class RoutesPool: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var shared: ServiceRoutes
     private var free: [ServiceRoutes]
     private var generation = 0
@@ -25,16 +25,15 @@ final class RoutesPool: @unchecked Sendable {
 
     /// Runs `body` with a set no other request holds when there is one, else the shared set.
     func withRoutes<Result>(_ body: (ServiceRoutes) -> Result) -> Result {
-        lock.lock()
-        let lent = free.popLast()
-        let routes = lent ?? shared
-        let taken = generation
-        lock.unlock()
+        let (lent, routes, taken) = lock.withLock { _ in
+            let lent = free.popLast()
+            return (lent, lent ?? shared, generation)
+        }
         defer {
             if let lent {
-                lock.lock()
-                if taken == generation { free.append(lent) }
-                lock.unlock()
+                lock.withLock { _ in
+                    if taken == generation { free.append(lent) }
+                }
             }
         }
         return body(routes)
@@ -42,11 +41,11 @@ final class RoutesPool: @unchecked Sendable {
 
     /// The sets of freshly loaded rules, replacing all the current ones.
     func replace(_ sets: [ServiceRoutes]) {
-        lock.lock()
-        shared = sets[0]
-        free = Array(sets.dropFirst())
-        generation += 1
-        lock.unlock()
+        lock.withLock { _ in
+            shared = sets[0]
+            free = Array(sets.dropFirst())
+            generation += 1
+        }
     }
 
     /// One set for the module and one for each of `replicas` replicas of it (compiled

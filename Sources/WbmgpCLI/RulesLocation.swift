@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the rule module is found (interface §2): `--rules DIR`, else `$WBMGP_RULES`, else
 /// `Rules` in the current directory, else the rules installed beside the executable
@@ -29,7 +29,7 @@ enum RulesLocation {
 
     /// A folder holds a rule module when it has a `wbmgp` folder of rule files.
     static func holdsRules(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path + "/wbmgp", isDirectory: &isDirectory) && isDirectory.boolValue
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path + "/wbmgp", isDirectory: &isDirectory) && isDirectory
     }
 }

@@ -1,5 +1,7 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import HTTPServer
+import Synchronization
 import Wbmgp
 
 /// `wbmgp bench --serve`: a load driver of our own for `wbmgp serve` (issue 14). It starts the
@@ -36,15 +38,17 @@ struct ServeBench {
         }
         _ = load(port: server.port, requests: requests, total: min(count, 2_000))  // warm-up
         let measured = load(port: server.port, requests: requests, total: count)
-        lines.append(String(format: "decide: %d requests in %.2f s: %.0f requests/s", count, measured.seconds, Double(count) / measured.seconds))
-        lines.append(String(format: "latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms", measured.percentile(0.50), measured.percentile(0.99), measured.maximum))
+        let rate = TextColumns.fixed(Double(count) / measured.seconds, decimals: 0)
+        lines.append("decide: \(count) requests in \(TextColumns.fixed(measured.seconds, decimals: 2)) s: \(rate) requests/s")
+        let (median, p99) = (TextColumns.fixed(measured.percentile(0.50), decimals: 2), TextColumns.fixed(measured.percentile(0.99), decimals: 2))
+        lines.append("latency: p50 \(median) ms, p99 \(p99) ms, max \(TextColumns.fixed(measured.maximum, decimals: 2)) ms")
         lines.append("errors: \(measured.errors)" + (measured.errors > 0 ? " (statuses: \(measured.statusCounts))" : ""))
         let hostile = HostileClients(port: server.port, connections: connections, seed: seed)
         let abuse = hostile.run(count: malformed, slowClients: slowClients)
         lines.append("")
         lines.append("malformed: \(malformed) requests; answers by status: \(abuse.answers.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         lines.append("malformed answered 5xx other than 501/503/505: \(abuse.serverErrors)")
-        lines.append("slow clients (one byte a second) cut off with 408: \(abuse.slowCutOff) of \(slowClients), after \(String(format: "%.1f", abuse.slowSeconds)) s at most")
+        lines.append("slow clients (one byte a second) cut off with 408: \(abuse.slowCutOff) of \(slowClients), after \(TextColumns.fixed(abuse.slowSeconds, decimals: 1)) s at most")
         let alive = HTTPClientConnection(port: server.port).flatMap { connection -> Int? in
             guard connection.send(Array("GET /v1/health HTTP/1.1\r\nHost: bench\r\n\r\n".utf8)) else { return nil }
             return connection.readResponse()?.status
@@ -84,7 +88,7 @@ struct ServeBench {
         let started = DispatchTime.now()
         for worker in 0..<connections {
             done.enter()
-            let thread = Thread {
+            let running = DetachedThread.start(stackBytes: 1 << 20) {
                 var latencies: [Double] = []
                 latencies.reserveCapacity(total / connections + 1)
                 var errors = 0
@@ -108,8 +112,10 @@ struct ServeBench {
                 results.set(worker, (latencies, errors, statuses))
                 done.leave()
             }
-            thread.stackSize = 1 << 20
-            thread.start()
+            if !running {
+                results.set(worker, ([], 1, [:]))
+                done.leave()
+            }
         }
         done.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -127,28 +133,26 @@ struct ServeBench {
 
 /// A counter shared by threads.
 final class AtomicCounter: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Mutex(())
     var value = 0
 
     /// The value before this call's increment.
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value - 1
+        lock.withLock { _ in
+            value += 1
+            return value - 1
+        }
     }
 }
 
 /// One slot per thread for its result.
 final class ConcurrentResults<Value>: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Mutex(())
     var values: [Value?]
 
     init(count: Int) { values = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
+        lock.withLock { _ in values[index] = value }
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTPServer
 
 /// `wbmgp serve` run as a child process on a free loopback port, for `bench --serve`: its access

@@ -1,6 +1,8 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTPServer
+import Synchronization
 import Wbmgp
 
 /// `wbmgp serve` (interface §10): the engine over HTTP. Loopback by default; any other address,
@@ -189,13 +191,13 @@ enum ServeCommand {
 /// The decision log of `serve --log`: one writer for every worker, appends one at a time; a
 /// failed append is reported on stderr once per failure and answered as not decided.
 final class LogSink: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let writer: DecisionLogWriter
 
     init(_ writer: DecisionLogWriter) { self.writer = writer }
 
     func append(_ records: [JSONValue]) -> Bool {
-        lock.withLock {
+        lock.withLock { _ in
             do throws(DecisionLog.Failure) {
                 try writer.append(records)
                 return true
@@ -206,22 +208,20 @@ final class LogSink: @unchecked Sendable {
         }
     }
 
-    func close() { lock.withLock { writer.close() } }
+    func close() { lock.withLock { _ in writer.close() } }
 }
 
 /// One line per request on stderr: method, the route (a path the service does not know is logged
 /// as `-`: it could hold anything), status, bytes, microseconds, who. Never a body, a query or a
 /// personal datum.
 final class AccessLog: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Mutex(())
 
     func record(_ request: HTTPRequest, _ response: HTTPResponse, who: String, since started: DispatchTime) {
         let microseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000
         let path = ServiceRoutes.isRoute(request.path) ? request.path : "-"
         let method = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"].contains(request.method) ? request.method : "-"
         let line = "\(method) \(path) \(response.status.code) \(response.body.count) \(microseconds)us \(who)"
-        lock.lock()
-        Output.error(line)
-        lock.unlock()
+        lock.withLock { _ in Output.error(line) }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Wbmgp
 
 /// `--sweep NAME=FROM..TO[:STEP]`: whole numbers in the parameter's own unit (years for

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Wbmgp
 
 /// `wbmgp test`: run the rule scenarios under RULES/tests and print rule coverage (interface §8).
@@ -42,12 +42,12 @@ struct ScenarioReport {
         lines.append("")
         lines.append("Rule coverage (held: applied in some scenario; not held: passed in some scenario)")
         let width = max(coverage.map(\.rule.count).max() ?? 0, 4)
-        lines.append("rule".padding(toLength: width, withPad: " ", startingAt: 0) + "  version     held  not held")
+        lines.append(TextColumns.left("rule", width) + "  version     held  not held")
         for row in coverage {
             let mark = row.isCovered ? "" : "  <- " + (row.held.isEmpty && row.notHeld.isEmpty ? "never reached" : row.held.isEmpty ? "never held" : "never not held")
             lines.append(
-                row.rule.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(row.version)  "
-                    + String(row.held.count).padding(toLength: 4, withPad: " ", startingAt: 0) + "  " + String(row.notHeld.count) + mark)
+                TextColumns.left(row.rule, width) + "  \(row.version)  " + TextColumns.left(String(row.held.count), 4) + "  "
+                    + String(row.notHeld.count) + mark)
         }
         let uncovered = coverage.filter { !$0.isCovered }.map { "\($0.rule) (from \($0.version))" }
         lines.append(uncovered.isEmpty ? "Every rule version is covered both ways." : "Not covered both ways: " + uncovered.joined(separator: ", "))

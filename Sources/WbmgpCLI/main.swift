@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Wbmgp
 
 /// argv → library → bytes and an exit code; nothing else lives here.

@@ -33,8 +33,7 @@ public enum ImpactText {
     }
 
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let gap = String(repeating: " ", count: max(0, width - text.count))
-        return right ? gap + text : text + gap
+        right ? TextColumns.right(text, width) : TextColumns.left(text, width)
     }
 
     /// Rows: the outcome as is; columns: under the reform; a total per row and column.

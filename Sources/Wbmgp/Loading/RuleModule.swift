@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// The rule module on disk: rule files under `RULES/wbmgp/*.rules` and designation files under
 /// `RULES/designations/*.json` (or a file or directory given instead).
@@ -116,8 +117,8 @@ public struct RuleModule: Sendable {
     /// `besluit.nl.html` and `besluit.en.html` from `directory`, parsed and checked; none when the
     /// directory does not exist (a module without letters decides, but cannot write a letter).
     static func loadLetters(in directory: String) -> ([Language: LetterTemplate], [Diagnostic]) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return ([:], []) }
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else { return ([:], []) }
         var letters: [Language: LetterTemplate] = [:]
         var diagnostics: [Diagnostic] = []
         for language in Language.allCases {
@@ -145,12 +146,12 @@ public struct RuleModule: Sendable {
 
     /// The files with the extension in a directory (sorted by name), or the one file at `path`.
     static func readFiles(in path: String, extension ext: String) -> (files: [(path: String, text: String)], diagnostics: [Diagnostic]) {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return ([], [Diagnostic(code: .fileUnreadable, message: "no such file or directory", path: path)])
         }
         var paths: [String] = [path]
-        if isDirectory.boolValue {
+        if isDirectory {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             paths = names.filter { $0.hasSuffix("." + ext) }.sorted().map { path + "/" + $0 }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A hash-chained JSON Lines log of decision records (interface §6).
 ///

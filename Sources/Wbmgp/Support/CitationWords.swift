@@ -7,7 +7,7 @@ public enum CitationWords {
         var act: String?
         var groups: [(act: String, articles: [String])] = []
         for part in citation.components(separatedBy: "; ") {
-            guard let at = part.range(of: "art. ") else { return citation }
+            guard let at = part.firstRange(of: "art. ") else { return citation }
             let named = part[..<at.lowerBound].trimmingCharacters(in: " ")
             if !named.isEmpty { act = named }
             guard let act, let words = article(String(part[at.lowerBound...]), language) else { return citation }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Compiling a schema for ``JSONSchemaValidator``: every keyword checked once, references
 /// resolved and cycles found before any instance is validated.
@@ -230,7 +230,7 @@ extension JSONSchemaValidator {
 
         /// One step of a JSON pointer as the key it names; `~1` first, so `~01` is `~1`.
         static func pointerUnescaped(_ step: String) -> String {
-            step.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            step.replacing("~1", with: "/").replacing("~0", with: "~")
         }
     }
 

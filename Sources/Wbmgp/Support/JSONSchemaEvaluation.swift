@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Validating an instance against a compiled ``JSONSchemaValidator``, and the JSON value helpers
 /// its checks and messages use.

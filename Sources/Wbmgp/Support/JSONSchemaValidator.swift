@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Validates JSON values against a JSON Schema (2020-12), the subset wbmgp's own schemas use.
 ///
@@ -229,28 +229,29 @@ extension JSONSchemaValidator {
         }
     }
 
-    /// A `pattern`, compiled once.
+    /// A `pattern`, compiled once, as the standard library's `Regex` reads it (its syntax is
+    /// the Perl and ICU family's, which ECMA-262's patterns as JSON Schema uses them belong to),
+    /// matched over Unicode scalars as ECMA-262 does, not over grapheme clusters.
     ///
-    /// `@unchecked Sendable` because corelibs Foundation does not mark `NSRegularExpression`
-    /// Sendable, though it is immutable once made and documented as safe to match with from
-    /// several threads at once; this class adds no state of its own.
+    /// `@unchecked Sendable` because `Regex<AnyRegexOutput>` is not marked Sendable, though it is
+    /// immutable once made and matching shares no state between callers; this class adds none.
     final class CompiledPattern: @unchecked Sendable {
         /// The pattern as the schema writes it, for messages.
         let source: String
-        private let expression: NSRegularExpression
+        private let expression: Regex<AnyRegexOutput>
 
         /// The pattern compiled, or nil when it is not a regular expression.
         init?(_ source: String) {
-            guard let expression = try? NSRegularExpression(pattern: source) else { return nil }
+            guard let expression = try? Regex(source) else { return nil }
             self.source = source
-            self.expression = expression
+            self.expression = expression.matchingSemantics(.unicodeScalar)
         }
 
         /// Whether the pattern matches anywhere in `text`: as in ECMA-262, a pattern is not
-        /// anchored unless it says `^` or `$`. (ICU, under NSRegularExpression, differs from
+        /// anchored unless it says `^` or `$`. (The standard library's `Regex` differs from
         /// ECMA-262 in corners such as `\d` matching non-ASCII digits.)
         func matches(_ text: String) -> Bool {
-            expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
+            text.contains(expression)
         }
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The `wbmgp` executable links FoundationEssentials, not Foundation: Foundation brings
+/// libFoundation, FoundationInternationalization and ICU's 40 MB library, whose loading and
+/// relocation took about 3.7 ms of a cold start of 20.7 ms (issue 16's limit is 20 ms) and
+/// 7 MiB of peak memory (Benchmarks, step 106). One `import Foundation` in any file of the
+/// modules the executable is built from links all of it again, so the sources are checked here.
+/// (The tests and `wbmgp-fuzz` may use Foundation: they are other binaries.)
+@Suite("the executable's modules import no more of Foundation than FoundationEssentials")
+struct StartupLinkTests {
+    static let modules = ["Wbmgp", "HTTPServer", "WbmgpCLI"]
+
+    /// `import Foundation`, `import struct Foundation.Data`, `@_exported import FoundationNetworking`, …:
+    /// any import of a Foundation module other than FoundationEssentials.
+    static let foundationImport = #"^\s*(@\w+\s+)*import\s+(\w+\s+)?Foundation(?!Essentials\b)\w*\b"#
+
+    @Test("no file of Wbmgp, HTTPServer or WbmgpCLI imports Foundation, FoundationNetworking or the like")
+    func onlyEssentials() throws {
+        var found: [String] = []
+        for module in Self.modules {
+            let root = TestSupport.packageRoot + "/Sources/" + module
+            let enumerator = try #require(FileManager.default.enumerator(atPath: root))
+            while let relative = enumerator.nextObject() as? String {
+                guard relative.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.range(of: Self.foundationImport, options: .regularExpression) != nil {
+                    found.append("Sources/\(module)/\(relative):\(number + 1): \(line)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "imports that link all of Foundation into wbmgp:\n\(found.joined(separator: "\n"))")
+    }
+
+    @Test("the check finds the imports it is for and lets FoundationEssentials pass")
+    func patternCases() {
+        let matches = { (line: String) in line.range(of: Self.foundationImport, options: .regularExpression) != nil }
+        for line in ["import Foundation", "  import Foundation", "@_exported import Foundation", "import struct Foundation.Data",
+                     "import FoundationNetworking", "@preconcurrency import FoundationXML", "import FoundationInternationalization"] {
+            #expect(matches(line), "\(line)")
+        }
+        for line in ["import FoundationEssentials", "import struct FoundationEssentials.Data", "// import Foundation is avoided",
+                     "import Dispatch", "import Glibc"] {
+            #expect(!matches(line), "\(line)")
+        }
+    }
+}
