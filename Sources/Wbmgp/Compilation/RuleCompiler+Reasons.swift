@@ -55,19 +55,21 @@ extension RuleCompiler {
     /// (a fact, a parameter, the rule's person variable, `dwelling.neighbourhood`, …).
     func template(_ text: String, at range: Range<Int>, _ e: inout ExpressionCompiler) -> Template? {
         var segments: [Template.Segment] = []
-        var literal = ""
-        var rest = Substring(text)
+        var literal: [UInt8] = []
         var ok = true
-        // Scanned as UTF-8 (braces are ASCII): Character-wise search was a third of start-up.
-        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
-            literal += rest[..<open]
-            guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else {
+        // Scanned as UTF-8 bytes (braces are ASCII): Character-wise search was a third of
+        // start-up, and searching the string's UTF-8 view about six times an array's (step 107).
+        let bytes = Array(text.utf8)
+        var position = 0
+        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "{")) {
+            literal += bytes[position..<open]
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else {
                 e.report(.unknownPlaceholder, "unclosed '{' in reason text", at: range)
                 return nil
             }
-            let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: " ")
-            if !literal.isEmpty { segments.append(.literal(Array(literal.utf8))) }
-            literal = ""
+            let name = Substring(String(decoding: bytes[(open + 1)..<close], as: UTF8.self)).trimmingCharacters(in: " ")
+            if !literal.isEmpty { segments.append(.literal(literal)) }
+            literal = []
             let parts = name.split(separator: ".").map { Syntax.Name(text: String($0), range: range) }
             if parts.count > Parser.maximumNesting {
                 // Each part nests the expression built below one level deeper (as in the parser).
@@ -90,10 +92,10 @@ extension RuleCompiler {
                 e.report(.unknownPlaceholder, "empty placeholder {} in reason text", at: range)
                 ok = false
             }
-            rest = rest[rest.index(after: close)...]
+            position = close + 1
         }
-        literal += rest
-        if !literal.isEmpty { segments.append(.literal(Array(literal.utf8))) }
+        literal += bytes[position...]
+        if !literal.isEmpty { segments.append(.literal(literal)) }
         return ok ? Template(segments: segments) : nil
     }
 }

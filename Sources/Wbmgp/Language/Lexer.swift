@@ -165,7 +165,20 @@ public struct Lexer {
 
     private mutating func string(from start: Int) -> Token {
         index += 1
-        var content: [UInt8] = []
+        // Most strings hold no escape: found whole, they are made from their bytes at once
+        // (appending byte by byte was 5 % of start-up; step 107).
+        let first = index
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[first..<index], as: UTF8.self)
+                index += 1
+                return Token(kind: .string(text), range: start..<index)
+            }
+            if b == 0x0A || b == UInt8(ascii: "\\") { break }
+            index += 1
+        }
+        var content = Array(bytes[first..<index])
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
