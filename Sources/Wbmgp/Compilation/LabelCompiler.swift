@@ -62,10 +62,16 @@ enum LabelCompiler {
         }
         // A fixed domain must be labelled once there are labels at all (a module without any
         // labels, as in small tests, shows codes).
-        if !table.labelSets.isEmpty {
-            for name in fixed.keys.sorted() where table.labelSets[name] == nil {
+        let unlabelled = fixed.keys.sorted().filter { table.labelSets[$0] == nil }
+        if !table.labelSets.isEmpty, !unlabelled.isEmpty {
+            // Named at the file that holds the most label sets (where the missing one belongs;
+            // of equals, the first by name): the same file at every run, where the first of a
+            // dictionary's values changed from run to run with its seed.
+            let filesBySets = Dictionary(grouping: table.labelSets.values, by: { $0.file.path }).mapValues(\.count)
+            let home = filesBySets.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "Rules"
+            for name in unlabelled {
                 diagnostics.append(
-                    Diagnostic(code: .missingDeclaration, message: "the rules label no '\(name)' codes (labels \(name) …); texts show them", path: table.labelSets.values.first?.file.path ?? "Rules"))
+                    Diagnostic(code: .missingDeclaration, message: "the rules label no '\(name)' codes (labels \(name) …); texts show them", path: home))
             }
         }
         return (TextLabels(domains: domains, order: order, anyDomain: anyDomain), diagnostics)
