@@ -42,7 +42,7 @@ struct ServeBench {
         lines.append("decide: \(count) requests in \(TextColumns.fixed(measured.seconds, decimals: 2)) s: \(rate) requests/s")
         let (median, p99) = (TextColumns.fixed(measured.percentile(0.50), decimals: 2), TextColumns.fixed(measured.percentile(0.99), decimals: 2))
         lines.append("latency: p50 \(median) ms, p99 \(p99) ms, max \(TextColumns.fixed(measured.maximum, decimals: 2)) ms")
-        lines.append("errors: \(measured.errors)" + (measured.errors > 0 ? " (statuses: \(measured.statusCounts))" : ""))
+        lines.append("errors: \(measured.errors)" + (measured.errors > 0 ? " (statuses: \(measured.statusCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))" : ""))
         let hostile = HostileClients(port: server.port, connections: connections, seed: seed)
         let abuse = hostile.run(count: malformed, slowClients: slowClients)
         lines.append("")

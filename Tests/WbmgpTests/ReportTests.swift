@@ -207,5 +207,19 @@ struct ReportTests {
             if let fast = SkeletonReader.read(bytes[...]) { #expect(fast == (try? tree.get()) ?? nil, "\(skeleton)") }
         }
     }
-}
 
+    @Test("groups are ordered totally: an absent part before an empty one, then by name")
+    func groupKeyOrderIsTotal() {
+        typealias Key = MonitoringReport.Key
+        let absent = Key(designation: nil, municipality: "Rotterdam", period: "2024")
+        let empty = Key(designation: "", municipality: "Rotterdam", period: "2024")
+        let named = Key(designation: "rotterdam-2014", municipality: "Rotterdam", period: "2024")
+        #expect(absent < empty && !(empty < absent))
+        #expect(empty < named && absent < named && !(named < absent))
+        #expect(!(absent < absent))
+        // Parts compare in order: designation, then municipality, then period.
+        #expect(Key(designation: "a", municipality: nil, period: "2025") < Key(designation: "a", municipality: "", period: "2024"))
+        #expect(Key(designation: "a", municipality: "x", period: "2024") < Key(designation: "a", municipality: "x", period: "2025"))
+        #expect([named, empty, absent].sorted() == [absent, empty, named])
+    }
+}

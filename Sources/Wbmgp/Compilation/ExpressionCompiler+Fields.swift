@@ -51,9 +51,11 @@ extension ExpressionCompiler {
 
     mutating func compileField(_ base: Syntax.Expression, _ name: Syntax.Name) -> (CompiledExpression, ValueType)? {
         guard let (compiledBase, baseType) = compileTyped(base) else { return nil }
+        // The candidates are dictionaries' keys: in name order, so that of equally close names
+        // the same one is suggested at every run.
         func unknownField(_ candidates: some Collection<String>, of what: String) -> (CompiledExpression, ValueType)? {
             let written = base.dottedText.map { "\($0).\(name.text)" } ?? name.text
-            let hint = Suggestions.boundedClosest(to: name.text, in: candidates).map { "; did you mean '\((base.dottedText.map { $0 + "." } ?? "") + $0)'?" } ?? ""
+            let hint = Suggestions.boundedClosest(to: name.text, in: candidates.sorted()).map { "; did you mean '\((base.dottedText.map { $0 + "." } ?? "") + $0)'?" } ?? ""
             report(.unknownField, "unknown field '\(written)' of \(what)\(hint)", at: name.range)
             return nil
         }
@@ -128,7 +130,7 @@ extension ExpressionCompiler {
     {
         if let (definition, file) = globals.definitions[name.text] { return expand(definition, in: file, arguments, range) }
         guard let builtin = Builtin(rawValue: name.text) else {
-            let candidates = Builtin.allCases.map(\.rawValue) + Array(globals.definitions.keys)
+            let candidates = Builtin.allCases.map(\.rawValue) + globals.definitions.keys.sorted()
             report(.unknownFunction, "unknown function '\(name.text)'\(Suggestions.boundedHint(for: name.text, in: candidates))", at: name.range)
             return nil
         }

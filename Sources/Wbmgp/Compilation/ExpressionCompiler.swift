@@ -99,9 +99,11 @@ struct ExpressionCompiler {
         subject == .application ? ExpressionCompiler.contextNames : ExpressionCompiler.requestContextNames
     }
 
+    /// The names an expression may use, each group in name order: a "did you mean" takes the
+    /// first of equally close names, and a dictionary's order changes from run to run.
     var visibleNames: [String] {
-        Array(locals.keys) + Array(contextNames.keys) + Array(globals.constants.keys)
-            + Array(globals.definitions.keys) + (measure == nil ? [] : ["measure"])
+        locals.keys.sorted() + contextNames.keys.sorted() + globals.constants.keys.sorted()
+            + globals.definitions.keys.sorted() + (measure == nil ? [] : ["measure"])
     }
 
     /// Compiles `expression`, checking that its type fits `expected` when given.

@@ -110,8 +110,9 @@ public enum LawCompiler {
     static func compileMeasures(_ table: DeclarationTable, _ vocabularies: [String: [String]]) -> ([String: [MeasureDeclaration]], [Diagnostic]) {
         var result: [String: [MeasureDeclaration]] = [:]
         var diagnostics: [Diagnostic] = []
-        for (name, versions) in table.measures {
-            for located in versions {
+        // In name order: the diagnostics come out in the order they are found.
+        for name in table.measures.keys.sorted() {
+            for located in table.measures[name] ?? [] {
                 let measure = located.value
                 var fields: [MeasureDeclaration.Field] = []
                 for field in measure.fields {
@@ -123,7 +124,7 @@ public enum LawCompiler {
                         if vocabularies[list.text] == nil {
                             diagnostics.append(
                                 located.file.diagnostic(
-                                    .unknownName, "unknown code list '\(list.text)'\(Suggestions.boundedHint(for: list.text, in: vocabularies.keys))",
+                                    .unknownName, "unknown code list '\(list.text)'\(Suggestions.boundedHint(for: list.text, in: vocabularies.keys.sorted()))",
                                     at: list.range.lowerBound))
                         }
                         if case .code = field.type { kind = .code(vocabulary: list.text) } else { kind = .codes(vocabulary: list.text) }

@@ -108,7 +108,7 @@ struct RuleCompiler {
 
     mutating func compile(_ rule: Syntax.Rule, in file: SourceFile) -> (CompiledRule, used: Set<String>)? {
         if let measure = rule.measure, measures[measure.text] == nil {
-            report(.unknownMeasure, "unknown measure '\(measure.text)'\(Suggestions.boundedHint(for: measure.text, in: measures.keys))", in: file, at: measure.range)
+            report(.unknownMeasure, "unknown measure '\(measure.text)'\(Suggestions.boundedHint(for: measure.text, in: measures.keys.sorted()))", in: file, at: measure.range)
             return nil
         }
         var expressions = ExpressionCompiler(globals: globals, source: file, measure: rule.measure?.text)

@@ -12,8 +12,12 @@ public struct MonitoringReport: Sendable {
         public var municipality: String?
         public var period: String?
 
+        /// Total, so groups come out in one order at every run: an absent part before any
+        /// present one, an empty one included (they are different groups).
         public static func < (a: Key, b: Key) -> Bool {
-            (a.designation ?? "", a.municipality ?? "", a.period ?? "") < (b.designation ?? "", b.municipality ?? "", b.period ?? "")
+            func present(_ part: String?) -> Int { part == nil ? 0 : 1 }
+            return (present(a.designation), a.designation ?? "", present(a.municipality), a.municipality ?? "", present(a.period), a.period ?? "")
+                < (present(b.designation), b.designation ?? "", present(b.municipality), b.municipality ?? "", present(b.period), b.period ?? "")
         }
     }
 
