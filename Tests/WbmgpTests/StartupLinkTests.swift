@@ -4,7 +4,7 @@ import Testing
 /// The `wbmgp` executable links FoundationEssentials, not Foundation: Foundation brings
 /// libFoundation, FoundationInternationalization and ICU's 40 MB library, whose loading and
 /// relocation took about 3.7 ms of a cold start of 20.7 ms (issue 16's limit is 20 ms) and
-/// 7 MiB of peak memory (Benchmarks, step 106). One `import Foundation` in any file of the
+/// 6 MiB of peak memory (Benchmarks, step 106). One `import Foundation` in any file of the
 /// modules the executable is built from links all of it again, so the sources are checked here.
 /// (The tests and `wbmgp-fuzz` may use Foundation: they are other binaries.)
 @Suite("the executable's modules import no more of Foundation than FoundationEssentials")
