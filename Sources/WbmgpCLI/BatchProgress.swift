@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Wbmgp
 
 /// The progress line of a long batch on stderr (a terminal only): decided so far, the rate, and
@@ -41,7 +40,7 @@ struct BatchProgress {
 /// compiles its own copy of the rules); the number of cores by default.
 enum Jobs {
     static func value(_ args: Arguments) throws(Arguments.UsageError) -> Int {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = SystemCores.available
         guard let text = args.values["jobs"] else { return cores }
         guard let jobs = Int(text), jobs >= 1, jobs <= 4 * cores else {
             throw Arguments.UsageError(message: "invalid value '\(text)' for '--jobs'; expected a whole number from 1 to \(4 * cores) (4 × the \(cores) cores)")

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 import Wbmgp
 
@@ -73,9 +72,7 @@ struct Bench {
         let batch = directory + "/applications.jsonl"
         let single = directory + "/one.json"
         let first = text.split(separator: "\n").first.map(String.init) ?? ""
-        guard FileManager.default.createFile(atPath: batch, contents: Data(text.utf8)),
-            FileManager.default.createFile(atPath: single, contents: Data(first.utf8))
-        else {
+        guard FileBytes.write(Array(text.utf8), toPath: batch) == nil, FileBytes.write(Array(first.utf8), toPath: single) == nil else {
             Output.error("wbmgp: error: [E-OUTPUT] bench could not write its generated applications to \(directory)")
             return nil
         }
@@ -93,7 +90,7 @@ struct Bench {
         lines.append(digest())
         _ = runChild(["decide", "--jsonl", "--jobs", String(maxJobs), "--report-peak-memory", batch] + moduleArguments, stdout: directory + "/out.jsonl",
                      stderr: directory + "/peak.txt")
-        let peak = (try? String(contentsOfFile: directory + "/peak.txt", encoding: .utf8))?.split(separator: " ").dropFirst(2).first.flatMap { Int($0) } ?? 0
+        let peak = FileBytes.text(path: directory + "/peak.txt")?.split(separator: " ").dropFirst(2).first.flatMap { Int($0) } ?? 0
         lines.append("peak RSS of the batch process, --jobs \(maxJobs)         \(peak / 1024) MiB")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -101,10 +98,10 @@ struct Bench {
     func machine() -> String { Bench.machineLine() }
 
     static func machineLine() -> String {
-        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+        let cpu = FileBytes.text(path: "/proc/cpuinfo")?.split(separator: "\n")
             .first { $0.hasPrefix("model name") }.map { TextColumns.trimmed($0.split(separator: ":").last ?? "") } ?? "unknown CPU"
-        let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
-        return "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GiB, \(cpu)"
+        let memory = Int(sysconf(Int32(_SC_PHYS_PAGES))) * Int(sysconf(Int32(_SC_PAGESIZE))) / (1 << 30)
+        return "machine: \(SystemCores.available) cores, \(memory) GiB, \(cpu)"
     }
 
     static func stats(_ values: [Double]) -> (Double, Double, Double) {
@@ -185,8 +182,8 @@ struct Bench {
     }
 
     func digest() -> String {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory + "/wbmgp"))?.filter { $0.hasSuffix(".rules") }.sorted() ?? []
-        let texts = files.map { ("wbmgp/" + $0, (try? String(contentsOfFile: rulesDirectory + "/wbmgp/" + $0, encoding: .utf8)) ?? "") }
+        let files = FileSystem.names(in: rulesDirectory + "/wbmgp")?.filter { $0.hasSuffix(".rules") }.sorted() ?? []
+        let texts = files.map { ("wbmgp/" + $0, FileBytes.text(path: rulesDirectory + "/wbmgp/" + $0) ?? "") }
         var times: [Double] = []
         for _ in 0..<max(repetitions, 5) {
             times.append(seconds(ContinuousClock().measure { _ = ModuleDigest.digest(texts) }) * 1000)
@@ -222,7 +219,7 @@ enum ChildProcess {
     /// ``run(_:stdout:stderr:)``, with the CPU time the child used (user and system, in
     /// seconds, as the kernel counted it when the child ended; 0 when it could not be run).
     static func runMeasuringCPU(_ arguments: [String], stdout path: String, stderr errorPath: String = "/dev/null") -> (wall: Duration, cpu: Double) {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = FileSystem.executablePath ?? CommandLine.arguments[0]
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
@@ -250,13 +247,13 @@ enum ChildProcess {
     /// one, which `cleanUp` removes (a kept one stays).
     static func workDirectory(_ args: Arguments, _ name: String) -> (path: String, cleanUp: () -> Void) {
         let kept = args.values["keep"]
-        let directory = kept ?? FileManager.default.temporaryDirectory.path + "/\(name)-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return (directory, { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } })
+        let directory = kept ?? FileSystem.temporaryDirectory + "/\(name)-\(getpid())"
+        FileSystem.makeDirectories(directory)
+        return (directory, { if kept == nil { FileSystem.removeTree(directory) } })
     }
 
     /// The peak RSS a child printed with `--report-peak-memory` ("peak RSS: N KiB"), in MiB.
     static func peakMiB(_ path: String) -> Int {
-        ((try? String(contentsOfFile: path, encoding: .utf8))?.components(separatedBy: "peak RSS: ").last?.split(separator: " ").first.flatMap { Int($0) } ?? 0) / 1024
+        (FileBytes.text(path: path)?.split(separator: "peak RSS: ", omittingEmptySubsequences: false).last?.split(separator: " ").first.flatMap { Int($0) } ?? 0) / 1024
     }
 }

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 import Wbmgp
 
@@ -91,8 +90,7 @@ extension DecideCommand {
             return .configuration
         }
         if let directory {
-            var isDirectory = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
+            guard FileSystem.kind(at: directory) == .directory else {
                 Output.error("\(directory): error: [E-OUTPUT] '--out' names no directory")
                 return .outputFailed
             }
@@ -279,7 +277,7 @@ enum ModuleLoader {
 /// child also counts the parent's memory from before the exec, so the child reports its own.
 enum PeakMemory {
     static func kibibytes() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let status = FileBytes.text(path: "/proc/self/status") ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }

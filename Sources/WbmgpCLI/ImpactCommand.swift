@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Wbmgp
 
 /// `wbmgp impact`: a population decided under the law as it is and under a reform, counted

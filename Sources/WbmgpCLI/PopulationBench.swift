@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 import Wbmgp
 
@@ -38,7 +37,7 @@ struct PopulationBench {
             ["report", "--by", "designation,quarter", "--format", "json", "--report-peak-memory", log] + moduleArguments,
             stdout: directory + "/report.json", stderr: directory + "/report.err"))
         lines.append(row("report --by designation,quarter over the log", reportTime, Double(count), ChildProcess.peakMiB(directory + "/report.err")))
-        let compared = (try? JSONReader.parse(Array((try? Data(contentsOf: URL(fileURLWithPath: directory + "/impact.json"))) ?? Data())))?["applications"]
+        let compared = (try? JSONReader.parse((try? FileBytes.read(path: directory + "/impact.json")) ?? []))?["applications"]
         lines.append("")
         lines.append("impact compared \(compared.map { JSONWriter.compact($0) } ?? "?") applications")
         return lines.joined(separator: "\n") + "\n"

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Wbmgp
 
 /// `wbmgp report`: the monitoring figures of decision logs (interface §11; Wbmgp art. 5 lid 5

@@ -1,4 +1,5 @@
-import FoundationEssentials
+import Glibc
+import Wbmgp
 
 /// Where the rule module is found (interface §2): `--rules DIR`, else `$WBMGP_RULES`, else
 /// `Rules` in the current directory, else the rules installed beside the executable
@@ -7,7 +8,7 @@ enum RulesLocation {
     /// The rules directory to use, or nil after printing every place tried (exit 78).
     static func find(_ args: Arguments) -> String? {
         if let given = args.values["rules"] { return given }
-        if let variable = ProcessInfo.processInfo.environment["WBMGP_RULES"], !variable.isEmpty { return variable }
+        if let variable = getenv("WBMGP_RULES").map({ String(cString: $0) }), !variable.isEmpty { return variable }
         let candidates = ["./Rules"] + installed()
         if let found = candidates.first(where: holdsRules) { return found }
         Output.error(
@@ -19,17 +20,13 @@ enum RulesLocation {
 
     /// The places beside the running executable where an install puts the rules.
     static func installed() -> [String] {
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return [] }
-        let folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        return [
-            folder.appendingPathComponent("../share/wbmgp/Rules").standardized.path,
-            folder.appendingPathComponent("Rules").standardized.path,
-        ]
+        guard let executable = FileSystem.executablePath else { return [] }
+        let folder = FileSystem.parentPath(executable)
+        return [FileSystem.standardized(folder + "/../share/wbmgp/Rules"), FileSystem.standardized(folder + "/Rules")]
     }
 
     /// A folder holds a rule module when it has a `wbmgp` folder of rule files.
     static func holdsRules(_ path: String) -> Bool {
-        var isDirectory = false
-        return FileManager.default.fileExists(atPath: path + "/wbmgp", isDirectory: &isDirectory) && isDirectory
+        FileSystem.kind(at: path + "/wbmgp") == .directory
     }
 }

@@ -1,5 +1,4 @@
 import Dispatch
-import FoundationEssentials
 import HTTPServer
 import Synchronization
 import Wbmgp

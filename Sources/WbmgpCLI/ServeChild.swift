@@ -1,6 +1,6 @@
-import FoundationEssentials
 import Glibc
 import HTTPServer
+import Wbmgp
 
 /// `wbmgp serve` run as a child process on a free loopback port, for `bench --serve`: its access
 /// log goes to a file beside the bench's other files, not to the terminal.
@@ -18,7 +18,7 @@ final class ServeChild {
     /// does not (the reason is in `log`).
     static func start(_ arguments: [String], log: String = "/dev/null") -> ServeChild? {
         guard let port = freePort() else { return nil }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = FileSystem.executablePath ?? CommandLine.arguments[0]
         // A bench stopped halfway (Ctrl-C, a crash) leaves no server behind.
         let argv = ([executable, "serve", "--port", String(port), "--stop-with-parent"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

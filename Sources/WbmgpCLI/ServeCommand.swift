@@ -1,5 +1,4 @@
 import Dispatch
-import FoundationEssentials
 import Glibc
 import HTTPServer
 import Synchronization
@@ -122,7 +121,7 @@ enum ServeCommand {
 
     /// Replicas of the rules besides the one loaded: two per core, so that a request on either
     /// core finds one free even while a preempted thread holds another.
-    static var replicaCount: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
+    static var replicaCount: Int { 2 * SystemCores.available }
 
     static func routes(_ module: RuleModule, role: Role, log: LogSink?, deskDirectory: String?) -> ServiceRoutes {
         let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: Version.current), role: role)

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Wbmgp
 
 /// `--sweep NAME=FROM..TO[:STEP]`: whole numbers in the parameter's own unit (years for
@@ -17,7 +16,7 @@ enum SweepValues {
             step = value
             range = String(range[..<colon])
         }
-        let bounds = range.components(separatedBy: "..")
+        let bounds = range.split(separator: "..", omittingEmptySubsequences: false)
         guard bounds.count == 2, let from = Int(bounds[0]), let to = Int(bounds[1]), from <= to else { throw Arguments.UsageError(message: usage) }
         guard (to - from) / step + 1 <= maximumValues else {
             throw Arguments.UsageError(message: "--sweep gives \((to - from) / step + 1) values; at most \(maximumValues) are compared in one run")

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Wbmgp
 
 /// `wbmgp test`: run the rule scenarios under RULES/tests and print rule coverage (interface §8).
@@ -8,7 +7,7 @@ enum TestCommand {
         let format = try args.choice("format", ["text", "junit"], default: "text")
         guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
         let directory = rules + "/tests"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let names = (FileSystem.names(in: directory) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         let runner = ScenarioRunner(law: module.law, designations: module.designations)
         let results = names.map { name in
             // An unreadable scenario fails as an empty document does, naming the file.

@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// The parsers the harness fuzzes, seeded from the project's own fixtures and rules: each
 /// documented input format has a target (interface §3–§7). A parser added later joins here.

@@ -1,5 +1,4 @@
 import Dispatch
-import FoundationEssentials
 
 /// The rule module on disk: rule files under `RULES/wbmgp/*.rules` and designation files under
 /// `RULES/designations/*.json` (or a file or directory given instead).
@@ -117,8 +116,7 @@ public struct RuleModule: Sendable {
     /// `besluit.nl.html` and `besluit.en.html` from `directory`, parsed and checked; none when the
     /// directory does not exist (a module without letters decides, but cannot write a letter).
     static func loadLetters(in directory: String) -> ([Language: LetterTemplate], [Diagnostic]) {
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else { return ([:], []) }
+        guard FileSystem.kind(at: directory) == .directory else { return ([:], []) }
         var letters: [Language: LetterTemplate] = [:]
         var diagnostics: [Diagnostic] = []
         for language in Language.allCases {
@@ -146,13 +144,12 @@ public struct RuleModule: Sendable {
 
     /// The files with the extension in a directory (sorted by name), or the one file at `path`.
     static func readFiles(in path: String, extension ext: String) -> (files: [(path: String, text: String)], diagnostics: [Diagnostic]) {
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let kind = FileSystem.kind(at: path) else {
             return ([], [Diagnostic(code: .fileUnreadable, message: "no such file or directory", path: path)])
         }
         var paths: [String] = [path]
-        if isDirectory {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if kind == .directory {
+            let names = FileSystem.names(in: path) ?? []
             paths = names.filter { $0.hasSuffix("." + ext) }.sorted().map { path + "/" + $0 }
         }
         var files: [(String, String)] = []

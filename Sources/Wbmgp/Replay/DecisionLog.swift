@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// A hash-chained JSON Lines log of decision records (interface §6).
 ///

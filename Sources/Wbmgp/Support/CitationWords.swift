@@ -6,7 +6,7 @@ public enum CitationWords {
         // Parts separated by "; ", each "ACT art. …" or "art. …" (the act of the part before).
         var act: String?
         var groups: [(act: String, articles: [String])] = []
-        for part in citation.components(separatedBy: "; ") {
+        for part in citation.split(separator: "; ", omittingEmptySubsequences: false) {
             guard let at = part.firstRange(of: "art. ") else { return citation }
             let named = part[..<at.lowerBound].trimmingCharacters(in: " ")
             if !named.isEmpty { act = named }

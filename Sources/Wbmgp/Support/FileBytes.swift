@@ -43,6 +43,18 @@ public enum FileBytes {
         return nil
     }
 
+    /// Writes `bytes` as the whole of the file at `path` (made, or emptied first), without
+    /// syncing it: for files a program makes for itself, as `bench` its generated batch.
+    ///
+    /// - Returns: nil when all was written and the file closed, else the `errno` of the failure.
+    public static func write(_ bytes: [UInt8], toPath path: String) -> Int32? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno }
+        let failure = bytes.withUnsafeBytes { write($0, to: descriptor) }
+        let closed = close(descriptor) == 0 ? nil : errno
+        return failure ?? closed
+    }
+
     /// The UTF-8 byte-order mark some editors put at the start of a file.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
@@ -83,6 +95,12 @@ public enum FileBytes {
             }
         }
         return droppingByteOrderMark(bytes)
+    }
+
+    /// The text of the file at `path` (without a byte-order mark); nil when it cannot be read
+    /// or is not UTF-8. For files the program reads of itself (`/proc`, a child's report).
+    public static func text(path: String) -> String? {
+        (try? read(path: path)).flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     /// `bytes` without a leading UTF-8 byte-order mark: accepted everywhere, meaning nothing.

@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// Compiling a schema for ``JSONSchemaValidator``: every keyword checked once, references
 /// resolved and cycles found before any instance is validated.

@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// Validating an instance against a compiled ``JSONSchemaValidator``, and the JSON value helpers
 /// its checks and messages use.

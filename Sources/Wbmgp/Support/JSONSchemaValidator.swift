@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// Validates JSON values against a JSON Schema (2020-12), the subset wbmgp's own schemas use.
 ///

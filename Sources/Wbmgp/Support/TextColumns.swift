@@ -1,7 +1,7 @@
 /// Numbers and columns for the reports people read on a terminal (`impact`'s tables, `bench`,
 /// `test`, the batch progress line), without Foundation's `String(format:)` and
-/// `padding(toLength:)`: the executable links only FoundationEssentials, which loads in about
-/// 4 ms less than Foundation (Benchmarks, step 106).
+/// `padding(toLength:)`: the executable links no Foundation, whose loading cost a cold start
+/// about 5 ms (Benchmarks, steps 106 and 108).
 public enum TextColumns {
     /// `value` with `decimals` digits after the point, rounded half away from zero, as `%.Nf`
     /// writes the figures a report shows (ties fall on binary fractions only in corners a
