@@ -70,7 +70,9 @@ extension RuleCompiler {
             let name = Substring(String(decoding: bytes[(open + 1)..<close], as: UTF8.self)).trimmingCharacters(in: " ")
             if !literal.isEmpty { segments.append(.literal(literal)) }
             literal = []
-            let parts = name.split(separator: ".").map { Syntax.Name(text: String($0), range: range) }
+            // Split as UTF-8 bytes: `split` by Character cost about 5,800 instructions a name,
+            // 6 % of start-up (step 109).
+            let parts = name.utf8.split(separator: UInt8(ascii: ".")).map { Syntax.Name(text: String(decoding: $0, as: UTF8.self), range: range) }
             if parts.count > Parser.maximumNesting {
                 // Each part nests the expression built below one level deeper (as in the parser).
                 e.report(.nestingTooDeep, "placeholder {\(name.prefix(40))…} nests deeper than \(Parser.maximumNesting) levels", at: range)
