@@ -3,9 +3,9 @@
 #endif
 
 /// How many cores this process may use, for the default `--jobs` and the service's replicas:
-/// the cores online, within the process's affinity mask (`taskset`, a cpuset) and a cgroup's
-/// CPU quota (version 2 `cpu.max`, version 1 `cpu.cfs_quota_us` over `cpu.cfs_period_us`,
-/// rounded up), at least 1. Foundation's count (used until step 108) read the version 1 quota
+/// the cores online, within the process's affinity mask (`taskset`, a cpuset) and the CPU quota
+/// of the cgroup mounted at `/sys/fs/cgroup` (a container's own: version 2 `cpu.max`, version 1
+/// `cpu.cfs_quota_us` over `cpu.cfs_period_us`, rounded up), at least 1. Foundation's count (used until step 108) read the version 1 quota
 /// only; a container limited with `--cpus` under cgroup version 2 got the host's cores.
 public enum SystemCores {
     public static var available: Int {
