@@ -277,8 +277,7 @@ enum ModuleLoader {
 /// child also counts the parent's memory from before the exec, so the child reports its own.
 enum PeakMemory {
     static func kibibytes() -> Int {
-        let status = FileBytes.text(path: "/proc/self/status") ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
-        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        // "18764 kB"
+        Int(ProcessStatus.field("VmHWM")?.split(separator: " ").first ?? "0") ?? 0
     }
 }

@@ -85,7 +85,8 @@ extension DecisionLogWriter {
             throw DecisionLog.Failure(message: "the log \(path) cannot be rewritten: \(FileBytes.describe(errno: problem)); it is unchanged")
         }
         // The rename is durable once the folder is synced.
-        let folder = open(path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ".", O_RDONLY | O_CLOEXEC)
+        let parent = FileSystem.parentPath(path)
+        let folder = open(parent.isEmpty ? "." : parent, O_RDONLY | O_CLOEXEC)
         if folder >= 0 {
             _ = fsync(folder)
             _ = Glibc.close(folder)

@@ -18,12 +18,7 @@ public enum SystemCores {
     /// The cores of the process's affinity mask (`Cpus_allowed_list` in `/proc/self/status`);
     /// nil when the system does not say.
     static func affinityCount() -> Int? {
-        guard let bytes = try? FileBytes.read(path: "/proc/self/status") else { return nil }
-        let prefix = "Cpus_allowed_list:"
-        for line in bytes.split(separator: 0x0A) where line.starts(with: prefix.utf8) {
-            return count(cpuList: String(decoding: line.dropFirst(prefix.utf8.count), as: UTF8.self))
-        }
-        return nil
+        ProcessStatus.field("Cpus_allowed_list").flatMap(count(cpuList:))
     }
 
     /// The cores a list such as "0-3,8,10-11" names; nil when it is not such a list.
