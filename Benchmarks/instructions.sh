@@ -49,7 +49,7 @@ done
 # signature renames it, nothing is counted and the line says so.
 evaluations=$(( 2 * lines ))
 collected=$({ valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-    --toggle-collect='$s5Wbmgp6EngineV8evaluate_7lawDate12peopleByName13notingGrounds5texts8dwelling*' \
+    --toggle-collect='$s5Wbmgp6EngineV8evaluate4lent7lawDate12peopleByName13notingGrounds5texts8dwelling*' \
     "$bin" impact --set "minimumResidence=3 years" --format json --role review "$work/bench/applications.jsonl" 2>&1 >/dev/null || true; } \
     | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
 if [ "${collected:-0}" -gt 0 ]; then

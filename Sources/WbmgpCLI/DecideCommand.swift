@@ -181,22 +181,32 @@ struct DecideRun {
     /// its decisions written in input order, so memory stays bounded whatever the batch size (at
     /// most three blocks are held: one read ahead, one being decided, one being written). While
     /// the further workers decide a block, this thread writes the block before it and reads the
-    /// next, then joins in deciding.
+    /// next (with one job, into its applications), then joins in deciding.
     mutating func decideLines(_ reader: inout LineReader, path: String) {
         var first = 1
         var progress = BatchProgress(enabled: showsProgress)
         defer { progress.finish() }
         var lines = reader.nextLines(Self.blockLines)
         var decided: (slices: [BatchDecider.Slice], lastLine: Int)?
+        // With one job, each block after the first is read (its JSON into applications) by this
+        // thread while the worker decides the one before (``BatchDecider/readsAhead``).
+        // The block before, once decided, gives its applications' arrays to the next one read.
+        var readAhead: ReadAhead?
+        var decidedReadAhead: ReadAhead?
         while !lines.isEmpty {
             progress.report(decided: first - 1, reader: reader)
-            let block = batchDecider(for: lines.count).start(lines[...], firstLine: first, logging: log != nil)
+            let batch = batchDecider(for: lines.count)
+            let current = readAhead.take()
+            let block = current.map { batch.start($0, firstLine: first, logging: log != nil) }
+                ?? batch.start(lines[...], firstLine: first, logging: log != nil)
             if let (slices, lastLine) = decided, !emit(slices, lastLine: lastLine, path: path) {
                 _ = block.finish()
                 return
             }
             let next = reader.nextLines(Self.blockLines)
+            if batch.readsAhead, !next.isEmpty { readAhead = batch.read(next[...], recycling: decidedReadAhead.take()) }
             decided = (block.finish(), first + lines.count - 1)
+            decidedReadAhead = current
             first += lines.count
             lines = next
         }

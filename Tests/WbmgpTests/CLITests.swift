@@ -157,6 +157,27 @@ struct CLITests {
         }
     }
 
+    @Test("one job reads each block ahead of its deciding: over three blocks, the bytes of two jobs, bad lines in place")
+    func oneJobReadsAhead() throws {
+        // 2,200 lines, over the 1,024 lines of a block twice: the valid fixtures cycled, with a
+        // line the reader refuses and one the engine refuses (no law before 2005) among them.
+        let fixtures = try DecideFixture.all("valid").map { JSONWriter.compact(try #require($0.document["application"])) }
+        let early = #"{"id":"early","applicationDate":"1999-03-01","dwelling":{"municipality":"Rotterdam","category":"rental"},"household":[{"id":"c","role":"applicant","birthDate":"1970-03-03"}]}"#
+        let lines = (0..<2200).map { i in i % 97 == 3 ? #"{"id": 3}"# : i % 97 == 50 ? early : fixtures[i % fixtures.count] }
+        let input = lines.joined(separator: "\n") + "\n"
+        let designations = TestSupport.fixturesDirectory + "/designations"
+        let arguments = ["decide", "--jsonl", "--record", "--role", "review", "--designations", designations, "-"]
+        let one = try run(arguments.prefix(2) + ["--jobs", "1"] + arguments.dropFirst(2), stdin: input)
+        let two = try run(arguments.prefix(2) + ["--jobs", "2"] + arguments.dropFirst(2), stdin: input)
+        #expect(one.status == 65, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let out = one.stdout.split(separator: "\n").map(String.init)
+        #expect(out.count == lines.count)
+        #expect(out[3].contains("\"E-TYPE\"") && out[3].contains("\"line\":4"), "\(out[3])")
+        #expect(out[2087].contains("\"E-LAW-DATE\"") && out[2087].contains("\"line\":2088"), "\(out[2087])")
+        #expect(out[2199].contains("\"input\":"))
+    }
+
     @Test("JSON Lines: CRLF endings, a blank line, no final newline, and input longer than one read")
     func lineSplitting() throws {
         let designations = TestSupport.fixturesDirectory + "/designations"

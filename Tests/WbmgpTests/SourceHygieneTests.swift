@@ -11,6 +11,7 @@ struct SourceHygieneTests {
         ("TextBytes.swift", "buffer.baseAddress!", "a pointer into a 24-byte stack tuple, never nil"),
         ("CalendarDate.swift", "b.baseAddress!", "a pointer into a 10-byte stack tuple, never nil"),
         ("BatchDecider.swift", "precondition(!services.isEmpty", "the CLI always passes at least one service: a programming error"),
+        ("BatchDecider.swift", "precondition(state != Self.taken", "a block read ahead is started once and recycled after it is finished: a programming error"),
         ("Parser+Declarations.swift", "precondition(position > start || atEnd", "the parser's progress invariant: a programming error"),
         ("BenchCommand.swift", "precondition(reasons > 0", "bench checks its own generated applications, never user input"),
     ]

@@ -69,12 +69,22 @@ public struct Engine: Sendable {
     /// ``decide(_:lawDate:peopleByName:counterfactuals:)`` with the decision's reasons written into
     /// `reasons`, an empty array whose room a batch worker keeps (``LineSpares``).
     func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]) throws(InputError) -> Decision {
+        var given: [Reason]? = consume reasons
+        return try withUnsafePointer(to: application) { (lent) throws(InputError) in
+            try decide(lent: lent, lawDate: override, peopleByName: peopleByName, counterfactuals: counterfactuals, reasonsInto: given.take() ?? [])
+        }
+    }
+
+    /// ``decide(_:lawDate:peopleByName:counterfactuals:reasonsInto:)`` for an application lent
+    /// where it lies for the decision (a batch line read ahead, ``ReadAhead``): passed on as a
+    /// value from there, it was copied, a reference counted for each of its strings and arrays.
+    func decide(lent application: UnsafePointer<Application>, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]) throws(InputError) -> Decision {
         // Bound with `let`, the decision is moved out; a `var` was copied out and then destroyed.
-        let (decided, grounds) = try evaluate(application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals, reasonsInto: consume reasons)
+        let (decided, grounds) = try evaluate(lent: application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals, reasonsInto: consume reasons)
         guard counterfactuals else { return decided }
         var decision = decided
         let needed = decision.outcome == .refused || decision.outcome == .incomplete
-        decision.counterfactuals = needed ? CounterfactualSearch(engine: self, application: application, peopleByName: peopleByName).counterfactuals(for: grounds) : []
+        decision.counterfactuals = needed ? CounterfactualSearch(engine: self, application: application.pointee, peopleByName: peopleByName).counterfactuals(for: grounds) : []
         return decision
     }
 
@@ -100,56 +110,67 @@ public struct Engine: Sendable {
         _ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true,
         dwelling: AreaMatcher.DwellingKey? = nil, reasonsInto given: consuming [Reason] = []
     ) throws(InputError) -> (Decision, [GroundNote]) {
-        let lawDate = Engine.lawDate(of: application, override: override)
+        var reasons: [Reason]? = consume given
+        return try withUnsafePointer(to: application) { (lent) throws(InputError) in
+            try evaluate(
+                lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: dwelling,
+                reasonsInto: reasons.take() ?? [])
+        }
+    }
+
+    /// ``evaluate(_:lawDate:peopleByName:notingGrounds:texts:dwelling:reasonsInto:)`` of an
+    /// application lent where it lies: the run reads it there, and it must stay there until this returns.
+    func evaluate(
+        lent application: UnsafePointer<Application>, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true,
+        dwelling: AreaMatcher.DwellingKey? = nil, reasonsInto given: consuming [Reason] = []
+    ) throws(InputError) -> (Decision, [GroundNote]) {
+        let lawDate = Engine.lawDate(of: application.pointee, override: override)
         guard let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate) else {
             throw InputError(
-                code: "E-LAW-DATE", path: override == nil ? (application.decisionDate == nil ? "$.applicationDate" : "$.decisionDate") : "$",
+                code: "E-LAW-DATE", path: override == nil ? (application.pointee.decisionDate == nil ? "$.applicationDate" : "$.decisionDate") : "$",
                 message: "no version of the law is in force on the law date \(lawDate); the rules start on \(law.versions.first?.description ?? "?")",
-                applicationId: application.id)
+                applicationId: application.pointee.id)
         }
         // The caller's key is read where it lies: `dwelling ?? key` copied it, counting each name.
         let covering: CoveringSet
         if let dwelling {
             covering = self.covering(dwelling, on: lawDate)
         } else {
-            covering = self.covering(AreaMatcher.DwellingKey(application.dwelling), on: lawDate)
+            covering = self.covering(AreaMatcher.DwellingKey(application.pointee.dwelling), on: lawDate)
         }
         if let conflict = covering.conflict {
             throw InputError(
                 code: "E-DESIGNATION-CONFLICT", path: "$.dwelling",
                 message: "designations '\(conflict.earlier)' and '\(conflict.later)' both carry measure \(conflict.measure) for this dwelling on the law date; the conflict must be resolved in the designation files",
-                applicationId: application.id)
+                applicationId: application.pointee.id)
         }
-        // Moved into the run, not copied: a copy would share the room, and the first append
-        // would make new room after all.
-        var reasons: [Reason]? = consume given
         // The run reads the application where it lies, lent for the run only: the scratch lets go
         // of it (`finish`) before this returns.
-        return withUnsafePointer(to: application) { application in
-            let scratch = DecisionScratch.take()
-            defer { scratch.finish() }
-            var run = DecisionRun(
-                application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
-                designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping,
-                writesWords: texts || notingGrounds)
-            if notingGrounds { run.grounds = [] }
-            run.rendersTexts = texts
-            // The missing facts are written in a decision with texts and searched by the grounds.
-            run.evaluator.notesMissing = texts || notingGrounds
-            // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
-            run.reasons = reasons.take() ?? []
-            if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.pointee.household.count) }
-            run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
-            // Each rule lent by the snapshot, which the law (held by this engine) keeps alive.
-            for lent in law.snapshots[period].lentRules {
-                lent._withUnsafeGuaranteedRef { rule in
-                    // Only a rule dated by an act can change version; the others are applied as they
-                    // are (passed through `version(of:in:)`, each was returned, and counted, once more).
-                    if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
-                }
+        let scratch = DecisionScratch.take()
+        defer { scratch.finish() }
+        var run = DecisionRun(
+            application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
+            designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping,
+            writesWords: texts || notingGrounds)
+        if notingGrounds { run.grounds = [] }
+        run.rendersTexts = texts
+        // The missing facts are written in a decision with texts and searched by the grounds.
+        run.evaluator.notesMissing = texts || notingGrounds
+        // A counted decision keeps few reasons (``DecisionRun/isCounted(_:_:)``): no room made for all.
+        // Moved into the run, not copied: a copy would share the room, and the first append would
+        // make new room after all.
+        run.reasons = consume given
+        if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.pointee.household.count) }
+        run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
+        // Each rule lent by the snapshot, which the law (held by this engine) keeps alive.
+        for lent in law.snapshots[period].lentRules {
+            lent._withUnsafeGuaranteedRef { rule in
+                // Only a rule dated by an act can change version; the others are applied as they
+                // are (passed through `version(of:in:)`, each was returned, and counted, once more).
+                if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
             }
-            return (run.decision(lawVersion: version), run.grounds ?? [])
         }
+        return (run.decision(lawVersion: version), run.grounds ?? [])
     }
 
     /// The designations of the dwelling's municipality whose areas and categories cover it on

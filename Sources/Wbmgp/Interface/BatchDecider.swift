@@ -55,10 +55,54 @@ public struct BatchDecider: Sendable {
     /// writing and reading (the kernel's copying of the output into a file's pages) overlap with
     /// the deciding instead of following it; still one thread decides.
     public func start(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
-        let count = lines.count
+        let base = lines.startIndex
+        return start(count: lines.count, firstLine: firstLine, logging: logging) { i, number, service, out, spares in
+            service.decideLine(lines[base + i], number: number, logging: logging, into: &out, reusing: &spares)
+        }
+    }
+
+    /// Whether the calling thread should read the next block's applications while the worker
+    /// decides this one (``read(_:recycling:)``, ``start(_:firstLine:logging:)-(ReadAhead,_,_)``): with one job.
+    /// That thread otherwise only splits lines and writes, and the one worker read each line's
+    /// JSON before deciding it, a third of its work (Benchmarks, step 110). With more jobs every
+    /// core already decides, reading included, and a block read ahead would only take memory.
+    public var readsAhead: Bool { jobs == 1 }
+
+    /// Reads each of `lines` into its application on the calling thread, for a block started
+    /// later (``start(_:firstLine:logging:)-(ReadAhead,_,_)``); a line that cannot be read keeps its
+    /// error, written as its error record when the block is decided.
+    ///
+    /// - Parameter recycling: a block read ahead and decided since (its workers done): its
+    ///   applications' arrays are taken for these, one line for one, as a worker's are
+    ///   (``LineSpares``), and the rest of each is freed here, on the thread that made it.
+    public func read(_ lines: ArraySlice<[UInt8]>, recycling decided: ReadAhead? = nil) -> ReadAhead {
+        var spares = LineSpares()
+        let base = lines.startIndex
+        // Bound once: `service` is read from an array, a copy counting each of its references.
+        let reader = service
+        return ReadAhead(count: lines.count) { i, place in
+            if let decided, i < decided.count, var application = decided.take(i) { spares.recycle(&application) }
+            return reader.readLine(lines[base + i], into: place, reusing: &spares)
+        }
+    }
+
+    /// ``start(_:firstLine:logging:)-(ArraySlice<[UInt8]>,_,_)`` for a block read ahead: the
+    /// worker only decides and writes. A block is started once, and recycled by the next one read
+    /// only after it is finished.
+    public func start(_ read: ReadAhead, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
+        start(count: read.count, firstLine: firstLine, logging: logging) { i, number, service, out, spares in
+            service.decideLine(read.line(i), number: number, logging: logging, into: &out, reusing: &spares)
+        }
+    }
+
+    /// Decides `count` lines, line `i` by `decideLine(i, its number, the worker's service, its
+    /// output, its spares)`, in slices over the workers (see the two `start`s).
+    private func start(
+        count: Int, firstLine: Int, logging: Bool,
+        decideLine: @escaping @Sendable (Int, Int, DecisionService, inout JSONBytes, inout LineSpares) -> (error: InputError?, record: JSONValue?)
+    ) -> BlockInFlight {
         let sliceCount = jobs == 1 ? 1 : min(jobs * BatchDecider.slicesPerJob, max(count, 1))
         let slots = ConcurrentSlots<Slice>(count: sliceCount)
-        let base = lines.startIndex
         let decideSlice: @Sendable (Int, DecisionService) -> Void = { slice, decider in
             let start = count * slice / sliceCount
             let end = count * (slice + 1) / sliceCount
@@ -68,7 +112,7 @@ public struct BatchDecider: Sendable {
             // The arrays of the slice's applications, reused from one line to the next.
             var spares = LineSpares()
             for i in start..<end {
-                let (error, record) = decider.decideLine(lines[base + i], number: firstLine + i, logging: logging, into: &out, reusing: &spares)
+                let (error, record) = decideLine(i, firstLine + i, decider, &out, &spares)
                 out.byte(0x0A)
                 if let error { errors.append(error) }
                 if let record { records.append(record) }
@@ -121,6 +165,77 @@ public struct BatchDecider: Sendable {
             // Every slice is decided once `rest` returns, so no slot is empty.
             return slots.values.map { $0 ?? Slice(output: SliceBytes(ByteBuffer()), errors: [], records: []) }
         }
+    }
+}
+
+/// A block's lines read ahead of deciding (``BatchDecider/read(_:recycling:)``): each line's
+/// application, or the error that stopped its reading. The worker deciding a line borrows its
+/// application where it lies (a copy counted a reference to each of its strings and arrays, on
+/// the other core: a tenth of the worker's time); the reading thread recycles the block's
+/// applications once it is decided.
+public final class ReadAhead: @unchecked Sendable {
+    // Unchecked: every place is written by the reading thread before the block is started, read
+    // by the one worker that decides its line, and taken back by the reading thread once the
+    // block is finished (the workers' group waited for).
+    /// Line `i`'s application, in place while `states[i]` is ``read``.
+    private let applications: UnsafeMutablePointer<Application>
+    /// Each line's state: ``read``, ``taken``, or (0 and up) the index of its error in
+    /// ``failures``. A line read is told by its state alone: an optional error per line was
+    /// copied and destroyed at each look.
+    private let states: UnsafeMutablePointer<Int32>
+    /// What stopped the reading of the lines not read, in line order (few).
+    private var failures: [InputError] = []
+    public let count: Int
+
+    /// The state of a line whose application is in place.
+    private static let read: Int32 = -1
+    /// The state of a line whose application was taken back (``take(_:)``).
+    private static let taken: Int32 = -2
+
+    /// A line read ahead, as its worker sees it.
+    enum Line {
+        /// The application, lent where it lies until the block is finished.
+        case application(UnsafePointer<Application>)
+        case failure(InputError)
+    }
+
+    /// Reads `count` lines, line `i` by `read(i, its place)`, which initializes the place with
+    /// the application read, or returns the error that stopped the reading.
+    init(count: Int, read: (Int, UnsafeMutablePointer<Application>) -> InputError?) {
+        self.count = count
+        applications = .allocate(capacity: max(count, 1))
+        states = .allocate(capacity: max(count, 1))
+        for i in 0..<count {
+            if let error = read(i, applications + i) {
+                (states + i).initialize(to: Int32(failures.count))
+                failures.append(error)
+            } else {
+                (states + i).initialize(to: Self.read)
+            }
+        }
+    }
+
+    /// Line `index` for its worker.
+    func line(_ index: Int) -> Line {
+        let state = states[index]
+        // Its application moved out, the place holds nothing to lend: only a block decided after
+        // it was recycled (``BatchDecider/read(_:recycling:)``) could get here.
+        precondition(state != Self.taken, "a line read ahead was decided after its block was recycled")
+        return state >= 0 ? .failure(failures[Int(state)]) : .application(UnsafePointer(applications + index))
+    }
+
+    /// Line `index`'s application, moved out, once; nil when the line has none or was taken.
+    func take(_ index: Int) -> Application? {
+        guard states[index] == Self.read else { return nil }
+        states[index] = Self.taken
+        return (applications + index).move()
+    }
+
+    deinit {
+        // Applications not taken back are destroyed here.
+        for i in 0..<count where states[i] == Self.read { (applications + i).deinitialize(count: 1) }
+        applications.deallocate()
+        states.deallocate()
     }
 }
 

@@ -98,12 +98,51 @@ public struct DecisionService: Sendable {
     /// ``decideLine(_:number:logging:into:)`` for one of a worker's lines: the application is read
     /// into the arrays of the lines before (`spares`) and handed back to them once written.
     func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares) -> (error: InputError?, record: JSONValue?) {
-        do {
+        do throws(InputError) {
             var application = try reader.read(bytes, reusing: &spares)
-            var decision = try engine.decide(application, lawDate: lawDate, counterfactuals: counterfactuals && !record, reasonsInto: spares.takeReasons())
-            let input = record || logging ? ApplicationWriter.json(application, keeping: decision.usedPoliceRecords) : nil
+            defer { spares.recycle(&application) }
+            return withUnsafePointer(to: application) { decide(lent: $0, number: number, logging: logging, into: &out, reusing: &spares) }
+        } catch {
+            DecisionWriter.errorRecord(line: number, error: error, into: &out)
+            return (error, nil)
+        }
+    }
+
+    /// Reads one batch line ahead of its deciding (``ReadAhead``) into `place`, which is
+    /// initialized only when the application was read; nil then, else the error that stopped the
+    /// reading (written as the line's error record when it is decided).
+    func readLine(_ bytes: [UInt8], into place: UnsafeMutablePointer<Application>, reusing spares: inout LineSpares) -> InputError? {
+        do throws(InputError) {
+            // Moved into its place as made: a result holding it was copied out again.
+            place.initialize(to: try reader.read(bytes, reusing: &spares))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// ``decideLine(_:number:logging:into:reusing:)`` for a line read ahead (``readLine(_:into:reusing:)``,
+    /// on another thread): the application is lent where it lies, and left to its reader to recycle.
+    func decideLine(_ read: ReadAhead.Line, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares) -> (error: InputError?, record: JSONValue?) {
+        switch read {
+        case .application(let application):
+            return decide(lent: application, number: number, logging: logging, into: &out, reusing: &spares)
+        case .failure(let error):
+            DecisionWriter.errorRecord(line: number, error: error, into: &out)
+            return (error, nil)
+        }
+    }
+
+    /// Decides line `number`'s application, lent where it lies, and writes its output line (a
+    /// decision, or the error record of a decision that could not be made), with the record
+    /// when `logging`.
+    private func decide(
+        lent application: UnsafePointer<Application>, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares
+    ) -> (error: InputError?, record: JSONValue?) {
+        do {
+            var decision = try engine.decide(lent: application, lawDate: lawDate, counterfactuals: counterfactuals && !record, reasonsInto: spares.takeReasons())
+            let input = record || logging ? ApplicationWriter.json(application.pointee, keeping: decision.usedPoliceRecords) : nil
             DecisionWriter.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
-            spares.recycle(&application)
             decision.counterfactuals = nil
             let logged = logging ? DecisionWriter.json(decision, engine: engineInfo, input: input) : nil
             spares.recycle(&decision)
