@@ -70,17 +70,28 @@ public struct Engine: Sendable {
     /// `reasons`, an empty array whose room a batch worker keeps (``LineSpares``).
     func decide(_ application: Application, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]) throws(InputError) -> Decision {
         var given: [Reason]? = consume reasons
+        // The key made from the application as a value: from a pointer its dwelling was copied.
+        let dwelling = AreaMatcher.DwellingKey(application.dwelling)
         return try withUnsafePointer(to: application) { (lent) throws(InputError) in
-            try decide(lent: lent, lawDate: override, peopleByName: peopleByName, counterfactuals: counterfactuals, reasonsInto: given.take() ?? [])
+            try decide(
+                lent: lent, dwelling: dwelling, lawDate: override, peopleByName: peopleByName, counterfactuals: counterfactuals,
+                reasonsInto: given.take() ?? [])
         }
     }
 
     /// ``decide(_:lawDate:peopleByName:counterfactuals:reasonsInto:)`` for an application lent
     /// where it lies for the decision (a batch line read ahead, ``ReadAhead``): passed on as a
     /// value from there, it was copied, a reference counted for each of its strings and arrays.
-    func decide(lent application: UnsafePointer<Application>, lawDate override: CalendarDate? = nil, peopleByName: Bool = false, counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]) throws(InputError) -> Decision {
+    ///
+    /// - Parameter dwelling: the key of the application's dwelling, made where the application
+    ///   is a value (or where it was read).
+    func decide(
+        lent application: UnsafePointer<Application>, dwelling: borrowing AreaMatcher.DwellingKey, lawDate override: CalendarDate? = nil, peopleByName: Bool = false,
+        counterfactuals: Bool = false, reasonsInto reasons: consuming [Reason]
+    ) throws(InputError) -> Decision {
         // Bound with `let`, the decision is moved out; a `var` was copied out and then destroyed.
-        let (decided, grounds) = try evaluate(lent: application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals, reasonsInto: consume reasons)
+        let (decided, grounds) = try evaluate(
+            lent: application, lawDate: override, peopleByName: peopleByName, notingGrounds: counterfactuals, dwelling: dwelling, reasonsInto: consume reasons)
         guard counterfactuals else { return decided }
         var decision = decided
         let needed = decision.outcome == .refused || decision.outcome == .incomplete
@@ -111,18 +122,28 @@ public struct Engine: Sendable {
         dwelling: AreaMatcher.DwellingKey? = nil, reasonsInto given: consuming [Reason] = []
     ) throws(InputError) -> (Decision, [GroundNote]) {
         var reasons: [Reason]? = consume given
+        // The caller's key is read where it lies: `dwelling ?? key` copied it, counting each name.
+        if let dwelling {
+            return try withUnsafePointer(to: application) { (lent) throws(InputError) in
+                try evaluate(
+                    lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: dwelling,
+                    reasonsInto: reasons.take() ?? [])
+            }
+        }
+        let key = AreaMatcher.DwellingKey(application.dwelling)
         return try withUnsafePointer(to: application) { (lent) throws(InputError) in
             try evaluate(
-                lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: dwelling,
+                lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: key,
                 reasonsInto: reasons.take() ?? [])
         }
     }
 
     /// ``evaluate(_:lawDate:peopleByName:notingGrounds:texts:dwelling:reasonsInto:)`` of an
-    /// application lent where it lies: the run reads it there, and it must stay there until this returns.
+    /// application lent where it lies: the run reads it there, and it must stay there until this
+    /// returns. Its dwelling's key is made by the caller (from a pointer, the dwelling was copied).
     func evaluate(
         lent application: UnsafePointer<Application>, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true,
-        dwelling: AreaMatcher.DwellingKey? = nil, reasonsInto given: consuming [Reason] = []
+        dwelling: borrowing AreaMatcher.DwellingKey, reasonsInto given: consuming [Reason] = []
     ) throws(InputError) -> (Decision, [GroundNote]) {
         let lawDate = Engine.lawDate(of: application.pointee, override: override)
         guard let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate) else {
@@ -131,13 +152,7 @@ public struct Engine: Sendable {
                 message: "no version of the law is in force on the law date \(lawDate); the rules start on \(law.versions.first?.description ?? "?")",
                 applicationId: application.pointee.id)
         }
-        // The caller's key is read where it lies: `dwelling ?? key` copied it, counting each name.
-        let covering: CoveringSet
-        if let dwelling {
-            covering = self.covering(dwelling, on: lawDate)
-        } else {
-            covering = self.covering(AreaMatcher.DwellingKey(application.pointee.dwelling), on: lawDate)
-        }
+        let covering = self.covering(dwelling, on: lawDate)
         if let conflict = covering.conflict {
             throw InputError(
                 code: "E-DESIGNATION-CONFLICT", path: "$.dwelling",

@@ -91,7 +91,7 @@ public struct BatchDecider: Sendable {
     /// only after it is finished.
     public func start(_ read: ReadAhead, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
         start(count: read.count, firstLine: firstLine, logging: logging) { i, number, service, out, spares in
-            service.decideLine(read.line(i), number: number, logging: logging, into: &out, reusing: &spares)
+            read.decide(i, by: service, number: number, logging: logging, into: &out, reusing: &spares)
         }
     }
 
@@ -177,63 +177,76 @@ public final class ReadAhead: @unchecked Sendable {
     // Unchecked: every place is written by the reading thread before the block is started, read
     // by the one worker that decides its line, and taken back by the reading thread once the
     // block is finished (the workers' group waited for).
-    /// Line `i`'s application, in place while `states[i]` is ``read``.
+    /// Line `i`'s application, in place while `states[i]` is 0 or more.
     private let applications: UnsafeMutablePointer<Application>
-    /// Each line's state: ``read``, ``taken``, or (0 and up) the index of its error in
-    /// ``failures``. A line read is told by its state alone: an optional error per line was
-    /// copied and destroyed at each look.
+    /// Each line's state: 0 and up, read (the index of its dwelling's key in ``keys``); ``taken``;
+    /// below that, not read (its error is `failures[-2 - state]`). A line read is told by its
+    /// state alone: an optional error per line was copied and destroyed at each look.
     private let states: UnsafeMutablePointer<Int32>
+    /// The dwelling's key of each line read, in line order, made by the reading thread. Kept in
+    /// an array that no one changes, so the worker borrows each without a copy.
+    private let keys: [AreaMatcher.DwellingKey]
     /// What stopped the reading of the lines not read, in line order (few).
-    private var failures: [InputError] = []
+    private let failures: [InputError]
     public let count: Int
 
-    /// The state of a line whose application is in place.
-    private static let read: Int32 = -1
     /// The state of a line whose application was taken back (``take(_:)``).
-    private static let taken: Int32 = -2
-
-    /// A line read ahead, as its worker sees it.
-    enum Line {
-        /// The application, lent where it lies until the block is finished.
-        case application(UnsafePointer<Application>)
-        case failure(InputError)
-    }
+    private static let taken: Int32 = -1
 
     /// Reads `count` lines, line `i` by `read(i, its place)`, which initializes the place with
-    /// the application read, or returns the error that stopped the reading.
-    init(count: Int, read: (Int, UnsafeMutablePointer<Application>) -> InputError?) {
+    /// the application read and gives its dwelling's key, or gives the error that stopped the reading.
+    init(count: Int, read: (Int, UnsafeMutablePointer<Application>) -> Result<AreaMatcher.DwellingKey, InputError>) {
         self.count = count
         applications = .allocate(capacity: max(count, 1))
         states = .allocate(capacity: max(count, 1))
+        var keys: [AreaMatcher.DwellingKey] = []
+        keys.reserveCapacity(count)
+        var failures: [InputError] = []
         for i in 0..<count {
-            if let error = read(i, applications + i) {
-                (states + i).initialize(to: Int32(failures.count))
+            switch read(i, applications + i) {
+            case .success(let key):
+                (states + i).initialize(to: Int32(keys.count))
+                keys.append(key)
+            case .failure(let error):
+                (states + i).initialize(to: -2 - Int32(failures.count))
                 failures.append(error)
-            } else {
-                (states + i).initialize(to: Self.read)
             }
         }
+        self.keys = keys
+        self.failures = failures
     }
 
-    /// Line `index` for its worker.
-    func line(_ index: Int) -> Line {
+    /// Decides line `index` by `service`: its application lent where it lies, or its error
+    /// record (see ``DecisionService/decide(lent:dwelling:number:logging:into:reusing:)``).
+    func decide(
+        _ index: Int, by service: DecisionService, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares
+    ) -> (error: InputError?, record: JSONValue?) {
         let state = states[index]
         // Its application moved out, the place holds nothing to lend: only a block decided after
         // it was recycled (``BatchDecider/read(_:recycling:)``) could get here.
         precondition(state != Self.taken, "a line read ahead was decided after its block was recycled")
-        return state >= 0 ? .failure(failures[Int(state)]) : .application(UnsafePointer(applications + index))
+        guard state >= 0 else { return service.failed(failures[Int(-2 - state)], number: number, into: &out) }
+        return service.decide(lent: applications + index, dwelling: keys[Int(state)], number: number, logging: logging, into: &out, reusing: &spares)
+    }
+
+    /// A copy of line `index`'s application while it is in place, else nil; or the error that
+    /// stopped its reading (for a test to compare what was read with what the line gives alone).
+    func copy(_ index: Int) -> Result<Application?, InputError> {
+        let state = states[index]
+        if state < Self.taken { return .failure(failures[Int(-2 - state)]) }
+        return .success(state >= 0 ? applications[index] : nil)
     }
 
     /// Line `index`'s application, moved out, once; nil when the line has none or was taken.
     func take(_ index: Int) -> Application? {
-        guard states[index] == Self.read else { return nil }
+        guard states[index] >= 0 else { return nil }
         states[index] = Self.taken
         return (applications + index).move()
     }
 
     deinit {
         // Applications not taken back are destroyed here.
-        for i in 0..<count where states[i] == Self.read { (applications + i).deinitialize(count: 1) }
+        for i in 0..<count where states[i] >= 0 { (applications + i).deinitialize(count: 1) }
         applications.deallocate()
         states.deallocate()
     }

@@ -101,46 +101,38 @@ public struct DecisionService: Sendable {
         do throws(InputError) {
             var application = try reader.read(bytes, reusing: &spares)
             defer { spares.recycle(&application) }
-            return withUnsafePointer(to: application) { decide(lent: $0, number: number, logging: logging, into: &out, reusing: &spares) }
+            let dwelling = AreaMatcher.DwellingKey(application.dwelling)
+            return withUnsafePointer(to: application) { decide(lent: $0, dwelling: dwelling, number: number, logging: logging, into: &out, reusing: &spares) }
         } catch {
-            DecisionWriter.errorRecord(line: number, error: error, into: &out)
-            return (error, nil)
+            return failed(error, number: number, into: &out)
         }
     }
 
     /// Reads one batch line ahead of its deciding (``ReadAhead``) into `place`, which is
-    /// initialized only when the application was read; nil then, else the error that stopped the
+    /// initialized only when the application was read: then the key of its dwelling (made here,
+    /// on the reading thread, from the application as a value), else the error that stopped the
     /// reading (written as the line's error record when it is decided).
-    func readLine(_ bytes: [UInt8], into place: UnsafeMutablePointer<Application>, reusing spares: inout LineSpares) -> InputError? {
+    func readLine(_ bytes: [UInt8], into place: UnsafeMutablePointer<Application>, reusing spares: inout LineSpares) -> Result<AreaMatcher.DwellingKey, InputError> {
         do throws(InputError) {
-            // Moved into its place as made: a result holding it was copied out again.
-            place.initialize(to: try reader.read(bytes, reusing: &spares))
-            return nil
+            let application = try reader.read(bytes, reusing: &spares)
+            let dwelling = AreaMatcher.DwellingKey(application.dwelling)
+            place.initialize(to: application)
+            return .success(dwelling)
         } catch {
-            return error
-        }
-    }
-
-    /// ``decideLine(_:number:logging:into:reusing:)`` for a line read ahead (``readLine(_:into:reusing:)``,
-    /// on another thread): the application is lent where it lies, and left to its reader to recycle.
-    func decideLine(_ read: ReadAhead.Line, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares) -> (error: InputError?, record: JSONValue?) {
-        switch read {
-        case .application(let application):
-            return decide(lent: application, number: number, logging: logging, into: &out, reusing: &spares)
-        case .failure(let error):
-            DecisionWriter.errorRecord(line: number, error: error, into: &out)
-            return (error, nil)
+            return .failure(error)
         }
     }
 
     /// Decides line `number`'s application, lent where it lies, and writes its output line (a
     /// decision, or the error record of a decision that could not be made), with the record
-    /// when `logging`.
-    private func decide(
-        lent application: UnsafePointer<Application>, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares
+    /// when `logging`. `dwelling` is its dwelling's key, made where the application was a value.
+    func decide(
+        lent application: UnsafePointer<Application>, dwelling: borrowing AreaMatcher.DwellingKey, number: Int, logging: Bool, into out: inout JSONBytes,
+        reusing spares: inout LineSpares
     ) -> (error: InputError?, record: JSONValue?) {
         do {
-            var decision = try engine.decide(lent: application, lawDate: lawDate, counterfactuals: counterfactuals && !record, reasonsInto: spares.takeReasons())
+            var decision = try engine.decide(
+                lent: application, dwelling: dwelling, lawDate: lawDate, counterfactuals: counterfactuals && !record, reasonsInto: spares.takeReasons())
             let input = record || logging ? ApplicationWriter.json(application.pointee, keeping: decision.usedPoliceRecords) : nil
             DecisionWriter.compact(decision, engine: engineBlock, input: record ? input : nil, into: &out)
             decision.counterfactuals = nil
@@ -148,9 +140,14 @@ public struct DecisionService: Sendable {
             spares.recycle(&decision)
             return (nil, logged)
         } catch {
-            DecisionWriter.errorRecord(line: number, error: error, into: &out)
-            return (error, nil)
+            return failed(error, number: number, into: &out)
         }
+    }
+
+    /// Line `number`'s error record, for a line that could not be read or decided.
+    func failed(_ error: InputError, number: Int, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
+        DecisionWriter.errorRecord(line: number, error: error, into: &out)
+        return (error, nil)
     }
 
     /// Splits JSON Lines input into lines: a final newline ends the last line rather than
