@@ -186,7 +186,7 @@ struct DecideRun {
         var first = 1
         var progress = BatchProgress(enabled: showsProgress)
         defer { progress.finish() }
-        var lines = reader.nextLines(Self.blockLines)
+        var lines = reader.nextLines(blockLines)
         var decided: (slices: [BatchDecider.Slice], lastLine: Int)?
         // With one job, each block after the first is read (its JSON into applications) by this
         // thread while the worker decides the one before (``BatchDecider/readsAhead``).
@@ -203,7 +203,7 @@ struct DecideRun {
                 _ = block.finish()
                 return
             }
-            let next = reader.nextLines(Self.blockLines)
+            let next = reader.nextLines(blockLines)
             if batch.readsAhead, !next.isEmpty { readAhead = batch.read(next[...], recycling: decidedReadAhead.take()) }
             decided = (block.finish(), first + lines.count - 1)
             decidedReadAhead = current
@@ -219,8 +219,13 @@ struct DecideRun {
 
     /// Lines per block: enough that handing a block to the workers costs nothing measurable,
     /// few enough that three blocks of decisions with their texts (about 5 KB each) stay a few
-    /// MiB, whatever the batch size.
-    static let blockLines = 1024
+    /// MiB, whatever the batch size. With one job, whose next block is read into applications
+    /// while the worker decides (``BatchDecider/readsAhead``), half as many: one job to a file
+    /// ran 0.83 → 0.64 s (100,000 lines, eight runs alternated; 256 and 512 alike, 128 and 2,048
+    /// slower), likely as a block's applications and decisions pass from one core to the other
+    /// while still in its cache. Two jobs ran slower with 512 (0.65 → 0.70 s to a file, 0.57 →
+    /// 0.63 s to `/dev/null`), so they keep 1,024 (Benchmarks, step 112).
+    var blockLines: Int { jobs == 1 ? 512 : 1024 }
 
     /// Logs a decided block's records and writes its decisions; false when the log failed and
     /// nothing more may be written.

@@ -157,10 +157,11 @@ struct CLITests {
         }
     }
 
-    @Test("one job reads each block ahead of its deciding: over three blocks, the bytes of two jobs, bad lines in place")
+    @Test("one job reads each block ahead of its deciding: over five blocks, the bytes of two jobs, bad lines in place")
     func oneJobReadsAhead() throws {
-        // 2,200 lines, over the 1,024 lines of a block twice: the valid fixtures cycled, with a
-        // line the reader refuses and one the engine refuses (no law before 2005) among them.
+        // 2,200 lines: five blocks of one job's 512 lines, three of two jobs' 1,024. The valid
+        // fixtures cycled, with a line the reader refuses and one the engine refuses (no law
+        // before 2005) among them.
         let fixtures = try DecideFixture.all("valid").map { JSONWriter.compact(try #require($0.document["application"])) }
         let early = #"{"id":"early","applicationDate":"1999-03-01","dwelling":{"municipality":"Rotterdam","category":"rental"},"household":[{"id":"c","role":"applicant","birthDate":"1970-03-03"}]}"#
         let lines = (0..<2200).map { i in i % 97 == 3 ? #"{"id": 3}"# : i % 97 == 50 ? early : fixtures[i % fixtures.count] }
