@@ -121,19 +121,18 @@ public struct Engine: Sendable {
         _ application: Application, lawDate override: CalendarDate?, peopleByName: Bool, notingGrounds: Bool, texts: Bool = true,
         dwelling: AreaMatcher.DwellingKey? = nil, reasonsInto given: consuming [Reason] = []
     ) throws(InputError) -> (Decision, [GroundNote]) {
-        var reasons: [Reason]? = consume given
-        // The caller's key is read where it lies: `dwelling ?? key` copied it, counting each name.
-        if let dwelling {
-            return try withUnsafePointer(to: application) { (lent) throws(InputError) in
-                try evaluate(
-                    lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: dwelling,
-                    reasonsInto: reasons.take() ?? [])
-            }
+        // Without a key from the caller, made here from the application as a value and passed
+        // back in: the caller's key is read where it lies (`dwelling ?? key` copied it, counting
+        // each name).
+        guard let dwelling else {
+            return try evaluate(
+                application, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts,
+                dwelling: AreaMatcher.DwellingKey(application.dwelling), reasonsInto: consume given)
         }
-        let key = AreaMatcher.DwellingKey(application.dwelling)
+        var reasons: [Reason]? = consume given
         return try withUnsafePointer(to: application) { (lent) throws(InputError) in
             try evaluate(
-                lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: key,
+                lent: lent, lawDate: override, peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, dwelling: dwelling,
                 reasonsInto: reasons.take() ?? [])
         }
     }
