@@ -47,6 +47,34 @@ struct EvaluatorTests {
         #expect(reason.facts.map(\.key) == ["income", "residence", "residenceSince"])
     }
 
+    /// `for each p in applicant` asks for the applicant as a list of one, which the evaluator
+    /// keeps per household position from one decision to the next: the applicant is the second
+    /// member, then the first, then the second again, decided one after another on one thread.
+    /// By hand: each applicant was registered in Rotterdam from 2016-09-01, 2 years and 8 months
+    /// before the application on 2019-05-01, and gives no qualifying income, so art. 8 lid 1
+    /// refuses for the applicant; the partner is not art. 8's subject (only the applicant's
+    /// residence decides, legal spec A3.4), so no art. 8 reason names them.
+    @Test("art. 8: the applicant is the subject wherever in the household, decision after decision")
+    func applicantSubjectByPosition() throws {
+        func application(_ n: Int, applicantFirst: Bool) -> String {
+            let applicant = #"{"id": "a\#(n)", "role": "applicant", "birthDate": "1985-03-10", "residence": [{"municipality": "Rotterdam", "from": "2016-09-01"}], "income": ["none"]}"#
+            let partner = #"{"id": "b\#(n)", "role": "partner", "birthDate": "1980-01-01", "residence": [{"municipality": "Rotterdam", "from": "2000-01-01"}], "income": ["none"]}"#
+            let members = applicantFirst ? "\(applicant), \(partner)" : "\(partner), \(applicant)"
+            return """
+                {"id": "t\(n)", "applicationDate": "2019-05-01",
+                 "dwelling": {"municipality": "Rotterdam", "neighbourhood": "Carnisse", "category": "rental"},
+                 "household": [\(members)]}
+                """
+        }
+        for (n, applicantFirst) in [false, true, false].enumerated() {
+            let decision = try decide(application(n, applicantFirst: applicantFirst), designations: ["a8-x-rotterdam-carnisse"])
+            let reasons = decision.reasons.filter { $0.rule == "art8.income" }
+            #expect(reasons.map(\.person) == ["a\(n)"], "decision \(n)")
+            #expect(reasons.map(\.result) == [.applied], "decision \(n)")
+            #expect(decision.outcome == .refused, "decision \(n)")
+        }
+    }
+
     @Test("art. 9: priority names only the characteristics the designation lists")
     func priorityMinimal() throws {
         let decision = try decide(

@@ -65,6 +65,11 @@ final class ExpressionEvaluator {
     /// The household as a list value for each household size met so far (index: the size).
     @exclusivity(unchecked) private var householdValues: [Value] = []
 
+    /// Lists of one household member, by the member's index (``personList(_:)``), made at their
+    /// first use and kept for the evaluator's life: such a list names a position in the
+    /// household, not anyone's data.
+    @exclusivity(unchecked) private var personLists: [Value] = []
+
     /// The household and the covering designations' ids as list values, made once per decision
     /// rather than at every read (the household's kept for the next decision when it has as
     /// many members; the ids' made with their ``CoveringSet``).
@@ -221,6 +226,12 @@ final class ExpressionEvaluator {
         recordFacts = UnsafePointer(code.recordFactStorage.base)
     }
 
+    /// The list of one household member, `[person(index)]`.
+    private func personList(_ index: Int) -> Value {
+        while personLists.count <= index { personLists.append(.list([.person(personLists.count)])) }
+        return personLists[index]
+    }
+
     /// Evaluates a condition to true, false or nil (unknown).
     func truth(_ expression: CodeRef) -> Bool? {
         truth(at: expression.index)
@@ -341,11 +352,14 @@ final class ExpressionEvaluator {
             }
             return .list(kept ?? elements)
         case .list(let first, let count):
+            // A person where the rules ask for a list (`for each p in applicant`) is a list of
+            // one, the same for every application: kept, not made (an allocation at every rule).
             var values: [Value] = []
-            values.reserveCapacity(Int(count))
             for i in Int(first)..<Int(first + count) {
                 let v = value(at: operands[i])
                 if v.isUnknown { return .unknown }
+                if count == 1, case .person(let index) = v { return personList(index) }
+                if values.isEmpty { values.reserveCapacity(Int(count)) }
                 values.append(v)
             }
             return .list(values)
