@@ -131,6 +131,31 @@ struct FixtureTests {
         #expect(compared >= 40)
     }
 
+    /// `impact` and the bench give each counted decision the reasons' list of the one before
+    /// (``Engine/decideForCounting(_:recycling:)``). The decisions must be those made without,
+    /// also when the caller keeps the decisions whose lists it passes on: a list still shared is
+    /// not written into.
+    @Test("counted decisions that reuse the reasons' list of the one before are the decisions made without it, kept ones intact")
+    func countedRecycling() throws {
+        let cases = try Self.decidable().filter { $0.lawDate == nil }
+        var spare: [Reason] = []
+        var kept: [(index: Int, decision: Decision)] = []
+        for (i, (name, engine, application, _)) in cases.enumerated() {
+            let recycled = try engine.decideForCounting(application, recycling: &spare)
+            #expect(spare.isEmpty, "\(name)")
+            #expect(recycled == (try engine.decideForCounting(application)), "\(name)")
+            // Every other decision is kept: its list is then still shared when passed on.
+            if i % 2 == 0 { kept.append((i, recycled)) }
+            spare = recycled.reasons
+        }
+        // The kept decisions, after all that followed them, against fresh ones.
+        for (i, decision) in kept {
+            #expect(decision == (try cases[i].engine.decideForCounting(cases[i].application)), "\(cases[i].name)")
+        }
+        #expect(kept.contains { !$0.decision.reasons.isEmpty })
+        #expect(kept.count >= 20)
+    }
+
     @Test("a decision does not depend on the decisions made before it on the same thread (each thread reuses its evaluator)")
     func orderDoesNotMatter() throws {
         let cases = try Self.decidable()

@@ -107,13 +107,23 @@ public struct Engine: Sendable {
     /// give a priority, a defect or a screening scope are not applied (only whether they reach
     /// the application is asked), so those, and the police records they use, are left out too.
     public func decideForCounting(_ application: Application) throws(InputError) -> Decision {
-        try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling))
+        var none: [Reason] = []
+        return try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling), recycling: &none)
+    }
+
+    /// ``decideForCounting(_:)`` for a caller that counts many: `spare` is the reasons of its
+    /// decision before (``Decision/reasons``), emptied here and given to this decision, so that
+    /// no decision allocates a list of its own (about 250 instructions of 9,000). It is left
+    /// empty; when another decision still shares it, this one gets a list of its own.
+    public func decideForCounting(_ application: Application, recycling spare: inout [Reason]) throws(InputError) -> Decision {
+        try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling), recycling: &spare)
     }
 
     /// The same, with the dwelling's address already in compared form: `impact` decides each
     /// application under two rule sets and normalises the address once for both.
-    func decideForCounting(_ application: Application, dwelling: AreaMatcher.DwellingKey) throws(InputError) -> Decision {
-        try evaluate(application, lawDate: nil, peopleByName: false, notingGrounds: false, texts: false, dwelling: dwelling).0
+    func decideForCounting(_ application: Application, dwelling: AreaMatcher.DwellingKey, recycling spare: inout [Reason]) throws(InputError) -> Decision {
+        spare.removeAll(keepingCapacity: true)
+        return try evaluate(application, lawDate: nil, peopleByName: false, notingGrounds: false, texts: false, dwelling: dwelling, reasonsInto: spare.takeAll()).0
     }
 
     /// One decision, with its grounds noted for a counterfactual search when `notingGrounds`.

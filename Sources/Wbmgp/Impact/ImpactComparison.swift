@@ -66,8 +66,10 @@ public struct ImpactComparison: Sendable {
             let end = count * (slice + 1) / sliceCount
             var result = Slice()
             var changed = JSONBytes()
-            // The arrays of the slice's applications, reused from one line to the next.
+            // The arrays of the slice's applications, reused from one line to the next, and the
+            // reasons' lists of the decisions under the rules as they are and as changed.
             var spares = LineSpares()
+            var baseReasons: [Reason] = [], reformReasons: [Reason] = []
             for i in start..<end {
                 do throws(InputError) {
                     switch try engines.reader.read(lines[base + i], reusing: &spares) {
@@ -76,11 +78,13 @@ public struct ImpactComparison: Sendable {
                     case .application(var application):
                         defer { spares.recycle(&application) }
                         let dwelling = AreaMatcher.DwellingKey(application.dwelling)
-                        let before = try engines.base.decideForCounting(application, dwelling: dwelling)
+                        let before = try engines.base.decideForCounting(application, dwelling: dwelling, recycling: &baseReasons)
+                        defer { baseReasons = before.reasons }
                         let municipality = before.designations.first.flatMap { engines.municipalities[$0] } ?? application.dwelling.municipality.trimmingWhitespace
                         // By index: `enumerated()` would copy each engine (a dozen references) per application.
                         for k in engines.reforms.indices {
-                            let after = try engines.reforms[k].decideForCounting(application, dwelling: dwelling)
+                            let after = try engines.reforms[k].decideForCounting(application, dwelling: dwelling, recycling: &reformReasons)
+                            defer { reformReasons = after.reasons }
                             tallies[k].add(base: before, reform: after, municipality: municipality)
                             if after.outcome != before.outcome {
                                 Self.changedLine(application.id, before.outcome, after.outcome, labels[k], into: &changed)
