@@ -113,8 +113,9 @@ public struct Engine: Sendable {
 
     /// ``decideForCounting(_:)`` for a caller that counts many: `spare` is the reasons of its
     /// decision before (``Decision/reasons``), emptied here and given to this decision, so that
-    /// no decision allocates a list of its own (about 100 instructions of 9,000, with its freeing). It is left
-    /// empty; when another decision still shares it, this one gets a list of its own.
+    /// no decision allocates a list of its own (with its freeing, about 100 instructions of
+    /// 9,000). It is left empty; when another decision still shares it, this one gets a list of
+    /// its own.
     public func decideForCounting(_ application: Application, recycling spare: inout [Reason]) throws(InputError) -> Decision {
         try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling), recycling: &spare)
     }

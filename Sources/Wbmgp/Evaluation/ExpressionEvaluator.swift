@@ -352,12 +352,13 @@ final class ExpressionEvaluator {
             }
             return .list(kept ?? elements)
         case .list(let first, let count):
-            // A person where the rules ask for a list (`for each p in applicant`) is a list of
-            // one, the same for every application: kept, not made (an allocation at every rule).
             var values: [Value] = []
             for i in Int(first)..<Int(first + count) {
                 let v = value(at: operands[i])
                 if v.isUnknown { return .unknown }
+                // A person where the rules ask for a list (`for each p in applicant`) is a list
+                // of one, the same for every application: kept, not made (an allocation at every
+                // rule); room for the others is made once the first is known not to be that.
                 if count == 1, case .person(let index) = v { return personList(index) }
                 if values.isEmpty { values.reserveCapacity(Int(count)) }
                 values.append(v)
