@@ -35,6 +35,8 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) private var constants = UnsafePointer(ExpressionCode.empty.constantStorage.base)
     @exclusivity(unchecked) private var operands = UnsafePointer(ExpressionCode.empty.operandStorage.base)
     @exclusivity(unchecked) private var recordFacts = UnsafePointer(ExpressionCode.empty.recordFactStorage.base)
+    @exclusivity(unchecked) private var constantLists = UnsafePointer(ExpressionCode.empty.constantListStorage.base)
+    @exclusivity(unchecked) private var constantElements = UnsafePointer(ExpressionCode.empty.constantElementStorage.base)
     /// JSON paths of absent facts read since the last reset.
     @exclusivity(unchecked) private(set) var missing: [String] = []
     /// Where in ``missing`` the paths of the cached fact being computed begin (0 outside one):
@@ -224,6 +226,16 @@ final class ExpressionEvaluator {
         constants = UnsafePointer(code.constantStorage.base)
         operands = UnsafePointer(code.operandStorage.base)
         recordFacts = UnsafePointer(code.recordFactStorage.base)
+        constantLists = UnsafePointer(code.constantListStorage.base)
+        constantElements = UnsafePointer(code.constantElementStorage.base)
+    }
+
+    /// The elements of the constant `index` where they lie, if it is a list (``ConstantList``).
+    @inline(__always)
+    private func constantList(_ index: Int32) -> UnsafeBufferPointer<Value>? {
+        let list = constantLists[Int(index)]
+        guard list.count >= 0 else { return nil }
+        return UnsafeBufferPointer(start: constantElements + Int(list.start), count: Int(list.count))
     }
 
     /// The list of one household member, `[person(index)]`.
@@ -253,18 +265,23 @@ final class ExpressionEvaluator {
         case .and(let left, let right): return junction(left, right, settledBy: false)
         case .or(let left, let right): return junction(left, right, settledBy: true)
         // A constant operand (a code, a list of codes: the usual right side) is compared where it
-        // lies in the code: a copy counted a reference to its text or list, and released it.
+        // lies in the code, a list's elements where ``ExpressionCode`` lays them out: a copy
+        // counted a reference to its text or list, and released it.
         case .compare(let comparison, let left, let right):
-            if case .constant(let index) = nodes[Int(right)] { return compare(comparison, value(at: left), constants[Int(index)]) }
-            return compare(comparison, value(at: left), value(at: right))
+            if case .constant(let index) = nodes[Int(right)] { return compare(comparison, value(at: left), constants + Int(index)) }
+            let l = value(at: left)
+            let r = value(at: right)
+            return withUnsafePointer(to: r) { compare(comparison, l, $0) }
         case .member(let element, let list):
             let e = value(at: element)
             guard !e.isUnknown else { return nil }
-            if case .constant(let index) = nodes[Int(list)] { return Self.membership(e, in: constants[Int(index)]) }
+            if case .constant(let index) = nodes[Int(list)] { return constantList(index).map { Self.contains($0, e) } }
             return Self.membership(e, in: value(at: list))
         case .intersects(let left, let right):
-            if case .constant(let index) = nodes[Int(right)] { return Self.intersection(value(at: left), constants[Int(index)]) }
-            return Self.intersection(value(at: left), value(at: right))
+            if case .constant(let index) = nodes[Int(right)] { return Self.intersection(value(at: left), constantList(index)) }
+            let l = value(at: left)
+            guard case .list(let elements) = value(at: right) else { return nil }
+            return elements.withUnsafeBufferPointer { Self.intersection(l, $0) }
         case .isAbsent(let inner, let negated):
             // Testing for absence finds nothing missing: the paths it noted are dropped.
             let mark = missing.count
@@ -432,18 +449,6 @@ final class ExpressionEvaluator {
         }
     }
 
-    /// `element in list`: whether the list holds the element; unknown when it is no list.
-    private static func membership(_ element: Value, in list: Value) -> Bool? {
-        guard case .list(let elements) = list else { return nil }
-        return elements.contains(element)
-    }
-
-    /// `a intersects b`: whether the lists share an element; unknown unless both are lists.
-    private static func intersection(_ a: Value, _ b: Value) -> Bool? {
-        guard case .list(let left) = a, case .list(let right) = b else { return nil }
-        return left.contains { right.contains($0) }
-    }
-
     func bind(_ slot: Int, _ value: Value) {
         while slots.count <= slot {
             slots.append(.unknown)
@@ -451,32 +456,5 @@ final class ExpressionEvaluator {
         }
         slots[slot] = value
         slotStamps[slot] = slotStamp
-    }
-
-    /// A comparison's outcome; nil (unknown) when either side is, or they cannot be ordered.
-    func compare(_ comparison: Comparison, _ a: Value, _ b: Value) -> Bool? {
-        if a.isUnknown || b.isUnknown { return nil }
-        switch comparison {
-        case .equal: return a == b
-        case .notEqual: return a != b
-        default: break
-        }
-        let order: Int
-        switch (a, b) {
-        case (.integer(let x), .integer(let y)): order = x < y ? -1 : (x == y ? 0 : 1)
-        case (.date(let x), .date(let y)): order = x < y ? -1 : (x == y ? 0 : 1)
-        case (.span(let from, let to), .duration(let period)):
-            // A span is at least `period` long when it starts on or before its end minus the period (interface §9).
-            let threshold = to.subtracting(period, monthEnd: monthEnd)
-            order = from <= threshold ? (from == threshold ? 0 : 1) : -1
-        default: return nil
-        }
-        switch comparison {
-        case .less: return order < 0
-        case .lessOrEqual: return order <= 0
-        case .greater: return order > 0
-        case .greaterOrEqual: return order >= 0
-        case .equal, .notEqual: return nil
-        }
     }
 }

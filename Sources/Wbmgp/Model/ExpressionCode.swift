@@ -17,12 +17,29 @@ public final class ExpressionCode: @unchecked Sendable {
     let operandStorage: FixedStorage<Int32>
     /// The facts of `designationRecord` nodes whose cases carry names.
     let recordFactStorage: FixedStorage<DesignationRecordFact>
+    /// For each constant, where its elements lie in ``constantElementStorage`` when it is a list
+    /// (``ConstantList``): `in`, `intersects` and `=` compare with a constant list's elements
+    /// where they lie. Taken out of its constant, a list was counted and released at every test.
+    let constantListStorage: FixedStorage<ConstantList>
+    /// The elements of the constants that are lists, one list after the other.
+    let constantElementStorage: FixedStorage<Value>
 
     init(nodes: [CodeNode], constants: [Value], operands: [Int32], recordFacts: [DesignationRecordFact]) {
         nodeStorage = FixedStorage(nodes)
         constantStorage = FixedStorage(constants)
         operandStorage = FixedStorage(operands)
         recordFactStorage = FixedStorage(recordFacts)
+        var lists: [ConstantList] = [], elements: [Value] = []
+        for constant in constants {
+            if case .list(let items) = constant {
+                lists.append(ConstantList(start: Int32(elements.count), count: Int32(items.count)))
+                elements.append(contentsOf: items)
+            } else {
+                lists.append(ConstantList(start: 0, count: -1))
+            }
+        }
+        constantListStorage = FixedStorage(lists)
+        constantElementStorage = FixedStorage(elements)
     }
 
     var nodes: UnsafeMutablePointer<CodeNode> { nodeStorage.base }
@@ -35,10 +52,19 @@ public final class ExpressionCode: @unchecked Sendable {
         constantStorage.free()
         operandStorage.free()
         recordFactStorage.free()
+        constantListStorage.free()
+        constantElementStorage.free()
     }
 
     /// Code with no nodes, for an evaluator before its first rule.
     static let empty = ExpressionCode(nodes: [], constants: [], operands: [], recordFacts: [])
+}
+
+/// Where the elements of a constant list lie in ``ExpressionCode/constantElementStorage``.
+struct ConstantList {
+    let start: Int32
+    /// The elements; -1 for a constant that is not a list.
+    let count: Int32
 }
 
 /// An expression of an ``ExpressionCode``: the index of its root node.
