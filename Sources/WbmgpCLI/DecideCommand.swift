@@ -199,9 +199,13 @@ struct DecideRun {
             let current = readAhead.take()
             let block = current.map { batch.start($0, firstLine: first, logging: log != nil) }
                 ?? batch.start(lines[...], firstLine: first, logging: log != nil)
-            if let (slices, lastLine) = decided, !emit(slices, lastLine: lastLine, path: path) {
-                _ = block.finish()
-                return
+            if let (slices, lastLine) = decided.take() {
+                guard emit(slices, lastLine: lastLine, path: path) else {
+                    _ = block.finish()
+                    return
+                }
+                // Written: the next block's slices write into their buffers.
+                batch.recycle(consume slices)
             }
             let next = reader.nextLines(blockLines)
             if batch.readsAhead, !next.isEmpty { readAhead = batch.read(next[...], recycling: decidedReadAhead.take()) }

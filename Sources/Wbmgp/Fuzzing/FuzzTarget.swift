@@ -94,7 +94,7 @@ public enum FuzzRunner {
             starting(worker, -1)
         }
         var report = FuzzReport(target: target.name)
-        for part in slots.values { if let part { report.merge(part) } }
+        for part in slots.takeValues() { if let part { report.merge(part) } }
         report.duration = clock.now - began
         return report
     }

@@ -112,10 +112,10 @@ public struct ImpactComparison: Sendable {
             }
         }
         var tallies = empty
-        for case let mine? in workerTallies.values {
+        for case let mine? in workerTallies.takeValues() {
             for (k, tally) in mine.enumerated() { tallies[k].merge(tally) }
         }
-        return Block(tallies: tallies, slices: slots.values.map { $0 ?? Slice() })
+        return Block(tallies: tallies, slices: slots.takeValues().map { $0 ?? Slice() })
     }
 
     /// `{"application":"…","from":"refused","to":"granted"}` (with `"value"` in a sweep) and a newline.

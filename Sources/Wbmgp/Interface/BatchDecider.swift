@@ -7,6 +7,8 @@ public struct BatchDecider: Sendable {
     /// One service per worker; with more than one, worker `k` always uses `services[k]`.
     public let services: [DecisionService]
     public let jobs: Int
+    /// The output buffers of slices written and handed back (``recycle(_:)``).
+    let spareOutputs = SpareOutputs()
 
     public var service: DecisionService { services[0] }
 
@@ -41,6 +43,14 @@ public struct BatchDecider: Sendable {
     /// the two cores of a two-job run were busy 91–92 % of its time, at 32 (16 lines) 93–95 %,
     /// for no more work (Benchmarks, step 104).
     static let slicesPerJob = 32
+
+    /// Hands back the slices of a block once their bytes are written, so that the next block's
+    /// slices write into the same memory. A slice still referred to elsewhere keeps its bytes.
+    public func recycle(_ slices: consuming [Slice]) {
+        while var slice = slices.popLast() {
+            if isKnownUniquelyReferenced(&slice.output) { spareOutputs.give(slice.output) }
+        }
+    }
 
     /// Decides `lines`, numbering them from `firstLine` (1-based) for error records.
     public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
@@ -106,7 +116,9 @@ public struct BatchDecider: Sendable {
         let decideSlice: @Sendable (Int, DecisionService) -> Void = { slice, decider in
             let start = count * slice / sliceCount
             let end = count * (slice + 1) / sliceCount
-            var out = JSONBytes(capacity: (end - start) * 3000)
+            // A buffer of a block written before, when there is one (``recycle(_:)``): made new,
+            // each block's buffers were megabytes the kernel handed over afresh, page by page.
+            var out = JSONBytes(buffer: spareOutputs.take() ?? ByteBuffer(capacity: (end - start) * 3000))
             var errors: [InputError] = []
             var records: [JSONValue] = []
             // The arrays of the slice's applications, reused from one line to the next.
@@ -163,7 +175,7 @@ public struct BatchDecider: Sendable {
         public func finish() -> [Slice] {
             rest()
             // Every slice is decided once `rest` returns, so no slot is empty.
-            return slots.values.map { $0 ?? Slice(output: SliceBytes(ByteBuffer()), errors: [], records: []) }
+            return slots.takeValues().map { $0 ?? Slice(output: SliceBytes(ByteBuffer()), errors: [], records: []) }
         }
     }
 }
@@ -257,10 +269,19 @@ public final class ReadAhead: @unchecked Sendable {
 /// an array, each block's megabytes were copied once more (about 430 instructions a decision,
 /// and 5 KB of memory traffic).
 public final class SliceBytes: @unchecked Sendable {
-    // Unchecked: written by one worker before it is handed over, only read after.
-    private let buffer: ByteBuffer
+    // Unchecked: written by one worker before it is handed over, only read after, and taken back
+    // (``takeBuffer()``) only once no one else refers to it (``BatchDecider/recycle(_:)``).
+    private var buffer: ByteBuffer
 
     init(_ buffer: consuming ByteBuffer) { self.buffer = buffer }
+
+    /// The buffer, emptied, for another slice to write into; this one is left with none.
+    func takeBuffer() -> ByteBuffer {
+        var taken = ByteBuffer()
+        swap(&taken, &buffer)
+        taken.removeAll()
+        return taken
+    }
 
     public var count: Int { buffer.count }
 

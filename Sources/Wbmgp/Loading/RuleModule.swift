@@ -60,7 +60,7 @@ public struct RuleModule: Sendable {
         guard count > 0 else { return [] }
         let slots = ConcurrentSlots<RuleModule>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(replica(), at: $0) }
-        return slots.values.map { $0 ?? self }
+        return slots.takeValues().map { $0 ?? self }
     }
 
     /// Loads and compiles everything; all diagnostics of all files are returned together.

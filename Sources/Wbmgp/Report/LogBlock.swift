@@ -62,7 +62,7 @@ public final class LogCounter: @unchecked Sendable {
             slots.store(countShare(shares[share], lines.buffers, numbers, from: count * share / used, to: count * (share + 1) / used), at: share)
         }
         var total = LogBlock.Counted()
-        for case let counted? in slots.values { total.append(counted) }
+        for case let counted? in slots.takeValues() { total.append(counted) }
         return total
     }
 

@@ -15,6 +15,15 @@ final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
         lock.signal()
     }
 
-    /// The stored values in slot order; a slot never written is nil.
-    var values: [Value?] { slots }
+    /// The stored values in slot order, taken out (a slot never written is nil): the slots keep
+    /// none of them, so a value the caller holds is held by the caller alone, whenever the
+    /// workers' last references to these slots go.
+    func takeValues() -> [Value?] {
+        lock.wait()
+        defer { lock.signal() }
+        let count = slots.count
+        var taken: [Value?] = Array(repeating: nil, count: count)
+        swap(&taken, &slots)
+        return taken
+    }
 }

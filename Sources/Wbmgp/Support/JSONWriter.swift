@@ -134,6 +134,9 @@ public struct JSONBytes: ~Copyable, Sendable {
 
     public init(capacity: Int = 0) { buffer = ByteBuffer(capacity: capacity) }
 
+    /// Writes after what `buffer` holds.
+    public init(buffer: consuming ByteBuffer) { self.buffer = buffer }
+
     /// The bytes written so far (a copy).
     public var bytes: [UInt8] { buffer.array }
 
