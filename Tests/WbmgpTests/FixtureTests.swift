@@ -156,6 +156,34 @@ struct FixtureTests {
         #expect(kept.count >= 20)
     }
 
+    /// Each thread keeps one run for its decisions (``DecisionRun``, in its ``DecisionScratch``),
+    /// begun and ended for each. Once a decision ends, the run holds nothing of it: no
+    /// application, household, person, reason, condition, priority, defect, missing fact,
+    /// screening request, police record or ground, whatever the outcome (some keep conditions
+    /// or a priority the decision did not take) and whether texts, grounds or neither were made.
+    @Test("after each decision the thread's run holds nothing of it")
+    func runKeepsNothing() throws {
+        var checked = 0
+        for (name, engine, application, lawDate) in try Self.decidable() {
+            _ = try engine.decide(application, lawDate: lawDate, counterfactuals: true)
+            _ = try engine.decide(application, lawDate: lawDate)
+            if lawDate == nil { _ = try engine.decideForCounting(application) }
+            // This thread's scratch (the one the decisions above were made in), taken and
+            // handed back as a decision does.
+            let scratch = DecisionScratch.take()
+            defer { scratch.finish() }
+            let run = scratch.run
+            #expect(run.application.pointee.id.isEmpty && run.application.pointee.household.isEmpty, "\(name)")
+            #expect(run.textContext.household == nil && run.textContext.designations.isEmpty && run.textContext.designationIds == nil, "\(name)")
+            #expect(run.reasons.isEmpty && run.conditions.isEmpty && run.defects.isEmpty && run.missingFacts.isEmpty, "\(name)")
+            #expect(run.scope.isEmpty && run.usedRecords.isEmpty, "\(name)")
+            #expect(run.priority == nil && run.grounds == nil && run.lookupRule == nil, "\(name)")
+            #expect(!run.reached && !run.unliftedRefusal && !run.blockingUnknown, "\(name)")
+            checked += 1
+        }
+        #expect(checked >= 40)
+    }
+
     @Test("a decision does not depend on the decisions made before it on the same thread (each thread reuses its evaluator)")
     func orderDoesNotMatter() throws {
         let cases = try Self.decidable()

@@ -23,6 +23,9 @@ final class CoveringSet: Sendable {
     /// for the set, not at every decision.
     let conflict: (earlier: String, later: String, measure: String)?
 
+    /// No designation: what a thread's run holds between decisions (``DecisionRun``).
+    static let none = CoveringSet([], measureNames: [])
+
     /// - Parameter measureNames: the law's measure names (``CompiledLaw/measureNames``), which
     ///   number the measures a rule asks the carrier of.
     init(_ designations: [Designation], measureNames: [String]) {

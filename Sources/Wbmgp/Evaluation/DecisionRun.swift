@@ -1,78 +1,146 @@
 /// The state of deciding one application: rules are applied in order, reasons collected, and the
 /// outcome combined at the end (legal spec A6).
-struct DecisionRun {
+///
+/// One run for each thread's scratch (``DecisionScratch``), begun for each decision
+/// (``begin(application:lawDate:covering:monthEnd:labels:designationWords:peopleByName:ruleWordsNeedEscaping:writesWords:)``)
+/// and ended after it (``end()``), not made and destroyed: a run made anew counted a reference
+/// to each of the thread's and the engine's objects it holds (the evaluator, the labels, the
+/// designations' words, the notes and lists of the texts) and released each again (about 400
+/// instructions of an evaluation without texts, 760 of a decision with them). What a decision
+/// put in it is let go at its end: no application, person or reason is kept from one decision
+/// to the next.
+final class DecisionRun {
     /// The application, lent by the caller for the run (``Engine``): its fields are read where
-    /// they lie. Each field copied here counted a reference, and released it at the end.
-    let application: UnsafePointer<Application>
-    let lawDate: CalendarDate
+    /// they lie. Each field copied here counted a reference, and released it at the end. Between
+    /// decisions an empty application (``noApplication``), never one a decision lent.
+    @exclusivity(unchecked) private(set) var application: UnsafePointer<Application>
+    @exclusivity(unchecked) private(set) var lawDate = CalendarDate(dayNumber: 0)
     /// The covering designations, with their ids (``CoveringSet``).
-    let coveringSet: CoveringSet
+    @exclusivity(unchecked) private(set) var coveringSet = CoveringSet.none
     var covering: [Designation] { coveringSet.designations }
     let evaluator: ExpressionEvaluator
-    var reasons: [Reason] = []
-    var lookupRule: (index: Int, rule: CompiledRule)?
-    var reached = false
-    var unliftedRefusal = false
-    var blockingUnknown = false
-    var conditions: [String] = []
-    var priority: Priority?
-    var defects: [Defect] = []
-    var missingFacts: [String] = []
-    var scope: [ScreeningRequest] = []
+    @exclusivity(unchecked) var reasons: [Reason] = []
+    @exclusivity(unchecked) var lookupRule: (index: Int, rule: CompiledRule)?
+    @exclusivity(unchecked) var reached = false
+    @exclusivity(unchecked) var unliftedRefusal = false
+    @exclusivity(unchecked) var blockingUnknown = false
+    @exclusivity(unchecked) var conditions: [String] = []
+    @exclusivity(unchecked) var priority: Priority?
+    @exclusivity(unchecked) var defects: [Defect] = []
+    @exclusivity(unchecked) var missingFacts: [String] = []
+    @exclusivity(unchecked) var scope: [ScreeningRequest] = []
     /// Whether the evaluator's designation and measure are set (``prepare(_:)``): for
     /// ``preparedMeasure``, carried by a covering designation or not. Rules of one measure
     /// follow each other, so most rules find them set already. Three plain fields, not an
     /// optional pair: that was compared and stored through the runtime's generic code.
-    var isPrepared = false
+    @exclusivity(unchecked) var isPrepared = false
     /// The prepared measure's number (``CompiledRule/measureNumber``; -1 for none): compared as
     /// a number at every rule, where names were compared as strings.
-    var preparedMeasure = -1
-    var preparedCarried = false
+    @exclusivity(unchecked) var preparedMeasure = -1
+    @exclusivity(unchecked) var preparedCarried = false
     /// Police records some rule relied on; few, so a list kept free of duplicates.
-    var usedRecords: [RecordReference] = []
+    @exclusivity(unchecked) var usedRecords: [RecordReference] = []
     /// Whether reasons get their facts and texts; a decision that is only counted (`impact`)
     /// needs rule, person, result and lift, nothing a person reads.
-    var rendersTexts = true
+    @exclusivity(unchecked) var rendersTexts = true
     /// The grounds met so far, when a counterfactual search will need them (nil otherwise).
-    var grounds: [GroundNote]?
-    /// The thread's reused evaluator and text arena (``DecisionScratch``).
-    let scratch: DecisionScratch
-    /// Where this decision's reasons are rendered (``textArena()``); nil until the first.
-    var arena: TextArena?
+    @exclusivity(unchecked) var grounds: [GroundNote]?
+    /// What the text being rendered wrote unchecked (the scratch's: ``TextContext/escapeNote``).
+    let escapeNote: EscapeNote
+    /// Where reasons' facts and texts are rendered (``textArena()``), kept from one decision to the
+    /// next unless a reason of an earlier decision still refers to it.
+    private var arena = TextArena()
+    /// Whether this decision has taken ``arena`` (emptied) yet.
+    @exclusivity(unchecked) private var arenaTaken = false
     /// Whether the rules' or the designations' words may need escaping in JSON
     /// (``Engine/ruleWordsNeedEscaping``); when they may, no text is known clean.
-    let ruleWordsNeedEscaping: Bool
+    @exclusivity(unchecked) private(set) var ruleWordsNeedEscaping = true
     /// How values read in texts (labels, people); its language and designation set per text.
-    var textContext: TextContext
+    @exclusivity(unchecked) var textContext: TextContext
 
+    /// A run for a thread's scratch, with its evaluator, notes and lists of words.
+    init(evaluator: ExpressionEvaluator, escapeNote: EscapeNote, listWords: ListWords) {
+        self.evaluator = evaluator
+        self.escapeNote = escapeNote
+        application = DecisionRun.noApplication
+        textContext = TextContext(
+            language: .nl, labels: TextLabels(), household: nil, designations: [], designation: nil, peopleByName: false, designationWords: nil,
+            escapeNote: escapeNote, listWords: listWords)
+    }
+
+    /// Begins deciding `application`.
+    ///
     /// - Parameters:
-    ///   - application: lent for the run; it must stay where it lies until the run ends.
+    ///   - application: lent for the run; it must stay where it lies until ``end()``.
     ///   - writesWords: whether the run renders any text (reasons' texts, or grounds' wordings).
-    ///     A run that writes none gets a text context without the household, the designations
-    ///     and the words: each was counted at the start of every counted decision and released
-    ///     at its end.
-    init(
-        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels, scratch: DecisionScratch,
-        designationWords: DesignationWords? = nil, peopleByName: Bool = false, ruleWordsNeedEscaping: Bool = true, writesWords: Bool = true
+    ///     A run that writes none is given neither the household nor the designations for its
+    ///     texts: each was counted at the start of every counted decision and released at its end.
+    func begin(
+        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: borrowing TextLabels,
+        designationWords: DesignationWords?, peopleByName: Bool, ruleWordsNeedEscaping: Bool, writesWords: Bool
     ) {
         self.application = application
         self.lawDate = lawDate
-        coveringSet = set
-        self.textContext = TextContext(
-            language: .nl, labels: labels, household: writesWords ? application.pointee.household : nil, designations: writesWords ? set.designations : [],
-            designation: nil, peopleByName: peopleByName, designationWords: writesWords ? designationWords : nil,
-            escapeNote: writesWords ? scratch.escapeNote : nil, listWords: writesWords ? scratch.listWords : nil)
-        self.scratch = scratch
+        // Each reference stored only when it changes: most decisions of a thread have the
+        // engine, and many the covering set, of the one before.
+        if coveringSet !== set { coveringSet = set }
+        if !textContext.labels.isSame(as: labels) { textContext.labels = copy labels }
+        if textContext.designationWords !== designationWords { textContext.designationWords = designationWords }
+        if writesWords {
+            textContext.household = application.pointee.household
+            textContext.designations = set.designations
+        }
+        textContext.peopleByName = peopleByName
         self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
-        evaluator = scratch.evaluator
         evaluator.begin(application, lawDate: lawDate, designations: set.idsValue, monthEnd: monthEnd)
     }
+
+    /// Ends the decision: what it put in the run is let go (the application, its household, the
+    /// grounds, conditions, priority and screening scope a decision did not take), and the run
+    /// is as ``begin`` expects it. The lists keep their room; the arena its bytes until the next
+    /// decision renders over them (the decision refers to them).
+    func end() {
+        application = DecisionRun.noApplication
+        evaluator.end()
+        if textContext.household != nil { textContext.household = nil }
+        if !textContext.designations.isEmpty { textContext.designations = [] }
+        if textContext.designationIds != nil { textContext.designationIds = nil }
+        if !reasons.isEmpty { reasons.removeAll(keepingCapacity: true) }
+        if case .some = lookupRule { lookupRule = nil }
+        reached = false
+        unliftedRefusal = false
+        blockingUnknown = false
+        if !conditions.isEmpty { conditions.removeAll(keepingCapacity: true) }
+        if case .some = priority { priority = nil }
+        if !defects.isEmpty { defects.removeAll(keepingCapacity: true) }
+        if !missingFacts.isEmpty { missingFacts.removeAll(keepingCapacity: true) }
+        if !scope.isEmpty { scope.removeAll(keepingCapacity: true) }
+        if !usedRecords.isEmpty { usedRecords.removeAll(keepingCapacity: true) }
+        isPrepared = false
+        preparedMeasure = -1
+        preparedCarried = false
+        rendersTexts = true
+        if case .some = grounds { grounds = nil }
+        arenaTaken = false
+    }
+
+    /// What ``application`` points to between decisions: an application of nobody.
+    // Unsafe: never written after it is made, and only read.
+    nonisolated(unsafe) private static let noApplication: UnsafePointer<Application> = {
+        let empty = UnsafeMutablePointer<Application>.allocate(capacity: 1)
+        empty.initialize(
+            to: Application(
+                id: "", kind: .newTenancy, applicationDate: CalendarDate(dayNumber: 0), decisionDate: nil,
+                dwelling: Dwelling(municipality: "", postcode: nil, houseNumber: nil, houseNumberAddition: nil, street: nil, neighbourhood: nil, category: ""),
+                household: [], woonverklaring: nil, hardship: [], applicantIndex: 0, role: .desk))
+        return UnsafePointer(empty)
+    }()
 
     /// The version of `rule` that decides. By default the law date's; a rule `dated by` the date
     /// of an act (a woonverklaring's, say: tempus regit actum) takes the version in force on that
     /// date, with that date's parameters. When the date is unknown, or no version is in force on
     /// it, the law date's version stands.
-    mutating func version(of rule: CompiledRule, in law: CompiledLaw) -> CompiledRule {
+    func version(of rule: CompiledRule, in law: CompiledLaw) -> CompiledRule {
         guard let datedBy = rule.datedBy, prepare(rule) else { return rule }
         // Reading the date decides nothing: what it found missing is not a missing fact.
         let noted = evaluator.missing.count
@@ -86,7 +154,7 @@ struct DecisionRun {
 
     /// Loads `rule` into the evaluator with the designation and measure it is under; false when no
     /// covering designation carries that measure.
-    mutating func prepare(_ rule: CompiledRule) -> Bool {
+    func prepare(_ rule: CompiledRule) -> Bool {
         evaluator.load(rule.program)
         if !isPrepared || preparedMeasure != rule.measureNumber {
             var designation: Designation?
@@ -113,7 +181,7 @@ struct DecisionRun {
         return true
     }
 
-    mutating func apply(_ rule: CompiledRule) {
+    func apply(_ rule: CompiledRule) {
         if rule.isLookup {
             lookupRule = (reasons.count, rule)
             return
@@ -147,7 +215,7 @@ struct DecisionRun {
         }
     }
 
-    mutating func evaluate(_ rule: CompiledRule, person: Value?) {
+    func evaluate(_ rule: CompiledRule, person: Value?) {
         reached = true
         guard let condition = rule.condition else { return }
         for list in rule.uses {
@@ -224,7 +292,7 @@ struct DecisionRun {
 
     /// A ground as the counterfactual search needs it, with the rule's `would lift` texts
     /// rendered now, while the rule's facts for this person are at hand.
-    mutating func noteGround(_ rule: CompiledRule, result: RuleResult, person: Value?, missing: [String]) -> GroundNote {
+    func noteGround(_ rule: CompiledRule, result: RuleResult, person: Value?, missing: [String]) -> GroundNote {
         var wouldLift: [Counterfactual.Wording] = []
         for text in rule.wouldLift where text.result == result && (text.guardExpression.map { evaluator.truth($0) == true } ?? true) {
             wouldLift.append(Counterfactual.Wording(nl: render(text.nl, .nl), en: render(text.en, .en)))
@@ -247,7 +315,7 @@ struct DecisionRun {
         return nil
     }
 
-    mutating func makeReason(_ rule: CompiledRule, result: RuleResult, personId: String?) -> Reason {
+    func makeReason(_ rule: CompiledRule, result: RuleResult, personId: String?) -> Reason {
         guard rendersTexts else {
             return Reason(
                 ruleVersion: rule.validFrom, words: rule.words, result: result, lifted: nil, person: personId,
@@ -259,12 +327,14 @@ struct DecisionRun {
         arena.bytes.byte(UInt8(ascii: "{"))
         var first = true
         // By index, each field read where it lies: a fact bound whole was copied, counting its name.
+        // The household read once a reason: each read of the run's field counted a reference.
+        let household = textContext.household
         for i in rule.facts.indices {
             if let condition = rule.facts[i].shownWhen, evaluator.truth(condition) != true { continue }
             if !first { arena.bytes.byte(UInt8(ascii: ",")) }
             first = false
             arena.bytes.buffer.append(rule.facts[i].member)
-            ValueRendering.appendJSON(evaluator.value(of: rule.facts[i].value), in: textContext.household, to: &arena.bytes)
+            ValueRendering.appendJSON(evaluator.value(of: rule.facts[i].value), in: household, to: &arena.bytes)
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count
@@ -292,18 +362,24 @@ struct DecisionRun {
         return nil
     }
 
-    /// The arena this decision's reasons are rendered into, taken from the scratch when
-    /// the first is rendered.
-    mutating func textArena() -> TextArena {
-        if let arena { return arena }
-        let taken = scratch.textArena()
-        arena = taken
-        return taken
+    /// The arena this decision's reasons are rendered into, taken when the first is rendered:
+    /// the run's own, emptied, unless a reason of an earlier decision still refers to it; then a
+    /// new one, kept from then on.
+    func textArena() -> TextArena {
+        if !arenaTaken {
+            if isKnownUniquelyReferenced(&arena) {
+                arena.bytes.buffer.removeAll()
+            } else {
+                arena = TextArena()
+            }
+            arenaTaken = true
+        }
+        return arena
     }
 
     /// The text of `template` as a `String` (a ground's `would lift` wording): rendered at the
     /// end of the arena, which is then cut back.
-    mutating func render(_ template: Template, _ language: Language) -> String {
+    func render(_ template: Template, _ language: Language) -> String {
         let arena = textArena()
         let start = arena.bytes.buffer.count
         var clean = true
@@ -315,19 +391,21 @@ struct DecisionRun {
     /// Appends the text of `template` to `arena`; `clean` becomes false when it may hold a byte
     /// JSON escapes: a literal that does, or a word the engine did not check
     /// (``TextContext/escapeNote``).
-    mutating func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
+    func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
         // Set at the first text: a decision only counted renders none, and holds no more.
         if textContext.designationIds == nil { textContext.designationIds = coveringSet.idsValue.listElements }
         // Set only when it changes: each assignment released the old value through the runtime's
         // generic code for optionals (about 80 instructions), twice a reason.
         if textContext.designation !== evaluator.designation { textContext.designation = evaluator.designation }
-        scratch.escapeNote.found = template.literalsNeedEscaping
-        template.appendText(evaluator, textContext, to: &arena.bytes.buffer)
-        if scratch.escapeNote.found { clean = false }
+        escapeNote.found = template.literalsNeedEscaping
+        // Lent in place: passed as a value, the context (a field of this run) was copied at every
+        // text, counting each of its references.
+        template.appendText(evaluator, &textContext, to: &arena.bytes.buffer)
+        if escapeNote.found { clean = false }
     }
 
-    mutating func decision(lawVersion: CalendarDate) -> Decision {
+    func decision(lawVersion: CalendarDate) -> Decision {
         let outcome: Decision.Outcome
         if covering.isEmpty || !reached {
             outcome = .notApplicable

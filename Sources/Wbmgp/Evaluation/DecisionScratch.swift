@@ -7,13 +7,9 @@
 /// caller has to carry it. A decision begun on a thread whose scratch is in use gets one of its
 /// own, freed when it ends.
 final class DecisionScratch {
-    let evaluator = ExpressionEvaluator(lawDate: CalendarDate(dayNumber: 0), designationIds: [])
-    /// Where reasons' facts and texts are rendered (``textArena()``).
-    private var arena = TextArena()
-    /// What the text being rendered wrote unchecked (``TextContext/escapeNote``).
-    let escapeNote = EscapeNote()
-    /// Code lists this thread has written in words (``ListWords``), kept from one decision to the next.
-    let listWords = ListWords()
+    /// The run this thread's decisions are made in, with the evaluator, the arena and the words
+    /// it keeps (``DecisionRun``).
+    let run: DecisionRun
     private var inUse = false
 
     /// This thread's scratch, marked in use; ``finish()`` hands it back.
@@ -23,25 +19,18 @@ final class DecisionScratch {
         return scratch
     }
 
-    private init(taken: Bool) { inUse = taken }
-
-    /// The arena a decision renders its reasons' facts and texts into: this scratch's own,
-    /// emptied, unless a reason of an earlier decision still refers to it; then a new one, kept
-    /// from then on.
-    func textArena() -> TextArena {
-        if isKnownUniquelyReferenced(&arena) {
-            arena.bytes.buffer.removeAll()
-        } else {
-            arena = TextArena()
-        }
-        return arena
+    private init(taken: Bool) {
+        inUse = taken
+        run = DecisionRun(
+            evaluator: ExpressionEvaluator(lawDate: CalendarDate(dayNumber: 0), designationIds: []), escapeNote: EscapeNote(), listWords: ListWords())
     }
 
-    /// Ends the decision: the scratch may serve the next one. The application lent is let go. The
-    /// arena still holds the decision's facts and texts (the decision refers to them) until the
-    /// next decision renders over them: like freed memory, only in this process, never stored.
+    /// Ends the decision: the scratch may serve the next one. The application lent is let go
+    /// (``DecisionRun/end()``). The arena still holds the decision's facts and texts (the decision
+    /// refers to them) until the next decision renders over them: like freed memory, only in
+    /// this process, never stored.
     func finish() {
-        evaluator.end()
+        run.end()
         inUse = false
     }
 

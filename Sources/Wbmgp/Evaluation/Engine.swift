@@ -173,8 +173,9 @@ public struct Engine: Sendable {
         // of it (`finish`) before this returns.
         let scratch = DecisionScratch.take()
         defer { scratch.finish() }
-        var run = DecisionRun(
-            application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels, scratch: scratch,
+        let run = scratch.run
+        run.begin(
+            application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels,
             designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping,
             writesWords: texts || notingGrounds)
         if notingGrounds { run.grounds = [] }

@@ -18,7 +18,10 @@ extension Template {
     /// Appends the text for people: literals as written, each value in words
     /// (``ValueRendering/appendText(_:_:to:)``), and a value that opens a sentence ("{p} woont …",
     /// or after ". ") capitalised.
-    func appendText(_ evaluator: ExpressionEvaluator, _ context: TextContext, to bytes: inout ByteBuffer) {
+    ///
+    /// The context is lent `inout` (nothing changes it): a decision's run keeps it in a field, and
+    /// a field of a class passed as a value is copied first.
+    func appendText(_ evaluator: ExpressionEvaluator, _ context: inout TextContext, to bytes: inout ByteBuffer) {
         let textStart = bytes.count
         // The walk of ``forEachStep(literal:value:)`` written out: through its two closures,
         // both writing to `bytes`, a decision cost about 200 instructions more.

@@ -113,7 +113,8 @@ public struct RequestChecker: Sendable {
 
     /// A finding's text for people: values in words, a value that opens a sentence capitalised.
     func render(_ template: Template, _ evaluator: ExpressionEvaluator, _ context: TextContext) -> String {
-        PlainWords.written { template.appendText(evaluator, context, to: &$0) }
+        var context = context
+        return PlainWords.written { template.appendText(evaluator, &context, to: &$0) }
     }
 }
 
