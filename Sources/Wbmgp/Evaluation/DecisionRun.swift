@@ -149,7 +149,10 @@ final class DecisionRun {
         // Usually the act's date falls in a period that shares this version (the compiler makes
         // one version for all periods that agree): found by identity before ids are compared.
         if law.snapshots[period].rules.contains(where: { $0 === rule }) { return rule }
-        return law.snapshots[period].rules.first(where: { $0.id == rule.id }) ?? rule
+        let other = law.snapshots[period].rules.first(where: { $0.id == rule.id }) ?? rule
+        // A version of another period may need more slots than this period's rules.
+        evaluator.reserveSlots(other.slotCount)
+        return other
     }
 
     /// Loads `rule` into the evaluator with the designation and measure it is under; false when no
@@ -177,7 +180,7 @@ final class DecisionRun {
             preparedMeasure = rule.measureNumber
         }
         guard preparedCarried else { return false }
-        evaluator.resetSlots(rule.slotCount)
+        evaluator.resetSlots()
         return true
     }
 
@@ -198,7 +201,7 @@ final class DecisionRun {
                 reached = true
                 return
             }
-            evaluator.resetCache(rule.slotCount)
+            evaluator.resetCache()
             evaluate(rule, person: nil)
             return
         }
@@ -210,7 +213,7 @@ final class DecisionRun {
         for person in persons {
             evaluator.bind(0, person)
             // Facts are cached per rule and person.
-            evaluator.resetCache(rule.slotCount)
+            evaluator.resetCache()
             evaluate(rule, person: person)
         }
     }
@@ -422,7 +425,7 @@ final class DecisionRun {
             evaluator.designation = covering.first
             evaluator.measureValues = nil
             isPrepared = false
-            evaluator.resetSlots(rule.slotCount)
+            evaluator.resetSlots()
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
             var reason = makeReason(rule, result: result, personId: nil)
             // The lookup found a designation even when no measure reached the application; only

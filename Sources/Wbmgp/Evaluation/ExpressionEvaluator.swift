@@ -116,7 +116,8 @@ final class ExpressionEvaluator {
         notesMissing = true
         // Cleared in place (the slots past this household are never read).
         memberLists.withUnsafeMutableBufferPointer { lists in
-            for i in lists.indices { lists[i] = nil }
+            // Only those set: writing nil over nil went through `Value`'s outlined code too.
+            for i in lists.indices { if case .some = lists[i] { lists[i] = nil } }
         }
         if memberLists.count < members * 2 { memberLists.append(contentsOf: repeatElement(nil, count: members * 2 - memberLists.count)) }
     }
@@ -127,7 +128,9 @@ final class ExpressionEvaluator {
     }
 
     /// Sizes the locals and the fact cache for rules of up to `slotCount` slots, in one
-    /// allocation each, before the first rule.
+    /// allocation each, before the first rule. A slot past the room made is still safe: a local
+    /// bound there grows the locals (``bind(_:_:)``), one read before is unknown, and a fact
+    /// there is computed each time, not cached.
     func reserveSlots(_ slotCount: Int) {
         if slots.count < slotCount {
             slots = Array(repeating: .unknown, count: slotCount)
@@ -136,18 +139,18 @@ final class ExpressionEvaluator {
         cache.reserve(slotCount)
     }
 
-    /// Clears the locals and the fact cache for a rule with `slotCount` slots. The buffers only
-    /// ever grow, and nothing in them is touched: a new stamp makes every entry written before
-    /// read as cleared (``slotStamp``).
-    func resetSlots(_ slotCount: Int) {
-        reserveSlots(slotCount)
+    /// Clears the locals and the fact cache for the next rule, whose room ``reserveSlots(_:)``
+    /// made (once a decision, for the most slots a rule of its period needs: made at every
+    /// rule, and again for each person, the check cost about 110 instructions of an evaluation
+    /// without texts). The buffers only ever grow, and nothing in them is touched: a new stamp
+    /// makes every entry written before read as cleared (``slotStamp``).
+    func resetSlots() {
         slotStamp = FactCache.advanced(slotStamp, clearing: &slotStamps)
         cache.clear()
     }
 
-    /// Clears the fact cache (per rule and person) for a rule with `slotCount` slots.
-    func resetCache(_ slotCount: Int) {
-        cache.reserve(slotCount)
+    /// Clears the fact cache (per rule and person).
+    func resetCache() {
         cache.clear()
     }
 

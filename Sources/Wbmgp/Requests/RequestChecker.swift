@@ -78,7 +78,8 @@ public struct RequestChecker: Sendable {
         evaluator.holidays = law.holidays
         evaluator.request = subject
         evaluator.load(requirement.program)
-        evaluator.resetSlots(requirement.slotCount)
+        evaluator.reserveSlots(requirement.slotCount)
+        evaluator.resetSlots()
         return evaluator
     }
 
