@@ -205,19 +205,25 @@ enum ResidenceRun {
         // Each name is looked up folded, among the region's names folded (asked for at the first
         // look): one probe by its fold, where a scan of the region's names as written compared each.
         var keys: FoldedNameTable<Void>?
-        func isInside(_ period: ResidencePeriod) -> Bool {
-            let region = keys ?? regionKeys()
-            keys = region
-            return region.contains(FoldedName(period.municipality))
-        }
         var cursor = date.dayNumber - 1
         var start = date.dayNumber
         // Periods do not overlap (the reader checks), so each step moves to an earlier period; a
         // period's place in the region is looked up only when it covers the day reached, so no
-        // list of the inside periods is made.
-        while let period = periods.first(where: { $0.from.dayNumber <= cursor && ($0.until.map { $0.dayNumber >= cursor } ?? true) && isInside($0) }) {
-            start = period.from.dayNumber
-            cursor = start - 1
+        // list of the inside periods is made. Plain loops over indices, each field read where it
+        // lies: the search through `first(where:)` and a nested function kept the region's keys
+        // in a captured variable, checked for exclusive access at every look (about 75
+        // instructions), and each period it yielded was copied, counting its name.
+        var reached = true
+        while reached {
+            reached = false
+            for i in periods.indices where periods[i].from.dayNumber <= cursor && (periods[i].until.map { $0.dayNumber >= cursor } ?? true) {
+                if keys == nil { keys = regionKeys() }
+                guard keys?.contains(FoldedName(periods[i].municipality)) == true else { break }
+                start = periods[i].from.dayNumber
+                cursor = start - 1
+                reached = true
+                break
+            }
         }
         return CalendarDate(dayNumber: start)
     }
