@@ -11,6 +11,12 @@ import Testing
 struct ReadAheadTests {
     static let shipped: (module: RuleModule?, diagnostics: [Diagnostic]) = RuleModule.load(rules: TestSupport.rulesDirectory)
 
+    /// The shipped rules and a service deciding in the reviewer's role (police records read).
+    static func reviewing() throws -> (module: RuleModule, service: DecisionService) {
+        let module = try #require(shipped.module, "\(shipped.diagnostics.map { $0.rendered() })")
+        return (module, DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"), role: .review))
+    }
+
     /// An application the reader accepts and the engine cannot decide: no law is in force on
     /// its date (the rules start on 30 December 2005), so its error record is written when the
     /// line is decided, not when it is read.
@@ -51,8 +57,7 @@ struct ReadAheadTests {
 
     @Test("three blocks read ahead, each into the arrays of the one before, decide every line as it is decided alone")
     func blocksAsAlone() throws {
-        let module = try #require(Self.shipped.module, "\(Self.shipped.diagnostics.map { $0.rendered() })")
-        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"), role: .review)
+        let (module, service) = try Self.reviewing()
         let batch = BatchDecider(service: service, jobs: 1)
         #expect(batch.readsAhead)
         #expect(!BatchDecider(service: service, jobs: 2).readsAhead)
@@ -92,8 +97,7 @@ struct ReadAheadTests {
 
     @Test("a block read ahead that is never decided is let go, and its arrays still serve the next")
     func abandonedBlock() throws {
-        let module = try #require(Self.shipped.module, "\(Self.shipped.diagnostics.map { $0.rendered() })")
-        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"), role: .review)
+        let (module, service) = try Self.reviewing()
         let batch = BatchDecider(service: service, jobs: 1)
         let lines = Self.lines(module, count: 120)
         // Never decided, and let go with its applications (a run stopped by a failed write).

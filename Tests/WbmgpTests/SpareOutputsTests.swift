@@ -9,8 +9,7 @@ import Testing
 struct SpareOutputsTests {
     @Test("a block written into the buffers of the block before writes what its lines give alone")
     func recycledBlocks() throws {
-        let module = try #require(ReadAheadTests.shipped.module, "\(ReadAheadTests.shipped.diagnostics.map { $0.rendered() })")
-        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"), role: .review)
+        let (module, service) = try ReadAheadTests.reviewing()
         for jobs in [1, 2] {
             let batch = BatchDecider(service: service, jobs: jobs)
             let lines = ReadAheadTests.lines(module, count: 450)
@@ -32,8 +31,7 @@ struct SpareOutputsTests {
 
     @Test("a slice still held when its block is handed back keeps its bytes")
     func heldSliceKept() throws {
-        let module = try #require(ReadAheadTests.shipped.module, "\(ReadAheadTests.shipped.diagnostics.map { $0.rendered() })")
-        let service = DecisionService(engine: module.engine, engineInfo: module.engineInfo(version: "test"), role: .review)
+        let (module, service) = try ReadAheadTests.reviewing()
         let batch = BatchDecider(service: service, jobs: 2)
         let lines = ReadAheadTests.lines(module, count: 200)
         let first = batch.decide(lines[0..<100])
