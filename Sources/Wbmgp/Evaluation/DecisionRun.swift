@@ -76,7 +76,7 @@ final class DecisionRun {
     ///     A run that writes none is given neither the household nor the designations for its
     ///     texts: each was counted at the start of every counted decision and released at its end.
     func begin(
-        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: borrowing TextLabels,
+        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels,
         designationWords: DesignationWords?, peopleByName: Bool, ruleWordsNeedEscaping: Bool, writesWords: Bool
     ) {
         self.application = application
@@ -84,7 +84,7 @@ final class DecisionRun {
         // Each reference stored only when it changes: most decisions of a thread have the
         // engine, and many the covering set, of the one before.
         if coveringSet !== set { coveringSet = set }
-        if !textContext.labels.isSame(as: labels) { textContext.labels = copy labels }
+        if !textContext.labels.sharesStorage(with: labels) { textContext.labels = labels }
         if textContext.designationWords !== designationWords { textContext.designationWords = designationWords }
         if writesWords {
             textContext.household = application.pointee.household

@@ -39,9 +39,6 @@ public struct TextLabels: Sendable {
 
     private var storage = Storage(domains: [:], order: [:], anyDomain: LabelTable())
 
-    /// Whether `other` is these labels, not only equal to them: the same storage.
-    func isSame(as other: borrowing TextLabels) -> Bool { storage === other.storage }
-
     /// Labels by domain, then code.
     public var domains: [String: [String: Label]] {
         get { storage.domains }
