@@ -188,12 +188,15 @@ public struct Engine: Sendable {
         run.reasons = consume given
         if texts { run.reasons.reserveCapacity(law.snapshots[period].rules.count + application.pointee.household.count) }
         run.evaluator.reserveSlots(law.snapshots[period].maximumSlotCount)
-        // Each rule lent by the snapshot, which the law (held by this engine) keeps alive.
-        for lent in law.snapshots[period].lentRules {
-            lent._withUnsafeGuaranteedRef { rule in
-                // Only a rule dated by an act can change version; the others are applied as they
-                // are (passed through `version(of:in:)`, each was returned, and counted, once more).
-                if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
+        // Each rule lent by the snapshot, which the law (held by this engine) keeps alive; the
+        // list gone through where it lies (iterated as an array, it was counted and released).
+        law.snapshots[period].lentRules.withUnsafeBufferPointer { rules in
+            for lent in rules {
+                lent._withUnsafeGuaranteedRef { rule in
+                    // Only a rule dated by an act can change version; the others are applied as they
+                    // are (passed through `version(of:in:)`, each was returned, and counted, once more).
+                    if rule.datedBy == nil { run.apply(rule) } else { run.apply(run.version(of: rule, in: law)) }
+                }
             }
         }
         return (run.decision(lawVersion: version), run.grounds ?? [])

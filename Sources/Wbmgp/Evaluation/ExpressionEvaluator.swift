@@ -132,12 +132,19 @@ final class ExpressionEvaluator {
     /// bound there grows the locals (``bind(_:_:)``), one read before is unknown, and a fact
     /// there is computed each time, not cached.
     func reserveSlots(_ slotCount: Int) {
+        // Asked once a decision, and almost always answered by this one comparison: looking at
+        // the locals' and the cache's arrays counted a reference to each.
+        guard slotCount > slotRoom else { return }
         if slots.count < slotCount {
             slots = Array(repeating: .unknown, count: slotCount)
             slotStamps = Array(repeating: 0, count: slotCount)
         }
         cache.reserve(slotCount)
+        slotRoom = slotCount
     }
+
+    /// The slots ``reserveSlots(_:)`` has made room for, in the locals and the fact cache alike.
+    @exclusivity(unchecked) private var slotRoom = 0
 
     /// Clears the locals and the fact cache for the next rule, whose room ``reserveSlots(_:)``
     /// made (once a decision, for the most slots a rule of its period needs: made at every
