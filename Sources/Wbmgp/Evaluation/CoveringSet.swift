@@ -23,7 +23,8 @@ final class CoveringSet: Sendable {
     /// for the set, not at every decision.
     let conflict: (earlier: String, later: String, measure: String)?
 
-    /// No designation: what a thread's run holds between decisions (``DecisionRun``).
+    /// No designation: what covers a dwelling no designation covers (``Engine``), and what a
+    /// thread's run holds before its first decision (``DecisionRun``).
     static let none = CoveringSet([], measureNames: [])
 
     /// - Parameter measureNames: the law's measure names (``CompiledLaw/measureNames``), which

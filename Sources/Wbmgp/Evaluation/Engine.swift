@@ -11,8 +11,6 @@ public struct Engine: Sendable {
     /// dwelling is only ever covered by designations of its own municipality. Each list comes
     /// with the sets a dwelling is usually covered by (``MunicipalityDesignations``).
     private let designationsByMunicipality: FoldedNameTable<MunicipalityDesignations>
-    /// What covers a dwelling that no designation covers.
-    private let uncovered = CoveringSet([], measureNames: [])
     /// The designations in words, for reason texts.
     let designationWords: DesignationWords
     /// Whether a word a text can take from the rules or the designations (a label, a
@@ -46,7 +44,7 @@ public struct Engine: Sendable {
 
     /// The designations in force on `date` that cover the dwelling of `key` (``CoveringSet``).
     func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> CoveringSet {
-        designationsByMunicipality[key.municipality]?.covering(key, on: date) ?? uncovered
+        designationsByMunicipality[key.municipality]?.covering(key, on: date) ?? CoveringSet.none
     }
 
     /// Decides one application.
