@@ -186,7 +186,7 @@ struct DecideRun {
         var first = 1
         var progress = BatchProgress(enabled: showsProgress)
         defer { progress.finish() }
-        var lines = reader.nextLines(blockLines)
+        var lines = nextBlock(&reader)
         var decided: (slices: [BatchDecider.Slice], lastLine: Int)?
         // With one job, each block after the first is read (its JSON into applications) by this
         // thread while the worker decides the one before (``BatchDecider/readsAhead``).
@@ -198,7 +198,7 @@ struct DecideRun {
             let batch = batchDecider(for: lines.count)
             let current = readAhead.take()
             let block = current.map { batch.start($0, firstLine: first, logging: log != nil) }
-                ?? batch.start(lines[...], firstLine: first, logging: log != nil)
+                ?? batch.start(lines, firstLine: first, logging: log != nil)
             if let (slices, lastLine) = decided.take() {
                 guard emit(slices, lastLine: lastLine, path: path) else {
                     _ = block.finish()
@@ -207,8 +207,8 @@ struct DecideRun {
                 // Written: the next block's slices write into their buffers.
                 batch.recycle(consume slices)
             }
-            let next = reader.nextLines(blockLines)
-            if batch.readsAhead, !next.isEmpty { readAhead = batch.read(next[...], recycling: decidedReadAhead.take()) }
+            let next = nextBlock(&reader)
+            if batch.readsAhead, !next.isEmpty { readAhead = batch.read(next, recycling: decidedReadAhead.take()) }
             decided = (block.finish(), first + lines.count - 1)
             decidedReadAhead = current
             first += lines.count
@@ -219,6 +219,15 @@ struct DecideRun {
             Output.error("\(InputFiles.displayName(path)): error: [E-FILE] reading stopped after line \(first - 1): the input \(failure.message)")
             status = status.combined(with: .noInput)
         }
+    }
+
+    /// The next block's lines, lent where the reader read them, with the chunks that hold them:
+    /// those are read into again only once the block (and whatever holds its lines) is done.
+    private func nextBlock(_ reader: inout LineReader) -> LentLines {
+        var lines: [UnsafeBufferPointer<UInt8>] = []
+        lines.reserveCapacity(blockLines)
+        reader.nextLines(blockLines) { lines.append($0) }
+        return LentLines(lines, keptBy: reader.takeLentChunks())
     }
 
     /// Lines per block: enough that handing a block to the workers costs nothing measurable,

@@ -186,19 +186,3 @@ struct LineReader {
         return made
     }
 }
-
-/// Bytes read from an input, lent out as lines where they lie (``LineReader``). A class, so that
-/// holders of its lines keep it alive and the reader can see when nobody does.
-final class InputChunk: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    let capacity: Int
-    /// Bytes read into it so far; only ever grows until the chunk is reused.
-    var count = 0
-
-    init(capacity: Int) {
-        base = .allocate(capacity: max(capacity, 1))
-        self.capacity = capacity
-    }
-
-    deinit { base.deallocate() }
-}

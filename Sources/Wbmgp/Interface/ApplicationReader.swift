@@ -45,11 +45,17 @@ public struct ApplicationReader: Sendable {
 
     /// ``read(_:)`` into the arrays `spares` keeps (a batch worker's, ``LineSpares``).
     func read(_ bytes: [UInt8], reusing spares: inout LineSpares) throws(InputError) -> Application {
+        try bytes.withUnsafeBufferPointer { (bytes) throws(InputError) -> Application in try read(lent: bytes, reusing: &spares) }
+    }
+
+    /// ``read(_:reusing:)`` of bytes lent where they lie (a batch line in the input's buffer).
+    func read(lent bytes: UnsafeBufferPointer<UInt8>, reusing spares: inout LineSpares) throws(InputError) -> Application {
         // The tape is only read here, so it is written in the thread's reused storage.
         let storage = JSONTape.Storage.take()
         defer { storage.finish() }
-        let tape = try InputDocument.tape(bytes, into: storage)
-        return try tape.withRoot { root throws(InputError) in try read(node: root, reusing: &spares) }
+        let root = try InputDocument.root(lent: bytes, in: storage)
+        // The root points into the storage, kept to the end of the reading.
+        return try withExtendedLifetime(storage) { () throws(InputError) -> Application in try read(node: root, reusing: &spares) }
     }
 
     /// Reads the application in a parsed document (a decision record's `input`, a scenario's).

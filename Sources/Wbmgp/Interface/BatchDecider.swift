@@ -54,7 +54,7 @@ public struct BatchDecider: Sendable {
 
     /// Decides `lines`, numbering them from `firstLine` (1-based) for error records.
     public func decide(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> [Slice] {
-        start(lines, firstLine: firstLine, logging: logging).finish()
+        start(LentLines(copying: lines), firstLine: firstLine, logging: logging).finish()
     }
 
     /// Starts deciding `lines` on the further workers and returns at once, so the calling thread
@@ -64,15 +64,20 @@ public struct BatchDecider: Sendable {
     /// With one job the block is decided by a worker all the same, so that the calling thread's
     /// writing and reading (the kernel's copying of the output into a file's pages) overlap with
     /// the deciding instead of following it; still one thread decides.
-    public func start(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
-        let base = lines.startIndex
-        return start(count: lines.count, firstLine: firstLine, logging: logging) { i, number, service, out, spares in
-            service.decideLine(lines[base + i], number: number, logging: logging, into: &out, reusing: &spares)
+    public func start(_ lines: LentLines, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
+        start(count: lines.count, firstLine: firstLine, logging: logging) { i, number, service, out, spares in
+            service.decideLine(lent: lines.lines[i], number: number, logging: logging, into: &out, reusing: &spares)
         }
     }
 
+    /// ``start(_:firstLine:logging:)-(LentLines,_,_)`` for lines in arrays of their own (copied
+    /// into one chunk first).
+    public func start(_ lines: ArraySlice<[UInt8]>, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
+        start(LentLines(copying: lines), firstLine: firstLine, logging: logging)
+    }
+
     /// Whether the calling thread should read the next block's applications while the worker
-    /// decides this one (``read(_:recycling:)``, ``start(_:firstLine:logging:)-(ReadAhead,_,_)``): with one job.
+    /// decides this one (``read(_:recycling:)-(LentLines,_)``, ``start(_:firstLine:logging:)-(ReadAhead,_,_)``): with one job.
     /// That thread otherwise only splits lines and writes, and the one worker read each line's
     /// JSON before deciding it, a third of its work (Benchmarks, step 110). With more jobs every
     /// core already decides, reading included, and a block read ahead would only take memory.
@@ -85,18 +90,22 @@ public struct BatchDecider: Sendable {
     /// - Parameter recycling: a block read ahead and decided since (its workers done): its
     ///   applications' arrays are taken for these, one line for one, as a worker's are
     ///   (``LineSpares``), and the rest of each is freed here, on the thread that made it.
-    public func read(_ lines: ArraySlice<[UInt8]>, recycling decided: ReadAhead? = nil) -> ReadAhead {
+    public func read(_ lines: LentLines, recycling decided: ReadAhead? = nil) -> ReadAhead {
         var spares = LineSpares()
-        let base = lines.startIndex
         // Bound once: `service` is read from an array, a copy counting each of its references.
         let reader = service
         return ReadAhead(count: lines.count) { i, place in
             if let decided, i < decided.count, var application = decided.take(i) { spares.recycle(&application) }
-            return reader.readLine(lines[base + i], into: place, reusing: &spares)
+            return reader.readLine(lent: lines.lines[i], into: place, reusing: &spares)
         }
     }
 
-    /// ``start(_:firstLine:logging:)-(ArraySlice<[UInt8]>,_,_)`` for a block read ahead: the
+    /// ``read(_:recycling:)-(LentLines,_)`` for lines in arrays of their own.
+    public func read(_ lines: ArraySlice<[UInt8]>, recycling decided: ReadAhead? = nil) -> ReadAhead {
+        read(LentLines(copying: lines), recycling: decided)
+    }
+
+    /// ``start(_:firstLine:logging:)-(LentLines,_,_)`` for a block read ahead: the
     /// worker only decides and writes. A block is started once, and recycled by the next one read
     /// only after it is finished.
     public func start(_ read: ReadAhead, firstLine: Int = 1, logging: Bool = false) -> BlockInFlight {
@@ -180,7 +189,7 @@ public struct BatchDecider: Sendable {
     }
 }
 
-/// A block's lines read ahead of deciding (``BatchDecider/read(_:recycling:)``): each line's
+/// A block's lines read ahead of deciding (``BatchDecider/read(_:recycling:)-(LentLines,_)``): each line's
 /// application, or the error that stopped its reading. The worker deciding a line borrows its
 /// application where it lies (a copy counted a reference to each of its strings and arrays, on
 /// the other core: a tenth of the worker's time); the reading thread recycles the block's
@@ -236,7 +245,7 @@ public final class ReadAhead: @unchecked Sendable {
     ) -> (error: InputError?, record: JSONValue?) {
         let state = states[index]
         // Its application moved out, the place holds nothing to lend: only a block decided after
-        // it was recycled (``BatchDecider/read(_:recycling:)``) could get here.
+        // it was recycled (``BatchDecider/read(_:recycling:)-(LentLines,_)``) could get here.
         precondition(state != Self.taken, "a line read ahead was decided after its block was recycled")
         guard state >= 0 else { return service.failed(failures[Int(-2 - state)], number: number, into: &out) }
         return service.decide(lent: applications + index, dwelling: keys[Int(state)], number: number, logging: logging, into: &out, reusing: &spares)

@@ -92,14 +92,17 @@ public struct DecisionService: Sendable {
     /// ``DecisionWriter``.
     public func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes) -> (error: InputError?, record: JSONValue?) {
         var spares = LineSpares()
-        return decideLine(bytes, number: number, logging: logging, into: &out, reusing: &spares)
+        return bytes.withUnsafeBufferPointer { decideLine(lent: $0, number: number, logging: logging, into: &out, reusing: &spares) }
     }
 
-    /// ``decideLine(_:number:logging:into:)`` for one of a worker's lines: the application is read
-    /// into the arrays of the lines before (`spares`) and handed back to them once written.
-    func decideLine(_ bytes: [UInt8], number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares) -> (error: InputError?, record: JSONValue?) {
+    /// ``decideLine(_:number:logging:into:)`` for one of a worker's lines, lent where it was read:
+    /// the application is read into the arrays of the lines before (`spares`) and handed back to
+    /// them once written.
+    func decideLine(
+        lent bytes: UnsafeBufferPointer<UInt8>, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares
+    ) -> (error: InputError?, record: JSONValue?) {
         do throws(InputError) {
-            var application = try reader.read(bytes, reusing: &spares)
+            var application = try reader.read(lent: bytes, reusing: &spares)
             defer { spares.recycle(&application) }
             let dwelling = AreaMatcher.DwellingKey(application.dwelling)
             return withUnsafePointer(to: application) { decide(lent: $0, dwelling: dwelling, number: number, logging: logging, into: &out, reusing: &spares) }
@@ -112,9 +115,9 @@ public struct DecisionService: Sendable {
     /// initialized only when the application was read: then the key of its dwelling (made here,
     /// on the reading thread, from the application as a value), else the error that stopped the
     /// reading (written as the line's error record when it is decided).
-    func readLine(_ bytes: [UInt8], into place: UnsafeMutablePointer<Application>, reusing spares: inout LineSpares) -> Result<AreaMatcher.DwellingKey, InputError> {
+    func readLine(lent bytes: UnsafeBufferPointer<UInt8>, into place: UnsafeMutablePointer<Application>, reusing spares: inout LineSpares) -> Result<AreaMatcher.DwellingKey, InputError> {
         do throws(InputError) {
-            let application = try reader.read(bytes, reusing: &spares)
+            let application = try reader.read(lent: bytes, reusing: &spares)
             let dwelling = AreaMatcher.DwellingKey(application.dwelling)
             place.initialize(to: application)
             return .success(dwelling)

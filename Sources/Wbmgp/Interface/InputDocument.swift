@@ -16,9 +16,29 @@ enum InputDocument {
         do {
             return try JSONTape(bytes, into: storage)
         } catch {
-            if let path = error.limitPath { throw InputError.limit(path: path, message: error.message) }
-            throw InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
+            throw inputError(error)
         }
+    }
+
+    /// The root of the document in `bytes`, checked and written down in `storage`
+    /// (``JSONTape/Storage/take()``), with the errors of ``parse(_:)``. The bytes are lent: a
+    /// batch line is read where the input was read into, not copied into an array of its own.
+    /// The root is valid while both the bytes and the storage are.
+    static func root(lent bytes: UnsafeBufferPointer<UInt8>, in storage: JSONTape.Storage) throws(InputError) -> JSONTapeNode {
+        try InputLimits.checkDocument(bytes.count)
+        do {
+            _ = try JSONReader.entries(of: bytes, capacity: JSONTape.initialCapacity(bytes.count), into: storage)
+        } catch {
+            throw inputError(error)
+        }
+        return JSONTapeNode(entries: UnsafeBufferPointer(start: storage.entries, count: storage.count), bytes: bytes, index: 0)
+    }
+
+    /// The input error for malformed JSON: `E-LIMIT` with its path for nesting too deep, else
+    /// `E-JSON` with line and column.
+    private static func inputError(_ error: JSONSyntaxError) -> InputError {
+        if let path = error.limitPath { return InputError.limit(path: path, message: error.message) }
+        return InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
     }
 
     /// Runs `read` on `value`; an error it throws carries the document's `id` when readable.

@@ -242,7 +242,9 @@ public struct ServiceRoutes: Sendable {
             }
             var spares = LineSpares()
             for (index, line) in lines.enumerated() {
-                let (_, record) = service.decideLine(line, number: index + 1, logging: log != nil, into: &block, reusing: &spares)
+                let (_, record) = line.withUnsafeBufferPointer {
+                    service.decideLine(lent: $0, number: index + 1, logging: log != nil, into: &block, reusing: &spares)
+                }
                 if let record { records.append(record) }
                 block.byte(0x0A)
                 if block.buffer.count >= 64 * 1024 { guard flush() else { return } }

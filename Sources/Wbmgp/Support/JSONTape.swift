@@ -151,13 +151,18 @@ public struct JSONTape {
             throw JSONSyntaxError(message: "a JSON text is read up to 4 GiB; this one is longer", line: 1, column: 1)
         }
         self.bytes = bytes
-        // A batch line has a value (an entry) in every 8 to 9 bytes, a pretty document fewer:
-        // room for one in 8 at once, so a line is read without the entries being moved.
-        let capacity = min(bytes.count / 8 + 8, 4096)
+        let capacity = JSONTape.initialCapacity(bytes.count)
         let read: Result<Storage, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) { return .success(try JSONReader.entries(of: buffer, capacity: capacity, into: given)) } catch { return .failure(error) }
         }
         storage = try read.get()
+    }
+
+    /// The entries to make room for at first, for a text of `byteCount` bytes. A batch line has a
+    /// value (an entry) in every 8 to 9 bytes, a pretty document fewer: room for one in 8 at once,
+    /// so a line is read without the entries being moved.
+    static func initialCapacity(_ byteCount: Int) -> Int {
+        min(byteCount / 8 + 8, 4096)
     }
 
     init(bytes: [UInt8], storage: Storage) {

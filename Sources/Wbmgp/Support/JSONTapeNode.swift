@@ -1,7 +1,8 @@
 /// One value on a ``JSONTape``, read in place: strings are made only for the values asked for,
 /// and member names are compared as bytes.
 ///
-/// It points into the tape's storage, so it is valid only inside ``JSONTape/withRoot(_:)``.
+/// It points into the tape's storage and the text, so it is valid only while both are
+/// (``InputDocument/root(lent:in:)``).
 struct JSONTapeNode: JSONNode {
     let entries: UnsafeBufferPointer<JSONTape.Entry>
     let bytes: UnsafeBufferPointer<UInt8>
@@ -148,18 +149,6 @@ extension JSONTapeNode {
         // Plain text is ASCII, which equals a code as `String`s compare exactly when its bytes do.
         if entry.plain { return codes.position(of: UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end])) }
         return codes.names.firstIndex(of: JSONTape.text(of: entry, in: bytes))
-    }
-}
-
-extension JSONTape {
-    /// Runs `body` on the document's root value, read in place.
-    func withRoot<T>(_ body: (JSONTapeNode) throws(InputError) -> T) throws(InputError) -> T {
-        // Typed all the way, so the result is returned as it is, not copied out of a `Result`.
-        try withExtendedLifetime(storage) { () throws(InputError) -> T in
-            try bytes.withUnsafeBufferPointer { (bytes) throws(InputError) -> T in
-                try body(JSONTapeNode(entries: entries, bytes: bytes, index: 0))
-            }
-        }
     }
 }
 
