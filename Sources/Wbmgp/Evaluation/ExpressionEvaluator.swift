@@ -405,9 +405,13 @@ final class ExpressionEvaluator {
                 if !cache.notedNone(slot) { noteAgain(cache.notedPaths(slot)) }
                 return cache.value(slot)
             }
-            let (result, noted) = valueInOwnScope(inner)
+            let (result, mark) = valueInOwnScope(inner)
             // Room is made for a rule's slots before it runs.
-            if slot < cache.count { cache.store(slot, result, missing: noted) }
+            if slot < cache.count {
+                cache.store(slot, result)
+                if mark < missing.count { cache.note(slot, missing[mark...]) }
+            }
+            endOwnScope(mark)
             return result
         case .shared(let slot32, let inner):
             let slot = Int(slot32)
@@ -415,30 +419,37 @@ final class ExpressionEvaluator {
                 if !shared.notedNone(slot) { noteAgain(shared.notedPaths(slot)) }
                 return shared.value(slot)
             }
-            let (result, noted) = valueInOwnScope(inner)
+            let (result, mark) = valueInOwnScope(inner)
             // The law's numbers are many; room is made as they are met.
             shared.reserve(slot + 1)
-            shared.store(slot, result, missing: noted)
+            shared.store(slot, result)
+            if mark < missing.count { shared.note(slot, missing[mark...]) }
+            endOwnScope(mark)
             return result
         }
     }
 
-    /// The value of `inner` with the paths it noted, in a scope of their own at the end of
-    /// ``missing``: what a cache entry keeps, whatever was noted before. Those the enclosing
-    /// scope had not noted stay noted.
-    private func valueInOwnScope(_ inner: Int32) -> (Value, [String]) {
+    /// The value of `inner`, with the paths it noted in a scope of their own at the end of
+    /// ``missing``, from `mark` on: what a cache entry keeps, whatever was noted before. The
+    /// caller stores them, then ends the scope (``endOwnScope(_:)``).
+    private func valueInOwnScope(_ inner: Int32) -> (Value, mark: Int) {
         let outer = missingScope
         let mark = missing.count
         missingScope = mark
         let result = value(at: inner)
         missingScope = outer
-        let noted = mark < missing.count ? Array(missing[mark...]) : []
-        if !noted.isEmpty { mergeMissing(from: mark) }
-        return (result, noted)
+        return (result, mark)
+    }
+
+    /// Of the paths a cached fact noted from `mark` on, those the enclosing scope had not
+    /// noted stay noted.
+    @inline(__always)
+    private func endOwnScope(_ mark: Int) {
+        if mark < missing.count { mergeMissing(from: mark) }
     }
 
     /// Notes again what a cached value noted when it was computed, as computing it again would.
-    private func noteAgain(_ paths: [String]) {
+    private func noteAgain(_ paths: ArraySlice<String>) {
         for path in paths where !isNoted(path) { missing.append(path) }
     }
 

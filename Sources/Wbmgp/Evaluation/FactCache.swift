@@ -7,11 +7,16 @@
 /// An old entry stays in memory until written over, as a decision's texts stay in the arena
 /// (``DecisionScratch``): only in this process, never read again, never stored.
 struct FactCache {
-    /// The values and the paths each noted, by slot, in two lists: an entry read as one tuple
-    /// was copied whole, counting a reference to its value's text or list and to its paths
-    /// (most often none), and released them again.
+    /// The values by slot, and where the paths each noted lie in ``paths`` (a start and a
+    /// count, a count of 0 for most): an entry read as one tuple was copied whole, counting a
+    /// reference to its value's text or list, and a list of paths of its own was an allocation
+    /// for every fact that noted one.
     private var values: [Value] = []
-    private var noted: [[String]] = []
+    private var notedStarts: [Int32] = []
+    private var notedCounts: [Int32] = []
+    /// The paths noted by the facts stored under the current stamp, one fact's after another;
+    /// emptied (its room kept) when the stamp changes.
+    private var paths: [String] = []
     private var stamps: [UInt32] = []
     private var stamp: UInt32 = 1
 
@@ -30,32 +35,52 @@ struct FactCache {
 
     /// The paths noted while computing the fact in `slot`, which ``holds(_:)``; empty for most.
     @inline(__always)
-    func notedPaths(_ slot: Int) -> [String] { noted[slot] }
+    func notedPaths(_ slot: Int) -> ArraySlice<String> {
+        let start = Int(notedStarts[slot])
+        return paths[start..<start + Int(notedCounts[slot])]
+    }
 
     /// Whether computing the fact in `slot`, which ``holds(_:)``, noted no path.
     @inline(__always)
-    func notedNone(_ slot: Int) -> Bool { noted[slot].isEmpty }
+    func notedNone(_ slot: Int) -> Bool { notedCounts[slot] == 0 }
 
     /// Room for `count` slots; those already there keep what they hold.
     mutating func reserve(_ count: Int) {
         guard values.count < count else { return }
         values.append(contentsOf: repeatElement(.unknown, count: count - values.count))
-        noted.append(contentsOf: repeatElement([], count: count - noted.count))
+        notedStarts.append(contentsOf: repeatElement(0, count: count - notedStarts.count))
+        notedCounts.append(contentsOf: repeatElement(0, count: count - notedCounts.count))
         stamps.append(contentsOf: repeatElement(0, count: count - stamps.count))
     }
 
-    /// Keeps `value`, with the paths it noted, in `slot`, for which there is room.
+    /// Keeps `value` in `slot`, for which there is room, as having noted no path.
     @inline(__always)
-    mutating func store(_ slot: Int, _ value: Value, missing: [String]) {
+    mutating func store(_ slot: Int, _ value: Value) {
         values[slot] = value
-        // Most facts note no path, and their slot's list is empty already: nothing to store.
-        if !(missing.isEmpty && noted[slot].isEmpty) { noted[slot] = missing }
+        notedCounts[slot] = 0
         stamps[slot] = stamp
     }
 
+    /// Keeps the paths the fact just stored in `slot` noted (called only when there are some:
+    /// the slice of the evaluator's list counted a reference to it).
+    mutating func note(_ slot: Int, _ noted: ArraySlice<String>) {
+        notedStarts[slot] = Int32(truncatingIfNeeded: paths.count)
+        notedCounts[slot] = Int32(truncatingIfNeeded: noted.count)
+        paths.append(contentsOf: noted)
+    }
+
     /// Forgets every fact.
+    @inline(__always)
     mutating func clear() {
         stamp = Self.advanced(stamp, clearing: &stamps)
+        if !paths.isEmpty { forgetPaths() }
+    }
+
+    /// Empties ``paths``, keeping its room: out of ``clear()``'s way, which most rules' facts
+    /// reach with none noted.
+    @inline(never)
+    private mutating func forgetPaths() {
+        paths.removeAll(keepingCapacity: true)
     }
 
     /// The stamp after `stamp`. When the stamps run out (after some four billion clears: a
