@@ -55,7 +55,7 @@ extension ExpressionEvaluator {
             }
         case .policeRecords:
             guard let records = household[index].screening?.policeRecords else { return note(memberPath(index, .policeRecords)) }
-            return .list(records.indices.map { .record(person: index, index: $0) })
+            return recordList(person: index, count: records.count)
         }
     }
 
@@ -67,6 +67,21 @@ extension ExpressionEvaluator {
         let value = Value.list(make())
         if slot < memberLists.count { memberLists[slot] = value }
         return value
+    }
+
+    /// The police records of the member at `person` as a list of their positions: the same for
+    /// every member at that position with as many records, so made once for a position and a
+    /// number and kept (it was made anew at every read, an allocation each; about one a decision).
+    func recordList(person: Int, count: Int) -> Value {
+        if person < recordLists.count, recordListCounts[person] == count { return recordLists[person] }
+        let made = Value.list((0..<count).map { .record(person: person, index: $0) })
+        if person >= recordLists.count {
+            recordLists.append(contentsOf: repeatElement(.unknown, count: person + 1 - recordLists.count))
+            recordListCounts.append(contentsOf: repeatElement(-1, count: person + 1 - recordListCounts.count))
+        }
+        recordLists[person] = made
+        recordListCounts[person] = count
+        return made
     }
 
     func woonverklaringFact(_ fact: WoonverklaringFact) -> Value {

@@ -59,6 +59,11 @@ final class ExpressionEvaluator {
     /// Each member's income and characteristics as list values (two per member, in household
     /// order), made at the first read in a decision; cleared by ``begin(_:lawDate:designations:monthEnd:)``.
     @exclusivity(unchecked) var memberLists: [Value?] = []
+    /// For each household position, the list of its member's police records as positions
+    /// (``recordList(person:count:)``) and how many it holds: kept from one decision to the
+    /// next, as positions are no datum of anyone's.
+    @exclusivity(unchecked) var recordLists: [Value] = []
+    @exclusivity(unchecked) var recordListCounts: [Int] = []
 
     /// The JSON paths of household members' facts ("$.household[0].income"), made at their first
     /// note and kept for the evaluator's life (``memberPath(_:_:)``).
