@@ -40,12 +40,4 @@ struct FactCacheTests {
         cache.store(0, .integer(5))
         #expect(cache.notedNone(0))
     }
-
-    @Test("the texts of a list value, in order; none from anything else")
-    func textsOfAList() {
-        #expect(DecisionRun.texts(.list([.text("a"), .integer(3), .text("b"), .unknown])) == ["a", "b"])
-        #expect(DecisionRun.texts(.list([])) == [])
-        #expect(DecisionRun.texts(.text("a")) == [])
-        #expect(DecisionRun.texts(.unknown) == [])
-    }
 }

@@ -84,7 +84,7 @@ public struct ApplicationGenerator {
         if random.chance(60) {
             var listed: [String] = []
             if let slot = characteristicsSlot, let values = designation.measure(named: "art9")?.values, slot < values.count {
-                listed = (values[slot].listElements ?? []).compactMap { if case .text(let t) = $0 { t } else { nil } }
+                listed = values[slot].listTexts
             }
             let own = random.chance(50) ? (random.pick(listed) ?? "other") : "other"
             members.append(("characteristics", .array([.string(own)])))

@@ -265,7 +265,7 @@ final class DecisionRun {
             for flag in rule.flags {
                 if case .bool(let value) = evaluator.value(of: flag.value) { flags[flag.name] = value }
             }
-            let characteristics = Self.texts(evaluator.value(of: list))
+            let characteristics = evaluator.value(of: list).listTexts
             priority = Priority(citation: rule.citation, flagsCitation: rule.flagsCitation, characteristics: characteristics, flags: flags)
         case (.defect(let code, _), .applied):
             defects.append(
@@ -274,7 +274,7 @@ final class DecisionRun {
                     en: keepsReason ? reasons[reasons.count - 1].en : ""))
         case (.screen(let from, let until, let behaviours, _), .applied):
             if case .date(let start) = evaluator.value(of: from), case .date(let end) = evaluator.value(of: until), let person = personId {
-                let codes = Self.texts(evaluator.value(of: behaviours))
+                let codes = evaluator.value(of: behaviours).listTexts
                 scope.append(ScreeningRequest(person: person, from: start, until: end, behaviours: codes))
             }
         default: break
@@ -283,16 +283,6 @@ final class DecisionRun {
             let note = noteGround(rule, result: result, person: person, missing: Array(evaluator.missing[..<missingCount]))
             grounds?.append(note)
         }
-    }
-
-    /// The texts in a list value, in order (none for any other value). Room is made once for
-    /// them all: `compactMap` grew its array as it went, two allocations for most lists.
-    static func texts(_ list: Value) -> [String] {
-        guard let elements = list.listElements, !elements.isEmpty else { return [] }
-        var texts: [String] = []
-        texts.reserveCapacity(elements.count)
-        for case .text(let text) in elements { texts.append(text) }
-        return texts
     }
 
     /// The reasons a decision made for counting keeps (``Engine/decideForCounting(_:)``): the

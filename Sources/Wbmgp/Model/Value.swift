@@ -22,6 +22,16 @@ public enum Value: Hashable, Sendable {
         if case .list(let elements) = self { return elements }
         return nil
     }
+
+    /// The texts in a list, in order (none for any other value); room made once for them all,
+    /// where `compactMap` grew its array as it went (two allocations for most lists).
+    var listTexts: [String] {
+        guard case .list(let elements) = self, !elements.isEmpty else { return [] }
+        var texts: [String] = []
+        texts.reserveCapacity(elements.count)
+        for case .text(let text) in elements { texts.append(text) }
+        return texts
+    }
 }
 
 /// The static type of an expression, checked before anything runs.
