@@ -69,7 +69,7 @@ for file in Fixtures/examples/*.json; do
     "$old" decide --record --role review "$file" >"$work/record.json" 2>/dev/null
     same "$(basename "$file") replayed" replay --format json "$work/record.json"
 done
-same "example batch, text" decide --jsonl --format text --role review Fixtures/examples/rotterdam-carnisse-batch.jsonl
+same "example batch" decide --jsonl --counterfactuals Fixtures/examples/rotterdam-carnisse-batch.jsonl
 for file in Fixtures/requests/*.json; do
     for format in text json junit; do
         same "request $(basename "$file") $format" check-request --format "$format" "$file"
