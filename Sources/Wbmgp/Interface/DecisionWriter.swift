@@ -253,9 +253,9 @@ public enum DecisionWriter {
         _ reason: UnsafePointer<Reason>, factsJSON: UnsafeBufferPointer<UInt8>?, nl: UnsafeBufferPointer<UInt8>, en: UnsafeBufferPointer<UInt8>,
         _ out: inout JSONBytes
     ) {
-        // The rule's words as JSON, written once for the rule (or for words set otherwise).
-        let words = reason.pointee.words
-        out.buffer.append(words.head)
+        // The rule's words as JSON, written once for the rule (or for words set otherwise), read
+        // where they lie in the reason: bound to a local, they were counted and released.
+        out.buffer.append(reason.pointee.words.head)
         // As the engine wrote them (names in order, ``CompiledRule/facts``); facts set otherwise
         // are put in that order here.
         if let factsJSON {
@@ -283,7 +283,7 @@ public enum DecisionWriter {
         // A result's code is one of the enum's own words: plain ASCII, copied without a scan.
         out.raw(",\"result\":")
         TextBytes.withUTF8(of: reason.pointee.result.rawValue) { out.appendUnescapedString(utf8: $0) }
-        out.buffer.append(words.tail)
+        out.buffer.append(reason.pointee.words.tail)
         text(nl: nl, en: en, clean: reason.pointee.escaping.needsNone, &out)
         out.byte(UInt8(ascii: "}"))
     }
