@@ -332,22 +332,28 @@ final class DecisionRun {
         // By index, each field read where it lies: a fact bound whole was copied, counting its name.
         // The household read once a reason: each read of the run's field counted a reference.
         let household = textContext.household
-        for i in rule.facts.indices {
-            if let condition = rule.facts[i].shownWhen, evaluator.truth(condition) != true { continue }
-            if !first { arena.bytes.byte(UInt8(ascii: ",")) }
-            first = false
-            arena.bytes.buffer.append(rule.facts[i].member)
-            ValueRendering.appendJSON(evaluator.value(of: rule.facts[i].value), in: household, to: &arena.bytes)
+        // The rule's facts and reasons gone through where they lie in its arrays (the rule is
+        // held by the caller): a fact's name and a reason's templates read by index from the
+        // arrays counted a reference to each, and released it, at every reason.
+        rule.facts.withUnsafeBufferPointer { facts in
+            for i in facts.indices {
+                if let condition = facts[i].shownWhen, evaluator.truth(condition) != true { continue }
+                if !first { arena.bytes.byte(UInt8(ascii: ",")) }
+                first = false
+                facts[i].member.withUnsafeBufferPointer { arena.bytes.buffer.append($0) }
+                ValueRendering.appendJSON(evaluator.value(of: facts[i].value), in: household, to: &arena.bytes)
+            }
         }
         arena.bytes.byte(UInt8(ascii: "}"))
         let textStart = arena.bytes.buffer.count
         // Known clean when no word came from elsewhere than checked rules and designations.
         var clean = !ruleWordsNeedEscaping
         var middle = textStart
-        if let chosen = reasonIndex(rule.reasons, result: result) {
-            render(rule.reasons[chosen].nl, .nl, into: arena, clean: &clean)
+        rule.reasons.withUnsafeBufferPointer { reasons in
+            guard let chosen = reasonIndex(reasons, result: result) else { return }
+            render(reasons[chosen].nl, .nl, into: arena, clean: &clean)
             middle = arena.bytes.buffer.count
-            render(rule.reasons[chosen].en, .en, into: arena, clean: &clean)
+            render(reasons[chosen].en, .en, into: arena, clean: &clean)
         }
         return Reason(
             ruleVersion: rule.validFrom, words: rule.words, result: result, lifted: nil, person: personId,
@@ -357,7 +363,7 @@ final class DecisionRun {
 
     /// The first of `reasons` given for `result` whose guard holds. Found by index: a search
     /// yielding each reason would copy it, and a copy counts references to its two templates.
-    private func reasonIndex(_ reasons: [CompiledReason], result: RuleResult) -> Int? {
+    private func reasonIndex(_ reasons: UnsafeBufferPointer<CompiledReason>, result: RuleResult) -> Int? {
         for i in reasons.indices where reasons[i].result == result {
             if let condition = reasons[i].guardExpression, evaluator.truth(condition) != true { continue }
             return i
