@@ -340,7 +340,7 @@ final class DecisionRun {
                 if let condition = facts[i].shownWhen, evaluator.truth(condition) != true { continue }
                 if !first { arena.bytes.byte(UInt8(ascii: ",")) }
                 first = false
-                facts[i].member.withUnsafeBufferPointer { arena.bytes.buffer.append($0) }
+                arena.bytes.buffer.append(facts[i].member.bytes)
                 ValueRendering.appendJSON(evaluator.value(of: facts[i].value), in: household, to: &arena.bytes)
             }
         }

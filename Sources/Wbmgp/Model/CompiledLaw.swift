@@ -262,7 +262,9 @@ public struct CompiledFact: Sendable {
     public var shownWhen: CodeRef?
     /// The name as the start of a JSON member, `"name":`, escaped once here: a reason's facts
     /// are written with their names at every reason, and each was scanned for escapes anew.
-    private(set) var member: [UInt8]
+    /// In memory of its own, read through a pointer: an array was counted and released at
+    /// every fact of every reason.
+    private(set) var member: FixedBytes
 
     public init(name: String, value: CodeRef, shownWhen: CodeRef?) {
         self.name = name
@@ -271,12 +273,28 @@ public struct CompiledFact: Sendable {
         member = Self.member(name)
     }
 
-    private static func member(_ name: String) -> [UInt8] {
+    private static func member(_ name: String) -> FixedBytes {
         var json = JSONBytes()
         json.appendString(name)
         json.byte(UInt8(ascii: ":"))
-        return json.bytes
+        return FixedBytes(json.bytes)
     }
+}
+
+/// Bytes made once and never changed, in memory of their own that is freed with the object, read
+/// through a pointer (``bytes``): reading them counts no reference, where an array read from
+/// where it lies was counted and released at every read.
+final class FixedBytes: @unchecked Sendable {
+    // Unchecked: written once, in `init`, and only read after.
+    private let storage: FixedStorage<UInt8>
+
+    init(_ bytes: [UInt8]) { storage = FixedStorage(bytes) }
+
+    /// The bytes where they lie: valid only while this object is held (a rule's fact by its
+    /// rule), as any pointer into storage the holder frees.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
+
+    deinit { storage.free() }
 }
 
 public enum CompiledEffect: Sendable {
