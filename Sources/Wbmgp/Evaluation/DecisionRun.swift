@@ -350,10 +350,12 @@ final class DecisionRun {
         var clean = !ruleWordsNeedEscaping
         var middle = textStart
         rule.reasons.withUnsafeBufferPointer { reasons in
-            guard let chosen = reasonIndex(reasons, result: result) else { return }
-            render(reasons[chosen].nl, .nl, into: arena, clean: &clean)
+            guard let chosen = reasonIndex(reasons, result: result), let reason = reasons.baseAddress.map({ $0 + chosen }),
+                let nl = reason.pointer(to: \.nl), let en = reason.pointer(to: \.en)
+            else { return }
+            render(nl, .nl, into: arena, clean: &clean)
             middle = arena.bytes.buffer.count
-            render(reasons[chosen].en, .en, into: arena, clean: &clean)
+            render(en, .en, into: arena, clean: &clean)
         }
         return Reason(
             ruleVersion: rule.validFrom, words: rule.words, result: result, lifted: nil, person: personId,
@@ -401,16 +403,21 @@ final class DecisionRun {
     /// JSON escapes: a literal that does, or a word the engine did not check
     /// (``TextContext/escapeNote``).
     func render(_ template: Template, _ language: Language, into arena: TextArena, clean: inout Bool) {
+        withUnsafePointer(to: template) { render($0, language, into: arena, clean: &clean) }
+    }
+
+    /// ``render(_:_:into:clean:)`` of a template lent where it lies (a reason's, in its rule).
+    private func render(_ template: UnsafePointer<Template>, _ language: Language, into arena: TextArena, clean: inout Bool) {
         textContext.language = language
         // Set at the first text: a decision only counted renders none, and holds no more.
         if textContext.designationIds == nil { textContext.designationIds = coveringSet.idsValue.listElements }
         // Set only when it changes: each assignment released the old value through the runtime's
         // generic code for optionals (about 80 instructions), twice a reason.
         if textContext.designation !== evaluator.designation { textContext.designation = evaluator.designation }
-        escapeNote.found = template.literalsNeedEscaping
+        escapeNote.found = template.pointee.literalsNeedEscaping
         // Lent in place: passed as a value, the context (a field of this run) was copied at every
         // text, counting each of its references.
-        template.appendText(evaluator, &textContext, to: &arena.bytes.buffer)
+        Template.appendText(template, evaluator, &textContext, to: &arena.bytes.buffer)
         if escapeNote.found { clean = false }
     }
 

@@ -22,12 +22,20 @@ extension Template {
     /// The context is lent `inout` (nothing changes it): a decision's run keeps it in a field, and
     /// a field of a class passed as a value is copied first.
     func appendText(_ evaluator: ExpressionEvaluator, _ context: inout TextContext, to bytes: inout ByteBuffer) {
+        withUnsafePointer(to: self) { Template.appendText($0, evaluator, &context, to: &bytes) }
+    }
+
+    /// ``appendText(_:_:to:)`` of a template lent where it lies (a reason's, in its rule's list),
+    /// which its holder keeps while the text is written: passed as a value, its storage was
+    /// counted and released around every call, twice a reason.
+    static func appendText(_ template: UnsafePointer<Template>, _ evaluator: ExpressionEvaluator, _ context: inout TextContext, to bytes: inout ByteBuffer) {
         let textStart = bytes.count
         // The walk of ``forEachStep(literal:value:)`` written out: through its two closures,
         // both writing to `bytes`, a decision cost about 200 instructions more.
-        // The template (and so its storage) is held by the caller while it is walked.
-        let literals = UnsafeBufferPointer(start: storage.literals.base, count: storage.literals.count)
-        for step in UnsafeBufferPointer(start: storage.steps.base, count: storage.steps.count) {
+        // The storage's fields read where they lie: the storage bound to a local was counted.
+        let literals = UnsafeBufferPointer(start: template.pointee.storage.literals.base, count: template.pointee.storage.literals.count)
+        let steps = UnsafeBufferPointer(start: template.pointee.storage.steps.base, count: template.pointee.storage.steps.count)
+        for step in steps {
             guard let expression = step.value else {
                 bytes.append(UnsafeBufferPointer(rebasing: literals[Int(step.start)..<Int(step.end)]))
                 continue
