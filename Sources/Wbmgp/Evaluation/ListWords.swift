@@ -29,20 +29,27 @@ final class ListWords {
         let designations: [Designation]
         /// The rules' labels the words were written with, kept alive (``TextLabels/sharesStorage(with:)``).
         let labels: TextLabels
-        let words: [UInt8]
+        /// Read through a pointer: an array was counted and released at every list written.
+        let words: FixedBytes
         /// The next entry of its bucket, plus one; 0 ends the chain.
         let next: Int32
     }
 
+    /// The entries, ``count`` of them, in memory of this object's own with room for
+    /// ``capacity``: gone through in an array, the array was counted and released at every look.
+    private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: ListWords.capacity)
     // Unchecked exclusivity, as the evaluator's state (``ExpressionEvaluator``): one thread uses
     // the object at a time, one call at a time, and the run-time checks of each access were
     // about 300 instructions a decision.
-    @exclusivity(unchecked) private var entries: [Entry] = []
+    /// How many lists are remembered.
+    @exclusivity(unchecked) private(set) var count = 0
     /// Each bucket's first entry plus one (0 when empty), by the list's address and the language.
     @exclusivity(unchecked) private var buckets = [Int32](repeating: 0, count: 2 * ListWords.capacity)
 
-    /// How many lists are remembered.
-    var count: Int { entries.count }
+    deinit {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+    }
 
     private static func bucket(_ elements: UnsafeRawPointer?, _ language: Language) -> Int {
         let address = UInt(bitPattern: elements)
@@ -54,36 +61,36 @@ final class ListWords {
     func append(_ list: [Value], _ context: TextContext, to bytes: inout ByteBuffer) -> Bool {
         let elements = Self.address(of: list)
         var index = Int(buckets[Self.bucket(elements, context.language)])
-        // Read through a pointer: an entry taken out of the array would be copied, counting
-        // references to all it holds, for every entry passed over.
-        return entries.withUnsafeBufferPointer { entries in
-            guard let first = entries.baseAddress else { return false }
-            while index > 0 {
-                let entry = first + (index - 1)
-                if entry.pointee.elements == elements, entry.pointee.list.count == list.count, matches(entry, context) {
-                    entry.pointee.words.withUnsafeBufferPointer { bytes.append($0) }
-                    return true
-                }
-                index = Int(entry.pointee.next)
+        // Read through a pointer: an entry taken out would be copied, counting references to
+        // all it holds, for every entry passed over.
+        while index > 0 {
+            let entry = entries + (index - 1)
+            if entry.pointee.elements == elements, entry.pointee.list.count == list.count, matches(entry, context) {
+                bytes.append(entry.pointee.words.bytes)
+                return true
             }
-            return false
+            index = Int(entry.pointee.next)
         }
+        return false
     }
 
     /// Remembers `words` as the words of `list` for `context`, if `list` is a designation's
     /// (the words are copied only then).
     func remember(_ list: [Value], _ context: TextContext, words: UnsafeBufferPointer<UInt8>) {
         guard Self.isDesignations(list, context) else { return }
-        if entries.count == ListWords.capacity {
-            entries.removeAll(keepingCapacity: true)
+        if count == ListWords.capacity {
+            entries.deinitialize(count: count)
+            count = 0
             for i in buckets.indices { buckets[i] = 0 }
         }
         let elements = Self.address(of: list)
         let bucket = Self.bucket(elements, context.language)
-        entries.append(Entry(
-            elements: elements, list: list, language: context.language, designation: context.designation, designations: context.designations,
-            labels: context.labels, words: Array(words), next: buckets[bucket]))
-        buckets[bucket] = Int32(entries.count)
+        (entries + count).initialize(
+            to: Entry(
+                elements: elements, list: list, language: context.language, designation: context.designation, designations: context.designations,
+                labels: context.labels, words: FixedBytes(Array(words)), next: buckets[bucket]))
+        count += 1
+        buckets[bucket] = Int32(count)
     }
 
     private func matches(_ entry: UnsafePointer<Entry>, _ context: TextContext) -> Bool {
