@@ -158,19 +158,9 @@ extension ExpressionEvaluator {
             return .integer(elements.count)
         case .intersection:
             guard let a = values[0].listElements, let b = values[1].listElements else { return .unknown }
-            // As a filter keeps elements (``value(at:)``): copied out only once one is dropped, so
-            // that the usual result, every element of the first list, is that list itself and
-            // allocates nothing (a priority's characteristics: about a third of an allocation a
-            // decision).
-            var kept: [Value]?
-            for i in a.indices {
-                if b.contains(a[i]) {
-                    kept?.append(a[i])
-                } else if kept == nil {
-                    kept = Array(a[..<i])
-                }
-            }
-            return .list(kept ?? a)
+            // Kept as a filter keeps (``kept(_:_:)``): the usual result, the first list whole, is
+            // that list itself, with no allocation (a priority's characteristics).
+            return Self.kept(a) { b.contains(a[$0]) }.map { .list($0) } ?? .unknown
         case .length:
             guard case .text(let text) = values[0] else { return .unknown }
             return .integer(text.count)

@@ -368,21 +368,15 @@ final class ExpressionEvaluator {
             guard let flag = truth(at: condition) else { return .unknown }
             return value(at: flag ? yes : no)
         case .filter(let slot, let list, let condition):
-            guard let elements = value(at: list).listElements else { return .unknown }
-            // The elements kept are copied out only once one is dropped: a filter that keeps
-            // them all gives its list itself, and one that keeps none the empty list, so neither
-            // allocates (most filters of a decision keep every member of a household, or none).
-            var kept: [Value]?
-            for i in elements.indices {
-                bind(Int(slot), elements[i])
-                guard let keep = truth(at: condition) else { return .unknown }
-                if keep {
-                    kept?.append(elements[i])
-                } else if kept == nil {
-                    kept = Array(elements[..<i])
-                }
-            }
-            return .list(kept ?? elements)
+            guard let elements = value(at: list).listElements,
+                let kept = Self.kept(
+                    elements,
+                    { i in
+                        bind(Int(slot), elements[i])
+                        return truth(at: condition)
+                    })
+            else { return .unknown }
+            return .list(kept)
         case .list(let first, let count):
             var values: [Value] = []
             for i in Int(first)..<Int(first + count) {
@@ -432,6 +426,24 @@ final class ExpressionEvaluator {
             endOwnScope(mark)
             return result
         }
+    }
+
+    /// The elements `keep` holds for (given each one's index), in order; nil as soon as it gives
+    /// nil (unknown). They are copied out only once one is dropped: a list kept whole is given
+    /// back itself and one that keeps none is the empty list, so neither allocates (most filters
+    /// of a decision keep every member of a household, or none; an intersection, its first list).
+    @inline(__always)
+    static func kept(_ elements: [Value], _ keep: (Int) -> Bool?) -> [Value]? {
+        var kept: [Value]?
+        for i in elements.indices {
+            guard let holds = keep(i) else { return nil }
+            if holds {
+                kept?.append(elements[i])
+            } else if kept == nil {
+                kept = Array(elements[..<i])
+            }
+        }
+        return kept ?? elements
     }
 
     /// The value of `inner`, with the paths it noted in a scope of their own at the end of
