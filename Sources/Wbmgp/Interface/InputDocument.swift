@@ -6,15 +6,9 @@ enum InputDocument {
     /// parsed, and nesting beyond ``InputLimits/nestingDepth`` is an `E-LIMIT` naming the JSON path
     /// of the value that goes too deep. Other malformed text is `E-JSON` with line and column.
     static func parse(_ bytes: [UInt8]) throws(InputError) -> JSONValue {
-        try tape(bytes).tree()
-    }
-
-    /// The document checked and written down as a tape, with the errors of ``parse(_:)``; into
-    /// `storage` when given (``JSONTape/Storage/take()``).
-    static func tape(_ bytes: [UInt8], into storage: JSONTape.Storage? = nil) throws(InputError) -> JSONTape {
         try InputLimits.checkDocument(bytes.count)
         do {
-            return try JSONTape(bytes, into: storage)
+            return try JSONReader.parse(bytes)
         } catch {
             throw inputError(error)
         }

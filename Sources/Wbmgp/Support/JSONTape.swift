@@ -145,15 +145,15 @@ public struct JSONTape {
     var entries: UnsafeBufferPointer<Entry> { UnsafeBufferPointer(start: storage.entries, count: storage.count) }
 
     /// Checks `bytes` as one JSON document and writes it down; the errors are ``JSONReader``'s.
-    /// With `storage` (``Storage/take()``), the entries are written there.
-    init(_ bytes: [UInt8], into given: Storage? = nil) throws(JSONSyntaxError) {
+    /// (A batch line is written into a thread's reused storage by ``InputDocument/root(lent:in:)``.)
+    init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
         guard bytes.count <= JSONTape.maximumBytes else {
             throw JSONSyntaxError(message: "a JSON text is read up to 4 GiB; this one is longer", line: 1, column: 1)
         }
         self.bytes = bytes
         let capacity = JSONTape.initialCapacity(bytes.count)
         let read: Result<Storage, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(JSONSyntaxError) { return .success(try JSONReader.entries(of: buffer, capacity: capacity, into: given)) } catch { return .failure(error) }
+            do throws(JSONSyntaxError) { return .success(try JSONReader.entries(of: buffer, capacity: capacity)) } catch { return .failure(error) }
         }
         storage = try read.get()
     }
