@@ -310,7 +310,8 @@ struct CompilerTotalityTests {
         #expect((early.year, early.month, early.day) == (-1, 12, 1))
         let evaluator = ExpressionEvaluator(lawDate: date, designationIds: [])
         let forever = Value.duration(CalendarPeriod(years: .max))
-        #expect(withUnsafePointer(to: forever) { evaluator.compare(.less, .span(from: date, to: date), $0) } == true)
+        let empty = Value.span(from: date, to: date)
+        #expect(withUnsafePointer(to: empty) { empty in withUnsafePointer(to: forever) { evaluator.compare(.less, empty, $0) } } == true)
     }
 
     // MARK: - 6. Nothing writes a JSON key twice

@@ -9,11 +9,14 @@ import Testing
 @Suite("The covering designations: measure carriers and conflicts found once per set")
 struct CoveringSetMeasureTests {
     static func designation(_ id: String, measures: [String]) -> Designation {
+        designation(id, settings: measures.map { MeasureSetting(name: $0, values: [.text("\($0) of \(id)")]) })
+    }
+
+    static func designation(_ id: String, settings: [MeasureSetting]) -> Designation {
         let from = TestSupport.date("2020-01-01")
         return Designation(
             id: id, path: id + ".json", municipality: "Rotterdam", decisionDate: nil, source: nil, from: from, until: from.adding(years: 4),
-            extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [],
-            measures: measures.map { MeasureSetting(name: $0, values: [.text("\($0) of \(id)")]) })
+            extends: nil, regionName: nil, regionMunicipalities: [], areas: Areas(), categories: [], measures: settings)
     }
 
     /// The measure names the sets below are made with (``CompiledLaw/measureNames``: sorted).
@@ -41,6 +44,56 @@ struct CoveringSetMeasureTests {
         #expect(try Self.carrier(of: "art8", in: Self.set([])) == nil && Self.set([]).conflict == nil)
         // A number past the law's measures, or none (-1), has no carrier.
         #expect(set.carrier(ofMeasure: -1) == nil && set.carrier(ofMeasure: Self.measureNames.count) == nil)
+    }
+
+    @Test("each carrier's field values lie in the set's own memory, in the setting's order, whatever their number")
+    func fieldsWhereTheyLie() throws {
+        func designation(_ id: String, _ measures: [(String, [Value])]) -> Designation {
+            Self.designation(id, settings: measures.map { MeasureSetting(name: $0.0, values: $0.1) })
+        }
+        let a = designation("a", [("art8", [.text("every-adult")])])
+        let b = designation("b", [("art10", []), ("art9", [.list([.text("care"), .text("police-officer")]), .bool(true), .bool(false)])])
+        let set = Self.set([a, b])
+        #expect(set.carriers.count == 3)
+        withExtendedLifetime(set) {
+            for place in set.carriers.indices {
+                #expect(Array(set.measureFields(ofCarrier: place)) == set.carriers[place].setting.values)
+            }
+        }
+        #expect(Array(set.measureFields(ofCarrier: 1)).isEmpty)
+    }
+
+    /// By hand (legal spec A3.4): the applicant, resident in the region for 2 years 8 months
+    /// before the application (under six years: art. 8 lid 1 applies), has income from
+    /// employment (source a); the other adult only an unemployment benefit (none of a–f). The
+    /// by-law's income test decides: the applicant's income suffices under `applicant` and
+    /// `any-adult`; under `every-adult` the other adult fails it and art. 8 refuses.
+    @Test("a measure's field compared with a code decides as the by-law's choice says: the income test of art. 8 worked by hand")
+    func incomeTestWorkedByHand() throws {
+        let application = try ApplicationReader(law: TestSupport.law).read(Array("""
+            {"id":"it-1","kind":"new-tenancy","applicationDate":"2019-05-01",
+             "dwelling":{"municipality":"Rotterdam","neighbourhood":"Carnisse","category":"rental"},
+             "household":[
+               {"id":"p1","role":"applicant","birthDate":"1985-03-10","residence":[{"municipality":"Rotterdam","from":"2016-09-01"}],"income":["employment"]},
+               {"id":"p2","role":"co-occupant","birthDate":"1987-06-01","residence":[{"municipality":"Rotterdam","from":"2016-09-01"}],"income":["unemployment-benefit"]}]}
+            """.utf8))
+        for (test, refused) in [("applicant", false), ("any-adult", false), ("every-adult", true)] {
+            let text = """
+                {"id":"it-\(test)","municipality":"Rotterdam","decisionDate":"2018-03-20","source":"test","term":{"from":"2018-04-16","until":"2022-04-15"},
+                 "extends":null,"region":{"name":"Rijnmond","municipalities":["Rotterdam","Schiedam"]},"areas":{"neighbourhoods":["Carnisse"]},
+                 "categories":["rental"],"measures":{"art8":{"incomeTest":"\(test)"}}}
+                """
+            let (designations, problems) = DesignationReader(law: TestSupport.law).read(files: [("it-\(test).json", text)])
+            #expect(problems.isEmpty, "\(problems)")
+            let decision = try Engine(law: TestSupport.law, designations: designations).decide(application)
+            let income = decision.reasons.filter { $0.rule == "art8.income" }
+            #expect(income.map(\.result) == [refused ? .applied : .passed], "\(test)")
+            #expect(decision.outcome == (refused ? .refused : .granted), "\(test): \(decision.outcome)")
+            if refused {
+                // The reason of `every-adult` names the adult without such income.
+                #expect(income.first?.facts.first { $0.key == "adultsWithoutQualifyingIncome" }?.value == .array([.string("p2")]))
+            }
+        }
     }
 
     @Test("the conflict is the first pair as the designations and their measures come: the earlier carrier and the later one")

@@ -6,7 +6,9 @@
 /// finds its set made and builds no array of designations, of ids or of values for it: each of
 /// the three was an allocation per decision. Only a dwelling covered by three or more gets a set
 /// of its own.
-final class CoveringSet: Sendable {
+///
+/// Unchecked: ``measureFieldStorage`` is written once, in the initialiser, and only read after.
+final class CoveringSet: @unchecked Sendable {
     let designations: [Designation]
     let ids: [String]
     /// ``ids`` as a list of codes.
@@ -22,6 +24,13 @@ final class CoveringSet: Sendable {
     /// (``Engine/evaluate(_:lawDate:peopleByName:notingGrounds:texts:dwelling:)``). Found once
     /// for the set, not at every decision.
     let conflict: (earlier: String, later: String, measure: String)?
+    /// The carriers' field values (``MeasureSetting/values``), one carrier's after the other's,
+    /// in memory of their own: the evaluator reads a rule's measure fields where they lie
+    /// (``measureFields(ofCarrier:)``). Copied out of the setting's list at each read, a code or
+    /// list was counted and released (about twenty-five reads a decision).
+    private let measureFieldStorage: FixedStorage<Value>
+    /// Where each carrier's values begin in ``measureFieldStorage``, and (last) where they end.
+    private let measureFieldStarts: [Int]
 
     /// No designation: what covers a dwelling no designation covers (``Engine``), and what a
     /// thread's run holds before its first decision (``DecisionRun``).
@@ -51,6 +60,18 @@ final class CoveringSet: Sendable {
             if let number = measureNames.firstIndex(of: carrier.setting.name) { carrierByMeasure[number] = place }
         }
         self.carrierByMeasure = carrierByMeasure
+        measureFieldStorage = FixedStorage(carriers.flatMap(\.setting.values))
+        measureFieldStarts = carriers.reduce(into: [0]) { starts, carrier in starts.append(starts[starts.count - 1] + carrier.setting.values.count) }
+    }
+
+    deinit {
+        measureFieldStorage.free()
+    }
+
+    /// The field values of the carrier at `place` in ``carriers``, where they lie: valid while
+    /// this set is held (a decision's run holds its set until the next decision begins).
+    func measureFields(ofCarrier place: Int) -> UnsafeBufferPointer<Value> {
+        UnsafeBufferPointer(start: measureFieldStorage.base + measureFieldStarts[place], count: measureFieldStarts[place + 1] - measureFieldStarts[place])
     }
 
     /// Where in ``carriers`` the measure numbered `measure` is (``CompiledRule/measureNumber``);

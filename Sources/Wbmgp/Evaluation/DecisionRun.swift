@@ -161,13 +161,13 @@ final class DecisionRun {
         evaluator.load(rule.program)
         if !isPrepared || preparedMeasure != rule.measureNumber {
             var designation: Designation?
-            var values: [Value]?
+            var fields = UnsafeBufferPointer<Value>(start: nil, count: 0)
             preparedCarried = true
             if rule.measure != nil {
                 // The first covering designation that carries the measure (``CoveringSet/carriers``).
                 if let carrier = coveringSet.carrier(ofMeasure: rule.measureNumber) {
                     designation = coveringSet.carriers[carrier].designation
-                    values = coveringSet.carriers[carrier].setting.values
+                    fields = coveringSet.measureFields(ofCarrier: carrier)
                 } else {
                     preparedCarried = false
                 }
@@ -175,7 +175,8 @@ final class DecisionRun {
             // The designation is set only when it changes: one designation usually carries
             // the measures of consecutive rules, and each store counted and released it.
             if evaluator.designation !== designation { evaluator.designation = designation }
-            evaluator.measureValues = values
+            // Lent: the run holds ``coveringSet`` until the next decision begins.
+            evaluator.measureFields = fields
             isPrepared = true
             preparedMeasure = rule.measureNumber
         }
@@ -436,7 +437,7 @@ final class DecisionRun {
         if let (index, rule) = lookupRule, rendersTexts {
             evaluator.load(rule.program)
             evaluator.designation = covering.first
-            evaluator.measureValues = nil
+            evaluator.measureFields = UnsafeBufferPointer(start: nil, count: 0)
             isPrepared = false
             evaluator.resetSlots()
             let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)

@@ -1,11 +1,11 @@
 extension ExpressionEvaluator {
     /// A comparison's outcome; nil (unknown) when either side is, or they cannot be ordered.
     ///
-    /// The right side is read where it lies: usually a constant of the rule's code (a code, a
-    /// number, a duration), which taken out as a value was copied, its text counted and released,
-    /// at every comparison.
-    func compare(_ comparison: Comparison, _ a: Value, _ b: UnsafePointer<Value>) -> Bool? {
-        if a.isUnknown { return nil }
+    /// Both sides are read where they lie: usually a constant of the rule's code (a code, a
+    /// number, a duration) or a measure's field, which taken out as a value was copied, its text
+    /// counted and released, at every comparison.
+    func compare(_ comparison: Comparison, _ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool? {
+        if case .unknown = a.pointee { return nil }
         if case .unknown = b.pointee { return nil }
         switch comparison {
         case .equal: return Self.equal(a, b)
@@ -14,7 +14,7 @@ extension ExpressionEvaluator {
         }
         // Each side's case matched on its own: a pair of the two would copy the right side.
         let order: Int
-        switch a {
+        switch a.pointee {
         case .integer(let x):
             guard case .integer(let y) = b.pointee else { return nil }
             order = x < y ? -1 : (x == y ? 0 : 1)
@@ -37,11 +37,11 @@ extension ExpressionEvaluator {
         }
     }
 
-    /// `a == b.pointee`, with `b` read where it lies for the cases the rules compare (codes,
-    /// numbers, dates, people); any other case is compared as values.
+    /// `a.pointee == b.pointee`, both read where they lie for the cases the rules compare
+    /// (codes, numbers, dates, people); any other case is compared as values.
     @inline(__always)
-    static func equal(_ a: Value, _ b: UnsafePointer<Value>) -> Bool {
-        switch a {
+    static func equal(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool {
+        switch a.pointee {
         case .text(let x):
             guard case .text(let y) = b.pointee else { return false }
             return x == y
@@ -57,20 +57,23 @@ extension ExpressionEvaluator {
         case .person(let x):
             guard case .person(let y) = b.pointee else { return false }
             return x == y
-        default: return a == b.pointee
+        default: return a.pointee == b.pointee
         }
     }
 
     /// Whether `elements` holds `element` (``equal(_:_:)``).
     static func contains(_ elements: UnsafeBufferPointer<Value>, _ element: Value) -> Bool {
         guard let base = elements.baseAddress else { return false }
-        for i in 0..<elements.count where equal(element, base + i) { return true }
-        return false
+        return withUnsafePointer(to: element) { element in
+            for i in 0..<elements.count where equal(element, base + i) { return true }
+            return false
+        }
     }
 
-    /// `element in list`: whether the list holds the element; unknown when it is no list.
-    static func membership(_ element: Value, in list: Value) -> Bool? {
-        guard case .list(let elements) = list else { return nil }
+    /// `element in list`: whether the list (read where it lies) holds the element; unknown when
+    /// it is no list.
+    static func membership(_ element: Value, in list: UnsafePointer<Value>) -> Bool? {
+        guard case .list(let elements) = list.pointee else { return nil }
         return elements.withUnsafeBufferPointer { contains($0, element) }
     }
 

@@ -17,8 +17,10 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) var request: RequestSubject?
     @exclusivity(unchecked) private(set) var lawDate: CalendarDate
     @exclusivity(unchecked) var designation: Designation?
-    /// The field values of the measure the rule is under (``MeasureSetting/values``).
-    @exclusivity(unchecked) var measureValues: [Value]?
+    /// The field values of the measure the rule is under (``MeasureSetting/values``), lent where
+    /// they lie in the covering set (``CoveringSet/measureFields(ofCarrier:)``), which the
+    /// decision's run holds; empty under no measure.
+    @exclusivity(unchecked) var measureFields = UnsafeBufferPointer<Value>(start: nil, count: 0)
     /// The locals (a rule's subject, a filter's or quantifier's element), by slot; a slot holds
     /// a value only when its stamp in ``slotStamps`` is ``slotStamp``.
     @exclusivity(unchecked) private var slots: [Value] = []
@@ -115,7 +117,7 @@ final class ExpressionEvaluator {
         if request != nil { request = nil }
         if !holidays.isNone { holidays = .none }
         designation = nil
-        measureValues = nil
+        measureFields = UnsafeBufferPointer(start: nil, count: 0)
         shared.clear()
         clearMissing()
         notesMissing = true
@@ -253,6 +255,29 @@ final class ExpressionEvaluator {
         return UnsafeBufferPointer(start: constantElements + Int(list.start), count: Int(list.count))
     }
 
+    /// Where the value of `node` lies, when it is read without being evaluated: a constant of the
+    /// code, or a field of the measure. nil for any other node, and for a field the measure does
+    /// not have (unknown, as ``value(at:)`` gives it). A value read where it lies is not copied:
+    /// a copy counted a reference to its text or list, and its end released it.
+    @inline(__always)
+    private func place(of node: Int32) -> UnsafePointer<Value>? {
+        switch nodes[Int(node)] {
+        case .constant(let index): return constants + Int(index)
+        case .measureField(let index):
+            guard Int(index) < measureFields.count, let base = measureFields.baseAddress else { return nil }
+            return base + Int(index)
+        default: return nil
+        }
+    }
+
+    /// Calls `body` with the value of `node` where it lies (``place(of:)``), or else evaluated
+    /// into a local. Either stays put while `body` runs, whatever it evaluates.
+    @inline(__always)
+    private func withPlace<Result>(of node: Int32, _ body: (UnsafePointer<Value>) -> Result) -> Result {
+        if let place = place(of: node) { return body(place) }
+        return withUnsafePointer(to: value(at: node)) { body($0) }
+    }
+
     /// The list of one household member, `[person(index)]`.
     private func personList(_ index: Int) -> Value {
         while personLists.count <= index { personLists.append(.list([.person(personLists.count)])) }
@@ -282,21 +307,21 @@ final class ExpressionEvaluator {
         // A constant operand (a code, a list of codes: the usual right side) is compared where it
         // lies in the code, a list's elements where ``ExpressionCode`` lays them out: a copy
         // counted a reference to its text or list, and released it.
+        // A measure's field (`measure.instrument = "vog"`) is read where it lies too (``place(of:)``).
         case .compare(let comparison, let left, let right):
-            if case .constant(let index) = nodes[Int(right)] { return compare(comparison, value(at: left), constants + Int(index)) }
-            let l = value(at: left)
-            let r = value(at: right)
-            return withUnsafePointer(to: r) { compare(comparison, l, $0) }
+            return withPlace(of: left) { l in withPlace(of: right) { r in compare(comparison, l, r) } }
         case .member(let element, let list):
             let e = value(at: element)
             guard !e.isUnknown else { return nil }
             if case .constant(let index) = nodes[Int(list)] { return constantList(index).map { Self.contains($0, e) } }
-            return Self.membership(e, in: value(at: list))
+            return withPlace(of: list) { Self.membership(e, in: $0) }
         case .intersects(let left, let right):
             if case .constant(let index) = nodes[Int(right)] { return Self.intersection(value(at: left), constantList(index)) }
             let l = value(at: left)
-            guard case .list(let elements) = value(at: right) else { return nil }
-            return elements.withUnsafeBufferPointer { Self.intersection(l, $0) }
+            return withPlace(of: right) { r in
+                guard case .list(let elements) = r.pointee else { return nil }
+                return elements.withUnsafeBufferPointer { Self.intersection(l, $0) }
+            }
         case .isAbsent(let inner, let negated):
             // Testing for absence finds nothing missing: the paths it noted are dropped.
             let mark = missing.count
@@ -355,10 +380,8 @@ final class ExpressionEvaluator {
         case .designationRecord(let base, let fact):
             guard case .designation(let index) = value(at: base) else { return .unknown }
             return designationRecordFact(index, recordFacts[Int(fact)])
-        case .measureField(let index):
-            // Read in place: the list bound to a local was counted and released at every read.
-            guard Int(index) < measureValues?.count ?? 0 else { return .unknown }
-            return measureValues?[Int(index)] ?? .unknown
+        case .measureField:
+            return place(of: node)?.pointee ?? .unknown
         case .not, .and, .or, .compare, .member, .intersects, .isAbsent, .quantifier:
             guard let flag = truth(at: node) else { return .unknown }
             return .bool(flag)
