@@ -16,6 +16,7 @@ Then, with N the batch's lines less one:
     Benchmarks/profile.py callees  full.out one.out N REGEX [TOP]       # what the functions matching REGEX call
     Benchmarks/profile.py lines    full.out N FILE [TOP]                # own instructions per source line of FILE (inlined code included)
     Benchmarks/profile.py sites    instr.out N FUNCTION CALLEE          # each call site (address) in FUNCTION of CALLEE, with its count
+    Benchmarks/profile.py shares   full.out one.out N                   # reference counting's and malloc/free's share of a decision
 
 `sites` needs a profile made with `--dump-instr=yes`; the addresses are then read with
 `objdump -d --no-show-raw-insn .build/release/wbmgp --start-address=0x… --stop-address=0x…`
@@ -96,6 +97,15 @@ def call_costs(path, match_caller, match_callee):
     return found
 
 
+# What issue 16's "reference counting and malloc/free" is measured as: the own instructions of
+# the runtime's counting entry points, and of every function named for allocating or freeing
+# memory (the C library's malloc and free with their helpers, the Swift runtime's allocation and
+# deallocation of objects, arrays and strings).
+COUNTING = ('swift_retain', 'swift_release', 'swift_bridgeObjectRetain', 'swift_bridgeObjectRelease',
+            'swift_nonatomic_retain', 'swift_nonatomic_release', 'swift_retain_n', 'swift_release_n')
+ALLOCATION = ('alloc', 'free', 'malloc')
+
+
 def show(rows, top):
     for cost, calls, name in sorted(rows, key=lambda row: -abs(row[0]))[:top]:
         calls_text = f'{calls:8.2f}x ' if calls is not None else ''
@@ -129,6 +139,16 @@ def main(argv):
             cost = (a.get(key, [0, 0])[1] - b.get(key, [0, 0])[1]) / n
             rows.append((cost, calls, f'{key[0]}  ->  {key[1]}'))
         show(rows, top)
+    elif command == 'shares':
+        a, b, n = own_costs(argv[2]), own_costs(argv[3]), float(argv[4])
+        names = set(a) | set(b)
+        per = {k: (a.get(k, 0) - b.get(k, 0)) / n for k in names}
+        total = sum(per.values())
+        counting = sum(per[k] for k in names if k in COUNTING)
+        allocation = sum(per[k] for k in names if any(word in k for word in ALLOCATION))
+        print(f'{total:10.1f}  instructions a decision')
+        print(f'{counting:10.1f}  reference counting ({100 * counting / total:.2f} %)')
+        print(f'{allocation:10.1f}  malloc and free ({100 * allocation / total:.2f} %)')
     elif command == 'lines':
         path, n, wanted = argv[2], float(argv[3]), argv[4]
         top = int(argv[5]) if len(argv) > 5 else 40
