@@ -31,6 +31,19 @@ struct FileSystemTests {
         #expect(FileSystem.names(in: root) == [])
     }
 
+    @Test("character devices told from files: /dev/zero is one, a regular file, a folder and nothing are not")
+    func characterDevices() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { FileSystem.removeTree(root) }
+        #expect(FileSystem.isCharacterDevice(at: "/dev/zero"))
+        #expect(FileBytes.write(Array("kept".utf8), toPath: root + "/null") == nil)
+        #expect(!FileSystem.isCharacterDevice(at: root + "/null"))
+        #expect(!FileSystem.isCharacterDevice(at: root))
+        #expect(!FileSystem.isCharacterDevice(at: root + "/missing"))
+        #expect(symlink("/dev/zero", root + "/zero") == 0)
+        #expect(FileSystem.isCharacterDevice(at: root + "/zero"))  // followed
+    }
+
     @Test("paths standardized by their text, parents, the executable and the temporary folder")
     func paths() {
         #expect(FileSystem.standardized("/a/b/../share/wbmgp/Rules") == "/a/share/wbmgp/Rules")

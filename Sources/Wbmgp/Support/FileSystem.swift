@@ -20,6 +20,15 @@ public enum FileSystem {
         return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
+    /// Whether `path` names a character device (following symbolic links): `/dev/null` and
+    /// `/dev/zero` discard what is written to them. A regular file at `/dev/null`, as on some
+    /// virtual machines, keeps every byte written to it in memory instead.
+    public static func isCharacterDevice(at path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFCHR
+    }
+
     /// The names in the folder at `path`, without `.` and `..`, in byte order; nil when it
     /// cannot be opened (missing, not a folder, no permission).
     public static func names(in path: String) -> [String]? {
