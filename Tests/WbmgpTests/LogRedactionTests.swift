@@ -76,6 +76,40 @@ struct LogRedactionTests {
         #expect(DecisionLog.head(of: bytes)?.seq == 4)
     }
 
+    @Test("a log reached by a symbolic link is redacted in the file it leads to; a log with a second name is refused and left as it was")
+    func linkedLogs() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/2026.log"
+        let current = directory + "/current.log"
+        try DecisionLog.append([try Self.record(), try Self.record("007-")], to: file)
+        #expect(symlink("2026.log", current) == 0)
+        let writer = try DecisionLogWriter(path: current)
+        #expect(try writer.redact(.entry(1), on: TestSupport.date("2026-11-28"), by: "gemeente", reason: "bewaartermijn verstreken") == [1])
+        writer.close()
+        // The link still leads to the file, and the file holds the redacted log: no copy with the
+        // personal part is left anywhere in the folder.
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: current)) == "2026.log")
+        let redacted = try text(file)
+        #expect(DecisionLog.verify(Array(redacted.utf8)) == .intact(entries: 3, redacted: 1))
+        #expect(!(redacted.split(separator: "\n").first ?? "").contains("\"personal\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["2026.log", "current.log"])
+
+        // A second name for the same file: refused before anything is written.
+        let second = directory + "/copy.log"
+        #expect(link(file, second) == 0)
+        let refusing = try DecisionLogWriter(path: file)
+        do {
+            _ = try refusing.redact(.entry(2), on: TestSupport.date("2026-11-28"), by: "gemeente", reason: "bewaartermijn verstreken")
+            Issue.record("a log with two names was redacted under one")
+        } catch {
+            #expect(error.refused && error.message.contains("2 names (hard links)"))
+        }
+        refusing.close()
+        #expect(try text(file) == redacted && (try text(second)) == redacted)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["2026.log", "copy.log", "current.log"])
+    }
+
     @Test("a purge without a redaction entry, or a changed personal part, breaks verification at its line")
     func forgeries() throws {
         let (path, cleanup) = try temporaryLog()

@@ -71,25 +71,49 @@ extension DecisionLogWriter {
         }
     }
 
-    /// Writes `bytes` to a file beside the log, syncs it and renames it over the log.
+    /// Writes `bytes` to a file beside the log, syncs it and renames it over the log: over the
+    /// file the log's path leads to (``fileBehindPath()``), not over a link to it.
     private func replaceFile(with bytes: [UInt8]) throws(DecisionLog.Failure) {
-        let temporary = path + ".redacting"
+        let target = try fileBehindPath()
+        let temporary = target + ".redacting"
         let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard file >= 0 else { throw DecisionLog.Failure(message: "the log \(path) cannot be rewritten: \(FileBytes.describe(errno: errno))") }
         var problem = bytes.withUnsafeBytes { FileBytes.write($0, to: file) } ?? 0
         if problem == 0, fsync(file) != 0 { problem = errno }
         _ = Glibc.close(file)
-        if problem == 0, rename(temporary, path) != 0 { problem = errno }
+        if problem == 0, rename(temporary, target) != 0 { problem = errno }
         guard problem == 0 else {
             _ = unlink(temporary)
             throw DecisionLog.Failure(message: "the log \(path) cannot be rewritten: \(FileBytes.describe(errno: problem)); it is unchanged")
         }
         // The rename is durable once the folder is synced.
-        let parent = FileSystem.parentPath(path)
+        let parent = FileSystem.parentPath(target)
         let folder = open(parent.isEmpty ? "." : parent, O_RDONLY | O_CLOEXEC)
         if folder >= 0 {
             _ = fsync(folder)
             _ = Glibc.close(folder)
         }
+    }
+
+    /// The file the log's path names, with every symbolic link followed. Renamed over a link,
+    /// the new log would replace the link, and the file it led to would keep the personal data
+    /// the redaction entry says is gone. A log with a second name (a hard link) is refused for
+    /// the same reason: the new file would take one name, and the other would keep the old one.
+    private func fileBehindPath() throws(DecisionLog.Failure) -> String {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw DecisionLog.Failure(message: "the log \(path) cannot be examined: \(FileBytes.describe(errno: errno)); it is unchanged")
+        }
+        guard info.st_nlink <= 1 else {
+            throw DecisionLog.Failure(
+                message: "the log \(path) has \(info.st_nlink) names (hard links): a redaction writes the log anew under one name, "
+                    + "and the others would keep the personal data. Remove the other names first; the log is unchanged",
+                refused: true)
+        }
+        guard let resolved = realpath(path, nil) else {
+            throw DecisionLog.Failure(message: "the log \(path) cannot be resolved: \(FileBytes.describe(errno: errno)); it is unchanged")
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
