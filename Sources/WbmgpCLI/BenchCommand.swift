@@ -263,10 +263,14 @@ enum ChildProcess {
     /// The folder a benchmark writes its generated inputs to: `--keep DIR`, else a temporary
     /// one, which `cleanUp` removes (a kept one stays).
     static func workDirectory(_ args: Arguments, _ name: String) -> (path: String, cleanUp: () -> Void) {
-        let kept = args.values["keep"]
-        let directory = kept ?? FileSystem.temporaryDirectory + "/\(name)-\(getpid())"
-        FileSystem.makeDirectories(directory)
-        return (directory, { if kept == nil { FileSystem.removeTree(directory) } })
+        if let kept = args.values["keep"] {
+            FileSystem.makeDirectories(kept)
+            return (kept, {})
+        }
+        // A folder of its own (`mkdtemp`), removed at the end. Where none can be made (no
+        // temporary folder), the path named is missing, and the first write to it says so.
+        guard let made = FileSystem.makeTemporaryDirectory(prefix: name) else { return (FileSystem.temporaryDirectory + "/\(name)-XXXXXX", {}) }
+        return (made, { FileSystem.removeTree(made) })
     }
 
     /// The peak RSS a child printed with `--report-peak-memory` ("peak RSS: N KiB"), in MiB.

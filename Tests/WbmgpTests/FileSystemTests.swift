@@ -44,6 +44,20 @@ struct FileSystemTests {
         #expect(FileSystem.isCharacterDevice(at: root + "/zero"))  // followed
     }
 
+    @Test("a temporary folder of its own: new at each call, its owner's alone, none in a missing folder")
+    func temporaryFolders() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { FileSystem.removeTree(root) }
+        let first = try #require(FileSystem.makeTemporaryDirectory(prefix: "wbmgp-test", in: root))
+        let second = try #require(FileSystem.makeTemporaryDirectory(prefix: "wbmgp-test", in: root))
+        #expect(first != second && first.hasPrefix(root + "/wbmgp-test-") && first.count == (root + "/wbmgp-test-XXXXXX").count)
+        #expect(FileSystem.kind(at: first) == .directory && FileSystem.kind(at: second) == .directory)
+        var info = stat()
+        #expect(stat(first, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        #expect(FileSystem.makeTemporaryDirectory(prefix: "wbmgp-test", in: root + "/missing") == nil)
+        #expect(FileSystem.kind(at: root + "/missing") == nil)  // not made on the way
+    }
+
     @Test("paths standardized by their text, parents, the executable and the temporary folder")
     func paths() {
         #expect(FileSystem.standardized("/a/b/../share/wbmgp/Rules") == "/a/share/wbmgp/Rules")

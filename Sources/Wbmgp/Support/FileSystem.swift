@@ -73,6 +73,19 @@ public enum FileSystem {
         return folder.isEmpty ? "/tmp" : folder
     }
 
+    /// A new folder named `prefix-` and six random characters in `folder` (``temporaryDirectory``
+    /// unless given), made by `mkdtemp`: only its owner may enter it, and no other process can
+    /// have taken its name first. A name made from the process id in a shared folder can be
+    /// taken first, by a link to a folder of someone else's, where the files would then be
+    /// written. nil when it could not be made (the folder missing, not writable).
+    public static func makeTemporaryDirectory(prefix: String, in folder: String = temporaryDirectory) -> String? {
+        var template = Array((folder + "/" + prefix + "-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+            return String(cString: base)
+        }
+    }
+
     /// The path of the running executable (`/proc/self/exe`), nil where the system gives none.
     public static var executablePath: String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
