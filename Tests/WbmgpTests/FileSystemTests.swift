@@ -58,6 +58,18 @@ struct FileSystemTests {
         #expect(FileSystem.kind(at: root + "/missing") == nil)  // not made on the way
     }
 
+    @Test("a closed standard stream is held by the null device where it is one, else by the root folder")
+    func streamHolders() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { FileSystem.removeTree(root) }
+        #expect(FileSystem.streamHolder(nullDevice: "/dev/zero") == "/dev/zero")
+        // A regular file where the null device should be (as on some virtual machines) keeps
+        // what is written: not a holder.
+        #expect(FileBytes.write([], toPath: root + "/null") == nil)
+        #expect(FileSystem.streamHolder(nullDevice: root + "/null") == "/")
+        #expect(FileSystem.streamHolder(nullDevice: root + "/missing") == "/")
+    }
+
     @Test("paths standardized by their text, parents, the executable and the temporary folder")
     func paths() {
         #expect(FileSystem.standardized("/a/b/../share/wbmgp/Rules") == "/a/share/wbmgp/Rules")

@@ -29,6 +29,15 @@ public enum FileSystem {
         return info.st_mode & S_IFMT == S_IFCHR
     }
 
+    /// What holds a standard stream the caller closed, so that the next file opened cannot take
+    /// its number: `nullDevice` (`/dev/null`) where that is a character device; else the root
+    /// folder, opened read-only, which takes no byte either way. A regular file at `/dev/null`
+    /// (as on some virtual machines) is open to everyone and keeps what is written to it: a
+    /// message to a closed standard error, naming an application, would be kept there.
+    public static func streamHolder(nullDevice: String = "/dev/null") -> String {
+        isCharacterDevice(at: nullDevice) ? nullDevice : "/"
+    }
+
     /// The names in the folder at `path`, without `.` and `..`, in byte order; nil when it
     /// cannot be opened (missing, not a folder, no permission).
     public static func names(in path: String) -> [String]? {
