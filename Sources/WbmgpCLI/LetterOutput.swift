@@ -54,29 +54,10 @@ struct LetterOutput {
             && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
     }
 
-    /// Writes a whole file through a temporary name and a rename, so a letter is either complete
-    /// or absent; the errno text on failure.
+    /// Writes a whole letter through a new file beside it and a rename
+    /// (``FileReplacement/write(_:to:through:mode:syncingFolder:)``), so a letter is either
+    /// complete or absent; the errno text on failure.
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-        let temporary = path + ".part"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return FileBytes.describe(errno: errno) }
-        let failure = bytes.withUnsafeBytes { FileBytes.write($0, to: descriptor) }
-        let syncFailed = fsync(descriptor) != 0
-        let closeFailed = close(descriptor) != 0
-        if let failure {
-            unlink(temporary)
-            return FileBytes.describe(errno: failure)
-        }
-        if syncFailed || closeFailed {
-            let code = errno
-            unlink(temporary)
-            return FileBytes.describe(errno: code)
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            return FileBytes.describe(errno: code)
-        }
-        return nil
+        FileReplacement.write(bytes, to: path, through: ".part", mode: 0o644, syncingFolder: false).map { FileBytes.describe(errno: $0) }
     }
 }

@@ -72,26 +72,12 @@ extension DecisionLogWriter {
     }
 
     /// Writes `bytes` to a file beside the log, syncs it and renames it over the log: over the
-    /// file the log's path leads to (``fileBehindPath()``), not over a link to it.
+    /// file the log's path leads to (``fileBehindPath()``), not over a link to it; the folder is
+    /// synced after, so the rename is durable (``FileReplacement``).
     private func replaceFile(with bytes: [UInt8]) throws(DecisionLog.Failure) {
         let target = try fileBehindPath()
-        let temporary = target + ".redacting"
-        let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard file >= 0 else { throw DecisionLog.Failure(message: "the log \(path) cannot be rewritten: \(FileBytes.describe(errno: errno))") }
-        var problem = bytes.withUnsafeBytes { FileBytes.write($0, to: file) } ?? 0
-        if problem == 0, fsync(file) != 0 { problem = errno }
-        _ = Glibc.close(file)
-        if problem == 0, rename(temporary, target) != 0 { problem = errno }
-        guard problem == 0 else {
-            _ = unlink(temporary)
+        if let problem = FileReplacement.write(bytes, to: target, through: ".redacting", mode: 0o600, syncingFolder: true) {
             throw DecisionLog.Failure(message: "the log \(path) cannot be rewritten: \(FileBytes.describe(errno: problem)); it is unchanged")
-        }
-        // The rename is durable once the folder is synced.
-        let parent = FileSystem.parentPath(target)
-        let folder = open(parent.isEmpty ? "." : parent, O_RDONLY | O_CLOEXEC)
-        if folder >= 0 {
-            _ = fsync(folder)
-            _ = Glibc.close(folder)
         }
     }
 
