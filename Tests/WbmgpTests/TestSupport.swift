@@ -58,12 +58,14 @@ enum TestSupport {
         }
     }
 
-    /// A fresh temporary directory for one test.
+    /// A fresh temporary directory for one test, made as the program makes its own
+    /// (``FileSystem/makeTemporaryDirectory(prefix:in:)``).
     static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "wbmgp-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard let path = FileSystem.makeTemporaryDirectory(prefix: "wbmgp-test") else { throw NoTemporaryDirectory() }
         return path
     }
+
+    struct NoTemporaryDirectory: Error {}
 
     static func date(_ text: String) -> CalendarDate {
         guard let date = CalendarDate(parsing: text) else { preconditionFailure("bad test date \(text)") }
