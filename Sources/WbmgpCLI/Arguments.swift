@@ -12,6 +12,11 @@ struct Arguments {
     var lists: [String: [String]] = [:]
     var flags: Set<String> = []
 
+    /// The options that may be given more than once, each value kept in ``lists``. Any other
+    /// given twice is a usage error: keeping the last silently (`--log a --log b`) left the
+    /// user without the record asked for first.
+    static let repeatable: Set<String> = ["set", "by"]
+
     /// Parses `arguments` given the options that take a value and the boolean flags.
     init(_ arguments: [String], options: [String], flags allowedFlags: [String]) throws(UsageError) {
         var index = 0
@@ -38,6 +43,9 @@ struct Arguments {
                 name = String(name[..<equals])
             }
             if options.contains(name) {
+                if values[name] != nil, !Arguments.repeatable.contains(name) {
+                    throw UsageError(message: "option '--\(name)' is given twice; give it once")
+                }
                 if let inlineValue {
                     values[name] = inlineValue
                 } else {
@@ -53,6 +61,18 @@ struct Arguments {
                 throw UsageError(message: "Unknown option '--\(name)'.\(hint)")
             }
         }
+    }
+
+    /// The value of an option that names a file or folder to write (`--log`, `--changed`,
+    /// `--out`); nil when not given. `-` is refused: everywhere else it stands for a standard
+    /// stream, and taken as a name it left a file called `-`, holding personal data, in the
+    /// current folder.
+    func outputPath(_ name: String) throws(UsageError) -> String? {
+        guard let path = values[name] else { return nil }
+        guard path != "-" else {
+            throw UsageError(message: "invalid value '-' for '--\(name)'; expected the path of a file (a standard stream cannot be written here)")
+        }
+        return path
     }
 
     /// `--role desk|mayor|review` (interface §2); nil when not given.

@@ -30,7 +30,7 @@ enum DecideCommand {
         }
         let service = DecisionService(engine: module.engine, engineInfo: engineInfo, lawDate: lawDate, record: record, role: role, counterfactuals: counterfactuals)
         var log: DecisionLogWriter?
-        if let path = args.values["log"] {
+        if let path = try args.outputPath("log") {
             do throws(DecisionLog.Failure) {
                 log = try DecisionLogWriter(path: path) { Output.error("wbmgp: waiting for the lock on \(path), held by another writer") }
             } catch {
@@ -78,7 +78,7 @@ extension DecideCommand {
     static func letters(_ args: Arguments, module: RuleModule, language: Language, lawDate: CalendarDate?, role: Role, jsonl: Bool) throws(Arguments.UsageError)
         -> ExitStatus
     {
-        let directory = args.values["out"]
+        let directory = try args.outputPath("out")
         if directory == nil, jsonl || args.positionals.count > 1 {
             throw Arguments.UsageError(message: "several letters need '--out DIR' (one ID.html per application); one FILE writes its letter to stdout")
         }
@@ -111,6 +111,11 @@ extension DecideCommand {
                         }
                     }
                     reader.close()
+                    // The lines after a failed read got no letter: said, as the JSON batch says it.
+                    if let failure = reader.failure {
+                        Output.error("\(InputFiles.displayName(path)): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
+                        output.status = output.status.combined(with: .noInput)
+                    }
                 } catch {
                     InputFiles.report(path, error)
                     output.status = output.status.combined(with: .noInput)

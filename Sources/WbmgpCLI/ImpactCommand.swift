@@ -16,6 +16,10 @@ enum ImpactCommand {
         guard args.positionals.count == 1, let path = args.positionals.first else {
             throw Arguments.UsageError(message: "impact needs one FILE or '-': JSON Lines of applications, decision records or a decision log (see 'wbmgp help impact')")
         }
+        let changedPath = try args.outputPath("changed")
+        if let changedPath, FileSystem.isSameFile(changedPath, path) {
+            throw Arguments.UsageError(message: "'--changed \(changedPath)' names the input file; it would be emptied before it was read")
+        }
         let assignments = args.lists["set"] ?? []
         let reformDirectory = args.values["reform"]
         if reformDirectory != nil, !assignments.isEmpty {
@@ -66,17 +70,6 @@ enum ImpactCommand {
             reforms.append(module)
         }
 
-        var changedFile: ChangedFile?
-        if let changedPath = args.values["changed"] {
-            do throws(ChangedFile.Failure) {
-                changedFile = try ChangedFile(path: changedPath)
-            } catch {
-                Output.error("\(changedPath): error: [E-OUTPUT] \(error.message)")
-                return .outputFailed
-            }
-        }
-        defer { changedFile?.close() }
-
         // One set of engines per worker, each compiled for it alone (as `decide --jobs`).
         var workers = [ImpactComparison.Engines(base: base.engine, reforms: reforms.map(\.engine), role: role)]
         if jobs > 1 {
@@ -96,6 +89,17 @@ enum ImpactCommand {
             return .noInput
         }
         defer { reader.close() }
+        // Opened (and emptied) only once the input is open: the input checked to be another file.
+        var changedFile: ChangedFile?
+        if let changedPath {
+            do throws(ChangedFile.Failure) {
+                changedFile = try ChangedFile(path: changedPath)
+            } catch {
+                Output.error("\(changedPath): error: [E-OUTPUT] \(error.message)")
+                return .outputFailed
+            }
+        }
+        defer { changedFile?.close() }
         var tallies = Array(repeating: ImpactTally(), count: reforms.count)
         var errors = 0, redacted = 0, lineNumber = 1
         let shownErrors = 20

@@ -34,7 +34,7 @@ struct LetterOutput {
                 return
             }
             guard written.insert(decision.application).inserted else {
-                Output.error("\(label): error: [E-VALUE] $.id: a letter for '\(decision.application)' was already written in this run; ids must differ")
+                Output.error("\(label): error: [E-VALUE] $.id: another line of this run has the id '\(decision.application)'; ids must differ (one letter per id)")
                 status = status.combined(with: .dataError)
                 return
             }

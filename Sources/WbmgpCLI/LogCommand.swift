@@ -67,6 +67,8 @@ enum LogCommand {
     static func redact(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: ["entry", "before", "by", "reason", "on"], flags: ["help"])
         let path = try file(args, "redact")
+        // A log is rewritten in place: a standard stream cannot be one.
+        guard path != "-" else { throw Arguments.UsageError(message: "'log redact' takes the path of a log file; '-' (standard input) cannot be rewritten") }
         let selection: RedactionSelection
         switch (args.values["entry"], args.values["before"]) {
         case (let entry?, nil):
@@ -83,7 +85,7 @@ enum LogCommand {
             throw Arguments.UsageError(message: "invalid value '\(args.values["on"] ?? "")' for '--on'; expected a date YYYY-MM-DD")
         }
         do throws(DecisionLog.Failure) {
-            let writer = try DecisionLogWriter(path: path) { Output.error("wbmgp: waiting for the lock on \(path), held by another writer") }
+            let writer = try DecisionLogWriter(path: path, creating: false) { Output.error("wbmgp: waiting for the lock on \(path), held by another writer") }
             defer { writer.close() }
             let redacted = try writer.redact(selection, on: on, by: args.values["by"] ?? "not given", reason: args.values["reason"] ?? "not given")
             guard !redacted.isEmpty else {
@@ -94,6 +96,7 @@ enum LogCommand {
             return .success
         } catch {
             Output.error("\(path): error: [E-LOG] \(error.message)")
+            if error.missing { return .noInput }
             return error.brokenLine != nil || error.refused ? .dataError : .outputFailed
         }
     }

@@ -66,7 +66,7 @@ enum ServeCommand {
         guard let module = ModuleLoader.load(args, letters: true) else { return .configuration }
         let tokenList = tokens
         var sink: LogSink?
-        if let path = args.values["log"] {
+        if let path = try args.outputPath("log") {
             do throws(DecisionLog.Failure) {
                 sink = LogSink(try DecisionLogWriter(path: path) { Output.error("wbmgp: waiting for the lock on \(path), held by another writer") })
             } catch {

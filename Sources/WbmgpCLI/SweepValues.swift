@@ -18,8 +18,10 @@ enum SweepValues {
         }
         let bounds = range.split(separator: "..", omittingEmptySubsequences: false)
         guard bounds.count == 2, let from = Int(bounds[0]), let to = Int(bounds[1]), from <= to else { throw Arguments.UsageError(message: usage) }
-        guard (to - from) / step + 1 <= maximumValues else {
-            throw Arguments.UsageError(message: "--sweep gives \((to - from) / step + 1) values; at most \(maximumValues) are compared in one run")
+        // Counted without overflow: the bounds are any whole numbers the user typed.
+        let (width, overflowed) = to.subtractingReportingOverflow(from)
+        guard !overflowed, width / step < maximumValues else {
+            throw Arguments.UsageError(message: "--sweep from \(from) to \(to) by \(step) gives more than \(maximumValues) values; at most \(maximumValues) are compared in one run")
         }
         guard let current = law.parameters[name]?.first?.value else {
             throw Arguments.UsageError(message: "--sweep: the rules declare no parameter '\(name)' with a number or a duration")
@@ -33,8 +35,10 @@ enum SweepValues {
         var assignments: [(String, LawOverride)] = []
         for value in stride(from: from, through: to, by: step) {
             let label = "\(value)\(unit)"
-            guard case .success(let override) = LawOverride.parse("\(name)=\(label)") else { throw Arguments.UsageError(message: usage) }
-            assignments.append((label, override))
+            switch LawOverride.parse("\(name)=\(label)") {
+            case .success(let override): assignments.append((label, override))
+            case .failure(let error): throw Arguments.UsageError(message: "--sweep: \(name) cannot be \(label): \(error.message)")
+            }
         }
         return (name, assignments)
     }

@@ -40,7 +40,8 @@ func runCommand(_ arguments: [String]) -> ExitStatus {
             Output.write(text)
             return .success
         default:
-            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "bench", "serve", "help"]
+            // Every command of the switch above, so that each can be suggested.
+            let commands = ["decide", "rules", "check-request", "replay", "log", "test", "bench", "serve", "impact", "report", "version", "help"]
             let hint = Suggestions.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
             throw Arguments.UsageError(message: "Unknown command '\(command)'.\(hint)")
         }

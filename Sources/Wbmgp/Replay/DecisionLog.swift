@@ -24,11 +24,14 @@ public enum DecisionLog {
         /// The log is readable but the operation cannot be done on it (a redaction of a log
         /// written before salting).
         public var refused: Bool
+        /// There is no log at the path, and none was to be made (a redaction).
+        public var missing: Bool
 
-        public init(message: String, brokenLine: Int? = nil, refused: Bool = false) {
+        public init(message: String, brokenLine: Int? = nil, refused: Bool = false, missing: Bool = false) {
             self.message = message
             self.brokenLine = brokenLine
             self.refused = refused
+            self.missing = missing
         }
     }
 

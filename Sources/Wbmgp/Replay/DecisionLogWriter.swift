@@ -23,9 +23,12 @@ public final class DecisionLogWriter {
     /// - Parameter waiting: called once when another writer holds the lock and this one waits.
     /// - Throws: ``DecisionLog/Failure`` when the log cannot be opened, locked or read, or does not
     ///   verify (then with `brokenLine`).
-    public init(path: String, waiting: () -> Void = {}) throws(DecisionLog.Failure) {
+    /// - Parameter creating: whether a missing log is begun (to append to); a redaction, which
+    ///   only rewrites a log, is given `false`, and a missing log is then an error (`missing`):
+    ///   made empty, it told a mistyped path apart from a log with nothing due in no way.
+    public init(path: String, creating: Bool = true, waiting: () -> Void = {}) throws(DecisionLog.Failure) {
         self.path = path
-        let descriptor = try Self.openLocked(path, waiting: waiting)
+        let descriptor = try Self.openLocked(path, creating: creating, waiting: waiting)
         self.descriptor = descriptor
         do throws(DecisionLog.Failure) {
             let bytes: [UInt8]
@@ -53,12 +56,14 @@ public final class DecisionLogWriter {
     ///
     /// A redaction renames a new file over the log while others wait on the lock: the file locked
     /// must still be the one the path names, else the new one is opened and locked instead.
-    private static func openLocked(_ path: String, waiting: () -> Void) throws(DecisionLog.Failure) -> Int32 {
+    private static func openLocked(_ path: String, creating: Bool, waiting: () -> Void) throws(DecisionLog.Failure) -> Int32 {
         var waited = false
         while true {
-            let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            let descriptor = open(path, O_RDWR | O_APPEND | (creating ? O_CREAT : 0) | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
-                throw DecisionLog.Failure(message: "the log \(path) cannot be opened: \(FileBytes.describe(errno: errno))")
+                let reason = errno
+                if reason == ENOENT, !creating { throw DecisionLog.Failure(message: "the log \(path) does not exist", missing: true) }
+                throw DecisionLog.Failure(message: "the log \(path) cannot be opened: \(FileBytes.describe(errno: reason))")
             }
             var info = stat()
             guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {

@@ -29,6 +29,20 @@ public enum FileSystem {
         return info.st_mode & S_IFMT == S_IFCHR
     }
 
+    /// Whether `a` and `b` name one existing file (following symbolic links; one device and
+    /// inode, so also through a hard link or another spelling of the path); `-` stands for
+    /// standard input. An output that is its own command's input would be emptied before it
+    /// was read.
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        func identity(_ path: String) -> (dev_t, ino_t)? {
+            var info = stat()
+            let found = path == "-" ? fstat(0, &info) == 0 : stat(path, &info) == 0
+            return found ? (info.st_dev, info.st_ino) : nil
+        }
+        guard let first = identity(a), let second = identity(b) else { return false }
+        return first == second
+    }
+
     /// What holds a standard stream the caller closed, so that the next file opened cannot take
     /// its number: `nullDevice` (`/dev/null`) where that is a character device; else the root
     /// folder, opened read-only, which takes no byte either way. A regular file at `/dev/null`

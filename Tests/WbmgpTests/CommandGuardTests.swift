@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+/// What a review of the command line found (2026-12-05), each run through the built binary as a
+/// user's script meets it: an output that would empty its own input, bounds that overflowed, a
+/// failed read that ended the letters in silence, a mistyped log path taken for a log with
+/// nothing due, and options that lost a value without a word. Each asserts the documented exit
+/// code (interface §2) and that nothing was lost or made.
+@Suite("Nothing lost by a mistaken command: outputs, paths and options checked first", .serialized)
+struct CommandGuardTests {
+    let cli = ReliabilityCLITests()
+
+    static let population = "Fixtures/impact/population.jsonl"
+
+    @Test("impact --changed naming its own input (or a link to it) is a usage error; the input is left whole")
+    func changedIsNotTheInput() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let population = try String(contentsOfFile: TestSupport.packageRoot + "/" + Self.population, encoding: .utf8)
+        try population.write(toFile: directory + "/pop.jsonl", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/link.jsonl", withDestinationPath: directory + "/pop.jsonl")
+        for changed in ["pop.jsonl", "link.jsonl"] {
+            let run = try cli.shell("cd \(directory) && \"$W\" impact --rules \"$ROOT/Rules\" --set minimumResidence=3years --changed \(changed) pop.jsonl")
+            #expect(run.status == 64, "\(changed): \(run.stderr)")
+            #expect(run.stderr.contains("names the input file"), "\(run.stderr)")
+            #expect(try String(contentsOfFile: directory + "/pop.jsonl", encoding: .utf8) == population)
+            cli.expectNoCrash(run.stderr)
+        }
+        // Another file is still written: the population has 17 lines, the reform changes some.
+        let run = try cli.shell("cd \(directory) && \"$W\" impact --rules \"$ROOT/Rules\" --set minimumResidence=3years --changed other.txt pop.jsonl")
+        // 65: the population holds lines that cannot be read, on purpose.
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/other.txt"))
+    }
+
+    @Test(
+        "a sweep's bounds of any size are a usage error with the count, never an overflow trap",
+        arguments: ["minimumResidence=-9223372036854775808..9223372036854775807", "minimumResidence=0..9223372036854775807", "minimumResidence=1..500"])
+    func sweepBounds(_ sweep: String) throws {
+        let run = try cli.shell("\"$W\" impact --sweep \(sweep) \(Self.population)")
+        #expect(run.status == 64, "\(sweep): \(run.stderr)")
+        #expect(run.stderr.contains("gives more than 200 values; at most 200 are compared in one run"), "\(run.stderr)")
+        cli.expectNoCrash(run.stderr)
+    }
+
+    @Test("a swept value the parameter cannot take names that value, not the form of the option")
+    func sweepValue() throws {
+        let run = try cli.shell("\"$W\" impact --sweep minimumResidence=-2..-1 \(Self.population)")
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("minimumResidence cannot be -2 years"), "\(run.stderr)")
+        cli.expectNoCrash(run.stderr)
+    }
+
+    @Test("letters from a batch whose reading fails say so and exit 66, as the JSON batch does")
+    func lettersReadFailure() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Standard input open for writing only: the first read fails (EBADF).
+        for command in ["decide --format letter --jsonl --out $T -", "decide --jsonl -"] {
+            let run = try cli.shell("T=\(directory); touch $T/wo; \"$W\" \(command) 0>$T/wo")
+            #expect(run.status == 66, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("[E-FILE] reading stopped after line 0"), "\(command): \(run.stderr)")
+            cli.expectNoCrash(run.stderr)
+        }
+    }
+
+    @Test("log redact of a path where no log is: 66 and no file made; '-' is a usage error")
+    func redactMissingLog() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let missing = try cli.shell("\"$W\" log redact \(directory)/typo.log --before 2020-01-01")
+        #expect(missing.status == 66, "\(missing.stderr)")
+        #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/typo.log"))
+        let stream = try cli.shell("cd \(directory) && \"$W\" log redact - --entry 1 < /dev/zero")
+        #expect(stream.status == 64, "\(stream.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/-"))
+    }
+
+    @Test(
+        "'-' for a file to write (--log, --changed, --out) is a usage error; no file named '-' is made",
+        arguments: [
+            "decide --log - $ROOT/Fixtures/examples/rotterdam-carnisse-2021.json",
+            "decide --format letter --out - $ROOT/Fixtures/examples/rotterdam-carnisse-2021.json",
+            "impact --set minimumResidence=3years --changed - $ROOT/Fixtures/impact/population.jsonl",
+        ])
+    func dashIsNoFile(_ command: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try cli.shell("cd \(directory) && \"$W\" \(command) --rules \"$ROOT/Rules\"")
+        #expect(run.status == 64, "\(command): \(run.stderr)")
+        #expect(run.stderr.contains("invalid value '-'"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/-"))
+    }
+
+    @Test("an option given twice is a usage error (nothing written to either log); --set repeats")
+    func optionTwice() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let twice = try cli.shell("\"$W\" decide --log \(directory)/a.log --log \(directory)/b.log \(ReliabilityCLITests.application)")
+        #expect(twice.status == 64, "\(twice.stderr)")
+        #expect(twice.stderr.contains("option '--log' is given twice"), "\(twice.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/a.log") && !FileManager.default.fileExists(atPath: directory + "/b.log"))
+        let format = try cli.shell("\"$W\" decide --format json --format=text \(ReliabilityCLITests.application)")
+        #expect(format.status == 64 && format.stdout.isEmpty, "\(format.stderr)")
+        let repeated = try cli.shell("\"$W\" impact --set minimumResidence=3years --set maximumTerm=5years \(Self.population)")
+        #expect(repeated.status != 64, "\(repeated.stderr)")
+    }
+
+    @Test("a mistyped command is shown the command meant, the newer ones too", arguments: [("reprot", "report"), ("imapct", "impact"), ("verison", "version")])
+    func commandSuggested(_ typed: String, _ meant: String) throws {
+        let run = try cli.shell("\"$W\" \(typed)")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("Did you mean '\(meant)'?"), "\(run.stderr)")
+    }
+}
