@@ -44,6 +44,51 @@ struct LogRedactionTests {
         #expect(LogEntryParts.merge(skeleton: skeleton, personal: personal) == expected)
     }
 
+    @Test(
+        "the screening windows, the priority's characteristics and the defects' texts are personal: out of the skeleton, merged back whole, gone after redaction",
+        arguments: ["030-", "010-", "007-"])
+    func personalDetail(_ prefix: String) throws {
+        let record = try Self.record(prefix)
+        let (skeleton, personal) = LogEntryParts.split(record)
+        let kept = JSONWriter.compact(skeleton)
+        #expect(skeleton["screeningScope"] == nil && !kept.contains("characteristics") && !kept.contains("\"text\""), "\(kept)")
+        // Codes and flags stay: the report counts them, and they say nothing of a person.
+        if case .array(let defects) = record["defects"] ?? .null, !defects.isEmpty {
+            func first(_ value: JSONValue?) -> JSONValue? { if case .array(let items)? = value { items.first } else { nil } }
+            #expect(first(skeleton["defects"])?["code"] == defects[0]["code"] && first(personal["defects"])?["text"] != nil)
+        }
+        if case .object = record["priority"] ?? .null {
+            #expect(skeleton["priority"]?["citation"] == record["priority"]?["citation"])
+            #expect(personal["priority"]?["characteristics"] == record["priority"]?["characteristics"])
+        }
+        let (input, _) = LogEntryParts.withoutPoliceRecords(try #require(record["input"]))
+        guard case .object(let members) = record else { return }
+        #expect(LogEntryParts.merge(skeleton: skeleton, personal: personal) == LogEntryParts.sorted(members.map { $0.key == "input" ? JSONMember("input", input) : $0 }))
+
+        let (path, cleanup) = try temporaryLog()
+        defer { cleanup() }
+        try DecisionLog.append([record], to: path)
+        let writer = try DecisionLogWriter(path: path)
+        #expect(try writer.redact(.entry(1), on: TestSupport.date("2026-12-05"), by: "gemeente", reason: "bewaartermijn verstreken") == [1])
+        writer.close()
+        let redacted = try text(path)
+        for detail in ["screeningScope", "characteristics", "police-officer", "teacher", "gebrek in de procedure", "procedural defect", "\"from\""] {
+            #expect(!redacted.contains(detail), "\(detail) in the redacted log")
+        }
+    }
+
+    @Test("an entry written before these were personal keeps them in its skeleton, verifies and merges back the same")
+    func olderSkeleton() throws {
+        let record = try Self.record("007-")
+        // The split of before: only the input, the conditions and the reasons' parts personal.
+        let (skeleton, personal) = LogEntryParts.split(record)
+        guard case .object(var members) = skeleton else { return }
+        members += [JSONMember("screeningScope", try #require(personal["screeningScope"]))]
+        let older = LogEntryParts.sorted(members)
+        let personalOlder: JSONValue = .sortedObject([("input", try #require(personal["input"])), ("reasons", try #require(personal["reasons"]))])
+        #expect(LogEntryParts.merge(skeleton: older, personal: personalOlder)["screeningScope"] == record["screeningScope"])
+    }
+
     @Test("a logged decision keeps no police record, and replays identical with the weighing named as not re-checked")
     func policeWithheld() throws {
         let (path, cleanup) = try temporaryLog()

@@ -3,14 +3,21 @@
 /// part, which the chain commits to through a salted digest and which can be destroyed at the
 /// end of its retention (Wbmgp art. 10b lid 9; AVG art. 5 lid 1 e, art. 17).
 ///
-/// Personal: the record's `input`, `conditions`, and per reason its `facts`, `text` and the
-/// hardship decision's `decidedBy` and `reason`. Skeleton: everything else (outcome, dates, role,
-/// designations, rule ids, citations, effects, results, `lifted.by`, defect codes, missing facts,
-/// priority flags, engine digests). Police records never enter a log in the clear: they are taken
-/// out of the input, and the skeleton says `policeRecordsWithheld`.
+/// Personal: the record's `input`, `conditions` and `screeningScope` (each person's look-back
+/// window, whose start tells a minor from an adult), the priority's `characteristics` (an
+/// occupation such as `police-officer`), each defect's `text`, and per reason its `facts`,
+/// `text` and the hardship decision's `decidedBy` and `reason`. Skeleton: everything else
+/// (outcome, dates, role, designations, rule ids, citations, effects, results, `lifted.by`,
+/// defect codes, missing facts, priority flags, engine digests). Police records never enter a
+/// log in the clear: they are taken out of the input, and the skeleton says
+/// `policeRecordsWithheld`. An entry written before the screening scope, the characteristics
+/// and the defects' texts were personal (2026-12-05) keeps them in its skeleton, as its hash
+/// commits to; it merges back the same.
 enum LogEntryParts {
     static let personalReasonKeys: Set<String> = ["facts", "text"]
     static let personalLiftKeys: Set<String> = ["decidedBy", "reason"]
+    static let personalPriorityKeys: Set<String> = ["characteristics"]
+    static let personalDefectKeys: Set<String> = ["text"]
 
     /// The skeleton and the personal part of `record`.
     static func split(_ record: JSONValue) -> (skeleton: JSONValue, personal: JSONValue) {
@@ -24,8 +31,20 @@ enum LogEntryParts {
                 let (input, removed) = withoutPoliceRecords(member.value)
                 withheld = removed
                 personal.append(JSONMember("input", input))
-            case "conditions":
+            case "conditions", "screeningScope":
                 personal.append(member)
+            case "priority":
+                let (rest, part) = splitObject(member.value, personalPriorityKeys)
+                skeleton.append(JSONMember("priority", rest))
+                if let part { personal.append(JSONMember("priority", part)) }
+            case "defects":
+                guard case .array(let defects) = member.value else {
+                    skeleton.append(member)
+                    continue
+                }
+                let parts = defects.map { splitObject($0, personalDefectKeys) }
+                skeleton.append(JSONMember("defects", .array(parts.map(\.rest))))
+                personal.append(JSONMember("defects", .array(parts.map { $0.part ?? .object([]) })))
             case "reasons":
                 guard case .array(let reasons) = member.value else {
                     skeleton.append(member)
@@ -55,12 +74,29 @@ enum LogEntryParts {
         for member in members where member.key != "policeRecordsWithheld" {
             if member.key == "reasons", case .array(let reasons) = member.value, case .array(let parts) = personal["reasons"] ?? .null {
                 merged.append(JSONMember("reasons", .array(reasons.indices.map { i in mergeReason(reasons[i], i < parts.count ? parts[i] : .null) })))
+            } else if member.key == "defects", case .array(let defects) = member.value, case .array(let parts) = personal["defects"] ?? .null {
+                merged.append(JSONMember("defects", .array(defects.indices.map { i in mergeObject(defects[i], i < parts.count ? parts[i] : .null) })))
+            } else if member.key == "priority" {
+                merged.append(JSONMember("priority", mergeObject(member.value, personal["priority"] ?? .null)))
             } else {
                 merged.append(member)
             }
         }
-        for key in ["input", "conditions"] { if let value = personal[key] { merged.append(JSONMember(key, value)) } }
+        for key in ["input", "conditions", "screeningScope"] { if let value = personal[key] { merged.append(JSONMember(key, value)) } }
         return sorted(merged)
+    }
+
+    /// An object without the members named by `keys`, and those members (nil when it has none,
+    /// or is no object: a decision without priority has `null`).
+    private static func splitObject(_ value: JSONValue, _ keys: Set<String>) -> (rest: JSONValue, part: JSONValue?) {
+        guard case .object(let members) = value, members.contains(where: { keys.contains($0.key) }) else { return (value, nil) }
+        return (sorted(members.filter { !keys.contains($0.key) }), sorted(members.filter { keys.contains($0.key) }))
+    }
+
+    /// An object of the skeleton with the members its personal part took (``splitObject(_:_:)``).
+    private static func mergeObject(_ value: JSONValue, _ part: JSONValue) -> JSONValue {
+        guard case .object(let members) = value, case .object(let taken) = part, !taken.isEmpty else { return value }
+        return sorted(members + taken)
     }
 
     private static func splitReason(_ reason: JSONValue) -> (JSONValue, JSONValue) {
