@@ -52,8 +52,9 @@ public final class HTTPClientConnection {
 
     deinit { close(descriptor) }
 
-    /// Writes all of `bytes`; false when the server closed or the socket failed.
-    public func send(_ bytes: [UInt8]) -> Bool { SocketIO.writeAll(descriptor, bytes) }
+    /// Writes all of `bytes` within the connection's timeout; false when the server closed, the
+    /// socket failed or the server took them too slowly.
+    public func send(_ bytes: [UInt8]) -> Bool { SocketIO.writeAll(descriptor, bytes, timeoutMilliseconds: timeoutMilliseconds) }
 
     /// Closes the sending half: the server reads the end of the stream after what was sent.
     public func finishWriting() { shutdown(descriptor, Int32(SHUT_WR)) }

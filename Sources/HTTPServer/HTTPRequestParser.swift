@@ -5,14 +5,25 @@
 ///
 /// A body comes with `Content-Length` or in the chunked transfer coding (``ChunkedBody``); both
 /// at once is 400 (RFC 9112 §6.3: a request smuggling risk), another coding 501, a POST with
-/// neither 411. A bare LF ends a line as CRLF does (RFC 9112 §2.2).
+/// neither 411. A bare LF ends a line as CRLF does (RFC 9112 §2.2), and empty lines before a
+/// request line are passed over (§2.2: a client may send a CRLF after a body). An HTTP/1.0
+/// request with Transfer-Encoding is 400 (§6.1: an HTTP/1.0 hop frames it otherwise).
 public enum HTTPRequestParser {
     /// What the parser keeps between reads of one request (a chunked body decoded so far), so a
     /// body arriving in many reads is not decoded again from its start each time. A new
     /// ``Progress`` for each request.
     public struct Progress: Sendable, Equatable {
+        /// The request line and header section once complete, and where the body begins (from
+        /// the request's first byte): a body arriving in many reads resumes here, where the
+        /// head was parsed again at each read (32 KiB of headers for each byte of a slow body).
+        var head: HTTPRequest?
+        var bodyStart = 0
         var chunks: ChunkedBody.Scan?
         public init() {}
+
+        /// The request's head, once its header section is complete (for an admission check
+        /// before its body is read); nil before.
+        public var completeHead: HTTPRequest? { head }
     }
 
     public enum Result: Sendable, Equatable {
@@ -22,6 +33,12 @@ public enum HTTPRequestParser {
         case request(HTTPRequest, consumed: Int)
         /// The request is refused with this status; the connection should then close.
         case failure(HTTPStatus, String)
+
+        /// The request, when whole.
+        public var request: HTTPRequest? {
+            if case .request(let request, _) = self { return request }
+            return nil
+        }
     }
 
     /// - Parameter bodyLimit: the largest body for this request (by its method and path), when a
@@ -34,6 +51,45 @@ public enum HTTPRequestParser {
     /// As ``parse(_:limits:bodyLimit:)``, resuming from `progress` (kept by the caller while the
     /// result is ``Result/incomplete``, reset for the next request).
     public static func parse(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits = HTTPLimits(), bodyLimit: ((HTTPRequest) -> Int)?, progress: inout Progress) -> Result {
+        // Empty lines before the request line are passed over (and consumed with the request).
+        var start = buffer.startIndex
+        while start < buffer.endIndex, buffer[start] == 0x0D || buffer[start] == 0x0A {
+            if buffer[start] == 0x0D {
+                guard start + 1 < buffer.endIndex else { return .incomplete }
+                guard buffer[start + 1] == 0x0A else { return .failure(.badRequest, "a request line is METHOD SP TARGET SP HTTP/1.1") }
+                start += 2
+            } else {
+                start += 1
+            }
+            guard buffer.distance(from: buffer.startIndex, to: start) <= limits.requestLineBytes else {
+                return .failure(.badRequest, "more empty lines than a request line's length before the request")
+            }
+        }
+        let request: HTTPRequest
+        let position: Int
+        if let head = progress.head {
+            (request, position) = (head, start + progress.bodyStart)
+        } else {
+            switch parseHead(buffer[start...], limits: limits) {
+            case .incomplete: return .incomplete
+            case .failure(let status, let message): return .failure(status, message)
+            case .head(let head, let end):
+                (request, position) = (head, end)
+                progress.head = head
+                progress.bodyStart = end - start
+            }
+        }
+        return parseBody(buffer, request: request, position: position, limits: limits, bodyLimit: bodyLimit, progress: &progress)
+    }
+
+    enum Head {
+        case incomplete
+        case head(HTTPRequest, end: Int)
+        case failure(HTTPStatus, String)
+    }
+
+    /// The request line and header section at the start of `buffer`; `end` where the body begins.
+    static func parseHead(_ buffer: ArraySlice<UInt8>, limits: HTTPLimits) -> Head {
         let start = buffer.startIndex
         // The request line.
         guard let lineEnd = lineEnd(in: buffer, from: start, within: limits.requestLineBytes + 2) else {
@@ -63,7 +119,7 @@ public enum HTTPRequestParser {
             }
             let field = buffer[position..<end.contentEnd]
             position = end.next
-            if field.isEmpty { break }
+            if field.isEmpty { return .head(request, end: position) }
             guard request.headers.count < limits.headerCount else {
                 return .failure(.headerFieldsTooLarge, "more than \(limits.headerCount) header fields")
             }
@@ -79,26 +135,36 @@ public enum HTTPRequestParser {
             }
             request.headers.append((String(decoding: field[field.startIndex..<colon], as: UTF8.self), String(decoding: trimmed, as: UTF8.self)))
         }
+    }
 
-        // The body.
+    /// The body of `request`, which begins at `position`; what it consumed is counted from the
+    /// buffer's start (any empty lines before the request included).
+    static func parseBody(
+        _ buffer: ArraySlice<UInt8>, request given: HTTPRequest, position: Int, limits: HTTPLimits, bodyLimit: ((HTTPRequest) -> Int)?,
+        progress: inout Progress
+    ) -> Result {
+        var request = given
         let lengths = request.headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "Content-Length") }.map(\.value)
         let codings = request.headers.filter { HTTPRequest.equalIgnoringASCIICase($0.name, "Transfer-Encoding") }.map(\.value)
         if !codings.isEmpty {
             guard lengths.isEmpty else { return .failure(.badRequest, "a request has Content-Length or Transfer-Encoding, not both") }
+            guard request.version == "HTTP/1.1" else { return .failure(.badRequest, "an HTTP/1.0 request cannot have Transfer-Encoding") }
             guard codings.count == 1, HTTPRequest.equalIgnoringASCIICase(codings[0], "chunked") else {
                 return .failure(.notImplemented, "the only transfer coding served is chunked")
             }
             let maximum = bodyLimit?(request) ?? limits.bodyBytes
-            let scan = progress.chunks ?? ChunkedBody.Scan(position: buffer.distance(from: start, to: position))
-            switch ChunkedBody.read(buffer, from: scan, maximum: maximum, limits: limits) {
-            case .incomplete(let scan):
-                progress.chunks = scan
+            // Taken out of `progress`, so that its body has one owner: left there as well, the
+            // body decoded so far was copied whole at each read to append the next chunk.
+            var scan = progress.chunks.take() ?? ChunkedBody.Scan(bodyStart: buffer.distance(from: buffer.startIndex, to: position))
+            switch ChunkedBody.read(buffer, scan: &scan, maximum: maximum, limits: limits) {
+            case .incomplete:
+                progress.chunks = consume scan
                 return .incomplete
             case .failure(let status, let message):
                 return .failure(status, message)
             case .complete(let body, let end):
                 request.body = body
-                return .request(request, consumed: buffer.distance(from: start, to: end))
+                return .request(request, consumed: buffer.distance(from: buffer.startIndex, to: end))
             }
         }
         var length = 0
@@ -116,7 +182,7 @@ public enum HTTPRequestParser {
         guard available >= length else { return .incomplete }
         let bodyEnd = buffer.index(position, offsetBy: length)
         request.body = Array(buffer[position..<bodyEnd])
-        return .request(request, consumed: buffer.distance(from: start, to: bodyEnd))
+        return .request(request, consumed: buffer.distance(from: buffer.startIndex, to: bodyEnd))
     }
 
     /// The end of the line that starts at `from`: where its content ends (before CR LF or LF)

@@ -9,8 +9,11 @@ import Dispatch
 /// connections alive as HTTP/1.1 asks. It knows nothing of what it serves.
 ///
 /// Bounded everywhere: at most `maximumConnections` at once (more get 503 and are closed), a
-/// request must arrive within `readTimeout` (else 408), and ``stop(within:)`` stops accepting and
-/// waits for the requests in flight.
+/// request must arrive within `readTimeout` (else 408), each response must be taken by the
+/// client within `writeTimeout` (else the connection closes), and ``stop(within:)`` stops
+/// accepting and waits for the requests in flight. A request may be refused on its head alone,
+/// before its body is read (``Configuration/admit``); `Expect: 100-continue` is answered once
+/// the head is admitted.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
@@ -28,6 +31,13 @@ public final class HTTPServer: @unchecked Sendable {
         public var headerTimeout: Int32 = 10_000
         /// Milliseconds from a request's first byte to the end of its body.
         public var requestTimeout: Int32 = 60_000
+        /// Milliseconds a client may take to receive each response (a streamed response: each
+        /// piece) before its connection is closed.
+        public var writeTimeout: Int32 = 10_000
+        /// Called with a request's head (no body yet) once its header section is complete: a
+        /// response refuses the request there, before its body is read (a client without a
+        /// token made the server take in a batch's 64 MiB to be told 401); nil admits it.
+        public var admit: (@Sendable (HTTPRequest) -> HTTPResponse?)?
         /// The largest body per request (by method and path) where a route differs from
         /// ``HTTPLimits/bodyBytes``; nil: that limit.
         public var bodyLimit: (@Sendable (HTTPRequest) -> Int?)?
@@ -102,7 +112,8 @@ public final class HTTPServer: @unchecked Sendable {
             }
             guard admitted else {
                 let busy = HTTPResponse(status: .serviceUnavailable, contentType: "application/json", body: #"{"error":{"code":"E-BUSY","message":"too many connections; try again shortly"}}"#)
-                _ = SocketIO.writeAll(client, busy.serialized(closing: true))
+                // On the accepting thread: a short deadline, so no client can hold the door.
+                _ = SocketIO.writeAll(client, busy.serialized(closing: true), timeoutMilliseconds: 100)
                 close(client)
                 continue
             }
@@ -130,36 +141,51 @@ public final class HTTPServer: @unchecked Sendable {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var progress = HTTPRequestParser.Progress()
-        // When the request being read began, and whether its header section is complete.
+        // When the request being read began, and whether its head was complete and admitted.
         var started: DispatchTime?
         var headComplete = false
+        var admitted = false
+        let write = { (bytes: [UInt8]) -> Bool in SocketIO.writeAll(client, bytes, timeoutMilliseconds: self.configuration.writeTimeout) }
         while true {
             let limits = configuration.limits
             let routeLimit = configuration.bodyLimit
-            switch HTTPRequestParser.parse(buffer[...], limits: limits, bodyLimit: { request in routeLimit?(request) ?? limits.bodyBytes }, progress: &progress) {
+            let parsed = HTTPRequestParser.parse(buffer[...], limits: limits, bodyLimit: { request in routeLimit?(request) ?? limits.bodyBytes }, progress: &progress)
+            // A head complete for the first time: refused here, or told to send its body.
+            if !admitted, let head = parsed.request ?? progress.completeHead {
+                admitted = true
+                if let refusal = configuration.admit?(head) {
+                    _ = write(refusal.serialized(closing: true))
+                    return
+                }
+                if parsed.request == nil, head.version == "HTTP/1.1", head.header("Expect").map({ HTTPRequest.equalIgnoringASCIICase($0, "100-continue") }) == true {
+                    guard write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
+                }
+            }
+            switch parsed {
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
                 progress = HTTPRequestParser.Progress()
                 started = buffer.isEmpty ? nil : DispatchTime.now()
                 headComplete = false
+                admitted = false
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
                 let response = handler(request)
                 if let stream = response.stream {
                     // Streamed: the head, then each piece as it comes; the end of the body is the
                     // end of the connection.
-                    guard SocketIO.writeAll(client, response.serialized(closing: true)) else { return }
-                    stream { piece in SocketIO.writeAll(client, piece) }
+                    guard write(response.serialized(closing: true)) else { return }
+                    stream { piece in write(piece) }
                     return
                 }
-                guard SocketIO.writeAll(client, response.serialized(closing: closing)), !closing else { return }
+                guard write(response.serialized(closing: closing)), !closing else { return }
             case .failure(let status, let message):
                 let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#
-                _ = SocketIO.writeAll(client, HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))
+                _ = write(HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))
                 return
             case .incomplete:
                 var wait = configuration.readTimeout
                 if let started {
-                    if !headComplete { headComplete = HTTPServer.containsEndOfHead(buffer) }
+                    if !headComplete { headComplete = progress.completeHead != nil || HTTPServer.containsEndOfHead(buffer) }
                     let bound = headComplete ? configuration.requestTimeout : configuration.headerTimeout
                     let spent = Int64((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
                     wait = Int32(clamping: max(0, min(Int64(wait), Int64(bound) - spent)))
@@ -168,7 +194,7 @@ public final class HTTPServer: @unchecked Sendable {
                     // Silence: a half-sent request gets 408; an idle kept-alive connection just closes.
                     if !buffer.isEmpty {
                         let timeout = HTTPResponse(status: .requestTimeout, contentType: "application/json", body: #"{"error":{"code":"E-HTTP","message":"the request did not arrive in time"}}"#)
-                        _ = SocketIO.writeAll(client, timeout.serialized(closing: true))
+                        _ = write(timeout.serialized(closing: true))
                     }
                     return
                 }

@@ -46,9 +46,17 @@ enum ServeCommand {
         var tokens: [(name: String, token: [UInt8])] = []
         if let path = args.values["token-file"] {
             guard let bytes = InputFiles.read(path) else { return .noInput }
-            for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            // Split by the byte: as characters, CR LF is one, and a file written with CRLF was
+            // one line whose token ended in CR LF (every request 401, from a server that had
+            // started without a word).
+            for (number, whole) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                let line = String(decoding: whole.last == 0x0D ? whole.dropLast() : whole, as: UTF8.self)
+                let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 if fields.isEmpty || line.hasPrefix("#") { continue }
+                guard !line.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else {
+                    Output.error("\(path):\(number + 1): error: [E-TOKEN] the line holds a control character; expected 'NAME TOKEN'")
+                    return .configuration
+                }
                 guard fields.count == 2, fields[1].utf8.count >= 16 else {
                     Output.error("\(path):\(number + 1): error: [E-TOKEN] expected 'NAME TOKEN' with a token of at least 16 characters")
                     return .configuration
@@ -80,21 +88,26 @@ enum ServeCommand {
         let makeRoutes: @Sendable (RuleModule) -> ServiceRoutes = { ServeCommand.routes($0, role: role, log: logSink, deskDirectory: deskDirectory) }
         let current = RoutesPool(RoutesPool.sets(module, replicas: ServeCommand.replicaCount, make: makeRoutes))
         let access = AccessLog()
+        // A request without a valid token is refused on its head, before its body is read.
+        configuration.admit = { head in
+            let started = DispatchTime.now()
+            guard case .refused(let response) = ServeCommand.admission(head, tokenList) else { return nil }
+            access.record(head, response, who: "-", since: started)
+            return response
+        }
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration) { request in
                 let started = DispatchTime.now()
-                var who = "-"
+                let who: String
                 let response: HTTPResponse
-                if tokenList.isEmpty || ServiceRoutes.isPublic(request) {
+                switch ServeCommand.admission(request, tokenList) {
+                case .refused(let refusal):
+                    who = "-"
+                    response = refusal
+                case .admitted(let name):
+                    who = name ?? "-"
                     response = current.withRoutes { $0.handle(request) }
-                } else if let name = ServeCommand.authorised(request, tokenList) {
-                    who = name
-                    response = current.withRoutes { $0.handle(request) }
-                } else {
-                    var refused = ServiceRoutes.error(.unauthorized, "E-AUTH", "send 'Authorization: Bearer TOKEN' with a token of the server's token file")
-                    refused.headers.append(("WWW-Authenticate", "Bearer"))
-                    response = refused
                 }
                 access.record(request, response, who: who, since: started)
                 return response
@@ -131,11 +144,32 @@ enum ServeCommand {
             service: service, letters: module.letters, version: Version.current, role: role, log: append, deskDirectory: deskDirectory)
     }
 
+    enum Admission {
+        /// With the token's name, or nil where no token is needed.
+        case admitted(String?)
+        case refused(HTTPResponse)
+    }
+
+    /// Whether `request` (its head is enough) may be served: without tokens, or on a public
+    /// route, always; else only with one of the tokens. Asked by the server once the head is
+    /// read and again by the handler, so no request reaches a route unchecked.
+    static func admission(_ request: HTTPRequest, _ tokens: [(name: String, token: [UInt8])]) -> Admission {
+        if tokens.isEmpty || ServiceRoutes.isPublic(request) { return .admitted(nil) }
+        if let name = authorised(request, tokens) { return .admitted(name) }
+        var refused = ServiceRoutes.error(.unauthorized, "E-AUTH", "send 'Authorization: Bearer TOKEN' with a token of the server's token file")
+        refused.headers.append(("WWW-Authenticate", "Bearer"))
+        return .refused(refused)
+    }
+
     /// The token's name when the request carries one of the tokens; every token is compared in
-    /// full and in constant time, so timing tells nothing about which bytes matched.
+    /// full and in constant time, so timing tells nothing about which bytes matched. The scheme
+    /// `Bearer` is matched in any case (RFC 9110 §11.1).
     static func authorised(_ request: HTTPRequest, _ tokens: [(name: String, token: [UInt8])]) -> String? {
-        guard let header = request.header("Authorization"), header.hasPrefix("Bearer ") else { return nil }
-        let presented = Array(header.utf8.dropFirst("Bearer ".utf8.count))
+        let scheme = Array("bearer ".utf8)
+        guard let header = request.header("Authorization"), header.utf8.count > scheme.count,
+            zip(header.utf8.prefix(scheme.count), scheme).allSatisfy({ $0 | 0x20 == $1 })
+        else { return nil }
+        let presented = Array(header.utf8.dropFirst(scheme.count))
         var found: String?
         for (name, token) in tokens {
             var difference = UInt8(presented.count == token.count ? 0 : 1)

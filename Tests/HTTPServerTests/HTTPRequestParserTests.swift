@@ -108,14 +108,67 @@ struct HTTPRequestParserTests {
         for end in 1..<text.count {
             #expect(HTTPRequestParser.parse(text[..<end], bodyLimit: nil, progress: &progress) == .incomplete, "cut at \(end)")
         }
+        // Resumed, neither the head nor the body is read again from its start: the progress
+        // holds both.
+        #expect(progress.chunks?.body == Array("hello world!".utf8))
+        #expect(progress.completeHead?.header("Transfer-Encoding") == "chunked")
         guard case .request(let request, let consumed) = HTTPRequestParser.parse(text[...], bodyLimit: nil, progress: &progress) else {
             Issue.record("not a request")
             return
         }
         #expect(String(decoding: request.body, as: UTF8.self) == "hello world!")
         #expect(consumed == text.count)
-        // Resumed, the body was not decoded again from its start: the progress holds it.
-        #expect(progress.chunks?.body == Array("hello world!".utf8))
+    }
+
+    @Test("a head is kept once complete: a body arriving later is read without parsing the head again")
+    func headKept() throws {
+        let head = Array("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n".utf8)
+        var progress = HTTPRequestParser.Progress()
+        #expect(HTTPRequestParser.parse(head[...], bodyLimit: nil, progress: &progress) == .incomplete)
+        #expect(progress.completeHead?.path == "/x")
+        #expect(progress.completeHead?.body.isEmpty == true)
+        guard case .request(let request, let consumed) = HTTPRequestParser.parse((head + Array("hello".utf8))[...], bodyLimit: nil, progress: &progress) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(request.path == "/x" && request.body == Array("hello".utf8) && consumed == head.count + 5)
+    }
+
+    @Test("empty lines before a request line are passed over and consumed with the request (RFC 9112 §2.2)")
+    func emptyLinesBefore() throws {
+        for text in ["\r\nGET /a HTTP/1.1\r\n\r\n", "\n\r\n\nGET /a HTTP/1.1\r\n\r\n"] {
+            guard case .request(let request, let consumed) = parse(text) else { Issue.record("not a request: \(text.debugDescription)"); continue }
+            #expect(request.path == "/a" && consumed == text.utf8.count)
+        }
+        #expect(parse("\r") == .incomplete)
+        #expect(parse("\r\n") == .incomplete)
+        guard case .failure(let status, _) = parse("\rGET / HTTP/1.1\r\n\r\n") else { Issue.record("a bare CR passed"); return }
+        #expect(status.code == 400)
+    }
+
+    @Test("an HTTP/1.0 request with Transfer-Encoding is 400: an HTTP/1.0 hop frames its body otherwise (RFC 9112 §6.1)")
+    func transferEncodingInOldVersion() {
+        guard case .failure(let status, _) = parse("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n") else {
+            Issue.record("decoded")
+            return
+        }
+        #expect(status.code == 400)
+    }
+
+    @Test("a chunked body's framing is bounded too: one-byte chunks with long extensions are 413 long before the data limit")
+    func chunkFramingBounded() {
+        var limits = HTTPLimits()
+        limits.bodyBytes = 100_000
+        // 1,000 bytes of extension for each byte of data: the framing bound (150,000 + 64 KiB)
+        // is passed after about 214 chunks, 214 bytes of data.
+        let chunk = "1;" + String(repeating: "e", count: 1000) + "\r\nx\r\n"
+        let text = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + String(repeating: chunk, count: 300) + "0\r\n\r\n"
+        guard case .failure(let status, let message) = parse(text, limits: limits) else { Issue.record("accepted"); return }
+        #expect(status.code == 413)
+        #expect(message.contains("framed"))
+        // The same data in one chunk is taken.
+        let plain = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n12c\r\n" + String(repeating: "x", count: 300) + "\r\n0\r\n\r\n"
+        #expect(parse(plain, limits: limits).request?.body.count == 300)
     }
 
     @Test("a chunked body over the limit is 413 as soon as a chunk's size says so")

@@ -32,7 +32,7 @@ struct HTTPServerTests {
         address.sin_port = port.bigEndian
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard connected == 0, SocketIO.writeAll(socket, Array(bytes.utf8)) else { return "" }
+        guard connected == 0, SocketIO.writeAll(socket, Array(bytes.utf8), timeoutMilliseconds: 5000) else { return "" }
         var answer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while let got = SocketIO.read(socket, into: &chunk, timeoutMilliseconds: 5000), got > 0 { answer += chunk[..<got] }
@@ -110,6 +110,70 @@ struct HTTPServerTests {
     }
 
     final class Answer: @unchecked Sendable { var text = "" }
+
+    /// A connected socket to the server, for a client that behaves as no library would.
+    func connected(to port: UInt16) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let done = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        try #require(done == 0)
+        return socket
+    }
+
+    @Test("a request refused on its head is answered before its body is sent, and its handler never runs")
+    func admittedOnHead() throws {
+        let handled = Answer()
+        let server = try server({ configuration in
+            configuration.limits.bodyBytes = 64 << 20
+            configuration.admit = { head in head.path == "/secret" ? HTTPResponse(status: .unauthorized, contentType: "text/plain", body: "no") : nil }
+        }) { request in
+            handled.text = request.path
+            return HTTPResponse(status: .ok)
+        }
+        defer { server.stop() }
+        // A head announcing 60 MB, and no byte of it: the answer comes at once.
+        let answer = raw("POST /secret HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n", port: server.port)
+        #expect(answer.hasPrefix("HTTP/1.1 401 Unauthorized\r\n") && answer.hasSuffix("no"), "\(answer)")
+        #expect(handled.text.isEmpty)
+        #expect(raw("GET /open HTTP/1.1\r\nConnection: close\r\n\r\n", port: server.port).hasPrefix("HTTP/1.1 200 OK"))
+        #expect(handled.text == "/open")
+    }
+
+    @Test("Expect: 100-continue is answered once the head is admitted; the body then gets its response")
+    func continueExpected() throws {
+        let server = try server { request in HTTPResponse(status: .ok, contentType: "text/plain", body: String(decoding: request.body, as: UTF8.self)) }
+        defer { server.stop() }
+        let socket = try connected(to: server.port)
+        defer { close(socket) }
+        #expect(SocketIO.writeAll(socket, Array("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\nConnection: close\r\n\r\n".utf8), timeoutMilliseconds: 5000))
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let interim = SocketIO.read(socket, into: &chunk, timeoutMilliseconds: 5000).map { String(decoding: chunk[..<$0], as: UTF8.self) }
+        #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n")
+        #expect(SocketIO.writeAll(socket, Array("hello".utf8), timeoutMilliseconds: 5000))
+        var answer: [UInt8] = []
+        while let got = SocketIO.read(socket, into: &chunk, timeoutMilliseconds: 5000), got > 0 { answer += chunk[..<got] }
+        let text = String(decoding: answer, as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n") && text.hasSuffix("hello"), "\(text)")
+    }
+
+    @Test("a client that stops reading is cut off at the write deadline; its connection no longer counts")
+    func clientNotReading() throws {
+        let big = [UInt8](repeating: 0x61, count: 32 << 20)
+        let server = try server({ $0.writeTimeout = 300 }) { _ in HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain")], body: big) }
+        defer { server.stop() }
+        let socket = try connected(to: server.port)
+        defer { close(socket) }
+        var small: Int32 = 4096
+        setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+        #expect(SocketIO.writeAll(socket, Array("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".utf8), timeoutMilliseconds: 5000))
+        // Never read: the 32 MB cannot all fit in the two sockets' buffers.
+        let deadline = Date().addingTimeInterval(10)
+        while server.openConnections > 0, Date() < deadline { usleep(50_000) }
+        #expect(server.openConnections == 0)
+    }
 
     @Test("a streamed response: the head without Content-Length, each piece, then the connection closes")
     func streamed() throws {

@@ -152,6 +152,33 @@ struct ServiceRoutesTests {
         #expect(routes.handle(post("/v1/decide?lang=de", [0x7B, 0x7D])).status.code == 400)
     }
 
+    @Test(
+        "a POST's query is checked against its operation: an unknown name, a repeat or a value not listed is 400 E-QUERY",
+        arguments: [
+            ("/v1/decide?record=1", "record is true or false; found '1'"),
+            ("/v1/decide?record=TRUE", "record is true or false; found 'TRUE'"),
+            ("/v1/decide?counterfactuals=yes", "counterfactuals is true or false; found 'yes'"),
+            ("/v1/decide?fomat=text", "unknown query parameter 'fomat'; /v1/decide takes format, lang, record and counterfactuals"),
+            ("/v1/decide?format=json&format=text", "the query parameter 'format' is given more than once"),
+            ("/v1/decide/batch?format=text", "/v1/decide/batch takes no query parameter; found 'format'"),
+            ("/v1/check-request?format=pdf", "format is json, text or junit; found 'pdf'"),
+            ("/v1/replay?lang=nl", "unknown query parameter 'lang'; /v1/replay takes format"),
+        ])
+    func queryChecked(_ target: String, _ message: String) throws {
+        let routes = try routes()
+        let response = routes.handle(post(target, try example("rotterdam-carnisse-2021.json")))
+        #expect(response.status.code == 400, "\(target)")
+        let body = String(decoding: response.body, as: UTF8.self)
+        #expect(body.contains("\"E-QUERY\"") && body.contains(message), "\(body)")
+    }
+
+    @Test("a GET passes its query by (a browser's cache-buster, a health checker's marker)")
+    func getQueryPassed() throws {
+        let routes = try routes()
+        #expect(routes.handle(HTTPRequest(method: "GET", target: "/v1/health?probe=1")).status == .ok)
+        #expect(try routes.handle(post("/v1/decide?format=json&lang=en&record=false", example("rotterdam-carnisse-2021.json"))).status == .ok)
+    }
+
     @Test("check-request and replay answer as the commands do")
     func checkAndReplay() throws {
         let routes = try routes()
@@ -321,6 +348,36 @@ struct ServeCLITests {
         process.waitUntilExit()
         let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(log.contains("GET /v1/health 200") && log.contains("desk-rotterdam"))
+    }
+
+    @Test("a token file written with CRLF works, the scheme is read in any case, and a request without a token is refused on its head")
+    func tokensAsWritten() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "# the desk\r\ndesk-rotterdam 0123456789abcdef0123\r\n".write(toFile: directory + "/tokens", atomically: true, encoding: .utf8)
+        let (process, port, _) = try start(["--token-file", directory + "/tokens"])
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        #expect(try await request(port, "/v1/health", token: "0123456789abcdef0123").0 == 200)
+        var lower = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/v1/health")))
+        lower.setValue("bearer 0123456789abcdef0123", forHTTPHeaderField: "Authorization")
+        #expect(((try await URLSession.shared.data(for: lower)).1 as? HTTPURLResponse)?.statusCode == 200)
+        // A head announcing a 60 MB batch and no byte of it: 401 at once, the body never read.
+        let connection = try #require(HTTPClientConnection(port: port, timeoutMilliseconds: 5000))
+        #expect(connection.send(Array("POST /v1/decide/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: 60000000\r\n\r\n".utf8)))
+        #expect(connection.readResponse()?.status == 401)
+    }
+
+    @Test("a token file line with a control character is E-TOKEN naming the line (78)")
+    func tokenControlCharacter() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "desk 0123456789abcdef0123\ndesk-2 0123456789\u{1}abcdef0123\n".write(toFile: directory + "/tokens", atomically: true, encoding: .utf8)
+        let run = try CLITests().run(["serve", "--port", "0", "--token-file", directory + "/tokens"])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("/tokens:2: error: [E-TOKEN] the line holds a control character"), "\(run.stderr)")
     }
 
     @Test("POST /v1/decide/batch streams the bytes 'wbmgp decide --jsonl' writes, bad lines in place")

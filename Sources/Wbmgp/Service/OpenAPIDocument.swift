@@ -58,6 +58,7 @@ enum OpenAPIDocument {
         case 413: return "the body or a value is too large (E-LIMIT)"
         case 415: return "the body is not of the media type the route reads"
         case 422: return "an input error of interface §3 (its E-code in 'code')"
+        case 503: return "the decision could not be written to the server's decision log, so it is not answered (E-LOG)"
         default: return "see interface §10"
         }
     }

@@ -146,6 +146,9 @@
       errLawDate: "op {date} was hoofdstuk 3 van de Wbmgp nog niet in werking; deze toets kan aanvragen beoordelen vanaf {start}.",
       errConflict: "op deze datum vallen voor deze woning twee aanwijzingen met dezelfde maatregel samen. Dat moet in de aanwijzingen worden rechtgezet; meld het bij functioneel beheer.",
       errLimit: "dit is te lang of te veel om te beoordelen; maak het korter.",
+      errLog: "de beslissing kon niet in het beslissingenlogboek worden vastgelegd en is daarom niet gegeven. Probeer het later opnieuw; blijft dit gebeuren, meld het dan bij functioneel beheer.",
+      errBusy: "de dienst is op dit moment te druk. Probeer het over enkele ogenblikken opnieuw.",
+      errHttp: "de aanvraag kwam niet goed of niet op tijd bij de dienst aan. Probeer het opnieuw; blijft dit gebeuren, meld het dan bij functioneel beheer.",
       markPassed: "in orde",
       markRefused: "weigeringsgrond",
       markLifted: "buiten toepassing",
@@ -281,6 +284,9 @@
       errLawDate: "chapter 3 of the Wbmgp was not yet in force on {date}; this check can assess applications from {start}.",
       errConflict: "two designations with the same measure cover this dwelling on this date. This must be put right in the designations; please contact application support.",
       errLimit: "this is too long or too much to assess; please shorten it.",
+      errLog: "the decision could not be recorded in the decision log and has therefore not been given. Please try again later; if this keeps happening, contact application support.",
+      errBusy: "the service is too busy at the moment. Please try again in a few moments.",
+      errHttp: "the application did not reach the service properly or in time. Please try again; if this keeps happening, contact application support.",
       markPassed: "in order",
       markRefused: "ground for refusal",
       markLifted: "set aside",
@@ -1166,6 +1172,9 @@
     { code: "E-LAW-DATE", pattern: /the law date (\S+); the rules start on (\S+)$/, words: (m) => ["errLawDate", { date: m[1], start: m[2] }] },
     { code: "E-DESIGNATION-CONFLICT", words: () => ["errConflict"] },
     { code: "E-LIMIT", words: () => ["errLimit"] },
+    { code: "E-LOG", words: () => ["errLog"] },
+    { code: "E-BUSY", words: () => ["errBusy"] },
+    { code: "E-HTTP", words: () => ["errHttp"] },
   ];
 
   const joiningArgs = () => ({ role: vocabularyLabel("personRole", "joining"), kind: vocabularyLabel("applicationKind", "joining") });
