@@ -1,5 +1,6 @@
 /// The monitoring report as one CSV table (RFC 4180, `report --format csv`): one row per group
-/// and figure, counts as published ("< 5" below the minimum). Columns: designation,
+/// and figure, counts as published ("< 5" below the minimum, "≥ 5" where a count below it could
+/// be worked out otherwise). Columns: designation,
 /// municipality, period, figure, item, value. Figures: applications, outcome, ground (item: the
 /// citation), hardship, defect, missingFact, daysMedian, daysP90.
 public enum MonitoringCSV {
@@ -14,11 +15,12 @@ public enum MonitoringCSV {
             default: return ""
             }
         }
-        for (key, tally) in report.sortedGroups {
+        for group in report.publishedGroups {
+            let (key, tally) = (group.key, group.tally)
             let prefix = [key.designation ?? "", key.municipality ?? "", key.period ?? ""].map(ImpactCSV.field).joined(separator: ",")
             func row(_ figure: String, _ item: String, _ value: String) { rows.append("\(prefix),\(figure),\(ImpactCSV.field(item)),\(ImpactCSV.field(value))") }
-            row("applications", "", text(report.published(tally.applications)))
-            for (i, outcome) in Outcomes.all.enumerated() { row("outcome", outcome.rawValue, text(report.published(tally.outcomes[i]))) }
+            row("applications", "", group.applications.text)
+            for (i, outcome) in Outcomes.all.enumerated() { row("outcome", outcome.rawValue, group.outcomes[i].text) }
             for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
                 row("ground", ground.citation, text(report.published(tally.grounds[ground] ?? 0)))
             }

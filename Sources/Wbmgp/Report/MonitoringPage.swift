@@ -1,7 +1,7 @@
 /// The monitoring report as one self-contained HTML page a municipality can attach to its
 /// extension request (`report --format html`): an SVG chart of the outcomes per period (or per
-/// group), then the figures of each group in tables. No script, no external asset. Counts below
-/// the minimum are neither printed nor drawn.
+/// group), then the figures of each group in tables. No script, no external asset. Counts hidden
+/// (``MonitoringSuppression``) are neither printed nor drawn.
 public enum MonitoringPage {
     public static func render(_ report: MonitoringReport, words: MonitoringWords) -> String {
         let en = words.language == .en
@@ -13,14 +13,14 @@ public enum MonitoringPage {
         var page = StackedBarChart.pageHead(title: title, language: en ? "en" : "nl")
         page += "<p>" + h(en ? "Figures for the evaluation of the measure (articles 5(5) and 17 of the Wbmgp), from the decision logs below; period counted: \(date(report.first)) to \(date(report.last))."
             : "Cijfers voor de evaluatie van de maatregel (artikelen 5, vijfde lid, en 17 Wbmgp), uit de onderstaande logboeken; getelde periode: \(date(report.first)) tot en met \(date(report.last)).") + "</p>\n"
-        page += "<p>" + h(en ? "Counts from 1 to \(k - 1) are shown as \"< \(k)\" and not drawn, so that no person can be recognised."
-            : "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\" en worden niet getekend, zodat niemand herkenbaar is.") + "</p>\n"
+        page += "<p>" + h(report.legend(en: en, drawn: true)) + "</p>\n"
         page += chart(report, words: words)
-        for (key, tally) in report.sortedGroups {
+        for group in report.publishedGroups {
+            let (key, tally) = (group.key, group.tally)
             page += "<h2>\(h(words.group(key, by: report.by)))</h2>\n<table>\n"
             func row(_ label: String, _ value: String) { page += "<tr><th scope=\"row\">\(h(label))</th><td class=\"n\">\(h(value))</td></tr>\n" }
-            row(en ? "Applications" : "Aanvragen", n(tally.applications))
-            for (i, outcome) in Outcomes.all.enumerated() { row(PlainWords.capitalised(words.outcome(outcome)), n(tally.outcomes[i])) }
+            row(en ? "Applications" : "Aanvragen", group.applications.text)
+            for (i, outcome) in Outcomes.all.enumerated() { row(PlainWords.capitalised(words.outcome(outcome)), group.outcomes[i].text) }
             for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
                 row((en ? "Refused under " : "Geweigerd op grond van ") + words.citation(ground.citation), n(tally.grounds[ground] ?? 0))
             }
@@ -42,24 +42,35 @@ public enum MonitoringPage {
     }
 
     /// Stacked bars of the outcomes: one per period when the report is by period (summed over
-    /// the other dimensions), else one per group. A segment below the minimum is not drawn.
+    /// the other dimensions), else one per group. A hidden count ("< 5", "≥ 5") is not drawn.
     static func chart(_ report: MonitoringReport, words: MonitoringWords) -> String {
         let en = words.language == .en
         var columns: [(label: String, counts: [Int])] = []
         if report.by.contains(where: { [.year, .quarter, .month].contains($0) }) {
-            var byPeriod: [String: [Int]] = [:]
-            for (key, tally) in report.groups {
-                guard let period = key.period else { continue }
-                var counts = byPeriod[period] ?? [Int](repeating: 0, count: Outcomes.count)
-                for i in counts.indices { counts[i] += tally.outcomes[i] }
-                byPeriod[period] = counts
+            // Each period's bar sums its groups' outcomes: a sum holding a count hidden in a
+            // group is not drawn (the sum less the group's others would give it), and the bar
+            // is hidden as a group's figures are, a total of its own.
+            var byPeriod: [String: (counts: [Int], holdsHidden: [Bool])] = [:]
+            for group in report.publishedGroups {
+                guard let period = group.key.period else { continue }
+                var column = byPeriod[period] ?? ([Int](repeating: 0, count: Outcomes.count), [Bool](repeating: false, count: Outcomes.count))
+                for i in column.counts.indices {
+                    column.counts[i] += group.tally.outcomes[i]
+                    if case .exact = group.outcomes[i] { continue }
+                    column.holdsHidden[i] = true
+                }
+                byPeriod[period] = column
             }
-            columns = byPeriod.keys.sorted().map { (words.period($0), byPeriod[$0] ?? []) }
+            columns = byPeriod.keys.sorted().map { period in
+                let column = byPeriod[period] ?? ([], [])
+                let shown = MonitoringSuppression.split(total: column.counts.reduce(0, +), counts: column.counts, minimum: report.minimumCount).counts
+                return (words.period(period), shown.indices.map { column.holdsHidden[$0] ? 0 : shown[$0].drawn })
+            }
         } else {
-            columns = report.sortedGroups.map { (words.group($0.key, by: report.by), $0.tally.outcomes) }
+            // A group's bar as its figures are published: a hidden count is not drawn.
+            columns = report.publishedGroups.map { (words.group($0.key, by: report.by), $0.outcomes.map(\.drawn)) }
         }
-        // A count below the minimum is neither printed nor drawn.
-        let shown = columns.map { StackedBarChart.Column(label: $0.label, counts: $0.counts.map { $0 >= report.minimumCount ? $0 : 0 }) }
+        let shown = columns.map { StackedBarChart.Column(label: $0.label, counts: $0.counts) }
         let chart = StackedBarChart(
             title: en ? "Outcomes of the decisions" : "Uitkomsten van de beslissingen", series: Outcomes.all.map { words.outcome($0) },
             colours: ImpactPage.colours, scale: .counts)

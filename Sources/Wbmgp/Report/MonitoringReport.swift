@@ -113,9 +113,55 @@ public struct MonitoringReport: Sendable {
         groups.keys.sorted().map { ($0, groups[$0] ?? MonitoringTally()) }
     }
 
-    /// A count as published: "< N" from 1 to N − 1.
+    /// A count as published: "< N" from 1 to N − 1 (``MonitoringSuppression/single(_:minimum:)``).
     public func published(_ count: Int) -> JSONValue {
-        count > 0 && count < minimumCount ? .string("< \(minimumCount)") : .integer(count)
+        MonitoringSuppression.single(count, minimum: minimumCount).json
+    }
+
+    /// The line that says how small counts are published, in Dutch or English; `drawn`: and
+    /// that they are not drawn (the page's chart).
+    public func legend(en: Bool, drawn: Bool = false) -> String {
+        let k = minimumCount
+        if en {
+            return "Counts from 1 to \(k - 1) are shown as \"< \(k)\"\(drawn ? " and not drawn" : ""), so that no person can be recognised; a count from which such a count could be worked out is shown as \"≥ \(k)\"\(drawn ? " and not drawn either" : "")."
+        }
+        return "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\"\(drawn ? " en worden niet getekend" : ""), zodat niemand herkenbaar is; een aantal waaruit zo'n aantal zou zijn af te leiden, staat als \"≥ \(k)\"\(drawn ? " en wordt evenmin getekend" : "")."
+    }
+
+    /// A group with its applications and outcomes as published.
+    public struct PublishedGroup {
+        public var key: Key
+        public var tally: MonitoringTally
+        public var applications: MonitoringSuppression.Shown
+        public var outcomes: [MonitoringSuppression.Shown]
+    }
+
+    /// The groups in order, their counts as published: no count hidden can be worked out from
+    /// the rest (``MonitoringSuppression/split(total:counts:minimum:)``). The groups' applications
+    /// split the decisions counted (which the logs' lines name), so they are hidden as one
+    /// split first; then each group's outcomes split its applications where those are shown.
+    public var publishedGroups: [PublishedGroup] {
+        let sorted = sortedGroups
+        let totals = MonitoringSuppression.split(
+            total: sorted.reduce(0) { $0 + $1.tally.applications }, counts: sorted.map(\.tally.applications), minimum: minimumCount
+        ).counts
+        return sorted.indices.map { i in
+            let tally = sorted[i].tally
+            let outcomes: [MonitoringSuppression.Shown]
+            if case .exact = totals[i] {
+                outcomes = MonitoringSuppression.split(total: tally.applications, counts: tally.outcomes, minimum: minimumCount).counts
+            } else {
+                // The group's total hidden: each outcome is hidden alone, and at least one is
+                // hidden, or the outcomes shown would add up to the total.
+                var cells = tally.outcomes.map { MonitoringSuppression.single($0, minimum: minimumCount) }
+                let shownWhole = cells.allSatisfy { if case .exact = $0 { true } else { false } }
+                if shownWhole, let smallest = tally.outcomes.indices.filter({ tally.outcomes[$0] > 0 }).min(by: { (tally.outcomes[$0], $0) < (tally.outcomes[$1], $1) }) {
+                    cells[smallest] = .atLeast(minimumCount)
+                }
+                outcomes = cells
+            }
+            return PublishedGroup(key: sorted[i].key, tally: tally, applications: totals[i], outcomes: outcomes)
+        }
     }
 
     // MARK: - JSON (interface §11)
@@ -135,11 +181,12 @@ public struct MonitoringReport: Sendable {
                 ])
             })),
         ]
-        members.append(("groups", .array(sortedGroups.map { group(key: $0.key, tally: $0.tally) })))
+        members.append(("groups", .array(publishedGroups.map(group))))
         return .sortedObject(members)
     }
 
-    func group(key: Key, tally: MonitoringTally) -> JSONValue {
+    func group(_ shown: PublishedGroup) -> JSONValue {
+        let key = shown.key, tally = shown.tally
         var keyMembers: [(String, JSONValue)] = []
         if by.contains(.designation) { keyMembers.append(("designation", key.designation.map { .string($0) } ?? .null)) }
         if by.contains(.municipality) { keyMembers.append(("municipality", key.municipality.map { .string($0) } ?? .null)) }
@@ -149,8 +196,8 @@ public struct MonitoringReport: Sendable {
         let showsDays = tally.applications >= minimumCount
         return .sortedObject([
             ("key", .sortedObject(keyMembers)),
-            ("applications", published(tally.applications)),
-            ("outcomes", .sortedObject(Outcomes.all.enumerated().map { ($1.rawValue, published(tally.outcomes[$0])) })),
+            ("applications", shown.applications.json),
+            ("outcomes", .sortedObject(Outcomes.all.enumerated().map { ($1.rawValue, shown.outcomes[$0].json) })),
             ("grounds", .array(tally.grounds.keys.sorted { ($0.rule, $0.citation) < ($1.rule, $1.citation) }.map { ground in
                 .sortedObject([("rule", .string(ground.rule)), ("citation", .string(ground.citation)), ("count", published(tally.grounds[ground] ?? 0))])
             })),

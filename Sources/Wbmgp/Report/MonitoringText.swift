@@ -15,12 +15,13 @@ public enum MonitoringText {
         }
         lines.append(en ? "Period counted: \(date(report.first)) to \(date(report.last))." : "Getelde periode: \(date(report.first)) tot en met \(date(report.last)).")
         lines.append((en ? "Rules: " : "Regels: ") + (report.rules.isEmpty ? "—" : report.rules.sorted().joined(separator: ", ")))
-        lines.append(en ? "Counts from 1 to \(k - 1) are shown as \"< \(k)\", so that no person can be recognised." : "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\", zodat niemand herkenbaar is.")
-        for (key, tally) in report.sortedGroups {
+        lines.append(report.legend(en: en))
+        for group in report.publishedGroups {
+            let (key, tally) = (group.key, group.tally)
             lines.append("")
             lines.append(words.group(key, by: report.by))
-            lines.append((en ? "  Applications: " : "  Aanvragen: ") + n(tally.applications))
-            lines.append((en ? "  Outcome: " : "  Uitkomst: ") + Outcomes.all.enumerated().map { "\(words.outcome($1)) \(n(tally.outcomes[$0]))" }.joined(separator: ", "))
+            lines.append((en ? "  Applications: " : "  Aanvragen: ") + group.applications.text)
+            lines.append((en ? "  Outcome: " : "  Uitkomst: ") + Outcomes.all.enumerated().map { "\(words.outcome($1)) \(group.outcomes[$0].text)" }.joined(separator: ", "))
             let grounds = tally.grounds.sorted { ($0.key.rule, $0.key.citation) < ($1.key.rule, $1.key.citation) }
             if !grounds.isEmpty {
                 lines.append((en ? "  Grounds for refusal: " : "  Weigeringsgronden: ") + grounds.map { "\(words.citation($0.key.citation)) \(n($0.value))" }.joined(separator: "; "))

@@ -80,5 +80,5 @@ public struct MonitoringWords: Sendable {
     }
 
     /// A count as published: "< 5" below the minimum.
-    public func count(_ n: Int, minimum: Int) -> String { n > 0 && n < minimum ? "< \(minimum)" : String(n) }
+    public func count(_ n: Int, minimum: Int) -> String { MonitoringSuppression.single(n, minimum: minimum).text }
 }
