@@ -20,6 +20,12 @@ enum ReplayCommand {
                 Output.error("\(InputFiles.displayName(path)): error: [E-JSON] $: no decision records: the input is empty; expected a record from 'wbmgp decide --record' or a decision log")
                 status = status.combined(with: .dataError)
             }
+            if let problem = ReplayWriter.logProblem(in: bytes, documents) {
+                let name = InputFiles.displayName(path)
+                Output.error("\(name):\(problem.line): error: [E-LOG] the decision log does not verify: \(problem.reason). Nothing of it was replayed; see 'wbmgp log verify \(name)'")
+                status = status.combined(with: .dataError)
+                continue
+            }
             for (line, document) in documents {
                 do {
                     let result = try replayer.replay(try document.get())

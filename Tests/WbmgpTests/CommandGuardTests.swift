@@ -109,6 +109,37 @@ struct CommandGuardTests {
         #expect(repeated.status != 64, "\(repeated.stderr)")
     }
 
+    @Test("replay of a decision log that does not verify (an entry changed, a purge without a record) is 65 naming the line; nothing is replayed")
+    func replayVerifiesLog() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let made = try cli.shell("\"$W\" decide --jsonl --log \(directory)/d.log \(ReliabilityCLITests.batch) > /dev/zero")
+        #expect(made.status == 0, "\(made.stderr)")
+        let intact = try cli.shell("\"$W\" replay \(directory)/d.log")
+        #expect(intact.status == 0 && intact.stdout.contains("identical"), "\(intact.stderr)")
+        // Entry 2's outcome changed in its skeleton; entry 3's personal part dropped without a
+        // redaction entry (each on a copy of its own).
+        let forge = """
+            import json, sys
+            lines = open(sys.argv[1]).read().splitlines()
+            changed = list(lines); e = json.loads(changed[1]); e["skeleton"]["outcome"] = "granted"
+            changed[1] = json.dumps(e, separators=(",", ":"), sort_keys=True)
+            open(sys.argv[2], "w").write("\\n".join(changed) + "\\n")
+            purged = list(lines); e = json.loads(purged[2]); del e["personal"]; del e["salt"]
+            purged[2] = json.dumps(e, separators=(",", ":"), sort_keys=True)
+            open(sys.argv[3], "w").write("\\n".join(purged) + "\\n")
+            """
+        try forge.write(toFile: directory + "/forge.py", atomically: true, encoding: .utf8)
+        let forged = try cli.shell("python3 \(directory)/forge.py \(directory)/d.log \(directory)/changed.log \(directory)/purged.log")
+        #expect(forged.status == 0, "\(forged.stderr)")
+        for (name, line) in [("changed", 2), ("purged", 3)] {
+            let run = try cli.shell("\"$W\" replay \(directory)/\(name).log")
+            #expect(run.status == 65, "\(name): \(run.stderr)")
+            #expect(run.stderr.contains("\(name).log:\(line): error: [E-LOG] the decision log does not verify"), "\(run.stderr)")
+            #expect(run.stdout.isEmpty, "\(run.stdout)")
+        }
+    }
+
     @Test("a mistyped command is shown the command meant, the newer ones too", arguments: [("reprot", "report"), ("imapct", "impact"), ("verison", "version")])
     func commandSuggested(_ typed: String, _ meant: String) throws {
         let run = try cli.shell("\"$W\" \(typed)")

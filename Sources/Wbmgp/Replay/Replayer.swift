@@ -200,6 +200,16 @@ public enum ReplayWriter {
         ])
     }
 
+    /// Where the decision log in `bytes` does not verify, when its documents are log entries:
+    /// its line and why; nil for records that are not a log, and for a log that verifies. A log
+    /// is replayed only when it verifies: an entry changed after it was written replayed as
+    /// identical, and a purge without a redaction entry as redacted.
+    public static func logProblem(in bytes: [UInt8], _ documents: [(line: Int, value: Result<JSONValue, InputError>)]) -> (line: Int, reason: String)? {
+        let isLog = documents.contains { if case .success(let document) = $0.value, case .integer = document["seq"] ?? .null { true } else { false } }
+        guard isLog, case .broken(let line, let reason) = DecisionLog.verify(bytes) else { return nil }
+        return (line, reason)
+    }
+
     /// The records in a file: one JSON document, or JSON Lines (one record per line).
     public static func documents(in bytes: [UInt8]) -> [(line: Int, value: Result<JSONValue, InputError>)] {
         if let whole = try? JSONReader.parse(bytes) { return [(1, .success(whole))] }

@@ -316,6 +316,9 @@ public struct ServiceRoutes: Sendable {
         let replayer = Replayer(service: service, role: role == .desk ? .desk : nil)
         let documents = ReplayWriter.documents(in: request.body)
         guard !documents.isEmpty else { return ServiceRoutes.error(.badRequest, "E-JSON", "no decision records in the body", path: "$") }
+        if let problem = ReplayWriter.logProblem(in: request.body, documents) {
+            return ServiceRoutes.error(.unprocessableContent, "E-LOG", "line \(problem.line): the decision log does not verify: \(problem.reason); nothing of it was replayed")
+        }
         var out = ""
         for (line, document) in documents {
             do {
