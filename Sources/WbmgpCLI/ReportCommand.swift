@@ -29,6 +29,9 @@ enum ReportCommand {
             minimum = value
         }
         let from = try args.date("from"), until = try args.date("until")
+        if let from, let until, until < from {
+            throw Arguments.UsageError(message: "'--until \(until)' lies before '--from \(from)': no day would be counted")
+        }
         let jobs = try Jobs.value(args)
         // The rules give the words and the designations' municipalities.
         guard let module = ModuleLoader.load(args) else { return .configuration }

@@ -7,7 +7,13 @@ enum TestCommand {
         let format = try args.choice("format", ["text", "junit"], default: "text")
         guard let rules = RulesLocation.find(args), let module = ModuleLoader.load(args) else { return .configuration }
         let directory = rules + "/tests"
-        let names = (FileSystem.names(in: directory) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let all = FileSystem.names(in: directory) ?? []
+        let names = all.filter { $0.hasSuffix(".json") }.sorted()
+        // What is not run is said: a scenario in a folder, or named `.JSON`, passed unseen.
+        for name in all where !name.hasSuffix(".json") && !name.hasPrefix(".") && name != "README.md" {
+            let kind = FileSystem.kind(at: directory + "/" + name) == .directory ? "a folder; scenarios are the *.json files of the tests folder itself" : "not named *.json"
+            Output.error("wbmgp: warning: not run: \(directory)/\(name) (\(kind))")
+        }
         let runner = ScenarioRunner(law: module.law, designations: module.designations)
         let results = names.map { name in
             // An unreadable scenario fails as an empty document does, naming the file.

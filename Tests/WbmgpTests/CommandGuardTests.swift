@@ -140,6 +140,43 @@ struct CommandGuardTests {
         }
     }
 
+    @Test("rules whose file for a measure was emptied do not check clean: each designation carrying it is D010, and decide stops (78)")
+    func measureWithoutRules() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try cli.shell("cp -r \"$ROOT/Rules\" \(directory)/r && : > \(directory)/r/wbmgp/art08.rules && \"$W\" rules check --rules \(directory)/r")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect((run.stdout + run.stderr).contains("error: [D010] $.measures.art8: the designation rotterdam-2006 carries the measure 'art8', but no rule is 'under' it"))
+        let decide = try cli.shell("\"$W\" decide --rules \(directory)/r \(ReliabilityCLITests.application)")
+        #expect(decide.status == 78 && decide.stdout.isEmpty, "\(decide.stderr)")
+    }
+
+    @Test("wbmgp test says which files of the tests folder it does not run (a folder, a name not *.json)")
+    func scenariosNotRun() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try cli.shell("cp -r \"$ROOT/Rules\" \(directory)/r && mkdir \(directory)/r/tests/sub && echo '{}' > \(directory)/r/tests/901.JSON && \"$W\" test --rules \(directory)/r")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: not run: \(directory)/r/tests/901.JSON (not named *.json)"), "\(run.stderr)")
+        #expect(run.stderr.contains("warning: not run: \(directory)/r/tests/sub (a folder;"), "\(run.stderr)")
+    }
+
+    @Test("report --until before --from is a usage error (64), not an empty report")
+    func reportPeriodReversed() throws {
+        let run = try cli.shell("\"$W\" report --from 2022-01-01 --until 2020-01-01 /dev/zero")
+        #expect(run.status == 64 && run.stderr.contains("lies before '--from 2022-01-01'"), "\(run.stderr)")
+    }
+
+    @Test("an empty line in a decision log is said as such by log verify")
+    func emptyLogLine() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try cli.shell(
+            "\"$W\" decide --jsonl --log \(directory)/d.log \(ReliabilityCLITests.batch) > /dev/zero && awk 'NR==3{print \"\"}{print}' \(directory)/d.log > \(directory)/e.log && \"$W\" log verify \(directory)/e.log")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("e.log:3: broken: line 3 is empty: a log holds one entry on each line, and an empty line was added"), "\(run.stdout)")
+    }
+
     @Test("a mistyped command is shown the command meant, the newer ones too", arguments: [("reprot", "report"), ("imapct", "impact"), ("verison", "version")])
     func commandSuggested(_ typed: String, _ meant: String) throws {
         let run = try cli.shell("\"$W\" \(typed)")

@@ -51,6 +51,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, ExpressibleB
     public static let designationDuplicate: DiagnosticCode = "D007"
     public static let designationExtends: DiagnosticCode = "D008"
     public static let designationChain: DiagnosticCode = "D009"
+    /// A designation carries a measure no rule is `under`: it would decide nothing.
+    public static let designationMeasureWithoutRules: DiagnosticCode = "D010"
     // Files.
     public static let fileUnreadable: DiagnosticCode = "F001"
     /// A warning: the designation folder or file given holds no designation.

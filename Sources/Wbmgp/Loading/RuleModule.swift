@@ -104,6 +104,19 @@ public struct RuleModule: Sendable {
         }
         let (designations, designationDiagnostics) = DesignationReader(law: law).read(files: designationFiles.files)
         diagnostics += designationDiagnostics
+        // A measure a designation carries that no rule is under would decide nothing: a rule
+        // file cut off (art08.rules emptied) compiled clean, and every refusal under art. 8
+        // became "not applicable".
+        let served = Set(law.snapshots.flatMap { $0.rules.compactMap(\.measure) })
+        for designation in designations {
+            for setting in designation.measures where !served.contains(setting.name) {
+                diagnostics.append(
+                    Diagnostic(
+                        code: .designationMeasureWithoutRules,
+                        message: "the designation \(designation.id) carries the measure '\(setting.name)', but no rule is 'under' it, so it would decide nothing (is a rule file empty or cut off?)",
+                        path: designation.path, jsonPath: "$.measures.\(setting.name)"))
+            }
+        }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let designationsDigest = ModuleDigest.digest(designationFiles.files.map { (fileName($0.path), $0.text) })
         var module = RuleModule(

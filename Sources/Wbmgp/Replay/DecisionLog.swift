@@ -100,6 +100,11 @@ public enum DecisionLog {
             if endsInPartialLine, line == entries.count, !entry.hashValid {
                 return .broken(line: line, reason: "line \(line) is a partial line: the log ends in the middle of an entry (a write was cut off)")
             }
+            // An empty line is said as such: taken for a changed entry, it sent the reader looking
+            // for a change that was only a line end added.
+            if !lines[i].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                return .broken(line: line, reason: "line \(line) is empty: a log holds one entry on each line, and an empty line was added")
+            }
             guard entry.hashValid, let seq = entry.seq else {
                 return .broken(line: line, reason: "line \(line) was changed: it is not an intact log entry (its hash does not match its content)")
             }
