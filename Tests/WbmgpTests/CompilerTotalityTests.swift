@@ -399,4 +399,13 @@ struct CompilerTotalityTests {
         #expect(found.count <= Lexer.maximumDiagnostics + 1)
         #expect(found.allSatisfy { $0.excerpt == nil }, "a 200,000-byte line is not quoted")
     }
+
+    @Test("a control character in a rule file is named by its code point and never written to the terminal as it is")
+    func controlCharacters() {
+        let (_, found) = TestSupport.compile("rule x\u{0}\u{1B}[31m \"c\" from 2020-01-01\n")
+        let first = found.first { $0.code == .unexpectedCharacter }
+        #expect(first?.message == "unexpected characters 'U+0000U+001B'", "\(found)")
+        let rendered = found.map { $0.rendered() }.joined(separator: "\n")
+        #expect(!rendered.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }, "\(rendered.debugDescription)")
+    }
 }

@@ -58,7 +58,10 @@ public struct Diagnostic: Error, Hashable, Sendable {
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
             let caretPad = String(excerpt.utf8.prefix(max(0, column - 1)).map { $0 == 0x09 ? "\t" : " " }.joined())
-            text += "\n\(gutter) | \(excerpt)\n\(pad) | \(caretPad)^"
+            // A control character (a NUL, an escape) is shown as a dot, in its one column: as it
+            // is it was invisible on a terminal, or acted on it; the message names it.
+            let shown = String(String.UnicodeScalarView(excerpt.unicodeScalars.map { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) ? "·" : $0 }))
+            text += "\n\(gutter) | \(shown)\n\(pad) | \(caretPad)^"
         }
         return text
     }

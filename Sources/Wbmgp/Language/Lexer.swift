@@ -80,7 +80,13 @@ public struct Lexer {
             while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
             count += 1
         } while index < bytes.count && !startsToken(at: index)
-        let shown = String(decoding: bytes[start..<min(index, start + 40)], as: UTF8.self)
+        // A control character is written as its code point: echoed as it is, a NUL or an escape
+        // sequence was invisible on a terminal, or acted on it.
+        let shown = String(decoding: bytes[start..<min(index, start + 40)], as: UTF8.self).unicodeScalars.map { scalar -> String in
+            guard scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) else { return String(scalar) }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+        }.joined()
         let text = index - start > 40 ? shown + "…" : shown
         report(.unexpectedCharacter, count == 1 ? "unexpected character '\(text)'" : "unexpected characters '\(text)'", at: start)
     }
