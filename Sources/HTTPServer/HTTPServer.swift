@@ -38,11 +38,26 @@ public final class HTTPServer: @unchecked Sendable {
         /// response refuses the request there, before its body is read (a client without a
         /// token made the server take in a batch's 64 MiB to be told 401); nil admits it.
         public var admit: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+        /// Called once a response (or a refusal on the head) was written, or failed to be: for
+        /// an access log that says what was delivered, not what was meant to be.
+        public var completed: (@Sendable (Completion) -> Void)?
         /// The largest body per request (by method and path) where a route differs from
         /// ``HTTPLimits/bodyBytes``; nil: that limit.
         public var bodyLimit: (@Sendable (HTTPRequest) -> Int?)?
 
         public init() {}
+    }
+
+    /// A response as it went out.
+    public struct Completion: Sendable {
+        public var request: HTTPRequest
+        public var status: HTTPStatus
+        /// The body's bytes the client was sent (a streamed body: the pieces sent).
+        public var bodyBytes: Int
+        /// Whether all of it was written; false when the client was gone or too slow.
+        public var delivered: Bool
+        /// From the request's being read whole (its head, for a refusal on it) to the last byte written.
+        public var nanoseconds: UInt64
     }
 
     public struct StartError: Error, Sendable, CustomStringConvertible {
@@ -153,8 +168,10 @@ public final class HTTPServer: @unchecked Sendable {
             // A head complete for the first time: refused here, or told to send its body.
             if !admitted, let head = parsed.request ?? progress.completeHead {
                 admitted = true
+                let began = DispatchTime.now()
                 if let refusal = configuration.admit?(head) {
-                    _ = write(refusal.serialized(closing: true))
+                    let delivered = write(refusal.serialized(closing: true))
+                    complete(head, refusal.status, bodyBytes: delivered ? refusal.body.count : 0, delivered: delivered, since: began)
                     return
                 }
                 if parsed.request == nil, head.version == "HTTP/1.1", head.header("Expect").map({ HTTPRequest.equalIgnoringASCIICase($0, "100-continue") }) == true {
@@ -169,15 +186,26 @@ public final class HTTPServer: @unchecked Sendable {
                 headComplete = false
                 admitted = false
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
+                let began = DispatchTime.now()
                 let response = handler(request)
                 if let stream = response.stream {
                     // Streamed: the head, then each piece as it comes; the end of the body is the
                     // end of the connection.
-                    guard write(response.serialized(closing: true)) else { return }
-                    stream { piece in write(piece) }
+                    var delivered = write(response.serialized(closing: true))
+                    var sent = 0
+                    if delivered {
+                        stream { piece in
+                            delivered = write(piece)
+                            if delivered { sent += piece.count }
+                            return delivered
+                        }
+                    }
+                    complete(request, response.status, bodyBytes: sent, delivered: delivered, since: began)
                     return
                 }
-                guard write(response.serialized(closing: closing)), !closing else { return }
+                let delivered = write(response.serialized(closing: closing))
+                complete(request, response.status, bodyBytes: delivered ? response.body.count : 0, delivered: delivered, since: began)
+                guard delivered, !closing else { return }
             case .failure(let status, let message):
                 let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#
                 _ = write(HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))
@@ -203,6 +231,11 @@ public final class HTTPServer: @unchecked Sendable {
                 buffer += chunk[..<got]
             }
         }
+    }
+
+    func complete(_ request: HTTPRequest, _ status: HTTPStatus, bodyBytes: Int, delivered: Bool, since began: DispatchTime) {
+        guard let completed = configuration.completed else { return }
+        completed(Completion(request: request, status: status, bodyBytes: bodyBytes, delivered: delivered, nanoseconds: DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds))
     }
 
     /// Whether the bytes hold the empty line that ends a header section (CRLF or, as the

@@ -90,27 +90,20 @@ enum ServeCommand {
         let access = AccessLog()
         // A request without a valid token is refused on its head, before its body is read.
         configuration.admit = { head in
-            let started = DispatchTime.now()
             guard case .refused(let response) = ServeCommand.admission(head, tokenList) else { return nil }
-            access.record(head, response, who: "-", since: started)
             return response
+        }
+        // Logged once written: what was delivered, not what was meant to be.
+        configuration.completed = { completion in
+            access.record(completion, who: ServeCommand.authorised(completion.request, tokenList) ?? "-")
         }
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration) { request in
-                let started = DispatchTime.now()
-                let who: String
-                let response: HTTPResponse
                 switch ServeCommand.admission(request, tokenList) {
-                case .refused(let refusal):
-                    who = "-"
-                    response = refusal
-                case .admitted(let name):
-                    who = name ?? "-"
-                    response = current.withRoutes { $0.handle(request) }
+                case .refused(let refusal): return refusal
+                case .admitted: return current.withRoutes { $0.handle(request) }
                 }
-                access.record(request, response, who: who, since: started)
-                return response
             }
         } catch {
             Output.error("wbmgp: error: [E-SERVE] \(error.description)")
@@ -250,11 +243,14 @@ final class LogSink: @unchecked Sendable {
 final class AccessLog: @unchecked Sendable {
     let lock = Mutex(())
 
-    func record(_ request: HTTPRequest, _ response: HTTPResponse, who: String, since started: DispatchTime) {
-        let microseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000
+    /// One line per response: method, route, status, the body's bytes sent, microseconds from
+    /// the request read to its last byte written, who; `not-delivered` after a response the
+    /// client did not take whole (it went away, or stopped reading).
+    func record(_ completion: HTTPServer.Completion, who: String) {
+        let request = completion.request
         let path = ServiceRoutes.isRoute(request.path) ? request.path : "-"
         let method = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"].contains(request.method) ? request.method : "-"
-        let line = "\(method) \(path) \(response.status.code) \(response.body.count) \(microseconds)us \(who)"
+        let line = "\(method) \(path) \(completion.status.code) \(completion.bodyBytes) \(completion.nanoseconds / 1_000)us \(who)\(completion.delivered ? "" : " not-delivered")"
         lock.withLock { _ in Output.error(line) }
     }
 }

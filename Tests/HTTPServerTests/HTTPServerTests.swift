@@ -162,17 +162,48 @@ struct HTTPServerTests {
     @Test("a client that stops reading is cut off at the write deadline; its connection no longer counts")
     func clientNotReading() throws {
         let big = [UInt8](repeating: 0x61, count: 32 << 20)
-        let server = try server({ $0.writeTimeout = 300 }) { _ in HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain")], body: big) }
+        let completions = Completions()
+        let server = try server({ configuration in
+            configuration.writeTimeout = 300
+            configuration.completed = { completions.add($0) }
+        }) { _ in HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain")], body: big) }
         defer { server.stop() }
         let socket = try connected(to: server.port)
         defer { close(socket) }
         var small: Int32 = 4096
         setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
         #expect(SocketIO.writeAll(socket, Array("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".utf8), timeoutMilliseconds: 5000))
-        // Never read: the 32 MB cannot all fit in the two sockets' buffers.
+        // Never read: the 32 MB cannot all fit in the two sockets' buffers. The connection is
+        // counted once accepted, and no longer once the write deadline cut it off.
         let deadline = Date().addingTimeInterval(10)
-        while server.openConnections > 0, Date() < deadline { usleep(50_000) }
+        while completions.all.isEmpty, Date() < deadline { usleep(20_000) }
+        while server.openConnections > 0, Date() < deadline { usleep(20_000) }
         #expect(server.openConnections == 0)
+        // Told as not delivered, with nothing counted as sent.
+        let seen = completions.all
+        #expect(seen.count == 1 && seen.first?.delivered == false && seen.first?.bodyBytes == 0 && seen.first?.status == .ok)
+    }
+
+    final class Completions: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [HTTPServer.Completion] = []
+        func add(_ item: HTTPServer.Completion) { lock.withLock { items.append(item) } }
+        var all: [HTTPServer.Completion] { lock.withLock { items } }
+    }
+
+    @Test("each response is told once written: the body's bytes sent (a stream's pieces), delivered")
+    func completionsTold() throws {
+        let completions = Completions()
+        let server = try server({ $0.completed = { completions.add($0) } }) { request in
+            request.path == "/stream"
+                ? HTTPResponse(status: .ok, contentType: "text/plain") { write in _ = write(Array("ab".utf8)) && write(Array("cde".utf8)) }
+                : HTTPResponse(status: .ok, contentType: "text/plain", body: "hello")
+        }
+        defer { server.stop() }
+        _ = raw("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /stream HTTP/1.1\r\nHost: x\r\n\r\n", port: server.port)
+        let seen = completions.all
+        #expect(seen.map(\.request.path) == ["/a", "/stream"])
+        #expect(seen.map(\.bodyBytes) == [5, 5] && seen.allSatisfy(\.delivered))
     }
 
     @Test("a streamed response: the head without Content-Length, each piece, then the connection closes")
