@@ -219,8 +219,9 @@ public final class HTTPServer: @unchecked Sendable {
                     wait = Int32(clamping: max(0, min(Int64(wait), Int64(bound) - spent)))
                 }
                 guard wait > 0, let got = SocketIO.read(client, into: &chunk, timeoutMilliseconds: wait) else {
-                    // Silence: a half-sent request gets 408; an idle kept-alive connection just closes.
-                    if !buffer.isEmpty {
+                    // Silence: a half-sent request gets 408; an idle kept-alive connection just
+                    // closes, also after a stray line end a client sent after its last body.
+                    if buffer.contains(where: { $0 != 0x0D && $0 != 0x0A }) {
                         let timeout = HTTPResponse(status: .requestTimeout, contentType: "application/json", body: #"{"error":{"code":"E-HTTP","message":"the request did not arrive in time"}}"#)
                         _ = write(timeout.serialized(closing: true))
                     }

@@ -72,6 +72,15 @@ struct HTTPServerTests {
         #expect(answer.contains(#""code":"E-HTTP""#))
     }
 
+    @Test("a line end after a request is passed over: the connection then idles and closes without a 408")
+    func strayLineEnd() throws {
+        let server = try server({ $0.readTimeout = 200 }) { request in HTTPResponse(status: .ok, contentType: "text/plain", body: request.path) }
+        defer { server.stop() }
+        let answer = raw("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}\r\n", port: server.port)
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n") && answer.hasSuffix("/a"), "\(answer)")
+        #expect(!answer.contains("408"))
+    }
+
     @Test("a request that stops half-way gets 408 after the read timeout")
     func slowClient() throws {
         let server = try server({ $0.readTimeout = 200 }) { _ in HTTPResponse(status: .ok) }
