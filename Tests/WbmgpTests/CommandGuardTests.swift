@@ -177,6 +177,23 @@ struct CommandGuardTests {
         #expect(run.stdout.contains("e.log:3: broken: line 3 is empty: a log holds one entry on each line, and an empty line was added"), "\(run.stdout)")
     }
 
+    @Test("a typo's own error comes before the errors it causes further down: diagnostics in the order of their places")
+    func diagnosticsInPlaceOrder() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try cli.shell("cp -r \"$ROOT/Rules\" \(directory)/r && sed -i '0,/m\\.income/s//m.incom/' \(directory)/r/wbmgp/art08.rules && \"$W\" rules check --rules \(directory)/r")
+        #expect(run.status == 1, "\(run.stderr)")
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: [") }
+        #expect(errors.first?.contains("[R012] unknown field 'm.incom'") == true, "\(errors.prefix(3))")
+        // Every error of this typo is in art08.rules: its places (line × 10,000 + column) rise.
+        let places = errors.compactMap { line -> Int? in
+            let parts = line.split(separator: ":")
+            guard parts.count > 3, let row = Int(parts[1]), let column = Int(parts[2]) else { return nil }
+            return row * 10_000 + column
+        }
+        #expect(places.count == errors.count && places == places.sorted(), "\(places)")
+    }
+
     @Test("a mistyped command is shown the command meant, the newer ones too", arguments: [("reprot", "report"), ("imapct", "impact"), ("verison", "version")])
     func commandSuggested(_ typed: String, _ meant: String) throws {
         let run = try cli.shell("\"$W\" \(typed)")

@@ -57,7 +57,12 @@ public enum LawCompiler {
             diagnostics.append(Diagnostic(code: .missingDeclaration, message: "the rules declare no law version (version YYYY-MM-DD \"title\")", path: files.first?.path ?? "Rules"))
         }
 
-        diagnostics = deduplicated(diagnostics)
+        // In the order of their places (file, line, column; stable): in the order found, the
+        // errors a typo caused further down (a placeholder of a fact it broke) came before the
+        // typo's own.
+        diagnostics = deduplicated(diagnostics).enumerated().sorted { a, b in
+            (a.element.path, a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.path, b.element.line ?? 0, b.element.column ?? 0, b.offset)
+        }.map(\.element)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var parameters: [String: [DatedValue]] = [:]
         for (name, versions) in table.parameters {
