@@ -146,6 +146,10 @@ struct DecideRun {
     /// The input lines (or documents) whose decisions were logged and printed, for the message
     /// when the log fails.
     private var lastDone: (path: String, line: Int)?
+    /// The lines of the file being decided that could not be, and the first of them: said on
+    /// stderr at the end of the file (their error records are in the output, in place), where a
+    /// batch with lines in error ended with exit 65 and not a word.
+    private var undecided: (count: Int, first: (line: Int, error: InputError)?) = (0, nil)
     /// A progress line on stderr for long batches, only when stderr is a terminal.
     var showsProgress = false
     /// For `--jsonl` with several jobs: makes services for further workers (see ``RuleModule/replica()``).
@@ -188,6 +192,14 @@ struct DecideRun {
     /// the further workers decide a block, this thread writes the block before it and reads the
     /// next (with one job, into its applications), then joins in deciding.
     mutating func decideLines(_ reader: inout LineReader, path: String) {
+        undecided = (0, nil)
+        defer {
+            if let (line, error) = undecided.first {
+                let lines = undecided.count == 1 ? "1 line" : "\(undecided.count) lines"
+                Output.error(
+                    "\(InputFiles.displayName(path)): \(lines) could not be decided, the first on line \(line): [\(error.code)] \(error.path): \(error.message); each has its error record in the output, in its place")
+            }
+        }
         var first = 1
         var progress = BatchProgress(enabled: showsProgress)
         defer { progress.finish() }
@@ -251,7 +263,11 @@ struct DecideRun {
         guard logged(slices.flatMap(\.records), path: path) else { return false }
         for slice in slices {
             slice.output.withUnsafeBytes { Output.write(bytes: $0) }
-            for error in slice.errors { status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError) }
+            for (line, error) in slice.errors {
+                status = status.combined(with: error.isDesignationConflict ? .configuration : .dataError)
+                if undecided.count == 0 { undecided.first = (line, error) }
+                undecided.count += 1
+            }
         }
         lastDone = (path, lastLine)
         return true

@@ -194,6 +194,18 @@ struct CommandGuardTests {
         #expect(places.count == errors.count && places == places.sorted(), "\(places)")
     }
 
+    @Test("a batch with lines that could not be decided says so on stderr (how many, the first), besides their error records")
+    func undecidedLinesSaid() throws {
+        for jobs in [1, 2] {
+            let run = try cli.shell(
+                "{ sed -n 1p \(ReliabilityCLITests.batch); echo; echo '{\"x\":1}'; sed -n 2p \(ReliabilityCLITests.batch); } | \"$W\" decide --jsonl --jobs \(jobs) -")
+            #expect(run.status == 65, "\(run.stderr)")
+            #expect(run.stdout.split(separator: "\n").count == 4)
+            #expect(run.stderr.hasPrefix("<stdin>: 2 lines could not be decided, the first on line 2: [E-JSON] $:"), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
     @Test("a mistyped command is shown the command meant, the newer ones too", arguments: [("reprot", "report"), ("imapct", "impact"), ("verison", "version")])
     func commandSuggested(_ typed: String, _ meant: String) throws {
         let run = try cli.shell("\"$W\" \(typed)")

@@ -44,7 +44,7 @@ struct LentLinesTests {
             let batch = BatchDecider(service: service, jobs: jobs)
             let slices = batch.start(lent, firstLine: 1, logging: true).finish()
             #expect(slices.flatMap(\.bytes) == alone.bytes, "jobs \(jobs)")
-            #expect(slices.flatMap(\.errors) == alone.errors, "jobs \(jobs)")
+            #expect(slices.flatMap { $0.errors.map(\.error) } == alone.errors, "jobs \(jobs)")
             #expect(slices.flatMap(\.records) == alone.records, "jobs \(jobs)")
         }
         let batch = BatchDecider(service: service, jobs: 1)

@@ -81,7 +81,7 @@ struct ReadAheadTests {
             }
             let slices = batch.start(read, firstLine: start + 1, logging: true).finish()
             bytes += slices.flatMap(\.bytes)
-            errors += slices.flatMap(\.errors)
+            errors += slices.flatMap { $0.errors.map(\.error) }
             records += slices.flatMap(\.records)
             decided = read
         }

@@ -31,7 +31,8 @@ public struct BatchDecider: Sendable {
     public struct Slice: Sendable {
         /// The bytes as the worker wrote them, read in place (``SliceBytes``).
         public var output: SliceBytes
-        public var errors: [InputError]
+        /// The errors of the lines that could not be decided, with their line numbers.
+        public var errors: [(line: Int, error: InputError)]
         public var records: [JSONValue]
 
         /// The bytes as an array (a copy, for tests and small outputs).
@@ -128,14 +129,14 @@ public struct BatchDecider: Sendable {
             // A buffer of a block written before, when there is one (``recycle(_:)``): made new,
             // each block's buffers were megabytes the kernel handed over afresh, page by page.
             var out = JSONBytes(buffer: spareOutputs.take() ?? ByteBuffer(capacity: (end - start) * 3000))
-            var errors: [InputError] = []
+            var errors: [(line: Int, error: InputError)] = []
             var records: [JSONValue] = []
             // The arrays of the slice's applications, reused from one line to the next.
             var spares = LineSpares()
             for i in start..<end {
                 let (error, record) = decideLine(i, firstLine + i, decider, &out, &spares)
                 out.byte(0x0A)
-                if let error { errors.append(error) }
+                if let error { errors.append((firstLine + i, error)) }
                 if let record { records.append(record) }
                 // Room for the rest, by the first line's length (at most 8 KB a line) and a
                 // quarter more, made while one line is written: doubling later copied the
