@@ -7,7 +7,8 @@
 /// at once is 400 (RFC 9112 §6.3: a request smuggling risk), another coding 501, a POST with
 /// neither 411. A bare LF ends a line as CRLF does (RFC 9112 §2.2), and empty lines before a
 /// request line are passed over (§2.2: a client may send a CRLF after a body). An HTTP/1.0
-/// request with Transfer-Encoding is 400 (§6.1: an HTTP/1.0 hop frames it otherwise).
+/// request with Transfer-Encoding is 400 (§6.1: an HTTP/1.0 hop frames it otherwise), and an
+/// HTTP/1.1 request without exactly one Host field (§3.2).
 public enum HTTPRequestParser {
     /// What the parser keeps between reads of one request (a chunked body decoded so far), so a
     /// body arriving in many reads is not decoded again from its start each time. A new
@@ -119,7 +120,14 @@ public enum HTTPRequestParser {
             }
             let field = buffer[position..<end.contentEnd]
             position = end.next
-            if field.isEmpty { return .head(request, end: position) }
+            if field.isEmpty {
+                // HTTP/1.1 names its host once (RFC 9112 §3.2): none, or two that may disagree
+                // about where the request goes, is 400.
+                if request.version == "HTTP/1.1", request.headers.filter({ HTTPRequest.equalIgnoringASCIICase($0.name, "Host") }).count != 1 {
+                    return .failure(.badRequest, "an HTTP/1.1 request names its host in one Host header field")
+                }
+                return .head(request, end: position)
+            }
             guard request.headers.count < limits.headerCount else {
                 return .failure(.headerFieldsTooLarge, "more than \(limits.headerCount) header fields")
             }

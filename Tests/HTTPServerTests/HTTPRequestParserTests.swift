@@ -36,26 +36,26 @@ struct HTTPRequestParserTests {
 
     @Test("a bare LF ends a line too; header values are trimmed; names compare case-insensitively")
     func lenientLines() throws {
-        guard case .request(let request, _) = parse("GET /v1/health HTTP/1.1\nX-A:   padded \t\n\n") else { Issue.record("not a request"); return }
+        guard case .request(let request, _) = parse("GET /v1/health HTTP/1.1\nHost: x\nX-A:   padded \t\n\n") else { Issue.record("not a request"); return }
         #expect(request.header("x-a") == "padded")
         #expect(request.body.isEmpty)
     }
 
     @Test("malformed requests are refused with their status", arguments: [
-        ("GET /\r\n\r\n", 400), ("GET  / HTTP/1.1\r\n\r\n", 400), ("G(T / HTTP/1.1\r\n\r\n", 400), ("GET / HTTP/2.0\r\n\r\n", 505),
-        ("GET / FTP/1.1\r\n\r\n", 400), ("GET noslash HTTP/1.1\r\n\r\n", 400), ("GET / HTTP/1.1\r\n folded\r\n\r\n", 400),
-        ("GET / HTTP/1.1\r\nNo colon\r\n\r\n", 400), ("GET / HTTP/1.1\r\nBad Name: x\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nHost: x\r\n\r\n", 411), ("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400),
-        ("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501), ("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nab\r\n0\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1234567890ABCDEF0\r\n", 400),
-        ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", 400),
-        ("GET / HTTP/1.1\r\nX: a\u{1}b\r\n\r\n", 400),
+        ("GET /\r\n\r\n", 400), ("GET  / HTTP/1.1\r\nHost: x\r\n\r\n", 400), ("G(T / HTTP/1.1\r\nHost: x\r\n\r\n", 400), ("GET / HTTP/2.0\r\n\r\n", 505),
+        ("GET / FTP/1.1\r\n\r\n", 400), ("GET noslash HTTP/1.1\r\nHost: x\r\n\r\n", 400), ("GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n", 400), ("GET / HTTP/1.1\r\nHost: x\r\nBad Name: x\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\n\r\n", 411), ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501), ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nab\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1234567890ABCDEF0\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: x\r\nX: a\u{1}b\r\n\r\n", 400),
     ])
     func malformed(_ text: String, _ code: Int) {
         guard case .failure(let status, let message) = parse(text) else { Issue.record("accepted: \(text.debugDescription)"); return }
@@ -72,10 +72,10 @@ struct HTTPRequestParserTests {
         limits.bodyBytes = 10
         func code(_ text: String) -> Int? { if case .failure(let status, _) = parse(text, limits: limits) { status.code } else { nil } }
         #expect(code("GET /" + String(repeating: "a", count: 100)) == 414)
-        #expect(code("GET / HTTP/1.1\r\nX: " + String(repeating: "b", count: 200)) == 431)
-        #expect(code("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n") == 431)
-        #expect(code("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n") == 413)
-        #expect(code("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n") == nil)
+        #expect(code("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "b", count: 200)) == 431)
+        #expect(code("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n") == 431)
+        #expect(code("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n") == 413)
+        #expect(code("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n") == nil)
     }
 
     @Test("HTTP/1.0 closes unless it asks to keep alive; HTTP/1.1 keeps alive unless it asks to close")
@@ -83,7 +83,7 @@ struct HTTPRequestParserTests {
         func keeps(_ text: String) -> Bool? { if case .request(let r, _) = parse(text) { r.keepsAlive } else { nil } }
         #expect(keeps("GET / HTTP/1.0\r\n\r\n") == false)
         #expect(keeps("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") == true)
-        #expect(keeps("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") == false)
+        #expect(keeps("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") == false)
     }
 
     @Test("query parameters are percent-decoded")
@@ -95,7 +95,7 @@ struct HTTPRequestParserTests {
 
     @Test("a chunked body is decoded: extensions ignored, trailers read, the next request left in the buffer")
     func chunked() throws {
-        let text = "POST /v1/decide HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n4;name=value\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: t\r\n\r\nGET / HTTP/1.1\r\n"
+        let text = "POST /v1/decide HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n4;name=value\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: t\r\n\r\nGET / HTTP/1.1\r\n"
         guard case .request(let request, let consumed) = parse(text) else { Issue.record("not a request"); return }
         #expect(String(decoding: request.body, as: UTF8.self) == "{\"a\":1}")
         #expect(consumed == text.utf8.count - "GET / HTTP/1.1\r\n".utf8.count)
@@ -103,7 +103,7 @@ struct HTTPRequestParserTests {
 
     @Test("a chunked body cut at every byte is incomplete and then, resumed with its progress, the same request")
     func chunkedResumed() throws {
-        let text = Array("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1\n \n6\r\nworld!\r\n0\r\n\r\n".utf8)
+        let text = Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1\n \n6\r\nworld!\r\n0\r\n\r\n".utf8)
         var progress = HTTPRequestParser.Progress()
         for end in 1..<text.count {
             #expect(HTTPRequestParser.parse(text[..<end], bodyLimit: nil, progress: &progress) == .incomplete, "cut at \(end)")
@@ -136,14 +136,24 @@ struct HTTPRequestParserTests {
 
     @Test("empty lines before a request line are passed over and consumed with the request (RFC 9112 §2.2)")
     func emptyLinesBefore() throws {
-        for text in ["\r\nGET /a HTTP/1.1\r\n\r\n", "\n\r\n\nGET /a HTTP/1.1\r\n\r\n"] {
+        for text in ["\r\nGET /a HTTP/1.1\r\nHost: x\r\n\r\n", "\n\r\n\nGET /a HTTP/1.1\r\nHost: x\r\n\r\n"] {
             guard case .request(let request, let consumed) = parse(text) else { Issue.record("not a request: \(text.debugDescription)"); continue }
             #expect(request.path == "/a" && consumed == text.utf8.count)
         }
         #expect(parse("\r") == .incomplete)
         #expect(parse("\r\n") == .incomplete)
-        guard case .failure(let status, _) = parse("\rGET / HTTP/1.1\r\n\r\n") else { Issue.record("a bare CR passed"); return }
+        guard case .failure(let status, _) = parse("\rGET / HTTP/1.1\r\nHost: x\r\n\r\n") else { Issue.record("a bare CR passed"); return }
         #expect(status.code == 400)
+    }
+
+    @Test("an HTTP/1.1 request names its host once: none, or two, is 400 (RFC 9112 §3.2); HTTP/1.0 needs none")
+    func hostOnce() {
+        for text in ["GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nhost: b\r\n\r\n"] {
+            guard case .failure(let status, let message) = parse(text) else { Issue.record("accepted: \(text.debugDescription)"); continue }
+            #expect(status.code == 400 && message.contains("one Host header field"))
+        }
+        #expect(parse("GET / HTTP/1.0\r\n\r\n").request?.path == "/")
+        #expect(parse("GET / HTTP/1.1\r\nHOST: a\r\n\r\n").request?.path == "/")
     }
 
     @Test("an HTTP/1.0 request with Transfer-Encoding is 400: an HTTP/1.0 hop frames its body otherwise (RFC 9112 §6.1)")
@@ -162,12 +172,12 @@ struct HTTPRequestParserTests {
         // 1,000 bytes of extension for each byte of data: the framing bound (150,000 + 64 KiB)
         // is passed after about 214 chunks, 214 bytes of data.
         let chunk = "1;" + String(repeating: "e", count: 1000) + "\r\nx\r\n"
-        let text = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + String(repeating: chunk, count: 300) + "0\r\n\r\n"
+        let text = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + String(repeating: chunk, count: 300) + "0\r\n\r\n"
         guard case .failure(let status, let message) = parse(text, limits: limits) else { Issue.record("accepted"); return }
         #expect(status.code == 413)
         #expect(message.contains("framed"))
         // The same data in one chunk is taken.
-        let plain = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n12c\r\n" + String(repeating: "x", count: 300) + "\r\n0\r\n\r\n"
+        let plain = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n12c\r\n" + String(repeating: "x", count: 300) + "\r\n0\r\n\r\n"
         #expect(parse(plain, limits: limits).request?.body.count == 300)
     }
 
@@ -175,7 +185,7 @@ struct HTTPRequestParserTests {
     func chunkedLimit() {
         var limits = HTTPLimits()
         limits.bodyBytes = 8
-        let result = parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\n", limits: limits)
+        let result = parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\n", limits: limits)
         guard case .failure(let status, _) = result else { Issue.record("\(result)"); return }
         #expect(status.code == 413)
     }

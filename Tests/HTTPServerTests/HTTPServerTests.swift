@@ -85,7 +85,7 @@ struct HTTPServerTests {
     func slowClient() throws {
         let server = try server({ $0.readTimeout = 200 }) { _ in HTTPResponse(status: .ok) }
         defer { server.stop() }
-        let answer = raw("GET /v1/health HTTP/1.1\r\nHo", port: server.port)
+        let answer = raw("GET /v1/health HTTP/1.1\r\nHost: x\r\nHo", port: server.port)
         #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
     }
 
@@ -103,7 +103,7 @@ struct HTTPServerTests {
         // The client on a thread of its own: under a loaded test run, Dispatch's pool may not start
         // a queued block for seconds, and the request would not be in flight yet.
         let client = Thread {
-            answer.text = self.raw("GET / HTTP/1.1\r\nConnection: close\r\n\r\n", port: port)
+            answer.text = self.raw("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
             finished.signal()
         }
         client.start()
@@ -115,7 +115,7 @@ struct HTTPServerTests {
         #expect(server.stop(within: 5))
         finished.wait()
         #expect(answer.text.hasSuffix("done"), "\(answer.text)")
-        #expect(raw("GET / HTTP/1.1\r\n\r\n", port: port).isEmpty)
+        #expect(raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n", port: port).isEmpty)
     }
 
     final class Answer: @unchecked Sendable { var text = "" }
@@ -147,7 +147,7 @@ struct HTTPServerTests {
         let answer = raw("POST /secret HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n", port: server.port)
         #expect(answer.hasPrefix("HTTP/1.1 401 Unauthorized\r\n") && answer.hasSuffix("no"), "\(answer)")
         #expect(handled.text.isEmpty)
-        #expect(raw("GET /open HTTP/1.1\r\nConnection: close\r\n\r\n", port: server.port).hasPrefix("HTTP/1.1 200 OK"))
+        #expect(raw("GET /open HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: server.port).hasPrefix("HTTP/1.1 200 OK"))
         #expect(handled.text == "/open")
     }
 
@@ -237,8 +237,8 @@ struct HTTPServerTests {
             configuration.bodyLimit = { $0.path == "/big" ? 16 : nil }
         }) { request in HTTPResponse(status: .ok, contentType: "text/plain", body: String(request.body.count)) }
         defer { server.stop() }
-        #expect(raw("POST /small HTTP/1.1\r\nContent-Length: 8\r\nConnection: close\r\n\r\n12345678", port: server.port).hasPrefix("HTTP/1.1 413 "))
-        #expect(raw("POST /big HTTP/1.1\r\nContent-Length: 8\r\nConnection: close\r\n\r\n12345678", port: server.port).hasSuffix("\r\n\r\n8"))
+        #expect(raw("POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\nConnection: close\r\n\r\n12345678", port: server.port).hasPrefix("HTTP/1.1 413 "))
+        #expect(raw("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\nConnection: close\r\n\r\n12345678", port: server.port).hasSuffix("\r\n\r\n8"))
     }
 
     @Test("a port in use or a bad host is a start error, not a trap")
@@ -300,7 +300,7 @@ struct HTTPServerDeadlineTests {
             Issue.record("no connection")
             return
         }
-        #expect(connection.send(Array("POST /x HTTP/1.1\r\nContent-Length: 100\r\n\r\n".utf8)))
+        #expect(connection.send(Array("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n".utf8)))
         for _ in 0..<60 {
             guard connection.send([0x7B]) else { break }
             usleep(20_000)
@@ -344,7 +344,7 @@ struct HTTPServerBodyTests {
             Issue.record("no connection")
             return
         }
-        let pieces = ["POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n7\r\n{\"a\":", "1}\r\n", "3\r\n[2]\r\n0\r\n", "\r\n"]
+        let pieces = ["POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7\r\n{\"a\":", "1}\r\n", "3\r\n[2]\r\n0\r\n", "\r\n"]
         for piece in pieces {
             #expect(connection.send(Array(piece.utf8)))
             usleep(20_000)
@@ -353,9 +353,9 @@ struct HTTPServerBodyTests {
         #expect(chunked?.status == 200)
         #expect(chunked.map { String(decoding: $0.body, as: UTF8.self) } == "{\"a\":1}[2]")
         // The connection stays open for the next request.
-        #expect(connection.send(Array("POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\n{\"a\":1}[2]".utf8)))
+        #expect(connection.send(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{\"a\":1}[2]".utf8)))
         #expect(connection.readResponse().map { String(decoding: $0.body, as: UTF8.self) } == "{\"a\":1}[2]")
-        #expect(connection.send(Array("POST /echo HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n".utf8)))
+        #expect(connection.send(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n".utf8)))
         #expect(connection.readResponse()?.status == 400)
     }
 }
