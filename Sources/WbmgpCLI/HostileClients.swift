@@ -23,44 +23,45 @@ struct HostileClients {
     static func catalogue(seed: UInt64) -> [[UInt8]] {
         func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         // A body the reader refuses (422: no application date, dwelling or household), so the
-        // abuse measures the HTTP layer and not the rules.
+        // abuse measures the HTTP layer and not the rules. Each request names its host, as
+        // HTTP/1.1 asks, so that it meets the fault it was made for (without, each was a 400).
         let json = #"{"id":"bench-malformed","kind":"new-tenancy"}"#
         var random = SplitMix64(seed: seed)
         var list: [[UInt8]] = [
             bytes("GARBAGE\r\n\r\n"),
             bytes("GET /v1/health HTTP/9.9\r\nHost: x\r\n\r\n"),
             bytes("GET /v1/health\r\n\r\n"),
-            bytes("get /v1/health HTTP/1.1\r\n\r\n"),
-            bytes("GET v1/health HTTP/1.1\r\n\r\n"),
-            bytes("GET /" + String(repeating: "a", count: 20_000) + " HTTP/1.1\r\n\r\n"),
-            bytes("GET /v1/health HTTP/1.1\r\nX-Big: " + String(repeating: "b", count: 40_000) + "\r\n\r\n"),
+            bytes("get /v1/health HTTP/1.1\r\nHost: bench\r\n\r\n"),
+            bytes("GET v1/health HTTP/1.1\r\nHost: bench\r\n\r\n"),
+            bytes("GET /" + String(repeating: "a", count: 20_000) + " HTTP/1.1\r\nHost: bench\r\n\r\n"),
+            bytes("GET /v1/health HTTP/1.1\r\nHost: bench\r\nX-Big: " + String(repeating: "b", count: 40_000) + "\r\n\r\n"),
             bytes("GET /v1/health HTTP/1.1\r\n" + (0..<200).map { "X-\($0): v\r\n" }.joined() + "\r\n"),
-            bytes("GET /v1/health HTTP/1.1\r\nNo colon here\r\n\r\n"),
-            bytes("GET /v1/health HTTP/1.1\r\n Folded: header\r\n\r\n"),
+            bytes("GET /v1/health HTTP/1.1\r\nHost: bench\r\nNo colon here\r\n\r\n"),
+            bytes("GET /v1/health HTTP/1.1\r\nHost: bench\r\n Folded: header\r\n\r\n"),
             bytes("GET /v1/health HTTP/1.1\r\nHost: a\u{0}b\r\n\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + json),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcdef"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\n"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabc"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"id\": [}"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count + 11)\r\n\r\n" + json.dropLast() + ",\"note\":1}}"),
-            bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: \(json.utf8.count)\r\n\r\n" + json),
-            bytes("POST /v1/decide?format=pdf HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n" + json),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n\r\n" + json),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nabcdef"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\n"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabc"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"id\": [}"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count + 11)\r\n\r\n" + json.dropLast() + ",\"note\":1}}"),
+            bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: text/plain\r\nContent-Length: \(json.utf8.count)\r\n\r\n" + json),
+            bytes("POST /v1/decide?format=pdf HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n" + json),
             bytes("DELETE /v1/decide HTTP/1.1\r\nHost: x\r\n\r\n"),
             bytes("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n"),
-            bytes("GET /v1/health HTTP/1.1\r\nHo"),
+            bytes("GET /v1/health HTTP/1.1\r\nHost: bench\r\nHo"),
             [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03],  // a TLS client hello on a plain port
         ]
         // Random bytes, and valid requests cut at a random point.
         for _ in 0..<20 { list.append((0..<random.int(in: 1...300)).map { _ in UInt8(truncatingIfNeeded: random.next()) }) }
-        let whole = bytes("POST /v1/decide HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n" + json)
+        let whole = bytes("POST /v1/decide HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n" + json)
         for _ in 0..<20 { list.append(Array(whole.prefix(random.int(in: 1...(whole.count - 1))))) }
         return list
     }
