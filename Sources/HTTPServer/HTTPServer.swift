@@ -156,9 +156,9 @@ public final class HTTPServer: @unchecked Sendable {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var progress = HTTPRequestParser.Progress()
-        // When the request being read began, and whether its head was complete and admitted.
+        // When the request being read began, and whether its head was admitted (whether it is
+        // complete the parser's progress says: it keeps the head once read).
         var started: DispatchTime?
-        var headComplete = false
         var admitted = false
         let write = { (bytes: [UInt8]) -> Bool in SocketIO.writeAll(client, bytes, timeoutMilliseconds: self.configuration.writeTimeout) }
         while true {
@@ -183,7 +183,6 @@ public final class HTTPServer: @unchecked Sendable {
                 buffer.removeFirst(consumed)
                 progress = HTTPRequestParser.Progress()
                 started = buffer.isEmpty ? nil : DispatchTime.now()
-                headComplete = false
                 admitted = false
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
                 let began = DispatchTime.now()
@@ -213,8 +212,7 @@ public final class HTTPServer: @unchecked Sendable {
             case .incomplete:
                 var wait = configuration.readTimeout
                 if let started {
-                    if !headComplete { headComplete = progress.completeHead != nil || HTTPServer.containsEndOfHead(buffer) }
-                    let bound = headComplete ? configuration.requestTimeout : configuration.headerTimeout
+                    let bound = progress.completeHead != nil ? configuration.requestTimeout : configuration.headerTimeout
                     let spent = Int64((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
                     wait = Int32(clamping: max(0, min(Int64(wait), Int64(bound) - spent)))
                 }
@@ -237,16 +235,6 @@ public final class HTTPServer: @unchecked Sendable {
     func complete(_ request: HTTPRequest, _ status: HTTPStatus, bodyBytes: Int, delivered: Bool, since began: DispatchTime) {
         guard let completed = configuration.completed else { return }
         completed(Completion(request: request, status: status, bodyBytes: bodyBytes, delivered: delivered, nanoseconds: DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds))
-    }
-
-    /// Whether the bytes hold the empty line that ends a header section (CRLF or, as the
-    /// parser accepts, a bare LF).
-    static func containsEndOfHead(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 2 else { return false }
-        for index in 1..<bytes.count where bytes[index] == 0x0A {
-            if bytes[index - 1] == 0x0A || (index >= 2 && bytes[index - 1] == 0x0D && bytes[index - 2] == 0x0A) { return true }
-        }
-        return false
     }
 
     /// The connections open now.

@@ -89,22 +89,15 @@ enum ServeCommand {
         let current = RoutesPool(RoutesPool.sets(module, replicas: ServeCommand.replicaCount, make: makeRoutes))
         let access = AccessLog()
         // A request without a valid token is refused on its head, before its body is read.
-        configuration.admit = { head in
-            guard case .refused(let response) = ServeCommand.admission(head, tokenList) else { return nil }
-            return response
-        }
+        // The server asks it of every request before the handler sees it.
+        configuration.admit = { head in ServeCommand.refusal(of: head, tokenList) }
         // Logged once written: what was delivered, not what was meant to be.
         configuration.completed = { completion in
             access.record(completion, who: ServeCommand.authorised(completion.request, tokenList) ?? "-")
         }
         let server: HTTPServer
         do {
-            server = try HTTPServer(configuration) { request in
-                switch ServeCommand.admission(request, tokenList) {
-                case .refused(let refusal): return refusal
-                case .admitted: return current.withRoutes { $0.handle(request) }
-                }
-            }
+            server = try HTTPServer(configuration) { request in current.withRoutes { $0.handle(request) } }
         } catch {
             Output.error("wbmgp: error: [E-SERVE] \(error.description)")
             return .configuration
@@ -137,21 +130,13 @@ enum ServeCommand {
             service: service, letters: module.letters, version: Version.current, role: role, log: append, deskDirectory: deskDirectory)
     }
 
-    enum Admission {
-        /// With the token's name, or nil where no token is needed.
-        case admitted(String?)
-        case refused(HTTPResponse)
-    }
-
-    /// Whether `request` (its head is enough) may be served: without tokens, or on a public
-    /// route, always; else only with one of the tokens. Asked by the server once the head is
-    /// read and again by the handler, so no request reaches a route unchecked.
-    static func admission(_ request: HTTPRequest, _ tokens: [(name: String, token: [UInt8])]) -> Admission {
-        if tokens.isEmpty || ServiceRoutes.isPublic(request) { return .admitted(nil) }
-        if let name = authorised(request, tokens) { return .admitted(name) }
+    /// The 401 for `request` (its head is enough) when it may not be served; nil when it may:
+    /// without tokens, or on a public route, always; else only with one of the tokens.
+    static func refusal(of request: HTTPRequest, _ tokens: [(name: String, token: [UInt8])]) -> HTTPResponse? {
+        if tokens.isEmpty || ServiceRoutes.isPublic(request) || authorised(request, tokens) != nil { return nil }
         var refused = ServiceRoutes.error(.unauthorized, "E-AUTH", "send 'Authorization: Bearer TOKEN' with a token of the server's token file")
         refused.headers.append(("WWW-Authenticate", "Bearer"))
-        return .refused(refused)
+        return refused
     }
 
     /// The token's name when the request carries one of the tokens; every token is compared in

@@ -50,7 +50,7 @@ public enum MonitoringSuppression {
         var shown = counts.map { single($0, minimum: k) }
         // A hidden total hides its parts' sum: each hidden part may be any of 1 to k − 1.
         guard total >= k else { return (single(total, minimum: k), shown) }
-        while isWorkedOut(counts, shown, total: total, minimum: k) {
+        while isWorkedOut(counts, shown, minimum: k) {
             let candidates = counts.indices.filter { counts[$0] > 0 && shown[$0] == .exact(counts[$0]) }
             guard let next = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) else {
                 return (.atLeast(k), shown)
@@ -65,7 +65,7 @@ public enum MonitoringSuppression {
     /// one set fits only when there is one hidden count, or their sum is the least (or, with no
     /// "≥ k", the most) that they can make. Shifting one between two hidden counts fits as well
     /// in every other case.
-    static func isWorkedOut(_ counts: [Int], _ shown: [Shown], total: Int, minimum k: Int) -> Bool {
+    static func isWorkedOut(_ counts: [Int], _ shown: [Shown], minimum k: Int) -> Bool {
         var below = 0, atLeast = 0, sum = 0
         for i in counts.indices {
             switch shown[i] {
