@@ -26,7 +26,10 @@ public struct HTTPResponse: Sendable {
 
     /// The bytes on the wire: status line, the fields (a `Content-Length` added unless given,
     /// `Connection: close` when the connection ends after it), an empty line, the body.
-    public func serialized(closing: Bool) -> [UInt8] {
+    ///
+    /// `headOnly` for the answer to a HEAD request (RFC 9110 §9.3.2): the fields the GET would
+    /// carry, its `Content-Length` included, and no body.
+    public func serialized(closing: Bool, headOnly: Bool = false) -> [UInt8] {
         var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
         for (name, value) in headers where HTTPResponse.isSafe(name) && HTTPResponse.isSafe(value) { head += "\(name): \(value)\r\n" }
         if stream == nil, !headers.contains(where: { HTTPRequest.equalIgnoringASCIICase($0.name, "Content-Length") }) { head += "Content-Length: \(body.count)\r\n" }
@@ -35,7 +38,7 @@ public struct HTTPResponse: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(head.utf8.count + body.count)
         bytes.append(contentsOf: head.utf8)
-        bytes.append(contentsOf: body)
+        if !headOnly { bytes.append(contentsOf: body) }
         return bytes
     }
 

@@ -13,7 +13,7 @@ import Dispatch
 /// client within `writeTimeout` (else the connection closes), and ``stop(within:)`` stops
 /// accepting and waits for the requests in flight. A request may be refused on its head alone,
 /// before its body is read (``Configuration/admit``); `Expect: 100-continue` is answered once
-/// the head is admitted.
+/// the head is admitted. A HEAD request gets the head of the handler's response, no body.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
@@ -170,8 +170,9 @@ public final class HTTPServer: @unchecked Sendable {
                 admitted = true
                 let began = DispatchTime.now()
                 if let refusal = configuration.admit?(head) {
-                    let delivered = write(refusal.serialized(closing: true))
-                    complete(head, refusal.status, bodyBytes: delivered ? refusal.body.count : 0, delivered: delivered, since: began)
+                    let headOnly = head.method == "HEAD"
+                    let delivered = write(refusal.serialized(closing: true, headOnly: headOnly))
+                    complete(head, refusal.status, bodyBytes: delivered && !headOnly ? refusal.body.count : 0, delivered: delivered, since: began)
                     return
                 }
                 if parsed.request == nil, head.version == "HTTP/1.1", head.header("Expect").map({ HTTPRequest.equalIgnoringASCIICase($0, "100-continue") }) == true {
@@ -187,6 +188,15 @@ public final class HTTPServer: @unchecked Sendable {
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
                 let began = DispatchTime.now()
                 let response = handler(request)
+                // A HEAD request is answered with the head alone (RFC 9110 §9.3.2); the handler
+                // answers it as the GET, so the fields agree with those of the GET.
+                let headOnly = request.method == "HEAD"
+                if headOnly, response.stream != nil {
+                    // A streamed body has no length to announce: the head, and the end of the connection.
+                    let delivered = write(response.serialized(closing: true, headOnly: true))
+                    complete(request, response.status, bodyBytes: 0, delivered: delivered, since: began)
+                    return
+                }
                 if let stream = response.stream {
                     // Streamed: the head, then each piece as it comes; the end of the body is the
                     // end of the connection.
@@ -202,8 +212,8 @@ public final class HTTPServer: @unchecked Sendable {
                     complete(request, response.status, bodyBytes: sent, delivered: delivered, since: began)
                     return
                 }
-                let delivered = write(response.serialized(closing: closing))
-                complete(request, response.status, bodyBytes: delivered ? response.body.count : 0, delivered: delivered, since: began)
+                let delivered = write(response.serialized(closing: closing, headOnly: headOnly))
+                complete(request, response.status, bodyBytes: delivered && !headOnly ? response.body.count : 0, delivered: delivered, since: began)
                 guard delivered, !closing else { return }
             case .failure(let status, let message):
                 let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#

@@ -63,6 +63,32 @@ struct HTTPServerTests {
         #expect(answer.contains("Connection: close"))
     }
 
+    @Test("HEAD gets the head the handler gave, Content-Length included, and no body; the connection goes on (RFC 9110 §9.3.2)")
+    func head() throws {
+        let server = try server { request in HTTPResponse(status: .ok, contentType: "text/plain", body: "body of \(request.path)") }
+        defer { server.stop() }
+        let answer = raw("HEAD /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: server.port)
+        // The first head ends where the second response starts: no body between them.
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\nHTTP/1.1 200 OK\r\n"))
+        #expect(answer.hasSuffix("\r\n\r\nbody of /b"))
+        #expect(!answer.contains("body of /a"))
+    }
+
+    @Test("HEAD of a streamed response: the head alone, the body never produced, the connection closed")
+    func headOfStream() throws {
+        let produced = Flag()
+        let server = try server { _ in
+            HTTPResponse(status: .ok, contentType: "application/x-ndjson") { write in
+                produced.set()
+                _ = write(Array("piece\n".utf8))
+            }
+        }
+        defer { server.stop() }
+        let answer = raw("HEAD /s HTTP/1.1\r\nHost: x\r\n\r\n", port: server.port)
+        #expect(answer == "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nConnection: close\r\n\r\n")
+        #expect(!produced.isSet)
+    }
+
     @Test("a malformed request gets its status as JSON and the connection closes")
     func malformed() throws {
         let server = try server { _ in HTTPResponse(status: .ok) }
@@ -191,6 +217,14 @@ struct HTTPServerTests {
         // Told as not delivered, with nothing counted as sent.
         let seen = completions.all
         #expect(seen.count == 1 && seen.first?.delivered == false && seen.first?.bodyBytes == 0 && seen.first?.status == .ok)
+    }
+
+    /// Set once from a handler's thread, read by the test.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 
     final class Completions: @unchecked Sendable {

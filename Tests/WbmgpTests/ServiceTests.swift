@@ -148,6 +148,15 @@ struct ServiceRoutesTests {
         #expect(wrongMethod.status.code == 405)
         #expect(wrongMethod.headers.contains { $0.name == "Allow" && $0.value == "POST" })
         #expect(routes.handle(HTTPRequest(method: "GET", target: "/v2/nothing")).status.code == 404)
+        // A GET route answers HEAD as its GET (the server leaves the body out) and names both.
+        let head = routes.handle(HTTPRequest(method: "HEAD", target: "/v1/health"))
+        #expect(head.status.code == 200)
+        #expect(head.body == routes.handle(HTTPRequest(method: "GET", target: "/v1/health")).body)
+        let postToGet = routes.handle(HTTPRequest(method: "POST", target: "/v1/health"))
+        #expect(postToGet.status.code == 405)
+        #expect(postToGet.headers.contains { $0.name == "Allow" && $0.value == "GET, HEAD" })
+        #expect(routes.handle(HTTPRequest(method: "HEAD", target: "/v1/decide")).status.code == 405)
+        #expect(ServiceRoutes.isPublic(HTTPRequest(method: "HEAD", target: "/desk.css")))
         #expect(routes.handle(post("/v1/decide?format=pdf", [0x7B, 0x7D])).status.code == 400)
         #expect(routes.handle(post("/v1/decide?lang=de", [0x7B, 0x7D])).status.code == 400)
     }

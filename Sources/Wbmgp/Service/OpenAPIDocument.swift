@@ -33,6 +33,13 @@ enum OpenAPIDocument {
                     ])))
                 }
                 methods.append((operation.method.lowercased(), .sortedObject(members)))
+                // Every GET route answers HEAD too (``ServiceRoutes/routes``): the same head, no body.
+                if operation.method == "GET" {
+                    var head = members.filter { $0.0 != "summary" && $0.0 != "operationId" }
+                    head.append(("summary", .string("The head of GET \(path), without its body")))
+                    head.append(("operationId", .string(operation.id + "Head")))
+                    methods.append(("head", .sortedObject(head)))
+                }
             }
             paths.append((path, .sortedObject(methods)))
         }

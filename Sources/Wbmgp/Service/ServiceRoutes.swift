@@ -90,8 +90,12 @@ public struct ServiceRoutes: Sendable {
         ]) { first, _ in first }
     }()
 
-    /// The methods each path answers.
-    static let routes: [String: Set<String>] = operations.mapValues { Set($0.map(\.method)) }
+    /// The methods each path answers: a path that answers GET answers HEAD too, with the GET's
+    /// head and no body (RFC 9110 §9.1, §9.3.2; the server leaves the body out).
+    static let routes: [String: Set<String>] = operations.mapValues { operations in
+        let methods = Set(operations.map(\.method))
+        return methods.contains("GET") ? methods.union(["HEAD"]) : methods
+    }
 
     /// Whether the service answers on this path (an access log writes only such paths).
     public static func isRoute(_ path: String) -> Bool { routes[path] != nil }
@@ -100,7 +104,7 @@ public struct ServiceRoutes: Sendable {
     /// opens a page: they are served to anyone, and the page sends the token the clerk enters
     /// with each call of the API.
     public static func isPublic(_ request: HTTPRequest) -> Bool {
-        request.method == "GET" && DeskPage.files[request.path] != nil
+        (request.method == "GET" || request.method == "HEAD") && DeskPage.files[request.path] != nil
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
