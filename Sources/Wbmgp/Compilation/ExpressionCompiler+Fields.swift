@@ -44,7 +44,8 @@ extension ExpressionCompiler {
     ]
     static let designationRecordFields: [String: (DesignationRecordFact, ValueType)] = [
         "id": (.id, .text), "municipality": (.municipality, .text), "from": (.from, .date), "until": (.until, .date),
-        "extends": (.extends, .text), "measures": (.measures, .list(.text)), "region": (.region, .list(.text)),
+        "extends": (.extends, .text), "listedBefore": (.listedBefore, .designationRecord), "measures": (.measures, .list(.text)),
+        "region": (.region, .list(.text)),
         "neighbourhoods": (.neighbourhoods, .list(.text)), "postcodes": (.postcodes, .list(.text)), "streets": (.streets, .list(.text)),
         "addresses": (.addresses, .list(.text)),
     ]

@@ -286,6 +286,7 @@ extension ExpressionEvaluator {
         case .from: return .date(designation.from)
         case .until: return .date(designation.until)
         case .extends: return designation.extends.map { .text($0) } ?? .unknown
+        case .listedBefore: return index > 0 ? .designation(index - 1) : .unknown
         case .measures: return .list(designation.measures.map { .text($0.name) })
         case .region: return .list(designation.regionMunicipalities.map { .text($0) })
         case .neighbourhoods: return .list(designation.areas.neighbourhoods.map { .text($0) })

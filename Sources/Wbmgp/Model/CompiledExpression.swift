@@ -61,6 +61,9 @@ public enum RequestFact: String, Hashable, Sendable {
 /// Facts of a designation value; a measure by name, and a measure's field by slot.
 public enum DesignationRecordFact: Hashable, Sendable {
     case id, municipality, from, until, extends, measures, region
+    /// The designation listed just before this one in the chain (`previous` oldest first, the
+    /// requested last); unknown for the first.
+    case listedBefore
     /// The areas as lists of text: names, postcode patterns, street ranges, single addresses.
     case neighbourhoods, postcodes, streets, addresses
     case measure(String)

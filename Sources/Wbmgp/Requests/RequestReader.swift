@@ -46,13 +46,37 @@ public struct RequestReader: Sendable {
             if let report = object.value("report") { evaluation?.report = try Self.reportPeriod(report) }
         }
         guard let kind = try root.string("kind") else { throw root.missing("kind", "'initial' or 'extension'") }
-        return DesignationRequest(
+        let request = DesignationRequest(
             id: try root.requiredString("id"), kind: kind, receivedDate: try root.requiredDate("receivedDate"),
             dispatchDate: try root.date("dispatchDate"), requested: requested, previous: previous, substantiation: substantiation,
             regionalAlternatives: try root.string("regionalAlternatives", atMost: prose),
             instrumentChoice: try root.string("instrumentChoice", atMost: prose),
             localEvaluation: evaluation, provincialAdvice: try root.string("provincialAdvice", atMost: prose),
             ministerDecisionDate: try root.date("ministerDecisionDate"), ministerDecisionDispatchDate: try root.date("ministerDecisionDispatchDate"))
+        try Self.checkChronology(request)
+        return request
+    }
+
+    /// Dates that cannot all be true (`E-CHRONOLOGY`, as an application's decision date before
+    /// its application date): a request sent after it was received, decided before it was
+    /// received, its decision made known before it was made, or an earlier designation ending
+    /// before it starts. Each would have the deadline or the chain reckoned from a day that did
+    /// not happen, and the findings would read as if it had. (The requested term ending before
+    /// it starts is REQ-TERM-MAX-4Y's finding: the term is what the request asks for.)
+    static func checkChronology(_ request: DesignationRequest) throws(InputError) {
+        func error(_ path: String, _ message: String) -> InputError { InputError(code: "E-CHRONOLOGY", path: path, message: message) }
+        if let sent = request.dispatchDate, sent > request.receivedDate {
+            throw error("$.dispatchDate", "the request was sent on \(sent), after it was received on \(request.receivedDate)")
+        }
+        if let decided = request.ministerDecisionDate, decided < request.receivedDate {
+            throw error("$.ministerDecisionDate", "the Minister's decision date \(decided) lies before the request was received, \(request.receivedDate)")
+        }
+        if let madeKnown = request.ministerDecisionDispatchDate, let decided = request.ministerDecisionDate, madeKnown < decided {
+            throw error("$.ministerDecisionDispatchDate", "the decision was made known on \(madeKnown), before it was made on \(decided)")
+        }
+        for (i, designation) in request.previous.enumerated() where designation.until < designation.from {
+            throw error("$.previous[\(i)].term.until", "the term ends on \(designation.until), before it starts on \(designation.from)")
+        }
     }
 
     /// The period a monitoring report counts (interface §11 `report` JSON): its `from`/`until`
