@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Wbmgp
@@ -33,11 +34,29 @@ struct ContextFactTests {
             #expect(evaluator.context(.applicant) == .person(1))
             #expect(evaluator.context(.household) == .list([.person(0), .person(1)]))
             #expect(evaluator.context(.designations) == .list([.text("a8-x")]))
-            // Granted before the application date, and after the decision date; the one in
-            // time and the one refused are in neither.
-            #expect(evaluator.context(.hardshipBeforeApplication) == .list([.text("art8-2")]))
+            // Granted after the decision date: art10-5 (its other decision was refused). art8-2
+            // was granted before the application date, but also in time, which lifts the
+            // ground: it is in neither list, so no reason says the ground stands.
+            #expect(evaluator.context(.hardshipBeforeApplication) == .list([]))
             #expect(evaluator.context(.hardshipAfterDecision) == .list([.text("art10-5")]))
             for fact in [ContextFact.requested, .previous, .measuresInForce, .checkedOn] { #expect(evaluator.context(fact) == .unknown, "\(fact)") }
+            evaluator.end()
+        }
+    }
+
+    @Test("a hardship article granted only out of time is listed; one granted in time too is not")
+    func hardshipOutOfTime() throws {
+        // The same application without the art8-2 decision in time (2019-05-15).
+        let text = Self.application.replacingOccurrences(
+            of: #"{"article": "art8-2", "granted": true, "date": "2019-05-15", "decidedBy": "B&W", "reason": "in time"},"#, with: "")
+        #expect(text != Self.application)
+        let application = try ApplicationReader(law: TestSupport.law, role: .desk).read(Array(text.utf8))
+        let lawDate = TestSupport.date("2019-05-01")
+        let evaluator = ExpressionEvaluator(lawDate: lawDate, designationIds: [])
+        withUnsafePointer(to: application) { lent in
+            evaluator.begin(lent, lawDate: lawDate, designations: .list([]), monthEnd: .lastDayOfMonth)
+            #expect(evaluator.context(.hardshipBeforeApplication) == .list([.text("art8-2")]))
+            #expect(evaluator.context(.hardshipAfterDecision) == .list([.text("art10-5")]))
             evaluator.end()
         }
     }

@@ -15,10 +15,15 @@ extension ExpressionEvaluator {
             guard let application else { return .unknown }
             let wanted: HumanDecisionTiming = fact == .hardshipBeforeApplication ? .beforeApplication : .afterDecision
             let applicationDate = application.pointee.applicationDate, decisionDate = application.pointee.decisionDate
-            let granted = application.pointee.hardship.filter {
-                $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == wanted
+            let granted = application.pointee.hardship.filter(\.granted)
+            func timing(_ decision: HardshipDecision) -> HumanDecisionTiming {
+                HumanDecisionTiming(decision.date, applicationDate: applicationDate, decisionDate: decisionDate)
             }
-            return .list(granted.map { .text($0.article) })
+            // An article with a decision in time is lifted by it: a decision of that article out
+            // of time is then passed over, and a reason saying the ground is not lifted would
+            // contradict the lift (audit of 2026-12-05).
+            let liftedInTime = Set(granted.filter { timing($0) == .inTime }.map(\.article))
+            return .list(granted.filter { timing($0) == wanted && !liftedInTime.contains($0.article) }.map { .text($0.article) })
         case .requested: return request.map { .designation($0.chain.count - 1) } ?? .unknown
         case .previous: return request.map { .list($0.chain.indices.dropLast().map { .designation($0) }) } ?? .unknown
         case .measuresInForce: return request.map { .list($0.measuresInForce.map { .text($0) }) } ?? .unknown
