@@ -34,6 +34,57 @@ struct DesignationTests {
         #expect(AreaMatcher.covers(d, dwelling(street: "Hogenbanweg", number: 51)))
     }
 
+    @Test("a street range limited to a postcode covers a dwelling only with a postcode in it (legal spec B13: Mathenesserdijk, 3026 only)")
+    func streetLimitedToPostcode() throws {
+        let (found, problems) = designation(
+            Self.json(areas: #"{"streets": [{"street": "Mathenesserdijk", "from": 1, "to": 999, "postcode": "3026"}]}"#, measures: Self.art9))
+        #expect(problems.isEmpty)
+        let d = try #require(found.first)
+        #expect(AreaMatcher.covers(d, dwelling(street: "Mathenesserdijk", number: 10, postcode: "3026 AB")))
+        #expect(AreaMatcher.covers(d, dwelling(street: "mathenesserdijk", number: 999, postcode: "3026zz")))
+        #expect(!AreaMatcher.covers(d, dwelling(street: "Mathenesserdijk", number: 10, postcode: "3027AB")))
+        // Not shown to be inside without a postcode, nor outside the range within the postcode.
+        #expect(!AreaMatcher.covers(d, dwelling(street: "Mathenesserdijk", number: 10)))
+        #expect(!AreaMatcher.covers(d, dwelling(street: "Mathenesserdijk", number: 1001, postcode: "3026AB")))
+        // A limit is a postcode pattern as in `postcodes`: anything else is refused at its path (D003).
+        let (_, bad) = designation(
+            Self.json(areas: #"{"streets": [{"street": "Mathenesserdijk", "postcode": "30"}]}"#, measures: Self.art9))
+        #expect(bad.map(\.code) == ["D003"])
+        #expect(bad.first?.jsonPath == "$.areas.streets[0].postcode", "\(bad)")
+    }
+
+    @Test("two ranges of one street limited to postcodes that share none do not overlap; sharing one, they do (D006)")
+    func limitedRangesOverlap() {
+        func range(_ postcode: String?) -> StreetRange {
+            StreetRange(street: "Mathenesserdijk", from: nil, to: nil, parity: .all, postcode: postcode.flatMap { try? AreaReader.postcode($0, path: "$") })
+        }
+        #expect(!DesignationSetChecks.streetRangesOverlap(range("3026"), range("3027")))
+        #expect(DesignationSetChecks.streetRangesOverlap(range("3026"), range("3026AA-3026CZ")))
+        #expect(DesignationSetChecks.streetRangesOverlap(range("3026"), range(nil)))
+    }
+
+    @Test("the shipped Rotterdam designations cover Mathenesserdijk in 3026 only: outside it art. 8 does not apply")
+    func shippedMathenesserdijk() throws {
+        let engine = Engine(law: TestSupport.law, designations: try TestSupport.shippedDesignations())
+        func decide(_ postcode: String) throws -> Decision {
+            // Under six years in the region on 2019-05-01 and unemployment benefit only: refused
+            // under art. 8 lid 1 wherever rotterdam-2018-art8 covers the dwelling.
+            let text = """
+                {"id": "m", "kind": "new-tenancy", "applicationDate": "2019-05-01",
+                 "dwelling": {"municipality": "Rotterdam", "street": "Mathenesserdijk", "houseNumber": 10, "postcode": "\(postcode)", "category": "rental"},
+                 "household": [{"id": "p1", "role": "applicant", "birthDate": "1985-01-01",
+                                "residence": [{"municipality": "Rotterdam", "from": "2016-09-01"}], "income": ["unemployment-benefit"]}]}
+                """
+            return try engine.decide(try ApplicationReader(law: TestSupport.law, role: .desk).read(Array(text.utf8)))
+        }
+        let inside = try decide("3026 AB")
+        #expect(inside.outcome == .refused)
+        #expect(inside.designations == ["rotterdam-2018-art8"])
+        let outside = try decide("3027 AB")
+        #expect(outside.outcome == .notApplicable)
+        #expect(outside.designations.isEmpty)
+    }
+
     @Test("postcodes: 4-digit areas, full codes and ranges, spaces and case ignored")
     func postcodes() throws {
         let (found, _) = designation(Self.json(areas: #"{"postcodes": ["3118", "3117 ab", "3120AA-3120CZ"]}"#, measures: Self.art9))

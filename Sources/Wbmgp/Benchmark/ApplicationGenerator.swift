@@ -44,6 +44,7 @@ public struct ApplicationGenerator {
         } else if let street = random.pick(designation.areas.streets) {
             dwelling += [("street", .string(street.street)), ("houseNumber", .integer((street.from?.number ?? 1) | 1)),
                          ("houseNumberAddition", .string(street.from?.addition ?? ""))]
+            if let limit = street.postcode { dwelling.append(("postcode", .string(DesignationSetChecks.bounds(limit).0))) }
         }
         var household = [person(id: "p1", role: "applicant", age: random.int(in: 19...80), on: applied, designation: designation)]
         if random.chance(50) { household.append(person(id: "p2", role: "partner", age: random.int(in: 19...80), on: applied, designation: designation)) }

@@ -17,8 +17,11 @@ enum AreaReader {
             if let from, let to, to < from {
                 throw InputError(code: "E-VALUE", path: street.pathOf("to"), message: "the house-number range ends before it starts")
             }
+            let limit = try street.string("postcode").map { text throws(InputError) in try postcode(text, path: street.pathOf("postcode")) }
             areas.streets.append(
-                StreetRange(street: try street.requiredString("street"), from: from, to: to, parity: StreetRange.Parity(rawValue: parityCode) ?? .all))
+                StreetRange(
+                    street: try street.requiredString("street"), from: from, to: to, parity: StreetRange.Parity(rawValue: parityCode) ?? .all,
+                    postcode: limit))
         }
         for (i, entry) in (try object.array("addresses") ?? []).enumerated() {
             let address = try ObjectReader(entry, path: "\(path).addresses[\(i)]")

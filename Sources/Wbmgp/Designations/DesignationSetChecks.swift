@@ -115,6 +115,8 @@ enum DesignationSetChecks {
     }
 
     static func streetRangesOverlap(_ s: StreetRange, _ t: StreetRange) -> Bool {
+        // Ranges limited to postcodes that share none cover different dwellings.
+        if let p = s.postcode, let q = t.postcode, !postcodesOverlap(p, q) { return false }
         let low = max(s.from ?? HouseNumber(number: Int.min, addition: ""), t.from ?? HouseNumber(number: Int.min, addition: ""))
         let high = min(s.to ?? HouseNumber(number: Int.max, addition: ""), t.to ?? HouseNumber(number: Int.max, addition: ""))
         guard low <= high else { return false }

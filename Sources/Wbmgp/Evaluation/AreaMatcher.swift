@@ -65,7 +65,12 @@ public enum AreaMatcher {
         }
         if let house = dwelling.house {
             if let street = dwelling.street {
-                for entry in designation.areaKey.streets where entry.name == street && contains(entry.range, house) { return true }
+                for entry in designation.areaKey.streets where entry.name == street && contains(entry.range, house) {
+                    // A range limited to a postcode covers a dwelling whose postcode is given and
+                    // lies in it; without a postcode the dwelling is not shown to be inside.
+                    guard let limit = entry.range.postcode else { return true }
+                    if let postcode = dwelling.postcode, matches(limit, postcode) { return true }
+                }
             }
             if let postcode = dwelling.postcode {
                 for address in designation.areas.addresses

@@ -311,7 +311,8 @@ extension ExpressionEvaluator {
     /// A street range as a requirement compares and names it: "Hogenbanweg 49B-87D odd".
     static func describe(_ range: StreetRange) -> String {
         func number(_ house: HouseNumber?) -> String { house.map { "\($0.number)\($0.addition)" } ?? "" }
-        return "\(range.street) \(number(range.from))-\(number(range.to))\(range.parity == .all ? "" : " " + range.parity.rawValue)"
+        let limit = range.postcode.map { " in \(DesignationSetChecks.describe($0))" } ?? ""
+        return "\(range.street) \(number(range.from))-\(number(range.to))\(range.parity == .all ? "" : " " + range.parity.rawValue)\(limit)"
     }
 }
 

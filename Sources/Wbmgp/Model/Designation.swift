@@ -118,6 +118,10 @@ public struct StreetRange: Hashable, Sendable {
     public var from: HouseNumber?
     public var to: HouseNumber?
     public var parity: Parity
+    /// The postcodes the range is limited to (`"postcode": "3026"`): a street designated only
+    /// within a postcode area, such as Rotterdam's Mathenesserdijk (legal spec B13); nil for the
+    /// whole range.
+    public var postcode: PostcodePattern? = nil
 }
 
 public struct Address: Hashable, Sendable {

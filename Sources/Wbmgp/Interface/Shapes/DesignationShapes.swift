@@ -39,6 +39,7 @@ public enum DesignationShapes {
         .optional("from", houseNumber, "first house number, 49 or \"49B\""),
         .optional("to", houseNumber, "last house number"),
         .optional("parity", .code(.fixed(StreetRange.Parity.allCases.map(\.rawValue))), "odd, even or all numbers"),
+        .optional("postcode", .string, "only the dwellings of the range within this 4-digit area, full postcode or range AAAA-BBBB"),
     ])
 
     public static let address = ObjectShape(title: "Address", members: [
