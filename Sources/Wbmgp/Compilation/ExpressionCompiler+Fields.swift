@@ -145,6 +145,7 @@ extension ExpressionCompiler {
         case .length, .trim: signature = [.text]
         case .first, .last: signature = [.list(.anything)]
         case .termEnd, .daysPassedOver, .yearsWithoutEquatedDays: signature = [.date]
+        case .areaOutside, .areaShared: signature = [.designationRecord, .designationRecord]
         }
         guard arguments.count == signature.count else {
             report(.wrongArgumentCount, "'\(name.text)' takes \(signature.count) argument(s), found \(arguments.count)", at: range)
@@ -174,6 +175,7 @@ extension ExpressionCompiler {
         case .termEnd: return (.call(builtin, compiled), .date)
         case .daysPassedOver: return (.call(builtin, compiled), .list(.text))
         case .yearsWithoutEquatedDays: return (.call(builtin, compiled), .list(.integer))
+        case .areaOutside, .areaShared: return (.call(builtin, compiled), .list(.text))
         }
     }
 

@@ -184,6 +184,12 @@ extension ExpressionEvaluator {
         case .yearsWithoutEquatedDays:
             guard case .date(let date) = values[0] else { return .unknown }
             return .list(holidays.yearsWithoutEquatedDays(from: date).map { .integer($0) })
+        case .areaOutside, .areaShared:
+            guard case .designation(let a) = values[0], case .designation(let b) = values[1], let chain = request?.chain,
+                a < chain.count, b < chain.count
+            else { return .unknown }
+            let parts = builtin == .areaOutside ? AreaComparison.outside(chain[a], chain[b]) : AreaComparison.shared(chain[a], chain[b])
+            return .list(parts.map { .text($0) })
         }
     }
 }
@@ -298,7 +304,7 @@ extension ExpressionEvaluator {
         case .postcodes: return .list(designation.areas.postcodes.map { .text(DesignationSetChecks.describe($0)) })
         case .streets: return .list(designation.areas.streets.map { .text(Self.describe($0)) })
         case .addresses:
-            return .list(designation.areas.addresses.map { .text("\($0.postcode) \($0.houseNumber)\($0.houseNumberAddition ?? "")") })
+            return .list(designation.areas.addresses.map { .text(Self.describe($0)) })
         case .measure(let name): return designation.measure(named: name) == nil ? .unknown : .bool(true)
         case .measureField(let name, let slot):
             guard let values = designation.measure(named: name)?.values, slot < values.count else { return .unknown }
@@ -309,6 +315,9 @@ extension ExpressionEvaluator {
 
 extension ExpressionEvaluator {
     /// A street range as a requirement compares and names it: "Hogenbanweg 49B-87D odd".
+    /// A single address as a requirement names it: "3311AB 1", "3311AB 7A".
+    static func describe(_ address: Address) -> String { "\(address.postcode) \(address.houseNumber)\(address.houseNumberAddition ?? "")" }
+
     static func describe(_ range: StreetRange) -> String {
         func number(_ house: HouseNumber?) -> String { house.map { "\($0.number)\($0.addition)" } ?? "" }
         let limit = range.postcode.map { " in \(DesignationSetChecks.describe($0))" } ?? ""

@@ -116,4 +116,7 @@ public enum Builtin: String, Hashable, Sendable, CaseIterable {
     /// `yearsWithoutEquatedDays(date)`: the years from the date to its `termEnd` whose days
     /// equated by decree the rules do not declare.
     case yearsWithoutEquatedDays
+    /// `areaOutside(a, b)`: the parts of designation `a`'s areas that no part of `b`'s holds;
+    /// `areaShared(a, b)`: those that share a dwelling with `b`'s (``AreaComparison``).
+    case areaOutside, areaShared
 }
