@@ -74,14 +74,14 @@ public struct DesignationReader {
         let region = try ObjectReader(regionValue, path: root.pathOf("region"))
         try region.allowOnly(DesignationShapes.region.names)
         let regionName = try region.string("name")
-        guard let regionMunicipalities = try region.strings("municipalities"), !regionMunicipalities.isEmpty else {
-            throw region.missing("municipalities", "a non-empty array of the region's municipalities")
-        }
+        let regionWanted = "a non-empty array of the region's municipalities"
+        guard let regionMunicipalities = try region.strings("municipalities") else { throw region.missing("municipalities", regionWanted) }
+        guard !regionMunicipalities.isEmpty else { throw region.empty("municipalities", regionWanted) }
         guard let areasValue = root.value("areas") else { throw root.missing("areas", "an object naming neighbourhoods, postcodes, streets or addresses") }
         let areas = try AreaReader.read(areasValue, path: root.pathOf("areas"))
-        guard let categories = try root.strings("categories"), !categories.isEmpty else {
-            throw root.missing("categories", "a non-empty array of dwelling categories")
-        }
+        let categoriesWanted = "a non-empty array of dwelling categories"
+        guard let categories = try root.strings("categories") else { throw root.missing("categories", categoriesWanted) }
+        guard !categories.isEmpty else { throw root.empty("categories", categoriesWanted) }
         guard let measuresValue = root.value("measures") else { throw root.missing("measures", "an object with at least one measure") }
         var codeLabels: [String: TextLabels.Label] = [:]
         let measures = try readMeasures(measuresValue, termStart: from, path: root.pathOf("measures"), lenient: lenient, labels: &codeLabels)

@@ -130,6 +130,11 @@ extension MemberReader {
         InputError(code: "E-MISSING", path: pathOf(key), message: "required field '\(key)' is missing; expected \(what)")
     }
 
+    /// A required list that is there but empty: a value the format forbids, not a missing field.
+    func empty(_ key: String, _ what: String) -> InputError {
+        InputError(code: "E-VALUE", path: pathOf(key), message: "'\(key)' is empty; expected \(what)")
+    }
+
     func wrongType(_ key: String, _ what: String, _ found: Node) -> InputError {
         InputError(code: "E-TYPE", path: pathOf(key), message: "expected \(what), found \(found.typeName)")
     }
