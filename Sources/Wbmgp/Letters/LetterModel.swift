@@ -8,13 +8,13 @@ public enum LetterModel {
         let cited: LetterShape = .list(.object(["citation": .text, "text": .text]))
         var shape: [String: LetterShape] = [:]
         for name in [
-            "municipality", "college", "letterDate", "reference", "applicationDate", "dwelling", "designation", "publication", "byLaw",
+            "municipality", "college", "letterDate", "lawDate", "reference", "applicationDate", "dwelling", "designation", "publication", "byLaw",
             "byLawArticles", "breachCitation", "priorityCitation", "priorityCharacteristics", "completionTerm",
             "completionCitation", "suspensionCitation", "objectionPeriod", "objectionCitation", "contentsCitation", "startCitation",
             "injunctionCitation",
         ] { shape[name] = .text }
         for name in [
-            "isDraft", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
+            "isDraft", "isSimulation", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
             "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
             "hasFromWhen",
         ] { shape[name] = .flag }
@@ -45,11 +45,16 @@ public enum LetterModel {
             return PlainWords.period(period, language, spelled: true)
         }
         let municipality = covering.first?.municipality ?? application.dwelling.municipality
+        // Decided under the law of another day than its own (`--law-date`, a what-if): not a
+        // besluit, so undated and marked as such, whatever its decision date.
+        let isSimulation = decision.lawDate != Engine.lawDate(of: application)
         var model: [String: LetterValue] = [
             "municipality": text(municipality),
             "college": text(en ? "the Board of Mayor and Aldermen of \(municipality)" : "het college van burgemeester en wethouders van \(municipality)"),
-            "isDraft": .flag(decision.decisionDate == nil),
-            "letterDate": text(decision.decisionDate.map { PlainWords.date($0, language) } ?? ""),
+            "isDraft": .flag(decision.decisionDate == nil || isSimulation),
+            "isSimulation": .flag(isSimulation),
+            "lawDate": text(PlainWords.date(decision.lawDate, language)),
+            "letterDate": text(isSimulation ? "" : decision.decisionDate.map { PlainWords.date($0, language) } ?? ""),
             "reference": text(decision.application),
             "applicationDate": text(PlainWords.date(decision.applicationDate, language)),
             "dwelling": text(dwellingWords(application.dwelling)),
@@ -122,10 +127,21 @@ public enum LetterModel {
                 "wouldLift": .list(c.wouldLift.map { text(en ? $0.en : $0.nl) }),
             ])
         })
-        // The grounds stand in the dictum already; the considerations hold the rest.
+        // The grounds stand in the dictum already; the considerations hold the rest. In a refusal,
+        // what passed for a grant (no conditions, no priority) and a refusing rule's passing for
+        // one person while it refuses another ("article 10 does not stand in the way: she
+        // submitted a VOG") would read as contradicting the dictum: they are left out. When
+        // chapter 3 does not apply, the designation lookup says why.
+        let refusing = Set(decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map(\.rule))
         let considered = decision.reasons.filter { reason in
-            reason.effect != "lookup" && reason.effect != "screen" && !readsPolice.contains(reason.rule)
-                && (reason.result == .passed || (reason.result == .applied && !(reason.effect == "refuse" && reason.lifted == nil)))
+            guard reason.effect != "lookup" || outcome == .notApplicable, reason.effect != "screen", !readsPolice.contains(reason.rule) else { return false }
+            if outcome == .refused, reason.result == .passed,
+                reason.effect == "conditions" || reason.effect == "priority" || refusing.contains(reason.rule)
+            {
+                return false
+            }
+            return reason.result == .passed || (reason.result == .applied && !(reason.effect == "refuse" && reason.lifted == nil))
+                || (reason.effect == "lookup" && reason.result == .unreached)
         }
         model["considerations"] = .list(considered.map { .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))]) })
         let weighed = decision.reasons.contains { readsPolice.contains($0.rule) }

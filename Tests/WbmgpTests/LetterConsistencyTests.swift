@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import Wbmgp
+
+/// What a letter says agrees with its outcome (the review of the letters of 2026-12-05), worked by
+/// hand on three fixtures: a refusal says nothing that reads as a grant, a letter that chapter 3
+/// does not apply says why, and a decision under another day's law is no besluit.
+@Suite("Letters: consistent with the outcome")
+struct LetterConsistencyTests {
+    func letter(_ name: String, lawDate: CalendarDate? = nil, language: Language = .nl) throws -> (model: [String: LetterValue], text: String) {
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix(name) })
+        let engine = try fixture.engine()
+        let application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
+        let decision = try engine.decide(application, lawDate: lawDate ?? fixture.lawDate, peopleByName: true)
+        let template = try #require(LetterContentTests.module?.letters[language])
+        let model = LetterModel.build(decision, application: application, engine: engine, language: language)
+        return (model, LetterContentTests.visibleText(try #require(template.render(model))))
+    }
+
+    func words(_ value: LetterValue?) -> String? {
+        if case .text(let text)? = value { return text }
+        return nil
+    }
+
+    @Test("a refusal for the partner's VOG does not tell the applicant that article 10 does not stand in the way (fixture 043)")
+    func refusalWithoutContradiction() throws {
+        // Dordrecht's art. 10 VOG designation: the applicant (p1) submitted one, the partner (p2)
+        // did not: refused on p2's ground alone (art. 10 lid 1).
+        let (model, text) = try letter("043-")
+        #expect(model["isRefused"]?.holds == true)
+        #expect(text.contains("Het college weigert de gevraagde huisvestingsvergunning"))
+        #expect(!text.contains("staat niet in de weg aan verlening"), "\(text)")
+        #expect(model["hasConsiderations"]?.holds == false)
+    }
+
+    @Test("a letter that chapter 3 does not apply gives the reason: the designation does not cover the dwelling (fixture 039)")
+    func notApplicableSaysWhy() throws {
+        // Designation X covers rental dwellings in Carnisse; the dwelling is owner-occupied.
+        let (model, text) = try letter("039-")
+        #expect(model["isNotApplicable"]?.holds == true)
+        #expect(text.contains("Toelichting"))
+        #expect(text.contains("Geen aanwijzing die op"), "\(text)")
+        #expect(text.contains("artikel 5 van de Wbmgp"))
+    }
+
+    @Test("decided under another day's law (--law-date), the letter is a simulation: marked, undated (fixture 029)")
+    func simulationMarked() throws {
+        // Fixture 029 is decided on 2017-07-04 under the law of 2017-06-30 (before the change of 2017-07-01).
+        let (model, text) = try letter("029-")
+        #expect(model["isSimulation"]?.holds == true)
+        #expect(model["isDraft"]?.holds == true)
+        #expect(words(model["letterDate"]) == "")
+        #expect(text.contains("SIMULATIE — beslist naar het recht zoals dat gold op 30 juni 2017"))
+        #expect(!text.contains("CONCEPT"))
+        let english = try letter("029-", language: .en).text
+        #expect(english.contains("SIMULATION — decided under the law as it stood on 30 June 2017"))
+        // Under its own law (the decision date), the same application's letter is a besluit of 4 July 2017.
+        let own = try letter("029-", lawDate: TestSupport.date("2017-07-04"))
+        #expect(own.model["isSimulation"]?.holds == false)
+        #expect(words(own.model["letterDate"]) == "4 juli 2017")
+        #expect(!own.text.contains("SIMULATIE"))
+    }
+}
