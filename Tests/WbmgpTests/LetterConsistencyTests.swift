@@ -44,6 +44,26 @@ struct LetterConsistencyTests {
         #expect(text.contains("artikel 5 van de Wbmgp"))
     }
 
+    @Test("a woonverklaring given without the hearing it needed: the letter is marked as not to be sent and undated (fixture 010)")
+    func defectMarked() throws {
+        // Fixture 010: a negative woonverklaring without a hearing offered (art. 10b lid 6),
+        // D-NO-HEARING; given a decision date, the letter would otherwise be a dated besluit.
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("010-") })
+        let engine = try fixture.engine()
+        var application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
+        application.decisionDate = application.applicationDate.adding(days: 30)
+        let decision = try engine.decide(application, peopleByName: true)
+        #expect(decision.defects.map(\.code) == ["D-NO-HEARING"])
+        for language in Language.allCases {
+            let model = LetterModel.build(decision, application: application, engine: engine, language: language)
+            #expect(model["hasDefect"]?.holds == true)
+            #expect(words(model["letterDate"]) == "")
+            let text = LetterContentTests.visibleText(try #require(LetterContentTests.module?.letters[language]?.render(model)))
+            #expect(text.contains(language == .nl ? "GEBREK IN DE PROCEDURE" : "DEFECT IN THE PROCEDURE"))
+            #expect(!text.contains(language == .nl ? "CONCEPT" : "DRAFT —"))
+        }
+    }
+
     @Test("decided under another day's law (--law-date), the letter is a simulation: marked, undated (fixture 029)")
     func simulationMarked() throws {
         // Fixture 029 is decided on 2017-07-04 under the law of 2017-06-30 (before the change of 2017-07-01).

@@ -14,7 +14,7 @@ public enum LetterModel {
             "injunctionCitation",
         ] { shape[name] = .text }
         for name in [
-            "isDraft", "isSimulation", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
+            "isDraft", "isSimulation", "hasDefect", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
             "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
             "hasFromWhen",
         ] { shape[name] = .flag }
@@ -48,13 +48,18 @@ public enum LetterModel {
         // Decided under the law of another day than its own (`--law-date`, a what-if): not a
         // besluit, so undated and marked as such, whatever its decision date.
         let isSimulation = decision.lawDate != Engine.lawDate(of: application)
+        // A defect in the procedure before the decision (the woonverklaring given without the
+        // hearing art. 10b lid 6 requires, or negative without a usable record, lid 4) is for
+        // the mayor to mend first: the letter is marked and undated, not sent as it stands.
+        let hasDefect = !decision.defects.isEmpty
         var model: [String: LetterValue] = [
             "municipality": text(municipality),
             "college": text(en ? "the Board of Mayor and Aldermen of \(municipality)" : "het college van burgemeester en wethouders van \(municipality)"),
-            "isDraft": .flag(decision.decisionDate == nil || isSimulation),
+            "isDraft": .flag(decision.decisionDate == nil || isSimulation || hasDefect),
             "isSimulation": .flag(isSimulation),
+            "hasDefect": .flag(hasDefect),
             "lawDate": text(PlainWords.date(decision.lawDate, language)),
-            "letterDate": text(isSimulation ? "" : decision.decisionDate.map { PlainWords.date($0, language) } ?? ""),
+            "letterDate": text(isSimulation || hasDefect ? "" : decision.decisionDate.map { PlainWords.date($0, language) } ?? ""),
             "reference": text(decision.application),
             "applicationDate": text(PlainWords.date(decision.applicationDate, language)),
             "dwelling": text(dwellingWords(application.dwelling)),
