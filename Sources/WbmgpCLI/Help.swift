@@ -107,6 +107,7 @@ enum Help {
 
         ROUTES:
           GET  /                          The desk page (in the browser; Dutch, with an English switch)
+                                          (every GET route answers HEAD too: its head, no body)
           POST /v1/decide?format=json|text|letter|desk&lang=nl|en&record=true
                                           (desk: outcome, texts and letters in both languages and
                                           the record, from one decision)

@@ -61,6 +61,10 @@ struct DesignationTests {
         #expect(!DesignationSetChecks.streetRangesOverlap(range("3026"), range("3027")))
         #expect(DesignationSetChecks.streetRangesOverlap(range("3026"), range("3026AA-3026CZ")))
         #expect(DesignationSetChecks.streetRangesOverlap(range("3026"), range(nil)))
+        // Open at both ends, one parity: they share (the span was once subtracted, Int.max − Int.min, and trapped).
+        let openOdd = StreetRange(street: "Mathenesserdijk", from: nil, to: nil, parity: .odd)
+        #expect(DesignationSetChecks.streetRangesOverlap(openOdd, openOdd))
+        #expect(!DesignationSetChecks.streetRangesOverlap(openOdd, StreetRange(street: "Mathenesserdijk", from: nil, to: nil, parity: .even)))
     }
 
     @Test("the shipped Rotterdam designations cover Mathenesserdijk in 3026 only: outside it art. 8 does not apply")

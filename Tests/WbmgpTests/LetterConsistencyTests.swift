@@ -34,6 +34,19 @@ struct LetterConsistencyTests {
         #expect(model["hasConsiderations"]?.holds == false)
     }
 
+    @Test("a refusal says nothing of priority, which only a grant carries (fixture 032)")
+    func refusalWithoutPriority() throws {
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("032-") })
+        #expect(fixture.document["expected"]?["outcome"] == JSONValue.string("refused"))
+        let (model, text) = try letter("032-")
+        #expect(model["isRefused"]?.holds == true)
+        // The applicant has a characteristic art. 9 ranks (art9.priority applied), but the
+        // refusal under art. 8 stands: no consideration cites art. 9, nor names the characteristic.
+        guard case .list(let considerations)? = model["considerations"] else { Issue.record("no considerations"); return }
+        for case .object(let item) in considerations { #expect(!(words(item["citation"]) ?? "").contains("artikel 9"), "\(item)") }
+        #expect(!text.contains("zorgmedewerker"), "\(text)")
+    }
+
     @Test("a letter that chapter 3 does not apply gives the reason: the designation does not cover the dwelling (fixture 039)")
     func notApplicableSaysWhy() throws {
         // Designation X covers rental dwellings in Carnisse; the dwelling is owner-occupied.

@@ -6,7 +6,11 @@
 /// A part is *within* the other designation when one of its parts holds all of it: a
 /// neighbourhood of the same name, a postcode pattern that contains it, a range of the same street
 /// that contains it (numbers, parity and postcode limit), a single address by itself or by a
-/// postcode. A part *shares* with the other designation when some dwelling could lie in both.
+/// postcode. A part *shares* with the other designation when some dwelling could lie in both:
+/// parts of one kind when they visibly overlap; parts of different kinds (a neighbourhood and a
+/// street, a postcode and a street without a postcode limit) whenever nothing shows they do not,
+/// as a neighbourhood's streets and postcodes are not known here (a warning rather given once
+/// too often than missed).
 /// Designations of different municipalities share nothing: a dwelling lies in one.
 enum AreaComparison {
     /// The parts of `a`'s areas that no part of `b` holds, in `a`'s order.
@@ -49,15 +53,24 @@ enum AreaComparison {
 
     static func shares(_ areas: Areas, _ part: Part) -> Bool {
         switch part {
-        case .neighbourhood: return holds(areas, part)
+        case .neighbourhood:
+            // Where a neighbourhood lies in postcodes and streets is not known here.
+            return holds(areas, part) || !areas.postcodes.isEmpty || !areas.streets.isEmpty || !areas.addresses.isEmpty
         case .postcode(let pattern):
-            return areas.postcodes.contains { DesignationSetChecks.postcodesOverlap($0, pattern) }
+            return !areas.neighbourhoods.isEmpty
+                || areas.postcodes.contains { DesignationSetChecks.postcodesOverlap($0, pattern) }
                 || areas.addresses.contains { AreaMatcher.matches(pattern, $0.postcode) }
-                || areas.streets.contains { $0.postcode.map { DesignationSetChecks.postcodesOverlap($0, pattern) } ?? false }
+                || areas.streets.contains { $0.postcode.map { DesignationSetChecks.postcodesOverlap($0, pattern) } ?? true }
         case .street(let range):
-            if let limit = range.postcode, areas.postcodes.contains(where: { DesignationSetChecks.postcodesOverlap($0, limit) }) { return true }
+            if !areas.neighbourhoods.isEmpty || !areas.addresses.isEmpty { return true }
+            if areas.postcodes.contains(where: { postcode in range.postcode.map { DesignationSetChecks.postcodesOverlap(postcode, $0) } ?? true }) {
+                return true
+            }
             return areas.streets.contains { AreaMatcher.sameName($0.street, range.street) && DesignationSetChecks.streetRangesOverlap($0, range) }
-        case .address: return holds(areas, part)
+        case .address(let address):
+            // An address names no street: a street range may hold it unless its postcode limit does not.
+            return holds(areas, part) || !areas.neighbourhoods.isEmpty
+                || areas.streets.contains { $0.postcode.map { AreaMatcher.matches($0, address.postcode) } ?? true }
         }
     }
 

@@ -121,8 +121,10 @@ enum DesignationSetChecks {
         let high = min(s.to ?? HouseNumber(number: Int.max, addition: ""), t.to ?? HouseNumber(number: Int.max, addition: ""))
         guard low <= high else { return false }
         if s.parity == .all || t.parity == .all || s.parity == t.parity {
-            // Different parities never share a number; the same parity shares one when the span holds it.
-            return s.parity == .all || t.parity == .all || high.number - low.number >= 1 || (low.number % 2 == 1) == (s.parity == .odd)
+            // Different parities never share a number; the same parity shares one when the span
+            // holds two numbers or more (compared, not subtracted: an open end is Int.min or
+            // Int.max, and their difference overflows), or its one number has that parity.
+            return s.parity == .all || t.parity == .all || high.number > low.number || (low.number % 2 == 1) == (s.parity == .odd)
         }
         return false
     }

@@ -133,16 +133,14 @@ public enum LetterModel {
             ])
         })
         // The grounds stand in the dictum already; the considerations hold the rest. In a refusal,
-        // what passed for a grant (no conditions, no priority) and a refusing rule's passing for
+        // what concerns a grant (its conditions, its priority) and a refusing rule's passing for
         // one person while it refuses another ("article 10 does not stand in the way: she
         // submitted a VOG") would read as contradicting the dictum: they are left out. When
         // chapter 3 does not apply, the designation lookup says why.
         let refusing = Set(decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map(\.rule))
         let considered = decision.reasons.filter { reason in
             guard reason.effect != "lookup" || outcome == .notApplicable, reason.effect != "screen", !readsPolice.contains(reason.rule) else { return false }
-            if outcome == .refused, reason.result == .passed,
-                reason.effect == "conditions" || reason.effect == "priority" || refusing.contains(reason.rule)
-            {
+            if outcome == .refused, reason.effect == "conditions" || reason.effect == "priority" || (reason.result == .passed && refusing.contains(reason.rule)) {
                 return false
             }
             return reason.result == .passed || (reason.result == .applied && !(reason.effect == "refuse" && reason.lifted == nil))

@@ -58,8 +58,8 @@ public struct RequestReader: Sendable {
     }
 
     /// Dates that cannot all be true (`E-CHRONOLOGY`, as an application's decision date before
-    /// its application date): a request sent after it was received, decided before it was
-    /// received, its decision made known before it was made, or an earlier designation ending
+    /// its application date): a request sent after it was received, decided or its decision made
+    /// known before it was received, made known before it was made, or an earlier designation ending
     /// before it starts. Each would have the deadline or the chain reckoned from a day that did
     /// not happen, and the findings would read as if it had. (The requested term ending before
     /// it starts is REQ-TERM-MAX-4Y's finding: the term is what the request asks for.)
@@ -73,6 +73,9 @@ public struct RequestReader: Sendable {
         }
         if let madeKnown = request.ministerDecisionDispatchDate, let decided = request.ministerDecisionDate, madeKnown < decided {
             throw error("$.ministerDecisionDispatchDate", "the decision was made known on \(madeKnown), before it was made on \(decided)")
+        }
+        if let madeKnown = request.ministerDecisionDispatchDate, madeKnown < request.receivedDate {
+            throw error("$.ministerDecisionDispatchDate", "the decision was made known on \(madeKnown), before the request was received, \(request.receivedDate)")
         }
         for (i, designation) in request.previous.enumerated() where designation.until < designation.from {
             throw error("$.previous[\(i)].term.until", "the term ends on \(designation.until), before it starts on \(designation.from)")
