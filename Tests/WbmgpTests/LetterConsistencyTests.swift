@@ -47,6 +47,19 @@ struct LetterConsistencyTests {
         #expect(!text.contains("zorgmedewerker"), "\(text)")
     }
 
+    @Test("a grant resting on a hardship decision says so in its dictum (fixture 004)")
+    func liftInDictum() throws {
+        // Legal spec A8 example 4: refused under art. 8 lid 1, lifted by the college's decision
+        // under art. 8 lid 2: granted, applying that clause.
+        let (model, text) = try letter("004-")
+        #expect(model["isGranted"]?.holds == true)
+        #expect(text.contains("Het college besluit, met toepassing van artikel 8, tweede lid, van de Wbmgp, dat hoofdstuk 3"), "\(text)")
+        #expect(try letter("004-", language: .en).text.contains("The Board decides, applying article 8(2) of the Wbmgp, that chapter 3"))
+        // Without a lift the dictum is as it was (fixture 001: granted, nothing lifted).
+        let plain = try letter("001-").text
+        #expect(plain.contains("Het college besluit dat hoofdstuk 3 van de Wbmgp niet in de weg staat"))
+    }
+
     @Test("a letter that chapter 3 does not apply gives the reason: the designation does not cover the dwelling (fixture 039)")
     func notApplicableSaysWhy() throws {
         // Designation X covers rental dwellings in Carnisse; the dwelling is owner-occupied.

@@ -11,7 +11,7 @@ public enum LetterModel {
             "municipality", "college", "letterDate", "lawDate", "reference", "applicationDate", "dwelling", "designation", "publication", "byLaw",
             "byLawArticles", "breachCitation", "priorityCitation", "priorityCharacteristics", "completionTerm",
             "completionCitation", "suspensionCitation", "objectionPeriod", "objectionCitation", "contentsCitation", "startCitation",
-            "injunctionCitation",
+            "injunctionCitation", "liftedBy",
         ] { shape[name] = .text }
         for name in [
             "isDraft", "isSimulation", "hasDefect", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
@@ -157,6 +157,11 @@ public enum LetterModel {
                 ])
             }
         })
+        // The hardship clauses a grant rests on, named in its dictum: a refusal ground they set
+        // aside stands in the overwegingen, and the dictum says the grant applies them.
+        var liftCitations: [String] = []
+        for reason in decision.reasons { if let lift = reason.lifted, !liftCitations.contains(lift.citation) { liftCitations.append(lift.citation) } }
+        model["liftedBy"] = text(liftCitations.isEmpty ? "" : PlainWords.list(liftCitations.map(cite), language))
         model["conditions"] = .list(decision.conditions.enumerated().map { .object(["number": text(String($0.offset + 1)), "text": text($0.element)]) })
         if let priority = decision.priority {
             model["hasPriority"] = .flag(true)
