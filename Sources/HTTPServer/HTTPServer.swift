@@ -161,6 +161,16 @@ public final class HTTPServer: @unchecked Sendable {
         var started: DispatchTime?
         var admitted = false
         let write = { (bytes: [UInt8]) -> Bool in SocketIO.writeAll(client, bytes, timeoutMilliseconds: self.configuration.writeTimeout) }
+        // A response to `request` written whole and told: a refusal on the head, an answer, or
+        // the head alone of a streamed answer to HEAD (which has no length to announce and
+        // closes). A HEAD request gets the head without the body (RFC 9110 §9.3.2); the handler
+        // answers it as the GET, so the fields agree with those of the GET.
+        let answer = { (request: HTTPRequest, response: HTTPResponse, closing: Bool, began: DispatchTime) -> Bool in
+            let headOnly = request.method == "HEAD"
+            let delivered = write(response.serialized(closing: closing, headOnly: headOnly))
+            self.complete(request, response.status, bodyBytes: delivered && !headOnly ? response.body.count : 0, delivered: delivered, since: began)
+            return delivered
+        }
         while true {
             let limits = configuration.limits
             let routeLimit = configuration.bodyLimit
@@ -170,9 +180,7 @@ public final class HTTPServer: @unchecked Sendable {
                 admitted = true
                 let began = DispatchTime.now()
                 if let refusal = configuration.admit?(head) {
-                    let headOnly = head.method == "HEAD"
-                    let delivered = write(refusal.serialized(closing: true, headOnly: headOnly))
-                    complete(head, refusal.status, bodyBytes: delivered && !headOnly ? refusal.body.count : 0, delivered: delivered, since: began)
+                    _ = answer(head, refusal, true, began)
                     return
                 }
                 if parsed.request == nil, head.version == "HTTP/1.1", head.header("Expect").map({ HTTPRequest.equalIgnoringASCIICase($0, "100-continue") }) == true {
@@ -188,16 +196,11 @@ public final class HTTPServer: @unchecked Sendable {
                 let closing = !request.keepsAlive || lock.withLock({ stopping })
                 let began = DispatchTime.now()
                 let response = handler(request)
-                // A HEAD request is answered with the head alone (RFC 9110 §9.3.2); the handler
-                // answers it as the GET, so the fields agree with those of the GET.
-                let headOnly = request.method == "HEAD"
-                if headOnly, response.stream != nil {
-                    // A streamed body has no length to announce: the head, and the end of the connection.
-                    let delivered = write(response.serialized(closing: true, headOnly: true))
-                    complete(request, response.status, bodyBytes: 0, delivered: delivered, since: began)
-                    return
-                }
                 if let stream = response.stream {
+                    if request.method == "HEAD" {
+                        _ = answer(request, response, true, began)
+                        return
+                    }
                     // Streamed: the head, then each piece as it comes; the end of the body is the
                     // end of the connection.
                     var delivered = write(response.serialized(closing: true))
@@ -212,9 +215,7 @@ public final class HTTPServer: @unchecked Sendable {
                     complete(request, response.status, bodyBytes: sent, delivered: delivered, since: began)
                     return
                 }
-                let delivered = write(response.serialized(closing: closing, headOnly: headOnly))
-                complete(request, response.status, bodyBytes: delivered && !headOnly ? response.body.count : 0, delivered: delivered, since: began)
-                guard delivered, !closing else { return }
+                guard answer(request, response, closing, began), !closing else { return }
             case .failure(let status, let message):
                 let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#
                 _ = write(HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))

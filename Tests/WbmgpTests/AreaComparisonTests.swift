@@ -8,11 +8,7 @@ import Testing
 @Suite("Areas compared: within and shared")
 struct AreaComparisonTests {
     func designation(_ areas: String, in municipality: String = "Rotterdam") throws -> Designation {
-        let text = """
-            {"id": "a", "municipality": "\(municipality)", "term": {"from": "2019-01-01", "until": "2022-12-31"},
-             "region": {"name": "R", "municipalities": ["Rotterdam"]}, "areas": \(areas), "categories": ["rental"],
-             "measures": {"art8": {}}}
-            """
+        let text = DesignationTests.json(municipality: municipality, areas: areas, measures: DesignationTests.art9)
         let (found, problems) = DesignationReader(law: TestSupport.law).read(files: [("a.json", text)])
         #expect(problems.isEmpty, "\(problems)")
         return try #require(found.first)

@@ -8,9 +8,11 @@ struct DesignationTests {
         DesignationReader(law: TestSupport.law).read(files: [(path, json)])
     }
 
-    static func json(id: String = "t", from: String = "2018-01-01", until: String = "2021-12-31", areas: String, measures: String) -> String {
+    static func json(
+        id: String = "t", municipality: String = "Schiedam", from: String = "2018-01-01", until: String = "2021-12-31", areas: String, measures: String
+    ) -> String {
         """
-        {"id": "\(id)", "municipality": "Schiedam", "term": {"from": "\(from)", "until": "\(until)"},
+        {"id": "\(id)", "municipality": "\(municipality)", "term": {"from": "\(from)", "until": "\(until)"},
          "region": {"name": "R", "municipalities": ["Schiedam"]}, "areas": \(areas), "categories": ["rental"], "measures": \(measures)}
         """
     }

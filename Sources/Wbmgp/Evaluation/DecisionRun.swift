@@ -309,10 +309,10 @@ final class DecisionRun {
     /// The first granted hardship decision whose article is one this rule names as lifting it.
     func lift(for rule: CompiledRule) -> Lift? {
         for lift in rule.lifts {
-            let applicationDate = application.pointee.applicationDate, decisionDate = application.pointee.decisionDate
-            if let decision = application.pointee.hardship.first(where: {
-                $0.article == lift.code && $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == .inTime
-            }) {
+            if let decision = HumanDecisionTiming.liftingDecision(
+                under: lift.code, in: application.pointee.hardship, applicationDate: application.pointee.applicationDate,
+                decisionDate: application.pointee.decisionDate)
+            {
                 return Lift(by: decision.article, citation: lift.citation, date: decision.date, decidedBy: decision.decidedBy, reason: decision.reason)
             }
         }

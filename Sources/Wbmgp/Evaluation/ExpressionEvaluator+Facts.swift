@@ -15,18 +15,17 @@ extension ExpressionEvaluator {
             guard let application else { return .unknown }
             let wanted: HumanDecisionTiming = fact == .hardshipBeforeApplication ? .beforeApplication : .afterDecision
             let applicationDate = application.pointee.applicationDate, decisionDate = application.pointee.decisionDate
-            func timing(_ decision: HardshipDecision) -> HumanDecisionTiming {
-                HumanDecisionTiming(decision.date, applicationDate: applicationDate, decisionDate: decisionDate)
-            }
             // An article with a decision in time is lifted by it: a decision of that article out
             // of time is then passed over, and a reason saying the ground is not lifted would
             // contradict the lift (audit of 2026-12-05). Searched in place: most applications
             // have no hardship decision, and this is read at every art. 8 and art. 10 reason.
             let hardship = application.pointee.hardship
             var articles: [Value] = []
-            for decision in hardship where decision.granted && timing(decision) == wanted {
-                let liftedInTime = hardship.contains { $0.granted && $0.article == decision.article && timing($0) == .inTime }
-                if !liftedInTime { articles.append(.text(decision.article)) }
+            for decision in hardship
+            where decision.granted && HumanDecisionTiming(decision.date, applicationDate: applicationDate, decisionDate: decisionDate) == wanted
+                && HumanDecisionTiming.liftingDecision(under: decision.article, in: hardship, applicationDate: applicationDate, decisionDate: decisionDate) == nil
+            {
+                articles.append(.text(decision.article))
             }
             return .list(articles)
         case .requested: return request.map { .designation($0.chain.count - 1) } ?? .unknown

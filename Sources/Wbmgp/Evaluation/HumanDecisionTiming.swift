@@ -25,3 +25,15 @@ public enum HumanDecisionTiming: String, Sendable {
         }
     }
 }
+
+extension HumanDecisionTiming {
+    /// The hardship decision that lifts a ground under `article`: the first granted one in time.
+    /// One answer for where it takes effect (``DecisionRun/lift(for:)``) and where the rules say
+    /// why another of the article, too early or too late, lifts nothing (``ContextFact``'s
+    /// `hardshipBeforeApplication`, `hardshipAfterDecision`).
+    static func liftingDecision(
+        under article: String, in hardship: [HardshipDecision], applicationDate: CalendarDate, decisionDate: CalendarDate?
+    ) -> HardshipDecision? {
+        hardship.first { $0.article == article && $0.granted && HumanDecisionTiming($0.date, applicationDate: applicationDate, decisionDate: decisionDate) == .inTime }
+    }
+}
