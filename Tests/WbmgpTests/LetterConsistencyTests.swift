@@ -18,6 +18,11 @@ struct LetterConsistencyTests {
         return (model, LetterContentTests.visibleText(try #require(template.render(model))))
     }
 
+    func isEmptyList(_ value: LetterValue?) -> Bool {
+        if case .list(let items)? = value { return items.isEmpty }
+        return false
+    }
+
     func words(_ value: LetterValue?) -> String? {
         if case .text(let text)? = value { return text }
         return nil
@@ -55,9 +60,37 @@ struct LetterConsistencyTests {
         #expect(model["isGranted"]?.holds == true)
         #expect(text.contains("Het college besluit, met toepassing van artikel 8, tweede lid, van de Wbmgp, dat hoofdstuk 3"), "\(text)")
         #expect(try letter("004-", language: .en).text.contains("The Board decides, applying article 8(2) of the Wbmgp, that chapter 3"))
+        // The consideration that states the ground ("Dit is een weigeringsgrond") is followed by
+        // the hardship decision, which says that the ground therefore does not stand in the way.
+        #expect(text.contains("besloten de vergunning in afwijking van artikel 8, eerste lid, van de Wbmgp toch te verlenen"), "\(text)")
+        #expect(text.contains("Deze weigeringsgrond staat daarom niet aan verlening in de weg."), "\(text)")
         // Without a lift the dictum is as it was (fixture 001: granted, nothing lifted).
         let plain = try letter("001-").text
         #expect(plain.contains("Het college besluit dat hoofdstuk 3 van de Wbmgp niet in de weg staat"))
+    }
+
+    @Test("a refusal names the hardship decision that refused to set its ground aside (fixture 022), not one out of time")
+    func refusedHardshipNamed() throws {
+        // Legal spec A8: refused under art. 8 lid 1; the college refused on 20 May 2019 (after
+        // the application of 1 May 2019, no decision date) to apply art. 8 lid 2.
+        let (model, text) = try letter("022-")
+        #expect(model["isRefused"]?.holds == true)
+        #expect(
+            text.contains(
+                "Het college heeft op 20 mei 2019 besloten de vergunning niet met toepassing van artikel 8, tweede lid, van de Wbmgp in afwijking van artikel 8, eerste lid, van de Wbmgp te verlenen, om de volgende reden: No circumstances of overriding unfairness shown"
+            ), "\(text)")
+        #expect(try letter("022-", language: .en).text.contains("On 20 May 2019 the Board decided not to grant the permit notwithstanding article 8(1)"))
+        // The same decision dated before the application concerned another application: not named.
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("022-") })
+        let engine = try fixture.engine()
+        var application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
+        application.hardship[0].date = try #require(CalendarDate(year: 2019, month: 4, day: 30))
+        let decision = try engine.decide(application, peopleByName: true)
+        #expect(decision.outcome == .refused)
+        let earlier = LetterModel.build(decision, application: application, engine: engine, language: .nl)
+        #expect(isEmptyList(earlier["hardshipRefused"]))
+        // A grant has none, whatever its application holds (fixture 004: granted, lifted).
+        #expect(isEmptyList(try letter("004-").model["hardshipRefused"]))
     }
 
     @Test("a letter that chapter 3 does not apply gives the reason: the designation does not cover the dwelling (fixture 039)")

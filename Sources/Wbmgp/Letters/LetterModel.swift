@@ -22,6 +22,7 @@ public enum LetterModel {
         shape["grounds"] = cited
         shape["considerations"] = cited
         shape["lifted"] = .list(.object(["groundCitation": .text, "citation": .text, "decidedBy": .text, "date": .text, "reason": .text]))
+        shape["hardshipRefused"] = shape["lifted"]
         shape["conditions"] = .list(.object(["number": .text, "text": .text]))
         shape["priorityFlags"] = .list(.text)
         shape["missingForApplicant"] = .list(.text)
@@ -157,6 +158,29 @@ public enum LetterModel {
                 ])
             }
         })
+        // A hardship decision that refused to set aside a ground the refusal rests on is part of
+        // its reasons (Awb 3:46): the applicant asked for it, and the grounds alone read as if no
+        // one had (the review of the letters of 2026-12-05). Only one that can concern this
+        // application (dated in time, as a lifting one must be), under a clause of that ground.
+        // Each decision named once for a ground (two members refused on one ground share it).
+        var refusedHardship: [LetterValue] = []
+        var named = Set<String>()
+        let lawPeriod = law.period(on: decision.lawDate)
+        for reason in decision.reasons where reason.effect == "refuse" && reason.result == .applied && reason.lifted == nil {
+            guard let lawPeriod, let rule = law.snapshots[lawPeriod].rules.first(where: { $0.id == reason.rule }) else { continue }
+            for clause in rule.lifts {
+                for (index, hardship) in application.hardship.enumerated()
+                where hardship.article == clause.code && !hardship.granted && HumanDecisionTiming(hardship.date, in: application) == .inTime
+                    && named.insert("\(index) \(reason.citation)").inserted
+                {
+                    refusedHardship.append(.object([
+                        "groundCitation": text(cite(reason.citation)), "citation": text(cite(clause.citation)), "decidedBy": text(hardship.decidedBy),
+                        "date": text(PlainWords.date(hardship.date, language)), "reason": text(hardship.reason),
+                    ]))
+                }
+            }
+        }
+        model["hardshipRefused"] = .list(refusedHardship)
         // The hardship clauses a grant rests on, named in its dictum: a refusal ground they set
         // aside stands in the overwegingen, and the dictum says the grant applies them.
         var liftCitations: [String] = []
