@@ -313,8 +313,9 @@ extension Help {
           counted as redacted, a redaction entry skipped). Each is decided on its own law date.
 
         OPTIONS:
-          --reform DIR            The reformed rule module (as --rules); designations stay those
-                                  of the rules as they are (or --designations).
+          --reform DIR            The reformed rule module (as --rules), with its own
+                                  designations when DIR/designations exists; else those of the
+                                  rules as they are (or --designations).
           --set NAME=VALUE        Replace every dated version of a parameter or set, in the rule
                                   language's literal syntax: minimumResidence=3 years,
                                   screeningAge=18, qualifyingIncome={employment, pension}.
@@ -374,8 +375,11 @@ extension Help {
           wbmgp report --by designation,year --format html decisions.log > monitoring.html
           wbmgp report --format json --from 2018-04-16 --until 2022-01-15 decisions.log
 
-        EXIT CODES: 0 reported; 64 usage error; 65 some line is no decision (counted under errors);
-          66 a log cannot be opened; 74 output could not be written; 78 rules broken.
+        EXIT CODES: 0 reported; 64 usage error; 65 some line is no decision (counted under errors),
+          or two logs begin with the same entry (copies of one chain: nothing written, as the
+          shared decisions would count twice); 66 a log cannot be opened or read to its end
+          (nothing written: the figures would be taken for the whole); 74 output could not be
+          written; 78 rules broken.
         """
 }
 

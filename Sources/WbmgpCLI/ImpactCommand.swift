@@ -39,7 +39,11 @@ enum ImpactCommand {
         guard let rulesDirectory = RulesLocation.find(args), let base = ModuleLoader.load(args) else { return .configuration }
         var reformBase = base
         if let reformDirectory {
-            let designations = args.values["designations"] ?? rulesDirectory + "/designations"
+            // A reform is a whole rule module, as `--rules` takes it: with its own designations
+            // when it has them (a term shortened, a designation not extended), else those of the
+            // law as it is. Ignored, a reform of the designations compared as "changed: 0".
+            let own = reformDirectory + "/designations"
+            let designations = FileSystem.kind(at: own) == .directory ? own : args.values["designations"] ?? rulesDirectory + "/designations"
             let (module, diagnostics) = RuleModule.load(rules: reformDirectory, designations: designations, letters: false)
             for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
             guard let module else {
@@ -133,11 +137,15 @@ enum ImpactCommand {
             return .outputFailed
         }
 
-        let report = ImpactReport(
+        var report = ImpactReport(
             errors: errors, redacted: redacted, baseDigest: base.rulesDigest,
             reform: reformDirectory.map { "--reform \($0)" } ?? (overrides.isEmpty ? "" : overrides.map { "--set \($0.text)" }.joined(separator: " ")),
-            sweep: sweepName, series: zip(steps, zip(reforms, tallies)).map { ImpactReport.Series(label: $0.label, digest: $1.0.rulesDigest, tally: $1.1) },
+            sweep: sweepName,
+            series: zip(steps, zip(reforms, tallies)).map {
+                ImpactReport.Series(label: $0.label, digest: $1.0.rulesDigest, designationsDigest: $1.0.designationsDigest, tally: $1.1)
+            },
             ruleOrder: base.law.ruleIds)
+        report.baseDesignationsDigest = base.designationsDigest
         switch format {
         case "json": Output.write(JSONWriter.pretty(report.json) + "\n")
         case "csv": Output.write(ImpactCSV.render(report))

@@ -56,8 +56,9 @@ struct LetterOutput {
 
     /// Writes a whole letter through a new file beside it and a rename
     /// (``FileReplacement/write(_:to:through:mode:syncingFolder:)``), so a letter is either
-    /// complete or absent; the errno text on failure.
+    /// complete or absent; the errno text on failure. Readable by the owner only, as a decision
+    /// log is: a letter names its addressee and the grounds of the decision on them.
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-        FileReplacement.write(bytes, to: path, through: ".part", mode: 0o644, syncingFolder: false).map { FileBytes.describe(errno: $0) }
+        FileReplacement.write(bytes, to: path, through: ".part", mode: 0o600, syncingFolder: false).map { FileBytes.describe(errno: $0) }
     }
 }

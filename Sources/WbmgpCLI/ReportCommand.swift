@@ -39,6 +39,8 @@ enum ReportCommand {
         for designation in module.designations { municipalities[designation.id] = designation.municipality }
         var report = MonitoringReport(by: by, from: from, until: until, minimumCount: minimum, municipalities: municipalities)
         var status = ExitStatus.success
+        // A log that could not be opened, or whose reading stopped before its end.
+        var readsIncompletely = false
         for path in args.positionals {
             var log = MonitoringReport.Log(path: InputFiles.displayName(path))
             var reader: LineReader
@@ -47,11 +49,13 @@ enum ReportCommand {
             } catch {
                 InputFiles.report(path, error)
                 status = status.combined(with: .noInput)
+                readsIncompletely = true
                 continue
             }
             var number = 0
             // The newest entry's sequence number and hash, made into the log's head once at the end.
             var newest: (seq: Int, hash: String?)?
+            var oldest: (seq: Int, hash: String?)?
             // Lines are lent by the reader where they were read, a block at a time, with the
             // chunks they are in. Blocks are counted on every core (skeletons found, parsed and
             // counted), up to two at once, while the reader takes in the next; what the blocks
@@ -75,6 +79,7 @@ enum ReportCommand {
                     log.decisions += finished.decisions
                     log.redacted += finished.redacted
                     if let newer = finished.newest { newest = newer }
+                    if oldest == nil { oldest = finished.oldest }
                     for (lineNumber, error) in finished.failures {
                         log.errors += 1
                         if log.errors <= 20 { Output.error("\(log.path):\(lineNumber): error: [\(error.code)] \(error.path): \(error.message)") }
@@ -88,10 +93,24 @@ enum ReportCommand {
             if let failure = reader.failure {
                 Output.error("\(log.path): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
                 status = status.combined(with: .noInput)
+                readsIncompletely = true
             }
             reader.close()
             if let newest { log.head = "\(newest.seq):\(newest.hash ?? "?")" }
+            if let oldest { log.first = "\(oldest.seq):\(oldest.hash ?? "?")" }
             report.logs.append(log)
+        }
+        // Figures over part of the logs, or over one chain's decisions twice, would be wrong
+        // figures in an evaluation (art. 5 lid 5, art. 17): no report is written then.
+        if let first = report.logs.indices.first(where: { i in report.logs[i].first != nil && report.logs[..<i].contains { $0.first == report.logs[i].first } }) {
+            let earlier = report.logs[..<first].first { $0.first == report.logs[first].first }?.path ?? "?"
+            Output.error(
+                "\(report.logs[first].path): error: [E-LOG] begins with the same entry as \(earlier) (\(report.logs[first].first ?? "?")): both hold the same chain's decisions, which would be counted twice; give each log once (the longest copy)")
+            return status.combined(with: .dataError)
+        }
+        if readsIncompletely {
+            Output.error("wbmgp: no report written: a log could not be read in full, and figures over the others would be taken for the whole")
+            return status
         }
         let words = MonitoringWords(language: language, law: module.law, designations: module.designations)
         switch format {

@@ -105,6 +105,9 @@ struct CLITests {
         let conditions = try String(contentsOfFile: directory + "/zs-2021-peldersveld-0007.html", encoding: .utf8)
         #expect(conditions.contains("Courtesy translation"))
         #expect(conditions.contains("Geen opslag van goederen in de galerij"))
+        // Readable by the owner only, as a decision log: a letter holds personal data.
+        let permissions = try FileManager.default.attributesOfItem(atPath: directory + "/zs-2021-peldersveld-0007.html")[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
         let missing = try run(["decide", "--format", "letter", "--out", directory + "/nope", "Fixtures/examples/letter-refusal-rotterdam.json"])
         #expect(missing.status == 74)
     }
@@ -229,7 +232,7 @@ struct CLITests {
         try FileManager.default.copyItem(atPath: TestSupport.rulesDirectory, toPath: directory + "/Rules")
         let path = directory + "/Rules/wbmgp/art08.rules"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "fact income = p.income", with: "fact income = p.incom").write(toFile: path, atomically: false, encoding: .utf8)
+        try text.replacingOccurrences(of: "then [i in p.income where", with: "then [i in p.incom where").write(toFile: path, atomically: false, encoding: .utf8)
         let broken = try run(["rules", "check", "--rules", directory + "/Rules"])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("art08.rules:"))
@@ -331,6 +334,18 @@ struct PopulationCLITests {
             #expect(changes == 5)
         }
         #expect(try String(contentsOfFile: directory + "/changed-1.jsonl", encoding: .utf8) == String(contentsOfFile: directory + "/changed-2.jsonl", encoding: .utf8))
+        // A reform with designations of its own is decided with them: here none at all, so
+        // chapter 3 applies to no application under the reform (art. 5: only a designated area is
+        // reached), and every application not already not-applicable changes to it.
+        let reform = directory + "/reform"
+        try FileManager.default.createDirectory(atPath: reform + "/designations", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "Rules/wbmgp", toPath: reform + "/wbmgp")
+        let emptied = try cli.run(["impact", "--designations", "Fixtures/designations", "--reform", reform, "--format", "json", "Fixtures/impact/population.jsonl"])
+        let emptiedJSON = try JSONReader.parse(Array(emptied.stdout.utf8))
+        guard case .array(let transitions) = emptiedJSON["transitions"] ?? .null else { Issue.record("no transitions: \(emptied.stderr)"); return }
+        #expect(!transitions.isEmpty && transitions.allSatisfy { $0["to"] == .string("not-applicable") }, "\(transitions)")
+        #expect(emptiedJSON["designations"]?["base"] != emptiedJSON["designations"]?["reform"])
+        #expect(emptiedJSON["rules"]?["base"] == emptiedJSON["rules"]?["reform"])
         let both = try cli.run(["impact", "--reform", "Rules", "--set", "minimumResidence=3 years", "Fixtures/impact/population.jsonl"])
         #expect(both.status == 64)
         let unknown = try cli.run(["impact", "--set", "minimumResidense=3 years", "Fixtures/impact/population.jsonl"])
@@ -362,8 +377,24 @@ struct PopulationCLITests {
         #expect(groups.first?["applications"] == .integer(16))
         try "not json\n".write(toFile: directory + "/bad.log", atomically: true, encoding: .utf8)
         #expect(try cli.run(["report", directory + "/bad.log"]).status == 65)
-        #expect(try cli.run(["report", directory + "/none.log"]).status == 66)
+        // A missing log beside a good one: no report (figures over the good one alone would be
+        // taken for both), 66.
+        let missing = try cli.run(["report", log, directory + "/none.log"])
+        #expect(missing.status == 66 && missing.stdout.isEmpty && missing.stderr.contains("no report written"), "\(missing.stderr)")
         #expect(try cli.run(["report", "--by", "week", log]).status == 64)
+        // One chain given twice (the log itself, and a backup of its first ten entries): the shared
+        // decisions would count twice, so no report, 65, naming both.
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(10).joined(separator: "\n") + "\n").write(toFile: directory + "/backup.log", atomically: true, encoding: .utf8)
+        for pair in [[directory + "/backup.log", log], [log, log]] {
+            let twice = try cli.run(["report", "--format", "json"] + pair)
+            #expect(twice.status == 65 && twice.stdout.isEmpty, "\(twice.stderr)")
+            #expect(twice.stderr.contains("[E-LOG] begins with the same entry as \(pair[0])"), "\(twice.stderr)")
+        }
+        // Each alone is a report: the backup's ten decisions.
+        let backup = try JSONReader.parse(Array(try cli.run(["report", "--format", "json", directory + "/backup.log"]).stdout.utf8))
+        guard case .array(let backupGroups) = backup["groups"] ?? .null else { Issue.record("no groups"); return }
+        #expect(backupGroups.first?["applications"] == .integer(10))
     }
 
     /// The report reads a log in blocks of lines lent from reused buffers and counts up to two

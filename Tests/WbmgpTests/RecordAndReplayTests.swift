@@ -65,6 +65,36 @@ struct RecordAndReplayTests {
         #expect(result.differences.map(\.text).contains { $0.contains("income [\"unemployment-benefit\"] → income null") })
     }
 
+    @Test("a record whose outcome or a reason's result is no code the engine gives is refused at its path (65), not replayed as 'differs'")
+    func impossibleResultsRefused() throws {
+        let text = JSONWriter.compact(try record())
+        let replayer = Replayer(service: try service(designations: Self.x))
+        for (from, to, path) in [
+            ("\"outcome\":\"refused\"", "\"outcome\":\"maybe\"", "$.outcome"),
+            ("\"result\":\"applied\"", "\"result\":\"bogus\"", "$.reasons[0].result"),
+        ] {
+            let changed = text.replacingOccurrences(of: from, with: to)
+            #expect(changed != text)
+            #expect {
+                try replayer.replay(try JSONReader.parse(Array(changed.utf8)))
+            } throws: { ($0 as? InputError)?.code == "E-CODE" && ($0 as? InputError)?.path == path }
+        }
+    }
+
+    @Test("pretty-printed records one after another are one error naming the second's line, not one per line")
+    func severalPrettyRecords() throws {
+        let pretty = JSONWriter.pretty(try record())
+        let documents = ReplayWriter.documents(in: Array((pretty + "\n" + pretty + "\n").utf8))
+        #expect(documents.count == 1)
+        let secondLine = pretty.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        guard case .failure(let error)? = documents.first?.value else { Issue.record("expected one error"); return }
+        #expect(error.code == "E-JSON" && error.message.contains("several JSON documents one after another (the second begins at line \(secondLine))"), "\(error)")
+        // One pretty record alone, and JSON Lines, are read as before.
+        #expect(ReplayWriter.documents(in: Array(pretty.utf8)).count == 1)
+        let line = JSONWriter.compact(try record())
+        #expect(ReplayWriter.documents(in: Array((line + "\n" + line + "\n").utf8)).count == 2)
+    }
+
     @Test("a decision without input is not a record (65)")
     func notARecord() throws {
         let plain = DecisionWriter.json(try service(designations: Self.x).decide(Array(Self.application.utf8)), engine: .init(version: "test"))
@@ -82,6 +112,30 @@ struct RecordAndReplayTests {
         let output = JSONWriter.compact(try service.decideJSON(bytes, withInput: true))
         #expect(!output.contains("2019-02-10"))
         #expect(output.contains("\"policeRecords\":[]"))
+    }
+
+    @Test("a record keeps a usable police record only when the woonverklaring is negative, which the check of art. 10b lid 4 reads it for (A8 example 8)")
+    func policeRecordKeptOnlyWhenRead() throws {
+        // Legal spec A8 example 8: p1's record d of 2019-02-10 lies inside the window 2016-09-01 to
+        // 2020-08-31 and is on a selected behaviour; the woonverklaring is negative, so
+        // art10b.weighing checks that it rests on such a record: the record is kept.
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("008-") })
+        let service = DecisionService(engine: try fixture.engine(), engineInfo: .init(version: "test"), record: true, role: fixture.role)
+        func record(outcome: String?) throws -> String {
+            guard case .object(let members)? = fixture.document["application"] else { throw InputError(code: "E-TEST", path: "$", message: "no application") }
+            let text = JSONWriter.compact(.object(members.filter { outcome != nil || $0.key != "woonverklaring" }))
+            // A woonverklaring with conditions holds at least one (interface §3).
+            let conditions = outcome == "positive-with-conditions" ? ",\"conditions\":[\"Geen overlast\"]" : ""
+            let changed = text.replacingOccurrences(of: "\"outcome\":\"negative\"", with: "\"outcome\":\"\(outcome ?? "negative")\"\(conditions)")
+            return JSONWriter.compact(try service.decideJSON(Array(changed.utf8), withInput: true))
+        }
+        #expect(try record(outcome: "negative").contains("\"date\":\"2019-02-10\""))
+        // Positive, with conditions, or not yet given: no rule reads the record, so none is kept.
+        for outcome in ["positive", "positive-with-conditions", nil] {
+            let output = try record(outcome: outcome)
+            #expect(!output.contains("2019-02-10"), "\(outcome ?? "none")")
+            #expect(output.contains("\"policeRecords\":[]"), "\(outcome ?? "none")")
+        }
     }
 
     @Test("the rules digest follows the documented recipe and ignores CRLF, a BOM and file order")
@@ -151,6 +205,15 @@ struct DecisionLogTests {
         var lines = try log(entries: 5)
         lines.swapAt(2, 3)
         #expect(verify(lines) == .broken(line: 3, reason: "lines 3 and 4 were reordered: line 3 holds entry 4"))
+    }
+
+    @Test("an entry moved up from further down is named as moved, not as a swap of two lines")
+    func movedUp() throws {
+        // Entry 5 moved to line 2: line 2 holds entry 5, entry 2 now stands on line 3.
+        var lines = try log(entries: 5)
+        let moved = lines.remove(at: 4)
+        lines.insert(moved, at: 1)
+        #expect(verify(lines) == .broken(line: 2, reason: "entries were moved: line 2 holds entry 5, and entry 2 stands on line 3"))
     }
 
     @Test("an inserted copy of a line is named")

@@ -208,6 +208,39 @@ struct ReportTests {
         }
     }
 
+    @Test("days to decision are published only where at least five decisions of the group have a decision date")
+    func daysNeedFiveDatedDecisions() throws {
+        // Six refusals applied for on 1 March 2024; `dated` of them decided 10, 20, 30, 40, 50 days later.
+        func report(dated: Int) throws -> MonitoringReport {
+            var report = MonitoringReport(by: [], from: nil, until: nil, minimumCount: 5, municipalities: [:])
+            let applied = try #require(CalendarDate(year: 2024, month: 3, day: 1))
+            for i in 0..<6 {
+                let decided = i < dated ? CalendarDate(dayNumber: applied.dayNumber + 10 * (i + 1)) : nil
+                report.add(MonitoringEntry(
+                    applicationDate: applied, decisionDate: decided, outcome: .refused, designations: [], grounds: [], hardship: [], defects: [],
+                    missingFacts: [], rules: nil))
+            }
+            return report
+        }
+        // Two dated of six: the median and the 90th percentile (nearest rank) would be 10 and 20,
+        // the two people's own times: not published, in any format.
+        let two = try report(dated: 2)
+        let tally = try #require(two.sortedGroups.first?.tally)
+        #expect(tally.daysPercentile(50) == 10 && tally.daysPercentile(90) == 20)
+        #expect(tally.publishedDays(minimum: 5) == nil)
+        #expect(JSONWriter.compact(two.json).contains("\"daysToDecision\":{\"median\":null,\"p90\":null}"))
+        let module = try ImpactTests.module()
+        let words = MonitoringWords(language: .nl, law: module.law, designations: module.designations)
+        #expect(!MonitoringText.render(two, words: words).contains("Dagen van aanvraag tot besluit"))
+        #expect(!MonitoringPage.render(two, words: words).contains("Dagen tot besluit"))
+        #expect(!MonitoringCSV.render(two).contains("daysMedian"))
+        // Five dated: median 30 (rank 3 of 5), 90th percentile 50 (rank 5).
+        let five = try report(dated: 5)
+        #expect(JSONWriter.compact(five.json).contains("\"daysToDecision\":{\"median\":30,\"p90\":50}"))
+        #expect(MonitoringCSV.render(five).contains("daysMedian,,30"))
+        #expect(MonitoringText.render(five, words: words).contains("Dagen van aanvraag tot besluit: mediaan 30, 90e percentiel 50"))
+    }
+
     @Test("groups are ordered totally: an absent part before an empty one, then by name")
     func groupKeyOrderIsTotal() {
         typealias Key = MonitoringReport.Key

@@ -33,6 +33,21 @@ struct RoleTests {
         }
     }
 
+    @Test("at the desk the key is refused whatever it holds: null and [] too (interface §3)", arguments: ["null", "[]"])
+    func deskRefusesTheKey(value: String) throws {
+        let fixture = try Self.fixture("001-")
+        let service = DecisionService(engine: try fixture.engine(), engineInfo: .init(version: "test"))
+        let text = String(decoding: try Self.bytes(fixture), as: UTF8.self)
+        // Fixture 001's applicant has no screening: one is added holding only the key.
+        let withKey = text.replacingOccurrences(of: "\"role\":\"applicant\"", with: "\"role\":\"applicant\",\"screening\":{\"policeRecords\":\(value)}")
+        #expect(withKey != text)
+        #expect {
+            try service.decide(Array(withKey.utf8))
+        } throws: { ($0 as? InputError)?.code == "E-POLICE-DATA" && ($0 as? InputError)?.path == "$.household[0].screening.policeRecords" }
+        // Without the key the application is decided (fixture 001: granted).
+        #expect(try service.decide(Array(text.utf8)).outcome == .granted)
+    }
+
     @Test("the mayor and a review read them and decide as worked out by hand (058: refused, both defects)", arguments: [Role.mayor, .review])
     func mayorAndReviewRead(role: Role) throws {
         let fixture = try Self.fixture("058-")

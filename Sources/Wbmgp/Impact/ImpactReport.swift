@@ -6,11 +6,14 @@ public struct ImpactReport: Sendable {
     public struct Series: Sendable {
         public var label: String?
         public var digest: String
+        /// The digest of the designations it decided with.
+        public var designationsDigest: String
         public var tally: ImpactTally
 
-        public init(label: String?, digest: String, tally: ImpactTally) {
+        public init(label: String?, digest: String, designationsDigest: String = "", tally: ImpactTally) {
             self.label = label
             self.digest = digest
+            self.designationsDigest = designationsDigest
             self.tally = tally
         }
     }
@@ -20,6 +23,8 @@ public struct ImpactReport: Sendable {
     /// Log entries whose personal part was destroyed: no input is left to decide them.
     public var redacted: Int
     public var baseDigest: String
+    /// The digest of the designations of the law as it is.
+    public var baseDesignationsDigest = ""
     /// What the reform is: `--reform DIR`, or the `--set` assignments, for the reader.
     public var reform: String
     /// The parameter swept (`--sweep NAME=…`), nil without a sweep.
@@ -59,11 +64,13 @@ public struct ImpactReport: Sendable {
         ]
         if let sweep, series.count > 0 {
             members.append(("rules", .sortedObject([("base", .string(baseDigest))])))
+            members.append(("designations", .sortedObject([("base", .string(baseDesignationsDigest))])))
             members.append(("sweep", .string(sweep)))
             members.append(("series", .array(series.map { s in .sortedObject([("value", .string(s.label ?? ""))] + body(s)) })))
         } else if let only = series.first {
-            members += body(only).filter { $0.0 != "rules" }
+            members += body(only).filter { $0.0 != "rules" && $0.0 != "designations" }
             members.append(("rules", .sortedObject([("base", .string(baseDigest)), ("reform", .string(only.digest))])))
+            members.append(("designations", .sortedObject([("base", .string(baseDesignationsDigest)), ("reform", .string(only.designationsDigest))])))
         }
         return .sortedObject(members)
     }
@@ -71,6 +78,7 @@ public struct ImpactReport: Sendable {
     func body(_ s: Series) -> [(String, JSONValue)] {
         [
             ("rules", .sortedObject([("reform", .string(s.digest))])),
+            ("designations", .sortedObject([("reform", .string(s.designationsDigest))])),
             ("transitions", Self.transitions(s.tally.transitions)),
             ("grounds", .array(grounds(s.tally).map { g in
                 .sortedObject([

@@ -10,12 +10,12 @@ public enum ImpactText {
     public static func render(_ report: ImpactReport) -> String {
         var lines: [String] = []
         lines.append("impact: \(report.applications) applications compared, \(report.errors) not readable or not decidable, \(report.redacted) redacted")
-        lines.append("law as it is: rules \(report.baseDigest)")
+        lines.append("law as it is: rules \(report.baseDigest), designations \(report.baseDesignationsDigest)")
         lines.append("reform: \(report.reform)")
         for series in report.series {
             lines.append("")
             if let label = series.label, let sweep = report.sweep { lines.append("== \(sweep) = \(label) ==") }
-            lines.append("reform rules: \(series.digest)")
+            lines.append("reform rules: \(series.digest), designations \(series.designationsDigest)")
             lines.append("")
             lines += matrix(series.tally.transitions)
             let changed = changedCount(series.tally.transitions)

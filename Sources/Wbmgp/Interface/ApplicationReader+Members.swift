@@ -103,7 +103,8 @@ extension ApplicationReader {
             vog = CertificateOfConduct(status: status, date: try vogObject.date(keys.vog.date))
         }
         var records: [PoliceRecord]?
-        if object.value(keys.screening.policeRecords) != nil, !readsPoliceData {
+        // The key refused whatever it holds, `null` too (interface §3: "even `[]`").
+        if !readsPoliceData, object.isPresent(keys.screening.policeRecords) {
             throw InputError(
                 code: "E-POLICE-DATA", path: object.pathOf("policeRecords"),
                 message: "police records may be read only by the mayor, for the woonverklaring\(policeDataCitation.map { " (\($0))" } ?? ""); "

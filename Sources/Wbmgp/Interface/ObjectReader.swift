@@ -65,6 +65,13 @@ struct FieldReader<Node: JSONNode>: MemberReader {
         let found = object.member(handle: handle)
         return found.isNull ? nil : found
     }
+
+    /// Whether the object has member `key` at all, `null` included: for a key whose mere
+    /// presence is refused (police records in a role that may not read them).
+    func isPresent<Key: MemberName>(_ key: Key) -> Bool {
+        guard let slot = key.knownSlot(in: fieldsIdentity) ?? key.position(in: fields), slot >= 0 else { return false }
+        return slots[slot] >= 0
+    }
 }
 
 /// The reader of the objects of the other documents (designations, requests, the service's

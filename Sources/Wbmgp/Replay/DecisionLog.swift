@@ -113,7 +113,10 @@ public enum DecisionLog {
             }
             if seq > line {
                 if let later = entries.indices.first(where: { $0 > i && entries[$0].seq == line }) {
-                    return .broken(line: line, reason: "lines \(line) and \(later + 1) were reordered: line \(line) holds entry \(seq)")
+                    // Two lines swapped, or an entry moved from further down: said as it is (a
+                    // moved entry read as "lines 2 and 3 were reordered" where line 3 held entry 2).
+                    if seq == later + 1 { return .broken(line: line, reason: "lines \(line) and \(later + 1) were reordered: line \(line) holds entry \(seq)") }
+                    return .broken(line: line, reason: "entries were moved: line \(line) holds entry \(seq), and entry \(line) stands on line \(later + 1)")
                 }
                 return .broken(line: line, reason: "entry \(line) was removed: line \(line) holds entry \(seq)")
             }

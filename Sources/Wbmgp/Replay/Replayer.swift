@@ -27,6 +27,31 @@ public struct Replayer: Sendable {
         return recorded
     }
 
+    /// Refuses a record whose outcome or a reason's result is no code the engine gives (`E-CODE`,
+    /// 65, at its path): compared as it stands, "maybe → refused" read as a legal result that
+    /// changed.
+    func checkRecordedResults(_ record: JSONValue, id: String) throws(InputError) {
+        func code(_ value: JSONValue?) -> String? {
+            if case .string(let text)? = value { return text }
+            return nil
+        }
+        let outcomes = Decision.Outcome.allCases.map(\.rawValue)
+        guard let outcome = code(record["outcome"]), outcomes.contains(outcome) else {
+            throw InputError(
+                code: "E-CODE", path: "$.outcome", message: "expected the recorded outcome: one of \(outcomes.joined(separator: ", "))", applicationId: id)
+        }
+        guard let reasons = record["reasons"] else { return }
+        guard case .array(let list) = reasons else {
+            throw InputError(code: "E-TYPE", path: "$.reasons", message: "expected the recorded reasons as an array, found \(reasons.typeName)", applicationId: id)
+        }
+        let results = RuleResult.allCases.map(\.rawValue)
+        for (i, reason) in list.enumerated() where !(code(reason["result"]).map(results.contains) ?? false) {
+            throw InputError(
+                code: "E-CODE", path: "$.reasons[\(i)].result", message: "expected the recorded result: one of \(results.joined(separator: ", "))",
+                applicationId: id)
+        }
+    }
+
     /// Replays one record (a decision made with `--record`, or a decision-log entry holding one).
     ///
     /// - Throws: ``InputError`` when the document is not a decision record, or its input no longer
@@ -57,6 +82,7 @@ public struct Replayer: Sendable {
             throw InputError(code: "E-DATE", path: "$.lawDate", message: "expected the record's law date as YYYY-MM-DD", applicationId: id)
         }
         let role = try replayRole(of: record, id: id)
+        try checkRecordedResults(record, id: id)
         let current: JSONValue
         do {
             let application = try ApplicationReader(law: service.engine.law, role: role).read(input)
@@ -212,9 +238,28 @@ public enum ReplayWriter {
 
     /// The records in a file: one JSON document, or JSON Lines (one record per line).
     public static func documents(in bytes: [UInt8]) -> [(line: Int, value: Result<JSONValue, InputError>)] {
-        if let whole = try? JSONReader.parse(bytes) { return [(1, .success(whole))] }
-        return DecisionService.lines(of: bytes).enumerated().compactMap { i, line -> (line: Int, value: Result<JSONValue, InputError>)? in
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        let whole: JSONSyntaxError
+        do throws(JSONSyntaxError) {
+            return [(1, .success(try JSONReader.parse(bytes)))]
+        } catch {
+            whole = error
+        }
+        let lines = DecisionService.lines(of: bytes)
+        func hasText(_ line: [UInt8]) -> Bool { line.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } }
+        // Not JSON Lines when the first line with text opens a value it does not close (a lone
+        // `{`): pretty-printed JSON, one document with an error or records one after another
+        // (`decide --record A B`). One error for the file, not one for each of its lines, which
+        // hid the cause under a hundred. A log whose first line was damaged is still read line
+        // by line, so that its check names the line.
+        if let first = lines.firstIndex(where: hasText), lines[first].filter({ $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) == [UInt8(ascii: "{")] {
+            let message =
+                whole.message.hasPrefix("unexpected text after the JSON value")
+                ? "several JSON documents one after another (the second begins at line \(whole.line)); give one record per file, or JSON Lines with one record on each line"
+                : "invalid JSON at line \(whole.line), column \(whole.column): \(whole.message)"
+            return [(whole.line, .failure(InputError(code: "E-JSON", path: "$", message: message)))]
+        }
+        return lines.enumerated().compactMap { i, line -> (line: Int, value: Result<JSONValue, InputError>)? in
+            guard hasText(line) else { return nil }
             do throws(JSONSyntaxError) {
                 return (i + 1, .success(try JSONReader.parse(line)))
             } catch {

@@ -69,15 +69,19 @@ public final class LogCounter: @unchecked Sendable {
     /// Counts lines `start..<end` one after another into `share`.
     private static func countShare(_ share: Share, _ lines: [UnsafeBufferPointer<UInt8>], _ numbers: [Int], from start: Int, to end: Int) -> LogBlock.Counted {
         var counted = LogBlock.Counted()
-        // The line of the newest entry; its hash is made once, at the end.
-        var newestLine: Int?
+        // The lines of the oldest and the newest entry; their hashes are made once, at the end.
+        var oldestLine: Int?, newestLine: Int?
         for index in start..<end {
             do throws(InputError) {
                 switch try MonitoringEntry.read(line: lines[index], texts: &share.texts, hashes: false) {
                 case .redaction:
                     newestLine = index
+                    if oldestLine == nil { oldestLine = index }
                 case .decision(let entry, let seq, _, let redacted):
-                    if seq != nil { newestLine = index }
+                    if seq != nil {
+                        newestLine = index
+                        if oldestLine == nil { oldestLine = index }
+                    }
                     if share.report.add(entry) {
                         counted.decisions += 1
                         if redacted { counted.redacted += 1 }
@@ -87,13 +91,16 @@ public final class LogCounter: @unchecked Sendable {
                 counted.failures.append((numbers[index], error))
             }
         }
-        if let newestLine {
-            switch try? MonitoringEntry.read(line: lines[newestLine], texts: &share.texts, hashes: true) {
-            case .redaction(let seq, let hash)?: counted.newest = (seq, hash)
-            case .decision(_, let seq?, let hash, _)?: counted.newest = (seq, hash)
-            default: break
+        func chainEntry(_ line: Int?) -> (seq: Int, hash: String?)? {
+            guard let line else { return nil }
+            switch try? MonitoringEntry.read(line: lines[line], texts: &share.texts, hashes: true) {
+            case .redaction(let seq, let hash)?: return (seq, hash)
+            case .decision(_, let seq?, let hash, _)?: return (seq, hash)
+            default: return nil
             }
         }
+        counted.oldest = chainEntry(oldestLine)
+        counted.newest = oldestLine == newestLine ? counted.oldest : chainEntry(newestLine)
         return counted
     }
 }
@@ -108,6 +115,9 @@ public final class LogBlock: @unchecked Sendable {
         public var redacted = 0
         /// The last entry with a sequence number: where the log's chain stands after the block.
         public var newest: (seq: Int, hash: String?)?
+        /// The first entry with a sequence number: two logs beginning with the same entry are
+        /// copies of one chain (``MonitoringReport/Log/first``).
+        public var oldest: (seq: Int, hash: String?)?
         /// The lines that could not be read, by line number, in input order.
         public var failures: [(line: Int, error: InputError)] = []
 
@@ -116,6 +126,7 @@ public final class LogBlock: @unchecked Sendable {
             decisions += later.decisions
             redacted += later.redacted
             if let newer = later.newest { newest = newer }
+            if oldest == nil { oldest = later.oldest }
             failures += later.failures
         }
     }

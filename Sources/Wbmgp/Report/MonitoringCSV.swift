@@ -27,9 +27,9 @@ public enum MonitoringCSV {
             for article in tally.hardship.keys.sorted() { row("hardship", article, text(report.published(tally.hardship[article] ?? 0))) }
             for code in tally.defects.keys.sorted() { row("defect", code, text(report.published(tally.defects[code] ?? 0))) }
             for fact in tally.missingFacts.keys.sorted() { row("missingFact", fact, text(report.published(tally.missingFacts[fact] ?? 0))) }
-            if tally.applications >= report.minimumCount {
-                row("daysMedian", "", tally.daysPercentile(50).map(String.init) ?? "")
-                row("daysP90", "", tally.daysPercentile(90).map(String.init) ?? "")
+            if let days = tally.publishedDays(minimum: report.minimumCount) {
+                row("daysMedian", "", String(days.median))
+                row("daysP90", "", String(days.p90))
             }
         }
         return rows.joined(separator: "\r\n") + "\r\n"

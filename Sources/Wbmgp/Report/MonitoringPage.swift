@@ -27,9 +27,9 @@ public enum MonitoringPage {
             for article in tally.hardship.keys.sorted() { row((en ? "Set aside: " : "Buiten toepassing gelaten: ") + words.hardship(article), n(tally.hardship[article] ?? 0)) }
             for code in tally.defects.keys.sorted() { row(PlainWords.capitalised(words.defect(code)), n(tally.defects[code] ?? 0)) }
             for fact in tally.missingFacts.keys.sorted() { row((en ? "Incomplete for want of " : "Onvolledig door het ontbreken van ") + words.missingFact(fact), n(tally.missingFacts[fact] ?? 0)) }
-            if tally.applications >= k, let median = tally.daysPercentile(50), let p90 = tally.daysPercentile(90) {
-                row(en ? "Days to decision, median" : "Dagen tot besluit, mediaan", String(median))
-                row(en ? "Days to decision, 90th percentile" : "Dagen tot besluit, 90e percentiel", String(p90))
+            if let days = tally.publishedDays(minimum: k) {
+                row(en ? "Days to decision, median" : "Dagen tot besluit, mediaan", String(days.median))
+                row(en ? "Days to decision, 90th percentile" : "Dagen tot besluit, 90e percentiel", String(days.p90))
             }
             page += "</table>\n"
         }

@@ -25,6 +25,9 @@ public struct MonitoringReport: Sendable {
     public struct Log: Sendable {
         public var path: String
         public var head: String?
+        /// Its first entry as `seq:hash`: a log that begins with another's first entry holds the
+        /// same decisions (a backup, a copy, the file given twice), and is not counted again.
+        public var first: String?
         public var decisions = 0
         public var redacted = 0
         public var errors = 0
@@ -192,8 +195,7 @@ public struct MonitoringReport: Sendable {
         if by.contains(.municipality) { keyMembers.append(("municipality", key.municipality.map { .string($0) } ?? .null)) }
         if by.contains(where: { [.year, .quarter, .month].contains($0) }) { keyMembers.append(("period", key.period.map { .string($0) } ?? .null)) }
         func counts(_ dictionary: [String: Int]) -> JSONValue { .sortedObject(dictionary.keys.sorted().map { ($0, published(dictionary[$0] ?? 0)) }) }
-        // Where the group itself is small, the days could point at one person: not shown.
-        let showsDays = tally.applications >= minimumCount
+        let days = tally.publishedDays(minimum: minimumCount)
         return .sortedObject([
             ("key", .sortedObject(keyMembers)),
             ("applications", shown.applications.json),
@@ -205,8 +207,8 @@ public struct MonitoringReport: Sendable {
             ("defects", counts(tally.defects)),
             ("missingFacts", counts(tally.missingFacts)),
             ("daysToDecision", .sortedObject([
-                ("median", showsDays ? tally.daysPercentile(50).map { .integer($0) } ?? .null : .null),
-                ("p90", showsDays ? tally.daysPercentile(90).map { .integer($0) } ?? .null : .null),
+                ("median", days.map { .integer($0.median) } ?? .null),
+                ("p90", days.map { .integer($0.p90) } ?? .null),
             ])),
         ])
     }

@@ -33,6 +33,15 @@ public struct MonitoringTally: Sendable, Equatable {
         days.merge(other.days, uniquingKeysWith: +)
     }
 
+    /// The median and 90th percentile of the days to decision as published: only where at least
+    /// `minimum` decisions of the group have a decision date. On fewer, a percentile is one
+    /// person's time to a decision (on two, the median and the 90th percentile are the two
+    /// times), however many decisions the group holds. One answer for every format.
+    public func publishedDays(minimum: Int) -> (median: Int, p90: Int)? {
+        guard days.values.reduce(0, +) >= minimum, let median = daysPercentile(50), let p90 = daysPercentile(90) else { return nil }
+        return (median, p90)
+    }
+
     /// The p-th percentile of the days to decision by nearest rank (the smallest number of days
     /// that at least p % of the decisions took no longer than); nil without decision dates.
     public func daysPercentile(_ p: Int) -> Int? {

@@ -37,8 +37,8 @@ public enum MonitoringText {
                 lines.append((en ? "  Incomplete for want of: " : "  Onvolledig door het ontbreken van: ")
                     + tally.missingFacts.keys.sorted().map { "\(words.missingFact($0)) \(n(tally.missingFacts[$0] ?? 0))" }.joined(separator: "; "))
             }
-            if tally.applications >= k, let median = tally.daysPercentile(50), let p90 = tally.daysPercentile(90) {
-                lines.append(en ? "  Days from application to decision: median \(median), 90th percentile \(p90)" : "  Dagen van aanvraag tot besluit: mediaan \(median), 90e percentiel \(p90)")
+            if let days = tally.publishedDays(minimum: k) {
+                lines.append(en ? "  Days from application to decision: median \(days.median), 90th percentile \(days.p90)" : "  Dagen van aanvraag tot besluit: mediaan \(days.median), 90e percentiel \(days.p90)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
