@@ -364,6 +364,7 @@ struct PopulationCLITests {
         let text = try cli.run(["report", "--designations", "Fixtures/designations", "--by", "municipality", log])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Aantallen van 1 tot en met 4 staan als \"< 5\""))
+        #expect(text.stdout.contains("Niet verder uitgesplitst: minder dan 5 aanvragen."))
         let json = try JSONReader.parse(Array(try cli.run(["report", "--format", "json", log]).stdout.utf8))
         guard case .array(let logs) = json["logs"] ?? .null, case .string(let head) = logs.first?["head"] ?? .null else {
             Issue.record("no log head")

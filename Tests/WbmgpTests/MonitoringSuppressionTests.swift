@@ -14,8 +14,10 @@ struct MonitoringSuppressionTests {
         arguments: [
             // 9 = 6 + 3: the 3 alone hidden was 9 − 6; now 6 is "≥ 5" too (5 + 4 … 8 + 1 fit).
             (9, [6, 0, 3, 0, 0], S.exact(9), [S.atLeast(5), .exact(0), .below(5), .exact(0), .exact(0)]),
-            // 6 = 5 + 1: with both hidden only 5 + 1 fits; the total is hidden as well.
-            (6, [5, 1, 0, 0, 0], S.atLeast(5), [S.atLeast(5), .below(5), .exact(0), .exact(0), .exact(0)]),
+            // 6 = 5 + 1: with both hidden only 5 + 1 fits (the audit of 2026-12-06: "≥ 5" with
+            // conditions, "< 5" refused, the rest 0, so one refusal); the zeros are hidden too,
+            // and then 5 + 1 fits as well as 5 + 0 + 1 or 6 + 0: the total can be shown.
+            (6, [5, 1, 0, 0, 0], S.exact(6), [S.atLeast(5), .below(5), .below(5), .below(5), .below(5)]),
             // 10 = 8 + 1 + 1: two hidden summing to 2 can only be 1 and 1; the 8 is hidden too.
             (10, [8, 1, 1, 0, 0], S.exact(10), [S.atLeast(5), .below(5), .below(5), .exact(0), .exact(0)]),
             // 10 = 2 + 3 + 5: two hidden summing to 5 fit as 1 + 4, 2 + 3, 3 + 2, 4 + 1.
@@ -24,8 +26,9 @@ struct MonitoringSuppressionTests {
             (13, [4, 4, 5, 0, 0], S.exact(13), [S.below(5), .below(5), .atLeast(5), .exact(0), .exact(0)]),
             // 12 = 7 + 5: nothing small, nothing hidden.
             (12, [7, 5, 0, 0, 0], S.exact(12), [S.exact(7), .exact(5), .exact(0), .exact(0), .exact(0)]),
-            // 3 applications: the total itself is small; its parts are hidden with it.
-            (3, [3, 0, 0, 0, 0], S.below(5), [S.below(5), .exact(0), .exact(0), .exact(0), .exact(0)]),
+            // 3 applications: the total itself is small; its parts are hidden with it, zeros too
+            // ("< 5" granted beside four zeros said that all were granted).
+            (3, [3, 0, 0, 0, 0], S.below(5), [S.below(5), .below(5), .below(5), .below(5), .below(5)]),
             // 11 = 6 + 5: nothing to hide; 0 shown as 0.
             (11, [0, 6, 0, 5, 0], S.exact(11), [S.exact(0), .exact(6), .exact(0), .exact(5), .exact(0)]),
         ])
@@ -41,10 +44,12 @@ struct MonitoringSuppressionTests {
         func splits(_ total: Int, _ cells: Int) -> [[Int]] {
             cells == 1 ? [[total]] : (0...total).flatMap { first in splits(total - first, cells - 1).map { [first] + $0 } }
         }
-        func fits(_ shown: S, _ count: Int) -> Bool {
+        // The keenest reader: a "< 5" is 1 to 4 when the group shows a zero (zeros were not
+        // hidden), else 0 to 4.
+        func fits(_ shown: S, _ count: Int, zerosShown: Bool) -> Bool {
             switch shown {
             case .exact(let n): return count == n
-            case .below(let k): return count >= 1 && count < k
+            case .below(let k): return count >= (zerosShown ? 1 : 0) && count < k
             case .atLeast(let k): return count >= k
             }
         }
@@ -56,8 +61,9 @@ struct MonitoringSuppressionTests {
                 guard hidden else { continue }
                 // The totals the reader cannot rule out, and the splits that fit.
                 // A total shown as "≥ 5" is taken up to 16: more only widens what fits.
-                let totals = (1...16).filter { fits(shownTotal, $0) }
-                let fitting = totals.flatMap { t in byTotal[t].filter { candidate in zip(candidate, shown).allSatisfy { fits($1, $0) } } }
+                let zerosShown = shown.contains(.exact(0))
+                let totals = (1...16).filter { fits(shownTotal, $0, zerosShown: true) }
+                let fitting = totals.flatMap { t in byTotal[t].filter { candidate in zip(candidate, shown).allSatisfy { fits($1, $0, zerosShown: zerosShown) } } }
                 for i in counts.indices where shown[i] != .exact(counts[i]) {
                     #expect(Set(fitting.map { $0[i] }).count > 1, "\(counts): count \(i) can be worked out")
                 }
@@ -90,6 +96,9 @@ struct MonitoringSuppressionTests {
         // a's total hidden: its 2 refusals alone are "< 5", its 7 grants shown.
         #expect(groups[0].outcomes[granted] == .exact(7) && groups[0].outcomes[refused] == .below(5))
         #expect(groups[2].outcomes[granted] == .exact(6) && groups[2].outcomes[refused] == .exact(6))
+        // b, under five: every outcome "< 5", zeros too, and nothing broken down further.
+        #expect(groups[1].outcomes == Array(repeating: .below(5), count: Outcomes.count) && groups[1].withheld)
+        #expect(!groups[0].withheld && !groups[2].withheld)
         // A group whose total is hidden while all its outcomes could be shown: one of them is
         // hidden too, or they would add up to it (q 3; r 6 not applicable; s 10: q alone small,
         // so r's total is "≥ 5", and so is its one outcome).

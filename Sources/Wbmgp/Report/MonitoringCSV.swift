@@ -16,11 +16,12 @@ public enum MonitoringCSV {
             }
         }
         for group in report.publishedGroups {
-            let (key, tally) = (group.key, group.tally)
+            let (key, tally) = (group.key, group.details)
             let prefix = [key.designation ?? "", key.municipality ?? "", key.period ?? ""].map(ImpactCSV.field).joined(separator: ",")
             func row(_ figure: String, _ item: String, _ value: String) { rows.append("\(prefix),\(figure),\(ImpactCSV.field(item)),\(ImpactCSV.field(value))") }
             row("applications", "", group.applications.text)
             for (i, outcome) in Outcomes.all.enumerated() { row("outcome", outcome.rawValue, group.outcomes[i].text) }
+            if group.withheld { row("withheld", "", "true") }
             for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
                 row("ground", ground.citation, text(report.published(tally.grounds[ground] ?? 0)))
             }

@@ -16,11 +16,12 @@ public enum MonitoringPage {
         page += "<p>" + h(report.legend(en: en, drawn: true)) + "</p>\n"
         page += chart(report, words: words)
         for group in report.publishedGroups {
-            let (key, tally) = (group.key, group.tally)
+            let (key, tally) = (group.key, group.details)
             page += "<h2>\(h(words.group(key, by: report.by)))</h2>\n<table>\n"
             func row(_ label: String, _ value: String) { page += "<tr><th scope=\"row\">\(h(label))</th><td class=\"n\">\(h(value))</td></tr>\n" }
             row(en ? "Applications" : "Aanvragen", group.applications.text)
             for (i, outcome) in Outcomes.all.enumerated() { row(PlainWords.capitalised(words.outcome(outcome)), group.outcomes[i].text) }
+            if group.withheld { row(en ? "Not broken down further" : "Niet verder uitgesplitst", en ? "fewer than \(k) applications" : "minder dan \(k) aanvragen") }
             for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
                 row((en ? "Refused under " : "Geweigerd op grond van ") + words.citation(ground.citation), n(tally.grounds[ground] ?? 0))
             }

@@ -126,9 +126,9 @@ public struct MonitoringReport: Sendable {
     public func legend(en: Bool, drawn: Bool = false) -> String {
         let k = minimumCount
         if en {
-            return "Counts from 1 to \(k - 1) are shown as \"< \(k)\"\(drawn ? " and not drawn" : ""), so that no person can be recognised; a count from which such a count could be worked out is shown as \"≥ \(k)\"\(drawn ? " and not drawn either" : "")."
+            return "Counts from 1 to \(k - 1) are shown as \"< \(k)\"\(drawn ? " and not drawn" : ""), so that no person can be recognised; a count from which such a count could be worked out is shown as \"≥ \(k)\"\(drawn ? " and not drawn either" : ""), and where that is not enough, a zero as \"< \(k)\" as well. A group of fewer than \(k) applications shows every outcome as \"< \(k)\" and is not broken down further."
         }
-        return "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\"\(drawn ? " en worden niet getekend" : ""), zodat niemand herkenbaar is; een aantal waaruit zo'n aantal zou zijn af te leiden, staat als \"≥ \(k)\"\(drawn ? " en wordt evenmin getekend" : "")."
+        return "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\"\(drawn ? " en worden niet getekend" : ""), zodat niemand herkenbaar is; een aantal waaruit zo'n aantal zou zijn af te leiden, staat als \"≥ \(k)\"\(drawn ? " en wordt evenmin getekend" : ""), en waar dat niet genoeg is, staat ook een nul als \"< \(k)\". Een groep van minder dan \(k) aanvragen toont elke uitkomst als \"< \(k)\" en wordt niet verder uitgesplitst."
     }
 
     /// A group with its applications and outcomes as published.
@@ -137,6 +137,14 @@ public struct MonitoringReport: Sendable {
         public var tally: MonitoringTally
         public var applications: MonitoringSuppression.Shown
         public var outcomes: [MonitoringSuppression.Shown]
+        /// A group of fewer applications than the minimum: its grounds, hardship decisions,
+        /// defects, missing facts and days are not published. In a group of one, "hardship
+        /// art. 10 lid 5: < 5" told that this one person was let in over a negative woonverklaring.
+        public var withheld: Bool
+
+        /// What is published of the group's grounds, hardship decisions, defects, missing facts and
+        /// days: its tally, or nothing when withheld. Every format reads these from here.
+        public var details: MonitoringTally { withheld ? MonitoringTally() : tally }
     }
 
     /// The groups in order, their counts as published: no count hidden can be worked out from
@@ -150,8 +158,15 @@ public struct MonitoringReport: Sendable {
         ).counts
         return sorted.indices.map { i in
             let tally = sorted[i].tally
+            var applications = totals[i]
             let outcomes: [MonitoringSuppression.Shown]
             if case .exact = totals[i] {
+                let split = MonitoringSuppression.split(total: tally.applications, counts: tally.outcomes, minimum: minimumCount)
+                outcomes = split.counts
+                // Hidden where nothing else would keep a count from being worked out.
+                if case .atLeast = split.total { applications = split.total }
+            } else if tally.applications < minimumCount {
+                // A small group tells nothing of what it holds: every outcome "< 5", zeros too.
                 outcomes = MonitoringSuppression.split(total: tally.applications, counts: tally.outcomes, minimum: minimumCount).counts
             } else {
                 // The group's total hidden: each outcome is hidden alone, and at least one is
@@ -163,7 +178,7 @@ public struct MonitoringReport: Sendable {
                 }
                 outcomes = cells
             }
-            return PublishedGroup(key: sorted[i].key, tally: tally, applications: totals[i], outcomes: outcomes)
+            return PublishedGroup(key: sorted[i].key, tally: tally, applications: applications, outcomes: outcomes, withheld: tally.applications < minimumCount)
         }
     }
 
@@ -189,7 +204,9 @@ public struct MonitoringReport: Sendable {
     }
 
     func group(_ shown: PublishedGroup) -> JSONValue {
-        let key = shown.key, tally = shown.tally
+        let key = shown.key
+        // A withheld group's details are published as none, and `withheld` says why.
+        let tally = shown.details
         var keyMembers: [(String, JSONValue)] = []
         if by.contains(.designation) { keyMembers.append(("designation", key.designation.map { .string($0) } ?? .null)) }
         if by.contains(.municipality) { keyMembers.append(("municipality", key.municipality.map { .string($0) } ?? .null)) }
@@ -198,6 +215,7 @@ public struct MonitoringReport: Sendable {
         let days = tally.publishedDays(minimum: minimumCount)
         return .sortedObject([
             ("key", .sortedObject(keyMembers)),
+            ("withheld", .bool(shown.withheld)),
             ("applications", shown.applications.json),
             ("outcomes", .sortedObject(Outcomes.all.enumerated().map { ($1.rawValue, shown.outcomes[$0].json) })),
             ("grounds", .array(tally.grounds.keys.sorted { ($0.rule, $0.citation) < ($1.rule, $1.citation) }.map { ground in

@@ -6,13 +6,19 @@
 /// instead (it is at least the minimum, or it would be hidden already), one after another; and
 /// where nothing else is left to hide, the total is shown as "≥ 5".
 ///
+/// Where even with every count above zero hidden the hidden ones fit one set of numbers only
+/// (6 applications, "≥ 5" with conditions and "< 5" refused: 5 and 1), the zeros are hidden too:
+/// "< 5" is then any of 0 to 4, and the refusal could as well be a grant. A group below the
+/// minimum shows every outcome as "< 5", zeros too: "< 5" granted beside four zeros said that
+/// everyone in it was granted.
+///
 /// The grounds, hardship decisions, defects and missing facts do not split a total shown (an
 /// application may have several or none), so a count of them is hidden alone.
 public enum MonitoringSuppression {
     /// A count as published.
     public enum Shown: Equatable, Sendable {
         case exact(Int)
-        /// From 1 to the minimum less one: "< 5".
+        /// From 1 to the minimum less one, or a zero hidden with them: "< 5".
         case below(Int)
         /// The minimum or more, hidden so that a count below it cannot be worked out: "≥ 5".
         case atLeast(Int)
@@ -48,24 +54,31 @@ public enum MonitoringSuppression {
     /// The total and the counts that split it, as published.
     public static func split(total: Int, counts: [Int], minimum k: Int) -> (total: Shown, counts: [Shown]) {
         var shown = counts.map { single($0, minimum: k) }
-        // A hidden total hides its parts' sum: each hidden part may be any of 1 to k − 1.
-        guard total >= k else { return (single(total, minimum: k), shown) }
-        while isWorkedOut(counts, shown, minimum: k) {
+        // A hidden total: every part hidden, zeros too (what a small group holds is not told).
+        guard total >= k else { return (single(total, minimum: k), hidingZeros(counts, shown, minimum: k)) }
+        while isWorkedOut(counts, shown, minimum: k, zerosHidden: false) {
             let candidates = counts.indices.filter { counts[$0] > 0 && shown[$0] == .exact(counts[$0]) }
             guard let next = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) else {
-                return (.atLeast(k), shown)
+                // Every count above zero hidden, and still one set fits: the zeros go too.
+                shown = hidingZeros(counts, shown, minimum: k)
+                return (isWorkedOut(counts, shown, minimum: k, zerosHidden: true) ? .atLeast(k) : .exact(total), shown)
             }
             shown[next] = .atLeast(k)
         }
         return (.exact(total), shown)
     }
 
+    /// `shown` with every zero count shown as "< k" as well.
+    static func hidingZeros(_ counts: [Int], _ shown: [Shown], minimum k: Int) -> [Shown] {
+        counts.indices.map { counts[$0] == 0 && k > 1 ? .below(k) : shown[$0] }
+    }
+
     /// Whether the hidden counts are the only numbers that fit the total shown: the sum of the
-    /// hidden is the total less the counts shown; each "< k" is 1 to k − 1, each "≥ k" k or more;
-    /// one set fits only when there is one hidden count, or their sum is the least (or, with no
-    /// "≥ k", the most) that they can make. Shifting one between two hidden counts fits as well
-    /// in every other case.
-    static func isWorkedOut(_ counts: [Int], _ shown: [Shown], minimum k: Int) -> Bool {
+    /// hidden is the total less the counts shown; each "< k" is 1 to k − 1 (0 to k − 1 when
+    /// zeros are hidden too), each "≥ k" k or more; one set fits only when there is one hidden
+    /// count, or their sum is the least (or, with no "≥ k", the most) that they can make.
+    /// Shifting one between two hidden counts fits as well in every other case.
+    static func isWorkedOut(_ counts: [Int], _ shown: [Shown], minimum k: Int, zerosHidden: Bool) -> Bool {
         var below = 0, atLeast = 0, sum = 0
         for i in counts.indices {
             switch shown[i] {
@@ -77,8 +90,8 @@ public enum MonitoringSuppression {
         }
         let hidden = below + atLeast
         if hidden == 0 { return false }
-        if hidden == 1 || k <= 2 && atLeast == 0 { return true }
-        if atLeast == 0 { return sum == below || sum == below * (k - 1) }
-        return sum == below + atLeast * k
+        if hidden == 1 { return true }
+        let least = (zerosHidden ? 0 : below) + atLeast * k
+        return sum == least || (atLeast == 0 && sum == below * (k - 1))
     }
 }

@@ -17,11 +17,14 @@ public enum MonitoringText {
         lines.append((en ? "Rules: " : "Regels: ") + (report.rules.isEmpty ? "—" : report.rules.sorted().joined(separator: ", ")))
         lines.append(report.legend(en: en))
         for group in report.publishedGroups {
-            let (key, tally) = (group.key, group.tally)
+            let (key, tally) = (group.key, group.details)
             lines.append("")
             lines.append(words.group(key, by: report.by))
             lines.append((en ? "  Applications: " : "  Aanvragen: ") + group.applications.text)
             lines.append((en ? "  Outcome: " : "  Uitkomst: ") + Outcomes.all.enumerated().map { "\(words.outcome($1)) \(group.outcomes[$0].text)" }.joined(separator: ", "))
+            if group.withheld {
+                lines.append(en ? "  Not broken down further: fewer than \(k) applications." : "  Niet verder uitgesplitst: minder dan \(k) aanvragen.")
+            }
             let grounds = tally.grounds.sorted { ($0.key.rule, $0.key.citation) < ($1.key.rule, $1.key.citation) }
             if !grounds.isEmpty {
                 lines.append((en ? "  Grounds for refusal: " : "  Weigeringsgronden: ") + grounds.map { "\(words.citation($0.key.citation)) \(n($0.value))" }.joined(separator: "; "))
