@@ -53,7 +53,7 @@ enum Help {
                                   the besluit, an HTML page per application, docs/letters.md).
           --lang nl|en            Language of text output and letters (default nl).
           --out DIR               With --format letter and several files or --jsonl: one ID.html
-                                  per application in DIR.
+                                  per application in DIR, readable by its owner only (0600).
           --law-date YYYY-MM-DD   Decide under the law and designations of this date ("what if").
           --role desk|mayor|review
                                   Who decides, and so what may be read (default desk). Only the
@@ -205,7 +205,8 @@ enum Help {
           wbmgp replay record.json
           wbmgp replay --format json decisions.log
 
-        EXIT CODES: 0 all identical; 1 some differ; 65 a record cannot be read; 66 file missing;
+        EXIT CODES: 0 all identical; 1 some differ; 65 a record cannot be read (or holds an outcome
+          or result the engine never gives: E-CODE); 66 file missing;
           78 rules or designations broken.
 
         """
@@ -314,8 +315,8 @@ extension Help {
 
         OPTIONS:
           --reform DIR            The reformed rule module (as --rules), with its own
-                                  designations when DIR/designations exists; else those of the
-                                  rules as they are (or --designations).
+                                  designations when DIR/designations exists, else those of the
+                                  rules as they are; --designations, when given, is both sides'.
           --set NAME=VALUE        Replace every dated version of a parameter or set, in the rule
                                   language's literal syntax: minimumResidence=3 years,
                                   screeningAge=18, qualifyingIncome={employment, pension}.

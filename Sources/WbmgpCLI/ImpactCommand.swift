@@ -41,9 +41,11 @@ enum ImpactCommand {
         if let reformDirectory {
             // A reform is a whole rule module, as `--rules` takes it: with its own designations
             // when it has them (a term shortened, a designation not extended), else those of the
-            // law as it is. Ignored, a reform of the designations compared as "changed: 0".
+            // law as it is (ignored, a reform of the designations compared as "changed: 0").
+            // `--designations`, when given, is both sides' (a copy of the rules with designations
+            // of their own compared against it changed decisions that nothing in it had changed).
             let own = reformDirectory + "/designations"
-            let designations = FileSystem.kind(at: own) == .directory ? own : args.values["designations"] ?? rulesDirectory + "/designations"
+            let designations = args.values["designations"] ?? (FileSystem.kind(at: own) == .directory ? own : rulesDirectory + "/designations")
             let (module, diagnostics) = RuleModule.load(rules: reformDirectory, designations: designations, letters: false)
             for diagnostic in diagnostics { Output.error(diagnostic.rendered()) }
             guard let module else {

@@ -97,7 +97,9 @@ enum ReportCommand {
             }
             reader.close()
             if let newest { log.head = "\(newest.seq):\(newest.hash ?? "?")" }
-            if let oldest { log.first = "\(oldest.seq):\(oldest.hash ?? "?")" }
+            // Only a first entry with its hash tells one chain: two whose hash could not be read
+            // are not taken for copies.
+            if let oldest, let hash = oldest.hash { log.first = "\(oldest.seq):\(hash)" }
             report.logs.append(log)
         }
         // Figures over part of the logs, or over one chain's decisions twice, would be wrong

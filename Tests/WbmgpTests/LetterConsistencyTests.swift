@@ -62,11 +62,20 @@ struct LetterConsistencyTests {
         #expect(try letter("004-", language: .en).text.contains("The Board decides, applying article 8(2) of the Wbmgp, that chapter 3"))
         // The consideration that states the ground ("Dit is een weigeringsgrond") is followed by
         // the hardship decision, which says that the ground therefore does not stand in the way.
-        #expect(text.contains("besloten de vergunning in afwijking van artikel 8, eerste lid, van de Wbmgp toch te verlenen"), "\(text)")
-        #expect(text.contains("Deze weigeringsgrond staat daarom niet aan verlening in de weg."), "\(text)")
+        #expect(text.contains("besloten af te wijken van artikel 8, eerste lid, van de Wbmgp, om de volgende reden"), "\(text)")
+        #expect(text.contains("Die weigeringsgrond staat daarom niet aan verlening in de weg."), "\(text)")
         // Without a lift the dictum is as it was (fixture 001: granted, nothing lifted).
         let plain = try letter("001-").text
         #expect(plain.contains("Het college besluit dat hoofdstuk 3 van de Wbmgp niet in de weg staat"))
+    }
+
+    @Test("a refusal on one ground with another set aside by a hardship decision does not say that the Board decided to grant (fixture 073)")
+    func liftInRefusal() throws {
+        // Fixture 073: the art. 10 ground is set aside (art. 10 lid 5), the art. 8 ground stands.
+        let (model, text) = try letter("073-")
+        #expect(model["isRefused"]?.holds == true)
+        #expect(text.contains("besloten af te wijken van artikel 10, eerste lid, van de Wbmgp"), "\(text)")
+        #expect(!text.contains("te verlenen, om") && !text.contains("toch te verlenen"), "\(text)")
     }
 
     @Test("a refusal names the hardship decision that refused to set its ground aside (fixture 022), not one out of time")

@@ -114,9 +114,16 @@ struct LogRedactionTests {
         #expect(DecisionLog.verify(bytes) == .intact(entries: 4, redacted: 1))
         let lines = try text(path).split(separator: "\n").map(String.init)
         #expect(!lines[1].contains("\"personal\"") && !lines[1].contains("\"salt\"") && lines[1].contains("\"personalDigest\""))
+        // Nor the ids: the application's case number and the members' ids went with the personal
+        // part (the privacy audit of 2026-12-06: a case number kept the entry linkable).
+        let fixture007 = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("007-") })
+        guard case .string(let id007)? = fixture007.document["application"]?["id"] else { Issue.record("no id"); return }
+        #expect(!lines[1].contains(id007) && !lines[1].contains("\"person\""), "\(lines[1])")
+        #expect(lines[0].contains("\"person\":\"p1\""))
         #expect(lines[3].contains(#""redaction":{"by":"gemeente Zaanstad","date":"2026-11-28","entries":[2],"reason":"bewaartermijn verstreken"}"#))
         let replayer = Replayer(service: DecisionService(engine: try Self.engine(), engineInfo: .init(version: "test")))
-        #expect(try replayer.replay(try JSONReader.parse(lines[1])).status == "redacted")
+        let redactedResult = try replayer.replay(try JSONReader.parse(lines[1]))
+        #expect(redactedResult.status == "redacted" && redactedResult.record == "entry 2")
         #expect(try replayer.replay(try JSONReader.parse(lines[3])).status == "redaction")
         #expect(DecisionLog.head(of: bytes)?.seq == 4)
     }

@@ -93,6 +93,16 @@ struct RecordAndReplayTests {
         #expect(ReplayWriter.documents(in: Array(pretty.utf8)).count == 1)
         let line = JSONWriter.compact(try record())
         #expect(ReplayWriter.documents(in: Array((line + "\n" + line + "\n").utf8)).count == 2)
+        // A log whose first line was broken just after its "{" is still read as a log, line by
+        // line, so that its check names line 1 (E-LOG), not "several JSON documents".
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try DecisionLog.append([try record(), try record()], to: directory + "/d.log")
+        let logText = try String(contentsOfFile: directory + "/d.log", encoding: .utf8)
+        let broken = Array(("{\n" + logText.dropFirst()).utf8)
+        let logDocuments = ReplayWriter.documents(in: broken)
+        #expect(logDocuments.count > 1)
+        #expect(ReplayWriter.logProblem(in: broken, logDocuments)?.line == 1)
     }
 
     @Test("a decision without input is not a record (65)")
@@ -170,8 +180,9 @@ struct DecisionLogTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/decisions.log"
         // Two appends, to check that the chain continues across runs.
-        try DecisionLog.append((1...2).map { JSONValue.sortedObject([("application", .string("a\($0)"))]) }, to: path)
-        try DecisionLog.append((3...entries).map { JSONValue.sortedObject([("application", .string("a\($0)"))]) }, to: path)
+        func record(_ n: Int) -> JSONValue { .sortedObject([("application", .string("a\(n)")), ("outcome", .string("refused"))]) }
+        try DecisionLog.append((1...2).map(record), to: path)
+        try DecisionLog.append((3...entries).map(record), to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasSuffix("\n"))
         return text.split(separator: "\n").map(String.init)
@@ -189,8 +200,15 @@ struct DecisionLogTests {
     @Test("an edited line is named")
     func edited() throws {
         var lines = try log(entries: 5)
-        lines[2] = lines[2].replacingOccurrences(of: "\"a3\"", with: "\"a9\"")
+        let original = lines[2]
+        // The skeleton (the outcome) changed: the entry's hash no longer matches.
+        lines[2] = original.replacingOccurrences(of: "\"outcome\":\"refused\"", with: "\"outcome\":\"granted\"")
+        #expect(lines[2] != original)
         #expect(verify(lines) == .broken(line: 3, reason: "line 3 was changed: it is not an intact log entry (its hash does not match its content)"))
+        // The application's id, which is personal: the salted digest no longer matches.
+        lines[2] = original.replacingOccurrences(of: "\"a3\"", with: "\"a9\"")
+        #expect(lines[2] != original)
+        #expect(verify(lines) == .broken(line: 3, reason: "line 3 was changed: its personal part does not match the digest the chain holds"))
     }
 
     @Test("a deleted line is named")

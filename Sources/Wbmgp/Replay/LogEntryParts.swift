@@ -3,21 +3,25 @@
 /// part, which the chain commits to through a salted digest and which can be destroyed at the
 /// end of its retention (Wbmgp art. 10b lid 9; AVG art. 5 lid 1 e, art. 17).
 ///
-/// Personal: the record's `input`, `conditions` and `screeningScope` (each person's look-back
-/// window, whose start tells a minor from an adult), the priority's `characteristics` (an
-/// occupation such as `police-officer`), each defect's `text`, and per reason its `facts`,
-/// `text` and the hardship decision's `decidedBy` and `reason`. Skeleton: everything else
-/// (outcome, dates, role, designations, rule ids, citations, effects, results, `lifted.by`,
-/// defect codes, missing facts, priority flags, engine digests). Police records never enter a
-/// log in the clear: they are taken out of the input, and the skeleton says
-/// `policeRecordsWithheld`. An entry written before the screening scope, the characteristics
-/// and the defects' texts were personal (2026-12-05) keeps them in its skeleton, as its hash
+/// Personal: the record's `input`, `application` (the case number, by which the municipality's
+/// files name the person), `conditions` and `screeningScope` (each person's look-back window,
+/// whose start tells a minor from an adult), the priority's `characteristics` (an occupation
+/// such as `police-officer`), each defect's `text` and `person`, and per reason its `facts`,
+/// `text`, `person` (a member's id, which a municipality may make of a name) and the hardship
+/// decision's `decidedBy` and `reason`. Skeleton: everything else (outcome, dates, role,
+/// designations, rule ids, citations, effects, results, `lifted.by`, defect codes, missing
+/// facts, priority flags, engine digests). Police records never enter a log in the clear: they
+/// are taken out of the input, and the skeleton says `policeRecordsWithheld`. An entry written
+/// before the screening scope, the characteristics and the defects' texts were personal
+/// (2026-12-05), or before the ids were (2026-12-06), keeps them in its skeleton, as its hash
 /// commits to; it merges back the same.
 enum LogEntryParts {
-    static let personalReasonKeys: Set<String> = ["facts", "text"]
+    static let personalReasonKeys: Set<String> = ["facts", "text", "person"]
     static let personalLiftKeys: Set<String> = ["decidedBy", "reason"]
     static let personalPriorityKeys: Set<String> = ["characteristics"]
-    static let personalDefectKeys: Set<String> = ["text"]
+    static let personalDefectKeys: Set<String> = ["text", "person"]
+    /// The record's own members that are personal whole.
+    static let personalRecordKeys = ["input", "application", "conditions", "screeningScope"]
 
     /// The skeleton and the personal part of `record`.
     static func split(_ record: JSONValue) -> (skeleton: JSONValue, personal: JSONValue) {
@@ -31,7 +35,7 @@ enum LogEntryParts {
                 let (input, removed) = withoutPoliceRecords(member.value)
                 withheld = removed
                 personal.append(JSONMember("input", input))
-            case "conditions", "screeningScope":
+            case "application", "conditions", "screeningScope":
                 personal.append(member)
             case "priority":
                 let (rest, part) = splitObject(member.value, personalPriorityKeys)
@@ -82,7 +86,7 @@ enum LogEntryParts {
                 merged.append(member)
             }
         }
-        for key in ["input", "conditions", "screeningScope"] { if let value = personal[key] { merged.append(JSONMember(key, value)) } }
+        for key in personalRecordKeys { if let value = personal[key] { merged.append(JSONMember(key, value)) } }
         return sorted(merged)
     }
 

@@ -251,7 +251,14 @@ public enum ReplayWriter {
         // (`decide --record A B`). One error for the file, not one for each of its lines, which
         // hid the cause under a hundred. A log whose first line was damaged is still read line
         // by line, so that its check names the line.
-        if let first = lines.firstIndex(where: hasText), lines[first].filter({ $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) == [UInt8(ascii: "{")] {
+        // A line that reads as a log entry (an object with `seq`) makes it a log, read line by line.
+        func isLogEntry(_ line: [UInt8]) -> Bool {
+            guard let value = try? JSONReader.parse(line), case .integer = value["seq"] ?? .null else { return false }
+            return true
+        }
+        if let first = lines.firstIndex(where: hasText), lines[first].filter({ $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) == [UInt8(ascii: "{")],
+            !lines.contains(where: isLogEntry)
+        {
             let message =
                 whole.message.hasPrefix("unexpected text after the JSON value")
                 ? "several JSON documents one after another (the second begins at line \(whole.line)); give one record per file, or JSON Lines with one record on each line"

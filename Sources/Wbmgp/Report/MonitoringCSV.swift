@@ -21,7 +21,7 @@ public enum MonitoringCSV {
             func row(_ figure: String, _ item: String, _ value: String) { rows.append("\(prefix),\(figure),\(ImpactCSV.field(item)),\(ImpactCSV.field(value))") }
             row("applications", "", group.applications.text)
             for (i, outcome) in Outcomes.all.enumerated() { row("outcome", outcome.rawValue, group.outcomes[i].text) }
-            if group.withheld { row("withheld", "", "true") }
+            for part in group.withheld.sorted() { row("withheld", part.rawValue, "true") }
             for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
                 row("ground", ground.citation, text(report.published(tally.grounds[ground] ?? 0)))
             }

@@ -21,7 +21,7 @@ public enum MonitoringPage {
             func row(_ label: String, _ value: String) { page += "<tr><th scope=\"row\">\(h(label))</th><td class=\"n\">\(h(value))</td></tr>\n" }
             row(en ? "Applications" : "Aanvragen", group.applications.text)
             for (i, outcome) in Outcomes.all.enumerated() { row(PlainWords.capitalised(words.outcome(outcome)), group.outcomes[i].text) }
-            if group.withheld { row(en ? "Not broken down further" : "Niet verder uitgesplitst", en ? "fewer than \(k) applications" : "minder dan \(k) aanvragen") }
+            if let sentence = MonitoringReport.Detail.sentence(group.withheld, language: words.language) { page += "<tr><td colspan=\"2\">\(h(sentence))</td></tr>\n" }
             for ground in tally.grounds.keys.sorted(by: { ($0.rule, $0.citation) < ($1.rule, $1.citation) }) {
                 row((en ? "Refused under " : "Geweigerd op grond van ") + words.citation(ground.citation), n(tally.grounds[ground] ?? 0))
             }
@@ -36,7 +36,7 @@ public enum MonitoringPage {
         }
         page += "<h2>\(en ? "Sources" : "Bronnen")</h2>\n<ul class=\"meta\">\n"
         for log in report.logs {
-            page += "<li>\(h(log.path)): \(log.head.map { h($0) } ?? "—"); \(log.decisions) \(en ? "decisions" : "beslissingen"), \(log.redacted) \(en ? "without personal data" : "zonder persoonsgegevens")</li>\n"
+            page += "<li>\(h(log.path)): \(log.head.map { h($0) } ?? "—"); \(h(report.publishedDecisions(of: log, total: report.publishedTotal).text)) \(en ? "decisions" : "beslissingen"), \(log.redacted) \(en ? "without personal data" : "zonder persoonsgegevens")</li>\n"
         }
         for rules in report.rules.sorted() { page += "<li>\(en ? "Rules" : "Regels"): \(h(rules))</li>\n" }
         return page + "</ul>\n</body>\n</html>\n"

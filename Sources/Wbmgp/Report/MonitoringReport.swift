@@ -126,9 +126,9 @@ public struct MonitoringReport: Sendable {
     public func legend(en: Bool, drawn: Bool = false) -> String {
         let k = minimumCount
         if en {
-            return "Counts from 1 to \(k - 1) are shown as \"< \(k)\"\(drawn ? " and not drawn" : ""), so that no person can be recognised; a count from which such a count could be worked out is shown as \"≥ \(k)\"\(drawn ? " and not drawn either" : ""), and where that is not enough, a zero as \"< \(k)\" as well. A group of fewer than \(k) applications shows every outcome as \"< \(k)\" and is not broken down further."
+            return "Counts from 1 to \(k - 1) are shown as \"< \(k)\"\(drawn ? " and not drawn" : ""), so that no person can be recognised; a count from which such a count could be worked out is shown as \"≥ \(k)\"\(drawn ? " and not drawn either" : ""), and where that is not enough, a zero as \"< \(k)\" as well. A group of fewer than \(k) applications shows every outcome as \"< \(k)\"; what a group does not publish is said with it."
         }
-        return "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\"\(drawn ? " en worden niet getekend" : ""), zodat niemand herkenbaar is; een aantal waaruit zo'n aantal zou zijn af te leiden, staat als \"≥ \(k)\"\(drawn ? " en wordt evenmin getekend" : ""), en waar dat niet genoeg is, staat ook een nul als \"< \(k)\". Een groep van minder dan \(k) aanvragen toont elke uitkomst als \"< \(k)\" en wordt niet verder uitgesplitst."
+        return "Aantallen van 1 tot en met \(k - 1) staan als \"< \(k)\"\(drawn ? " en worden niet getekend" : ""), zodat niemand herkenbaar is; een aantal waaruit zo'n aantal zou zijn af te leiden, staat als \"≥ \(k)\"\(drawn ? " en wordt evenmin getekend" : ""), en waar dat niet genoeg is, staat ook een nul als \"< \(k)\". Een groep van minder dan \(k) aanvragen toont elke uitkomst als \"< \(k)\"; wat een groep niet publiceert, staat erbij."
     }
 
     /// A group with its applications and outcomes as published.
@@ -137,54 +137,127 @@ public struct MonitoringReport: Sendable {
         public var tally: MonitoringTally
         public var applications: MonitoringSuppression.Shown
         public var outcomes: [MonitoringSuppression.Shown]
-        /// A group of fewer applications than the minimum: its grounds, hardship decisions,
-        /// defects, missing facts and days are not published. In a group of one, "hardship
-        /// art. 10 lid 5: < 5" told that this one person was let in over a negative woonverklaring.
-        public var withheld: Bool
+        /// The parts of the group's breakdown not published (``Detail``).
+        public var withheld: Set<Detail>
 
         /// What is published of the group's grounds, hardship decisions, defects, missing facts and
-        /// days: its tally, or nothing when withheld. Every format reads these from here.
-        public var details: MonitoringTally { withheld ? MonitoringTally() : tally }
+        /// days: its tally without the parts withheld. Every format reads these from here.
+        public var details: MonitoringTally {
+            var shown = tally
+            if withheld.contains(.grounds) { shown.grounds = [:] }
+            if withheld.contains(.hardship) { shown.hardship = [:] }
+            if withheld.contains(.defects) { shown.defects = [:] }
+            if withheld.contains(.missingFacts) { shown.missingFacts = [:] }
+            if withheld.contains(.days) { shown.days = [:] }
+            return shown
+        }
+    }
+
+    /// A part of a group's breakdown beside its outcomes.
+    public enum Detail: String, Sendable, CaseIterable, Comparable {
+        case grounds, hardship, defects, missingFacts, days
+
+        public static func < (a: Detail, b: Detail) -> Bool { allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0 }
+
+        /// What a group withholds of its breakdown. Where its total is hidden (every group of
+        /// fewer applications than the minimum among them), everything: in a group of one,
+        /// "hardship art. 10 lid 5: < 5" told that this one person was let in over a negative
+        /// woonverklaring. Else the grounds where its refusals are hidden, and the missing facts
+        /// where its incomplete decisions are: every refusal has a ground and every incomplete
+        /// decision a missing fact, so they bound those counts ("refused ≥ 5" beside its one
+        /// ground counted 5 is exactly 5). Hardship decisions and defects go with any outcome.
+        static func withheld(applications: MonitoringSuppression.Shown, outcomes: [MonitoringSuppression.Shown]) -> Set<Detail> {
+            guard case .exact = applications else { return Set(allCases) }
+            var withheld = Set<Detail>()
+            if case .exact = outcomes[Outcomes.index(.refused)] {} else { withheld.insert(.grounds) }
+            if case .exact = outcomes[Outcomes.index(.incomplete)] {} else { withheld.insert(.missingFacts) }
+            return withheld
+        }
+
+        /// The part in words, for the text and the page.
+        public func words(_ language: Language) -> String {
+            let en = language == .en
+            switch self {
+            case .grounds: return en ? "grounds for refusal" : "weigeringsgronden"
+            case .hardship: return en ? "hardship decisions" : "toepassing van de hardheidsclausule"
+            case .defects: return en ? "procedural defects" : "gebreken in de procedure"
+            case .missingFacts: return en ? "missing facts" : "ontbrekende gegevens"
+            case .days: return en ? "days to decision" : "dagen tot besluit"
+            }
+        }
+
+        /// The sentence that says what a group withholds and why; nil when it withholds nothing.
+        public static func sentence(_ withheld: Set<Detail>, language: Language) -> String? {
+            guard !withheld.isEmpty else { return nil }
+            let parts = PlainWords.list(withheld.sorted().map { $0.words(language) }, language)
+            return language == .en
+                ? "Not published, as a hidden count of this group could be worked out from them: \(parts)."
+                : "Niet gepubliceerd, omdat daaruit een verborgen aantal van deze groep zou zijn af te leiden: \(parts)."
+        }
     }
 
     /// The groups in order, their counts as published: no count hidden can be worked out from
     /// the rest (``MonitoringSuppression/split(total:counts:minimum:)``). The groups' applications
     /// split the decisions counted (which the logs' lines name), so they are hidden as one
     /// split first; then each group's outcomes split its applications where those are shown.
-    public var publishedGroups: [PublishedGroup] {
+    public var publishedGroups: [PublishedGroup] { published.groups }
+
+    /// The decisions counted (what the logs' counts add up to), as published: hidden when the
+    /// groups' applications could otherwise be worked out from it.
+    public var publishedTotal: MonitoringSuppression.Shown { published.total }
+
+    /// A log's decisions as published: exact where the decisions counted are, else hidden
+    /// ("< 5" or "≥ 5"), as together they add up to that total.
+    public func publishedDecisions(of log: Log, total: MonitoringSuppression.Shown) -> MonitoringSuppression.Shown {
+        if case .exact = total { return .exact(log.decisions) }
+        return log.decisions < minimumCount ? .below(minimumCount) : .atLeast(minimumCount)
+    }
+
+    /// The groups and the decisions counted, as published. A group whose own outcomes force its
+    /// total to be hidden enters the split across groups as hidden, and that split is made
+    /// again, until nothing more is hidden: the total less the groups shown would otherwise give
+    /// it back (the review of 2026-12-06).
+    public var published: (total: MonitoringSuppression.Shown, groups: [PublishedGroup]) {
         let sorted = sortedGroups
-        let totals = MonitoringSuppression.split(
-            total: sorted.reduce(0) { $0 + $1.tally.applications }, counts: sorted.map(\.tally.applications), minimum: minimumCount
-        ).counts
-        return sorted.indices.map { i in
-            let tally = sorted[i].tally
-            var applications = totals[i]
-            let outcomes: [MonitoringSuppression.Shown]
-            if case .exact = totals[i] {
-                let split = MonitoringSuppression.split(total: tally.applications, counts: tally.outcomes, minimum: minimumCount)
-                outcomes = split.counts
-                // Hidden where nothing else would keep a count from being worked out.
-                if case .atLeast = split.total { applications = split.total }
-            } else if tally.applications < minimumCount {
-                // A small group tells nothing of what it holds: every outcome "< 5", zeros too.
-                outcomes = MonitoringSuppression.split(total: tally.applications, counts: tally.outcomes, minimum: minimumCount).counts
-            } else {
-                // The group's total hidden: each outcome is hidden alone, and at least one is
-                // hidden, or the outcomes shown would add up to the total.
-                var cells = tally.outcomes.map { MonitoringSuppression.single($0, minimum: minimumCount) }
-                let shownWhole = cells.allSatisfy { if case .exact = $0 { true } else { false } }
-                if shownWhole, let smallest = tally.outcomes.indices.filter({ tally.outcomes[$0] > 0 }).min(by: { (tally.outcomes[$0], $0) < (tally.outcomes[$1], $1) }) {
-                    cells[smallest] = .atLeast(minimumCount)
+        let k = minimumCount
+        let sizes = sorted.map(\.tally.applications)
+        var forced = Set<Int>()
+        while true {
+            let across = MonitoringSuppression.split(total: sizes.reduce(0, +), counts: sizes, minimum: k, hidden: forced)
+            var groups: [PublishedGroup] = []
+            var more = Set<Int>()
+            for i in sorted.indices {
+                let tally = sorted[i].tally
+                var applications = across.counts[i]
+                let outcomes: [MonitoringSuppression.Shown]
+                if case .exact = applications {
+                    let split = MonitoringSuppression.split(total: tally.applications, counts: tally.outcomes, minimum: k)
+                    outcomes = split.counts
+                    if case .exact = split.total {} else {
+                        applications = split.total
+                        more.insert(i)
+                    }
+                } else {
+                    // The group's total hidden (every small group's among them): every outcome is
+                    // hidden, zeros as "< 5" too. Outcomes shown beside it bounded the total that
+                    // the other groups and the decisions counted leave for it, and the two
+                    // together gave counts back (2019 "≥ 5" with 5 granted and a refusal "< 5",
+                    // 2020 "< 5", 7 decisions: one refusal, and one application in 2020).
+                    outcomes = tally.outcomes.map { $0 >= k ? .atLeast(k) : .below(k) }
                 }
-                outcomes = cells
+                groups.append(PublishedGroup(
+                    key: sorted[i].key, tally: tally, applications: applications, outcomes: outcomes,
+                    withheld: Detail.withheld(applications: applications, outcomes: outcomes)))
             }
-            return PublishedGroup(key: sorted[i].key, tally: tally, applications: applications, outcomes: outcomes, withheld: tally.applications < minimumCount)
+            if more.isSubset(of: forced) { return (across.total, groups) }
+            forced.formUnion(more)
         }
     }
 
     // MARK: - JSON (interface §11)
 
     public var json: JSONValue {
+        let (total, groups) = published
         var members: [(String, JSONValue)] = [
             ("by", .array(by.map { .string($0.rawValue) })),
             ("minimumCount", .integer(minimumCount)),
@@ -194,18 +267,18 @@ public struct MonitoringReport: Sendable {
             ("rules", .array(rules.sorted().map { .string($0) })),
             ("logs", .array(logs.map { log in
                 .sortedObject([
-                    ("path", .string(log.path)), ("head", log.head.map { .string($0) } ?? .null), ("decisions", .integer(log.decisions)),
+                    ("path", .string(log.path)), ("head", log.head.map { .string($0) } ?? .null), ("decisions", publishedDecisions(of: log, total: total).json),
                     ("redacted", .integer(log.redacted)), ("errors", .integer(log.errors)),
                 ])
             })),
         ]
-        members.append(("groups", .array(publishedGroups.map(group))))
+        members.append(("groups", .array(groups.map(group))))
         return .sortedObject(members)
     }
 
     func group(_ shown: PublishedGroup) -> JSONValue {
         let key = shown.key
-        // A withheld group's details are published as none, and `withheld` says why.
+        // The parts withheld are published as none, and `withheld` names them.
         let tally = shown.details
         var keyMembers: [(String, JSONValue)] = []
         if by.contains(.designation) { keyMembers.append(("designation", key.designation.map { .string($0) } ?? .null)) }
@@ -215,7 +288,7 @@ public struct MonitoringReport: Sendable {
         let days = tally.publishedDays(minimum: minimumCount)
         return .sortedObject([
             ("key", .sortedObject(keyMembers)),
-            ("withheld", .bool(shown.withheld)),
+            ("withheld", .array(shown.withheld.sorted().map { .string($0.rawValue) })),
             ("applications", shown.applications.json),
             ("outcomes", .sortedObject(Outcomes.all.enumerated().map { ($1.rawValue, shown.outcomes[$0].json) })),
             ("grounds", .array(tally.grounds.keys.sorted { ($0.rule, $0.citation) < ($1.rule, $1.citation) }.map { ground in

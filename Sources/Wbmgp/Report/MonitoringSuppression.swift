@@ -12,8 +12,8 @@
 /// minimum shows every outcome as "< 5", zeros too: "< 5" granted beside four zeros said that
 /// everyone in it was granted.
 ///
-/// The grounds, hardship decisions, defects and missing facts do not split a total shown (an
-/// application may have several or none), so a count of them is hidden alone.
+/// The grounds, hardship decisions, defects and missing facts bound the outcomes (every refusal
+/// has a ground): a group with any count hidden does not publish them (``MonitoringReport``).
 public enum MonitoringSuppression {
     /// A count as published.
     public enum Shown: Equatable, Sendable {
@@ -51,17 +51,18 @@ public enum MonitoringSuppression {
         count > 0 && count < k ? .below(k) : .exact(count)
     }
 
-    /// The total and the counts that split it, as published.
-    public static func split(total: Int, counts: [Int], minimum k: Int) -> (total: Shown, counts: [Shown]) {
-        var shown = counts.map { single($0, minimum: k) }
+    /// The total and the counts that split it, as published; the counts at `hidden` are hidden
+    /// from the start (groups whose own figures hide their total).
+    public static func split(total: Int, counts: [Int], minimum k: Int, hidden: Set<Int> = []) -> (total: Shown, counts: [Shown]) {
+        var shown = counts.indices.map { i in hidden.contains(i) && counts[i] >= k ? .atLeast(k) : single(counts[i], minimum: k) }
         // A hidden total: every part hidden, zeros too (what a small group holds is not told).
         guard total >= k else { return (single(total, minimum: k), hidingZeros(counts, shown, minimum: k)) }
-        while isWorkedOut(counts, shown, minimum: k, zerosHidden: false) {
+        while isWorkedOut(counts, shown, minimum: k) {
             let candidates = counts.indices.filter { counts[$0] > 0 && shown[$0] == .exact(counts[$0]) }
             guard let next = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) else {
                 // Every count above zero hidden, and still one set fits: the zeros go too.
                 shown = hidingZeros(counts, shown, minimum: k)
-                return (isWorkedOut(counts, shown, minimum: k, zerosHidden: true) ? .atLeast(k) : .exact(total), shown)
+                return (isWorkedOut(counts, shown, minimum: k) ? .atLeast(k) : .exact(total), shown)
             }
             shown[next] = .atLeast(k)
         }
@@ -74,18 +75,21 @@ public enum MonitoringSuppression {
     }
 
     /// Whether the hidden counts are the only numbers that fit the total shown: the sum of the
-    /// hidden is the total less the counts shown; each "< k" is 1 to k − 1 (0 to k − 1 when
-    /// zeros are hidden too), each "≥ k" k or more; one set fits only when there is one hidden
-    /// count, or their sum is the least (or, with no "≥ k", the most) that they can make.
-    /// Shifting one between two hidden counts fits as well in every other case.
-    static func isWorkedOut(_ counts: [Int], _ shown: [Shown], minimum k: Int, zerosHidden: Bool) -> Bool {
+    /// hidden is the total less the counts shown; each "< k" is 1 to k − 1 (0 to k − 1 where a
+    /// zero is hidden too: the reader cannot tell it from the others), each "≥ k" k or more;
+    /// one set fits only when there is one hidden count, or their sum is the least (or, with
+    /// no "≥ k", the most) that they can make. Shifting one between two hidden counts fits as
+    /// well in every other case.
+    static func isWorkedOut(_ counts: [Int], _ shown: [Shown], minimum k: Int) -> Bool {
         var below = 0, atLeast = 0, sum = 0
+        var zerosHidden = false
         for i in counts.indices {
             switch shown[i] {
             case .exact: continue
             case .below: below += 1
             case .atLeast: atLeast += 1
             }
+            if counts[i] == 0 { zerosHidden = true }
             sum += counts[i]
         }
         let hidden = below + atLeast

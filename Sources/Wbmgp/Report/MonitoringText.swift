@@ -7,24 +7,24 @@ public enum MonitoringText {
         func n(_ value: Int) -> String { words.count(value, minimum: k) }
         func date(_ d: CalendarDate?) -> String { d.map { PlainWords.date($0, words.language) } ?? "—" }
         var lines = [en ? "Monitoring of decisions on housing permits (Wbmgp arts. 5(5) and 17)" : "Monitoring van de besluiten op huisvestingsvergunningen (artikelen 5, vijfde lid, en 17 Wbmgp)"]
+        let (total, groups) = report.published
         for log in report.logs {
+            let decisions = report.publishedDecisions(of: log, total: total).text
             let head = log.head.map { en ? ", last entry \($0)" : ", laatste regel \($0)" } ?? ""
             lines.append(
-                en ? "Log \(log.path)\(head): \(log.decisions) decisions, of which \(log.redacted) with personal data removed; \(log.errors) unreadable lines."
-                    : "Logboek \(log.path)\(head): \(log.decisions) beslissingen, waarvan \(log.redacted) zonder persoonsgegevens; \(log.errors) onleesbare regels.")
+                en ? "Log \(log.path)\(head): \(decisions) decisions, of which \(log.redacted) with personal data removed; \(log.errors) unreadable lines."
+                    : "Logboek \(log.path)\(head): \(decisions) beslissingen, waarvan \(log.redacted) zonder persoonsgegevens; \(log.errors) onleesbare regels.")
         }
         lines.append(en ? "Period counted: \(date(report.first)) to \(date(report.last))." : "Getelde periode: \(date(report.first)) tot en met \(date(report.last)).")
         lines.append((en ? "Rules: " : "Regels: ") + (report.rules.isEmpty ? "—" : report.rules.sorted().joined(separator: ", ")))
         lines.append(report.legend(en: en))
-        for group in report.publishedGroups {
+        for group in groups {
             let (key, tally) = (group.key, group.details)
             lines.append("")
             lines.append(words.group(key, by: report.by))
             lines.append((en ? "  Applications: " : "  Aanvragen: ") + group.applications.text)
             lines.append((en ? "  Outcome: " : "  Uitkomst: ") + Outcomes.all.enumerated().map { "\(words.outcome($1)) \(group.outcomes[$0].text)" }.joined(separator: ", "))
-            if group.withheld {
-                lines.append(en ? "  Not broken down further: fewer than \(k) applications." : "  Niet verder uitgesplitst: minder dan \(k) aanvragen.")
-            }
+            if let sentence = MonitoringReport.Detail.sentence(group.withheld, language: words.language) { lines.append("  " + sentence) }
             let grounds = tally.grounds.sorted { ($0.key.rule, $0.key.citation) < ($1.key.rule, $1.key.citation) }
             if !grounds.isEmpty {
                 lines.append((en ? "  Grounds for refusal: " : "  Weigeringsgronden: ") + grounds.map { "\(words.citation($0.key.citation)) \(n($0.value))" }.joined(separator: "; "))
