@@ -142,6 +142,10 @@ struct MonitoringSuppressionTests {
         var sixLog = MonitoringReport.Log(path: "decisions.log")
         sixLog.decisions = 6
         #expect(six.publishedDecisions(of: sixLog, total: six.publishedTotal) == .atLeast(5))
+        // Nor does the log's head tell it by its sequence number: only the hash is given.
+        sixLog.head = "6:sha256:abc"
+        #expect(six.publishedHead(of: sixLog, total: six.publishedTotal) == "sha256:abc")
+        #expect(report([("2019", .granted, 6)]).publishedHead(of: sixLog, total: .exact(6)) == "6:sha256:abc")
         // 7 decisions: 2019 holds 5 granted and 1 refused, 2020 one. 2019's total hidden, its
         // outcomes all hidden too: "≥ 5" granted beside "< 5" for the rest (zeros included), so
         // 2019 may be 5 or 6 and 2020 1 or 2; the refusal is not told.

@@ -36,7 +36,7 @@ public enum MonitoringPage {
         }
         page += "<h2>\(en ? "Sources" : "Bronnen")</h2>\n<ul class=\"meta\">\n"
         for log in report.logs {
-            page += "<li>\(h(log.path)): \(log.head.map { h($0) } ?? "—"); \(h(report.publishedDecisions(of: log, total: report.publishedTotal).text)) \(en ? "decisions" : "beslissingen"), \(log.redacted) \(en ? "without personal data" : "zonder persoonsgegevens")</li>\n"
+            page += "<li>\(h(log.path)): \(report.publishedHead(of: log, total: report.publishedTotal).map { h($0) } ?? "—"); \(h(report.publishedDecisions(of: log, total: report.publishedTotal).text)) \(en ? "decisions" : "beslissingen"), \(log.redacted) \(en ? "without personal data" : "zonder persoonsgegevens")</li>\n"
         }
         for rules in report.rules.sorted() { page += "<li>\(en ? "Rules" : "Regels"): \(h(rules))</li>\n" }
         return page + "</ul>\n</body>\n</html>\n"

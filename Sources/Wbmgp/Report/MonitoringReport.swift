@@ -206,6 +206,14 @@ public struct MonitoringReport: Sendable {
     /// groups' applications could otherwise be worked out from it.
     public var publishedTotal: MonitoringSuppression.Shown { published.total }
 
+    /// A log's head as published: `seq:hash`, or only its hash where the decisions counted are
+    /// hidden (the sequence number counts the log's entries, and so would tell their number).
+    public func publishedHead(of log: Log, total: MonitoringSuppression.Shown) -> String? {
+        guard let head = log.head else { return nil }
+        if case .exact = total { return head }
+        return head.firstIndex(of: ":").map { String(head[head.index(after: $0)...]) } ?? head
+    }
+
     /// A log's decisions as published: exact where the decisions counted are, else hidden
     /// ("< 5" or "≥ 5"), as together they add up to that total.
     public func publishedDecisions(of log: Log, total: MonitoringSuppression.Shown) -> MonitoringSuppression.Shown {
@@ -267,7 +275,7 @@ public struct MonitoringReport: Sendable {
             ("rules", .array(rules.sorted().map { .string($0) })),
             ("logs", .array(logs.map { log in
                 .sortedObject([
-                    ("path", .string(log.path)), ("head", log.head.map { .string($0) } ?? .null), ("decisions", publishedDecisions(of: log, total: total).json),
+                    ("path", .string(log.path)), ("head", publishedHead(of: log, total: total).map { .string($0) } ?? .null), ("decisions", publishedDecisions(of: log, total: total).json),
                     ("redacted", .integer(log.redacted)), ("errors", .integer(log.errors)),
                 ])
             })),

@@ -10,7 +10,7 @@ public enum MonitoringText {
         let (total, groups) = report.published
         for log in report.logs {
             let decisions = report.publishedDecisions(of: log, total: total).text
-            let head = log.head.map { en ? ", last entry \($0)" : ", laatste regel \($0)" } ?? ""
+            let head = report.publishedHead(of: log, total: total).map { en ? ", last entry \($0)" : ", laatste regel \($0)" } ?? ""
             lines.append(
                 en ? "Log \(log.path)\(head): \(decisions) decisions, of which \(log.redacted) with personal data removed; \(log.errors) unreadable lines."
                     : "Logboek \(log.path)\(head): \(decisions) beslissingen, waarvan \(log.redacted) zonder persoonsgegevens; \(log.errors) onleesbare regels.")
