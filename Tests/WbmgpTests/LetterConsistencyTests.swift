@@ -86,9 +86,9 @@ struct LetterConsistencyTests {
         #expect(model["isRefused"]?.holds == true)
         #expect(
             text.contains(
-                "Het college heeft op 20 mei 2019 besloten de vergunning niet met toepassing van artikel 8, tweede lid, van de Wbmgp in afwijking van artikel 8, eerste lid, van de Wbmgp te verlenen, om de volgende reden: No circumstances of overriding unfairness shown"
+                "Het college heeft op 20 mei 2019 besloten niet met toepassing van artikel 8, tweede lid, van de Wbmgp af te wijken van artikel 8, eerste lid, van de Wbmgp, om de volgende reden: No circumstances of overriding unfairness shown"
             ), "\(text)")
-        #expect(try letter("022-", language: .en).text.contains("On 20 May 2019 the Board decided not to grant the permit notwithstanding article 8(1)"))
+        #expect(try letter("022-", language: .en).text.contains("On 20 May 2019 the Board decided not to depart from article 8(1)"))
         // The same decision dated before the application concerned another application: not named.
         let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("022-") })
         let engine = try fixture.engine()
