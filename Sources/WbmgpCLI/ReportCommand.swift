@@ -104,11 +104,15 @@ enum ReportCommand {
         }
         // Figures over part of the logs, or over one chain's decisions twice, would be wrong
         // figures in an evaluation (art. 5 lid 5, art. 17): no report is written then.
-        if let first = report.logs.indices.first(where: { i in report.logs[i].first != nil && report.logs[..<i].contains { $0.first == report.logs[i].first } }) {
-            let earlier = report.logs[..<first].first { $0.first == report.logs[first].first }?.path ?? "?"
-            Output.error(
-                "\(report.logs[first].path): error: [E-LOG] begins with the same entry as \(earlier) (\(report.logs[first].first ?? "?")): both hold the same chain's decisions, which would be counted twice; give each log once (the longest copy)")
-            return status.combined(with: .dataError)
+        var pathByFirstEntry: [String: String] = [:]
+        for log in report.logs {
+            guard let first = log.first else { continue }
+            if let earlier = pathByFirstEntry[first] {
+                Output.error(
+                    "\(log.path): error: [E-LOG] begins with the same entry as \(earlier) (\(first)): both hold the same chain's decisions, which would be counted twice; give each log once (the longest copy)")
+                return status.combined(with: .dataError)
+            }
+            pathByFirstEntry[first] = log.path
         }
         if readsIncompletely {
             Output.error("wbmgp: no report written: a log could not be read in full, and figures over the others would be taken for the whole")

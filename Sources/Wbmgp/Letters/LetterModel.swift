@@ -119,7 +119,10 @@ public enum LetterModel {
         // Grounds and considerations, from the reasons; never a reason that read police data.
         let readsPolice = law.rulesReadingPoliceData
         func reasonText(_ reason: Reason) -> String { en ? reason.en : reason.nl }
-        model["grounds"] = .list(decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map {
+        // The refusal grounds no hardship decision lifted: the dictum's grounds, the rules whose
+        // passing is left out of a refusal, and the grounds a refused hardship decision concerns.
+        let standingGrounds = decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }
+        model["grounds"] = .list(standingGrounds.map {
             .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))])
         })
         // "From when" (interface §11): per ground, when a new application would no longer meet it.
@@ -138,7 +141,7 @@ public enum LetterModel {
         // one person while it refuses another ("article 10 does not stand in the way: she
         // submitted a VOG") would read as contradicting the dictum: they are left out. When
         // chapter 3 does not apply, the designation lookup says why.
-        let refusing = Set(decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map(\.rule))
+        let refusing = Set(standingGrounds.map(\.rule))
         let considered = decision.reasons.filter { reason in
             guard reason.effect != "lookup" || outcome == .notApplicable, reason.effect != "screen", !readsPolice.contains(reason.rule) else { return false }
             if outcome == .refused, reason.effect == "conditions" || reason.effect == "priority" || (reason.result == .passed && refusing.contains(reason.rule)) {
@@ -166,7 +169,7 @@ public enum LetterModel {
         var refusedHardship: [LetterValue] = []
         var named = Set<String>()
         let lawPeriod = law.period(on: decision.lawDate)
-        for reason in decision.reasons where reason.effect == "refuse" && reason.result == .applied && reason.lifted == nil {
+        for reason in standingGrounds {
             guard let lawPeriod, let rule = law.snapshots[lawPeriod].rules.first(where: { $0.id == reason.rule }) else { continue }
             for clause in rule.lifts {
                 for (index, hardship) in application.hardship.enumerated()

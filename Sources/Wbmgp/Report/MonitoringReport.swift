@@ -173,27 +173,6 @@ public struct MonitoringReport: Sendable {
             if case .exact = outcomes[Outcomes.index(.incomplete)] {} else { withheld.insert(.missingFacts) }
             return withheld
         }
-
-        /// The part in words, for the text and the page.
-        public func words(_ language: Language) -> String {
-            let en = language == .en
-            switch self {
-            case .grounds: return en ? "grounds for refusal" : "weigeringsgronden"
-            case .hardship: return en ? "hardship decisions" : "toepassing van de hardheidsclausule"
-            case .defects: return en ? "procedural defects" : "gebreken in de procedure"
-            case .missingFacts: return en ? "missing facts" : "ontbrekende gegevens"
-            case .days: return en ? "days to decision" : "dagen tot besluit"
-            }
-        }
-
-        /// The sentence that says what a group withholds and why; nil when it withholds nothing.
-        public static func sentence(_ withheld: Set<Detail>, language: Language) -> String? {
-            guard !withheld.isEmpty else { return nil }
-            let parts = PlainWords.list(withheld.sorted().map { $0.words(language) }, language)
-            return language == .en
-                ? "Not published, as a hidden count of this group could be worked out from them: \(parts)."
-                : "Niet gepubliceerd, omdat daaruit een verborgen aantal van deze groep zou zijn af te leiden: \(parts)."
-        }
     }
 
     /// The groups in order, their counts as published: no count hidden can be worked out from
@@ -218,7 +197,7 @@ public struct MonitoringReport: Sendable {
     /// ("< 5" or "≥ 5"), as together they add up to that total.
     public func publishedDecisions(of log: Log, total: MonitoringSuppression.Shown) -> MonitoringSuppression.Shown {
         if case .exact = total { return .exact(log.decisions) }
-        return log.decisions < minimumCount ? .below(minimumCount) : .atLeast(minimumCount)
+        return MonitoringSuppression.hidden(log.decisions, minimum: minimumCount)
     }
 
     /// The groups and the decisions counted, as published. A group whose own outcomes force its
@@ -251,7 +230,7 @@ public struct MonitoringReport: Sendable {
                     // the other groups and the decisions counted leave for it, and the two
                     // together gave counts back (2019 "≥ 5" with 5 granted and a refusal "< 5",
                     // 2020 "< 5", 7 decisions: one refusal, and one application in 2020).
-                    outcomes = tally.outcomes.map { $0 >= k ? .atLeast(k) : .below(k) }
+                    outcomes = tally.outcomes.map { MonitoringSuppression.hidden($0, minimum: k) }
                 }
                 groups.append(PublishedGroup(
                     key: sorted[i].key, tally: tally, applications: applications, outcomes: outcomes,

@@ -51,10 +51,15 @@ public enum MonitoringSuppression {
         count > 0 && count < k ? .below(k) : .exact(count)
     }
 
+    /// A count hidden whatever it is: "≥ k" from the minimum, else "< k" (a zero too).
+    public static func hidden(_ count: Int, minimum k: Int) -> Shown {
+        count >= k ? .atLeast(k) : .below(k)
+    }
+
     /// The total and the counts that split it, as published; the counts at `hidden` are hidden
     /// from the start (groups whose own figures hide their total).
     public static func split(total: Int, counts: [Int], minimum k: Int, hidden: Set<Int> = []) -> (total: Shown, counts: [Shown]) {
-        var shown = counts.indices.map { i in hidden.contains(i) && counts[i] >= k ? .atLeast(k) : single(counts[i], minimum: k) }
+        var shown = counts.indices.map { i in hidden.contains(i) ? Self.hidden(counts[i], minimum: k) : single(counts[i], minimum: k) }
         // A hidden total: every part hidden, zeros too (what a small group holds is not told).
         guard total >= k else { return (single(total, minimum: k), hidingZeros(counts, shown, minimum: k)) }
         while isWorkedOut(counts, shown, minimum: k) {

@@ -24,7 +24,7 @@ public enum MonitoringText {
             lines.append(words.group(key, by: report.by))
             lines.append((en ? "  Applications: " : "  Aanvragen: ") + group.applications.text)
             lines.append((en ? "  Outcome: " : "  Uitkomst: ") + Outcomes.all.enumerated().map { "\(words.outcome($1)) \(group.outcomes[$0].text)" }.joined(separator: ", "))
-            if let sentence = MonitoringReport.Detail.sentence(group.withheld, language: words.language) { lines.append("  " + sentence) }
+            if let sentence = words.withheld(group.withheld) { lines.append("  " + sentence) }
             let grounds = tally.grounds.sorted { ($0.key.rule, $0.key.citation) < ($1.key.rule, $1.key.citation) }
             if !grounds.isEmpty {
                 lines.append((en ? "  Grounds for refusal: " : "  Weigeringsgronden: ") + grounds.map { "\(words.citation($0.key.citation)) \(n($0.value))" }.joined(separator: "; "))

@@ -38,6 +38,26 @@ public struct MonitoringWords: Sendable {
 
     public func citation(_ citation: String) -> String { CitationWords.written(citation, language) }
 
+    /// A part of a group's breakdown (``MonitoringReport/Detail``).
+    public func detail(_ part: MonitoringReport.Detail) -> String {
+        switch part {
+        case .grounds: return en ? "grounds for refusal" : "weigeringsgronden"
+        case .hardship: return en ? "hardship decisions" : "toepassing van de hardheidsclausule"
+        case .defects: return en ? "procedural defects" : "gebreken in de procedure"
+        case .missingFacts: return en ? "missing facts" : "ontbrekende gegevens"
+        case .days: return en ? "days to decision" : "dagen tot besluit"
+        }
+    }
+
+    /// The sentence that says what a group withholds and why; nil when it withholds nothing.
+    public func withheld(_ parts: Set<MonitoringReport.Detail>) -> String? {
+        guard !parts.isEmpty else { return nil }
+        let list = PlainWords.list(parts.sorted().map(detail), language)
+        return en
+            ? "Not published, as a hidden count of this group could be worked out from them: \(list)."
+            : "Niet gepubliceerd, omdat daaruit een verborgen aantal van deze groep zou zijn af te leiden: \(list)."
+    }
+
     public func hardship(_ article: String) -> String { labels.label(article, in: "hardship")?.text(language) ?? article }
 
     public func defect(_ code: String) -> String {
