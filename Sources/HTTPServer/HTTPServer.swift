@@ -218,7 +218,9 @@ public final class HTTPServer: @unchecked Sendable {
                 guard answer(request, response, closing, began), !closing else { return }
             case .failure(let status, let message):
                 let body = #"{"error":{"code":"E-HTTP","message":"\#(Self.jsonEscaped(message))"}}"#
-                _ = write(HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true))
+                // A HEAD request that could not be read still gets no body: its client reads none.
+                let headOnly = Self.asksForHeadOnly(buffer)
+                _ = write(HTTPResponse(status: status, contentType: "application/json", body: body).serialized(closing: true, headOnly: headOnly))
                 return
             case .incomplete:
                 var wait = configuration.readTimeout
@@ -241,6 +243,14 @@ public final class HTTPServer: @unchecked Sendable {
                 buffer += chunk[..<got]
             }
         }
+    }
+
+    /// Whether the request at the start of `buffer` names the method HEAD, read from its bytes
+    /// (after the empty lines a client may send between requests): a request that fails to
+    /// parse has no ``HTTPRequest`` to ask, and its method may still be plain.
+    static func asksForHeadOnly(_ buffer: [UInt8]) -> Bool {
+        guard let start = buffer.firstIndex(where: { $0 != 0x0D && $0 != 0x0A }) else { return false }
+        return buffer[start...].starts(with: "HEAD ".utf8)
     }
 
     func complete(_ request: HTTPRequest, _ status: HTTPStatus, bodyBytes: Int, delivered: Bool, since began: DispatchTime) {

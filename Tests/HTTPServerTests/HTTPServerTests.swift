@@ -89,6 +89,19 @@ struct HTTPServerTests {
         #expect(!produced.isSet)
     }
 
+    @Test("a HEAD request that cannot be read gets its status without the JSON body (RFC 9110 §9.3.2)")
+    func malformedHead() throws {
+        let server = try server { _ in HTTPResponse(status: .ok) }
+        defer { server.stop() }
+        // HTTP/2.0 in a request line is refused (505) before any handler runs.
+        let head = raw("\r\nHEAD /v1/health HTTP/2.0\r\nHost: x\r\n\r\n", port: server.port)
+        #expect(head.hasPrefix("HTTP/1.1 505 "), "\(head)")
+        #expect(head.contains("Content-Length: ") && head.hasSuffix("\r\n\r\n") && !head.contains("E-HTTP"), "\(head)")
+        let get = raw("GET /v1/health HTTP/2.0\r\nHost: x\r\n\r\n", port: server.port)
+        #expect(get.hasPrefix("HTTP/1.1 505 ") && get.contains(#""code":"E-HTTP""#), "\(get)")
+        #expect(HTTPServer.asksForHeadOnly(Array("HEAD / HTTP/1.1".utf8)) && !HTTPServer.asksForHeadOnly(Array("HEADX / HTTP/1.1".utf8)))
+    }
+
     @Test("a malformed request gets its status as JSON and the connection closes")
     func malformed() throws {
         let server = try server { _ in HTTPResponse(status: .ok) }

@@ -69,15 +69,18 @@ struct DesignationTests {
         #expect(!DesignationSetChecks.streetRangesOverlap(openOdd, StreetRange(street: "Mathenesserdijk", from: nil, to: nil, parity: .even)))
     }
 
-    @Test("the shipped Rotterdam designations cover Mathenesserdijk in 3026 only: outside it art. 8 does not apply")
+    @Test("the shipped Rotterdam designations cover Mathenesserdijk in 3026 only: outside it art. 8 does not apply, without a postcode it cannot be told")
     func shippedMathenesserdijk() throws {
         let engine = Engine(law: TestSupport.law, designations: try TestSupport.shippedDesignations())
-        func decide(_ postcode: String) throws -> Decision {
+        func decide(_ postcode: String?) throws -> Decision {
             // Under six years in the region on 2019-05-01 and unemployment benefit only: refused
-            // under art. 8 lid 1 wherever rotterdam-2018-art8 covers the dwelling.
+            // under art. 8 lid 1 wherever rotterdam-2018-art8 covers the dwelling. The
+            // neighbourhood is given (Delfshaven, designated in none): the 2018 designations
+            // also list neighbourhoods, and without it they could not be told apart.
+            let postcodeMember = postcode.map { #", "postcode": "\#($0)""# } ?? ""
             let text = """
                 {"id": "m", "kind": "new-tenancy", "applicationDate": "2019-05-01",
-                 "dwelling": {"municipality": "Rotterdam", "street": "Mathenesserdijk", "houseNumber": 10, "postcode": "\(postcode)", "category": "rental"},
+                 "dwelling": {"municipality": "Rotterdam", "street": "Mathenesserdijk", "houseNumber": 10\(postcodeMember), "neighbourhood": "Delfshaven", "category": "rental"},
                  "household": [{"id": "p1", "role": "applicant", "birthDate": "1985-01-01",
                                 "residence": [{"municipality": "Rotterdam", "from": "2016-09-01"}], "income": ["unemployment-benefit"]}]}
                 """
@@ -89,6 +92,14 @@ struct DesignationTests {
         let outside = try decide("3027 AB")
         #expect(outside.outcome == .notApplicable)
         #expect(outside.designations.isEmpty)
+        // Without the postcode the street's range may or may not cover it: the lookup is
+        // unknown and the decision incomplete, asking for the postcode (it was not applicable).
+        let unknown = try decide(nil)
+        #expect(unknown.outcome == .incomplete)
+        #expect(unknown.designations.isEmpty)
+        #expect(unknown.missingFacts == ["$.dwelling.postcode"])
+        #expect(unknown.reasons.map(\.rule) == ["designation.lookup"] && unknown.reasons.first?.result == .unknown)
+        #expect(unknown.reasons.first?.nl.contains("de aanvraag vermeldt de postcode van de woning niet") == true, "\(unknown.reasons.first?.nl ?? "")")
     }
 
     @Test("postcodes: 4-digit areas, full codes and ranges, spaces and case ignored")

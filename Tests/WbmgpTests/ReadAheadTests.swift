@@ -72,7 +72,13 @@ struct ReadAheadTests {
             #expect(read.count == 200)
             // Read into recycled arrays, each application is the one its line gives alone.
             for i in 0..<read.count {
-                let fresh = Result { () throws(InputError) in try service.reader.read(block[start + i]) }
+                // Read alone as a batch line (whose syntax errors name the column only).
+                let fresh = Result { () throws(InputError) in
+                    var spares = LineSpares()
+                    return try block[start + i].withUnsafeBufferPointer { (bytes) throws(InputError) in
+                        try service.reader.read(lent: bytes, reusing: &spares, isBatchLine: true)
+                    }
+                }
                 switch (read.copy(i), fresh) {
                 case (.success(let application), .success(let alone)): #expect(application == alone)
                 case (.failure(let error), .failure(let alone)): #expect(error == alone)

@@ -16,7 +16,9 @@ enum ReaderCorpus {
 
     static func documents() -> [Document] {
         var documents: [Document] = []
-        let valid = DecideFixture.all("valid")
+        // The valid fixtures the record was taken on (001–128): a later one would shift every
+        // seeded mutation after it.
+        let valid = DecideFixture.all("valid").filter { (Int($0.name.prefix(3)) ?? 0) <= 128 }
         for fixture in valid {
             guard let application = fixture.document["application"] else { continue }
             documents.append(Document(label: "\(fixture.name) compact", bytes: Array(JSONWriter.compact(application).utf8), role: fixture.role))

@@ -129,6 +129,19 @@ struct ReliabilityCLITests {
         #expect(lines.last?.contains(#""outcome""#) == true)
     }
 
+    @Test("malformed JSON on a batch's second line names its column, the record line 2; a document names line and column")
+    func batchSyntaxErrorPlace() throws {
+        let batch = try shell("{ head -1 \(Self.batch); printf '{bad\\n'; } | \"$W\" decide --jsonl -")
+        let lines = batch.stdout.split(separator: "\n")
+        #expect(batch.status == 65 && lines.count == 2, "\(batch.stderr)")
+        // "{bad": the member name expected at the second byte.
+        #expect(lines.last?.contains(#""message":"invalid JSON at column 2: expected a quoted member name""#) == true, "\(lines.last ?? "")")
+        #expect(lines.last?.contains(#""line":2"#) == true)
+        #expect(batch.stderr.contains("the first on line 2: [E-JSON] $: invalid JSON at column 2:"), "\(batch.stderr)")
+        let document = try shell("printf '{\\n bad\\n' | \"$W\" decide -")
+        #expect(document.status == 65 && document.stderr.contains("invalid JSON at line 2, column 2:"), "\(document.stderr)")
+    }
+
     @Test("a UTF-8 byte-order mark is dropped: a document and a batch decide as without it")
     func byteOrderMark() throws {
         let plain = try shell("\"$W\" decide \(Self.application)")

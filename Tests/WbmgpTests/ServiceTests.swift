@@ -226,6 +226,18 @@ struct ServiceRoutesTests {
         #expect(try JSONReader.parse(after.body)["designations"] == .array([]))
         let bad = routes.handle(post("/v1/designations/lookup", Array(#"{"dwelling": \#(dwelling), "date": "2022-02-30"}"#.utf8)))
         #expect(bad.status.code == 422)
+        #expect(try JSONReader.parse(covered.body)["undetermined"] == .array([]) && JSONReader.parse(covered.body)["missingFacts"] == .array([]))
+        // Mathenesserdijk is designated for postcode 3026 only (art. 8, 2018): without the
+        // postcode the lookup cannot tell, and says what it needs.
+        let open = #"{"municipality": "Rotterdam", "houseNumber": 10, "street": "Mathenesserdijk", "neighbourhood": "Delfshaven", "category": "rental"}"#
+        let undetermined = try JSONReader.parse(routes.handle(post("/v1/designations/lookup", Array(#"{"dwelling": \#(open), "date": "2021-07-05"}"#.utf8))).body)
+        #expect(undetermined["designations"] == .array([]))
+        guard case .array(let openList)? = undetermined["undetermined"] else {
+            Issue.record("no undetermined list")
+            return
+        }
+        #expect(openList.map { $0["id"] } == [.string("rotterdam-2018-art8")])
+        #expect(undetermined["missingFacts"] == .array([.string("$.dwelling.postcode")]))
     }
 
     @Test("the OpenAPI document describes exactly the routes that answer, with their methods")

@@ -36,16 +36,25 @@ public struct ApplicationGenerator {
     mutating func application(index: Int) -> JSONValue {
         guard let designation = random.pick(designations) else { return .null }
         let applied = date(between: designation.from, designation.until)
-        var dwelling: [(String, JSONValue)] = [("municipality", .string(designation.municipality)), ("category", .string(designation.categories.first ?? "rental"))]
+        // A whole address, as a housing desk gives it: one fact in the area picked, the others
+        // in none ("Elders", postcode 9999 ZZ). Left out, a fact some other designation of the
+        // municipality is matched on would leave the lookup open (incomplete).
+        var neighbourhood = "Elders", street = "Elders", houseNumber = 1, addition = "", postcode = "9999 ZZ"
         if random.chance(10) {
-            dwelling.append(("neighbourhood", .string("Elders")))  // covered by no designation
-        } else if let neighbourhood = random.pick(designation.areas.neighbourhoods) {
-            dwelling.append(("neighbourhood", .string(neighbourhood)))
-        } else if let street = random.pick(designation.areas.streets) {
-            dwelling += [("street", .string(street.street)), ("houseNumber", .integer((street.from?.number ?? 1) | 1)),
-                         ("houseNumberAddition", .string(street.from?.addition ?? ""))]
-            if let limit = street.postcode { dwelling.append(("postcode", .string(DesignationSetChecks.bounds(limit).0))) }
+            // covered by no designation
+        } else if let name = random.pick(designation.areas.neighbourhoods) {
+            neighbourhood = name
+        } else if let range = random.pick(designation.areas.streets) {
+            street = range.street
+            houseNumber = (range.from?.number ?? 1) | 1
+            addition = range.from?.addition ?? ""
+            if let limit = range.postcode { postcode = DesignationSetChecks.bounds(limit).0 }
         }
+        var dwelling: [(String, JSONValue)] = [
+            ("municipality", .string(designation.municipality)), ("category", .string(designation.categories.first ?? "rental")),
+            ("neighbourhood", .string(neighbourhood)), ("street", .string(street)), ("houseNumber", .integer(houseNumber)), ("postcode", .string(postcode)),
+        ]
+        if !addition.isEmpty { dwelling.append(("houseNumberAddition", .string(addition))) }
         var household = [person(id: "p1", role: "applicant", age: random.int(in: 19...80), on: applied, designation: designation)]
         if random.chance(50) { household.append(person(id: "p2", role: "partner", age: random.int(in: 19...80), on: applied, designation: designation)) }
         if random.chance(40) { household.append(person(id: "p3", role: "co-occupant", age: random.int(in: 14...19), on: applied, designation: designation)) }

@@ -77,6 +77,8 @@ struct ExpressionCompiler {
         "designations": (.context(.designations), .list(.text)),
         "hardshipBeforeApplication": (.context(.hardshipBeforeApplication), .list(.text)),
         "hardshipAfterDecision": (.context(.hardshipAfterDecision), .list(.text)),
+        "undeterminedDesignations": (.context(.undeterminedDesignations), .list(.text)),
+        "undeterminedDwellingFacts": (.context(.undeterminedDwellingFacts), .list(.text)),
         "woonverklaring": (.woonverklaring(.presence), .object(.woonverklaring)),
         "dwelling": (.constant(.unknown), .object(.dwelling)),
         "designation": (.constant(.unknown), .object(.designation)),

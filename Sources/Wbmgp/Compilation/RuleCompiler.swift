@@ -15,7 +15,7 @@ struct RuleCompiler {
     let decisionFacts: DecisionFactTable?
 
     static let resultsRequired: [RuleResult] = [.applied, .passed, .unknown]
-    static let lookupResultsRequired: [RuleResult] = [.applied, .passed, .unreached]
+    static let lookupResultsRequired: [RuleResult] = [.applied, .passed, .unreached, .unknown]
 
     init(
         table: DeclarationTable, date: CalendarDate, measures: [String: [MeasureDeclaration]], vocabularies: [String: [String]],

@@ -12,6 +12,8 @@ public enum AreaMatcher {
         let street: FoldedName?
         let postcode: String?
         let house: HouseNumber?
+        /// The facts of the address the application does not give (``undecidedFacts(_:_:)``).
+        let absent: DwellingFacts
 
         // Borrowed, and each field read once: taken as its own, the dwelling was copied by every
         // caller (counting each of its names), and a closure reading its addition captured it.
@@ -26,7 +28,34 @@ public enum AreaMatcher {
             } else {
                 house = nil
             }
+            var absent: DwellingFacts = []
+            if neighbourhood == nil { absent.insert(.neighbourhood) }
+            if postcode == nil { absent.insert(.postcode) }
+            if street == nil { absent.insert(.street) }
+            if house == nil { absent.insert(.houseNumber) }
+            self.absent = absent
         }
+    }
+
+    /// The facts of a dwelling's address that a designation's areas are matched on (interface §5).
+    public struct DwellingFacts: OptionSet, Hashable, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        public static let neighbourhood = DwellingFacts(rawValue: 1)
+        public static let postcode = DwellingFacts(rawValue: 2)
+        public static let street = DwellingFacts(rawValue: 4)
+        public static let houseNumber = DwellingFacts(rawValue: 8)
+
+        /// Each fact with the JSON path of its field in the application, in the order the
+        /// dwelling object gives them (interface §3).
+        static let fields: [(fact: DwellingFacts, path: String)] = [
+            (.postcode, "$.dwelling.postcode"), (.houseNumber, "$.dwelling.houseNumber"), (.street, "$.dwelling.street"),
+            (.neighbourhood, "$.dwelling.neighbourhood"),
+        ]
+
+        /// The JSON paths of these facts, in the order of ``fields``.
+        public var paths: [String] { Self.fields.filter { contains($0.fact) }.map(\.path) }
     }
 
     /// The same areas in compared forms, made once when a designation is loaded.
@@ -82,6 +111,49 @@ public enum AreaMatcher {
             }
         }
         return false
+    }
+
+    /// The facts absent from `dwelling` without which it cannot be told whether `designation`,
+    /// of the dwelling's municipality, covers it; empty when the facts given decide it (it
+    /// covers, or no area of it could). An area entry asks only for what it is matched on: a
+    /// neighbourhood for `neighbourhoods`, a postcode for `postcodes`, the street and house
+    /// number for a street range (and the postcode for one limited to a postcode), the postcode
+    /// and house number for an address; an entry that a fact given already rules out asks for
+    /// nothing. So a dwelling without its neighbourhood's name is not taken to lie outside a
+    /// designated neighbourhood.
+    static func undecidedFacts(_ designation: Designation, _ dwelling: DwellingKey) -> DwellingFacts {
+        guard !dwelling.absent.isEmpty, designation.categories.contains(dwelling.category), !coversWithinMunicipality(designation, dwelling) else { return [] }
+        var needed: DwellingFacts = []
+        if dwelling.neighbourhood == nil, !designation.areas.neighbourhoods.isEmpty { needed.insert(.neighbourhood) }
+        if dwelling.postcode == nil, !designation.areas.postcodes.isEmpty { needed.insert(.postcode) }
+        for entry in designation.areaKey.streets {
+            if let street = dwelling.street, entry.name != street { continue }
+            var entryNeeds: DwellingFacts = dwelling.street == nil ? .street : []
+            if let house = dwelling.house {
+                guard contains(entry.range, house) else { continue }
+            } else {
+                entryNeeds.insert(.houseNumber)
+            }
+            if let limit = entry.range.postcode {
+                if let postcode = dwelling.postcode {
+                    guard matches(limit, postcode) else { continue }
+                } else {
+                    entryNeeds.insert(.postcode)
+                }
+            }
+            needed.formUnion(entryNeeds)
+        }
+        for address in designation.areas.addresses {
+            if let postcode = dwelling.postcode, address.postcode != postcode { continue }
+            var entryNeeds: DwellingFacts = dwelling.postcode == nil ? .postcode : []
+            if let house = dwelling.house {
+                guard address.houseNumber == house.number, normalisedAddition(address.houseNumberAddition) == house.addition else { continue }
+            } else {
+                entryNeeds.insert(.houseNumber)
+            }
+            needed.formUnion(entryNeeds)
+        }
+        return needed
     }
 
     /// A name as compared: case and surrounding spaces ignored.

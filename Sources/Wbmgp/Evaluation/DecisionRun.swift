@@ -72,12 +72,14 @@ final class DecisionRun {
     ///
     /// - Parameters:
     ///   - application: lent for the run; it must stay where it lies until ``end()``.
+    ///   - undetermined: what the dwelling's lookup left open (``UndeterminedCover``); nil when
+    ///     it decided.
     ///   - writesWords: whether the run renders any text (reasons' texts, or grounds' wordings).
     ///     A run that writes none is given neither the household nor the designations for its
     ///     texts: each was counted at the start of every counted decision and released at its end.
     func begin(
-        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, monthEnd: MonthEndRule, labels: TextLabels,
-        designationWords: DesignationWords?, peopleByName: Bool, ruleWordsNeedEscaping: Bool, writesWords: Bool
+        application: UnsafePointer<Application>, lawDate: CalendarDate, covering set: CoveringSet, undetermined: UndeterminedCover? = nil, monthEnd: MonthEndRule,
+        labels: TextLabels, designationWords: DesignationWords?, peopleByName: Bool, ruleWordsNeedEscaping: Bool, writesWords: Bool
     ) {
         self.application = application
         self.lawDate = lawDate
@@ -86,9 +88,11 @@ final class DecisionRun {
         if coveringSet !== set { coveringSet = set }
         if !textContext.labels.sharesStorage(with: labels) { textContext.labels = labels }
         if textContext.designationWords !== designationWords { textContext.designationWords = designationWords }
+        if let undetermined { evaluator.undetermined = undetermined }
         if writesWords {
             textContext.household = application.pointee.household
-            textContext.designations = set.designations
+            // The lookup's text names the designations it could not decide too.
+            textContext.designations = undetermined.map { set.designations + $0.designations } ?? set.designations
         }
         textContext.peopleByName = peopleByName
         self.ruleWordsNeedEscaping = ruleWordsNeedEscaping
@@ -102,6 +106,7 @@ final class DecisionRun {
     func end() {
         application = DecisionRun.noApplication
         evaluator.end()
+        if !evaluator.undetermined.isNone { evaluator.undetermined = .none }
         if textContext.household != nil { textContext.household = nil }
         if !textContext.designations.isEmpty { textContext.designations = [] }
         if textContext.designationIds != nil { textContext.designationIds = nil }
@@ -424,10 +429,16 @@ final class DecisionRun {
 
     func decision(lawVersion: CalendarDate) -> Decision {
         let outcome: Decision.Outcome
-        if covering.isEmpty || !reached {
-            outcome = .notApplicable
-        } else if unliftedRefusal {
+        // A refusal under a covering designation stands whatever the lookup left open (rules
+        // are only applied under a covering designation, so there is none without one); else a
+        // lookup left open leaves the decision incomplete, covering designations or none.
+        let lookupOpen = !evaluator.undetermined.isNone
+        if unliftedRefusal {
             outcome = .refused
+        } else if lookupOpen {
+            outcome = .incomplete
+        } else if covering.isEmpty || !reached {
+            outcome = .notApplicable
         } else if blockingUnknown {
             outcome = .incomplete
         } else {
@@ -440,7 +451,7 @@ final class DecisionRun {
             evaluator.measureFields = UnsafeBufferPointer(start: nil, count: 0)
             isPrepared = false
             evaluator.resetSlots()
-            let result: RuleResult = covering.isEmpty ? .passed : (reached ? .applied : .unreached)
+            let result: RuleResult = lookupOpen ? .unknown : covering.isEmpty ? .passed : (reached ? .applied : .unreached)
             var reason = makeReason(rule, result: result, personId: nil)
             // The lookup found a designation even when no measure reached the application; only
             // the text differs, the interface's result stays `applied`.
@@ -465,6 +476,11 @@ final class DecisionRun {
         // Sorted in place, and only when there is an order to make: `sorted()` made a new
         // array, even of none (about 170 instructions a decision).
         if usedRecords.count > 1 { usedRecords.sort() }
+        // The address facts the lookup needs come first among the missing facts: without them
+        // it is not known which measures apply at all.
+        if lookupOpen, outcome == .incomplete {
+            missingFacts.insert(contentsOf: evaluator.undetermined.facts.paths.filter { !missingFacts.contains($0) }, at: 0)
+        }
         return Decision(
             application: application.pointee.id, applicationDate: application.pointee.applicationDate, decisionDate: application.pointee.decisionDate,
             role: application.pointee.role, outcome: outcome, lawDate: lawDate,

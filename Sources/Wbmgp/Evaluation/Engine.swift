@@ -42,6 +42,15 @@ public struct Engine: Sendable {
         covering(AreaMatcher.DwellingKey(dwelling), on: date).designations
     }
 
+    /// The designations in force on `date` that might cover the dwelling, but cannot be shown to
+    /// without a fact of its address it leaves out, and the JSON paths of those facts
+    /// (``UndeterminedCover``); both empty when the facts given decide every designation.
+    public func undetermined(_ dwelling: Dwelling, on date: CalendarDate) -> (designations: [Designation], missingFacts: [String]) {
+        let key = AreaMatcher.DwellingKey(dwelling)
+        guard let open = designationsByMunicipality[key.municipality]?.undetermined(key, on: date) else { return ([], []) }
+        return (open.designations, open.facts.paths)
+    }
+
     /// The designations in force on `date` that cover the dwelling of `key` (``CoveringSet``).
     func covering(_ key: AreaMatcher.DwellingKey, on date: CalendarDate) -> CoveringSet {
         designationsByMunicipality[key.municipality]?.covering(key, on: date) ?? CoveringSet.none
@@ -172,8 +181,10 @@ public struct Engine: Sendable {
         let scratch = DecisionScratch.take()
         defer { scratch.finish() }
         let run = scratch.run
+        // Only a dwelling that leaves a fact of its address out can leave the lookup open.
+        let undetermined = dwelling.absent.isEmpty ? nil : designationsByMunicipality[dwelling.municipality]?.undetermined(dwelling, on: lawDate)
         run.begin(
-            application: application, lawDate: lawDate, covering: covering, monthEnd: law.monthEnd, labels: law.labels,
+            application: application, lawDate: lawDate, covering: covering, undetermined: undetermined, monthEnd: law.monthEnd, labels: law.labels,
             designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping,
             writesWords: texts || notingGrounds)
         if notingGrounds { run.grounds = [] }

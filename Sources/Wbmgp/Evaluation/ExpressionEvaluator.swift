@@ -85,6 +85,11 @@ final class ExpressionEvaluator {
     @exclusivity(unchecked) private(set) var householdValue: Value
     @exclusivity(unchecked) private(set) var designationsValue: Value
 
+    /// What the dwelling's lookup left open (``ContextFact/undeterminedDesignations``):
+    /// ``UndeterminedCover/none`` for a lookup that decided, as almost every one does. Set by
+    /// the decision's run.
+    @exclusivity(unchecked) var undetermined = UndeterminedCover.none
+
     /// How whole years and months are added (``CompiledLaw/monthEnd``): ages, windows, thresholds.
     @exclusivity(unchecked) private(set) var monthEnd: MonthEndRule
     /// The holidays of `termEnd` (``CompiledLaw/holidays``); none unless the caller sets them.

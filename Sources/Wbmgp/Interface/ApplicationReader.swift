@@ -48,12 +48,13 @@ public struct ApplicationReader: Sendable {
         try bytes.withUnsafeBufferPointer { (bytes) throws(InputError) -> Application in try read(lent: bytes, reusing: &spares) }
     }
 
-    /// ``read(_:reusing:)`` of bytes lent where they lie (a batch line in the input's buffer).
-    func read(lent bytes: UnsafeBufferPointer<UInt8>, reusing spares: inout LineSpares) throws(InputError) -> Application {
+    /// ``read(_:reusing:)`` of bytes lent where they lie (a batch line in the input's buffer;
+    /// `isBatchLine`, its syntax errors name the column only: ``InputDocument/root(lent:in:isBatchLine:)``).
+    func read(lent bytes: UnsafeBufferPointer<UInt8>, reusing spares: inout LineSpares, isBatchLine: Bool = false) throws(InputError) -> Application {
         // The tape is only read here, so it is written in the thread's reused storage.
         let storage = JSONTape.Storage.take()
         defer { storage.finish() }
-        let root = try InputDocument.root(lent: bytes, in: storage)
+        let root = try InputDocument.root(lent: bytes, in: storage, isBatchLine: isBatchLine)
         // The root points into the storage, kept to the end of the reading.
         return try withExtendedLifetime(storage) { () throws(InputError) -> Application in try read(node: root, reusing: &spares) }
     }

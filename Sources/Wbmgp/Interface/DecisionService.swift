@@ -102,7 +102,7 @@ public struct DecisionService: Sendable {
         lent bytes: UnsafeBufferPointer<UInt8>, number: Int, logging: Bool, into out: inout JSONBytes, reusing spares: inout LineSpares
     ) -> (error: InputError?, record: JSONValue?) {
         do throws(InputError) {
-            var application = try reader.read(lent: bytes, reusing: &spares)
+            var application = try reader.read(lent: bytes, reusing: &spares, isBatchLine: true)
             defer { spares.recycle(&application) }
             let dwelling = AreaMatcher.DwellingKey(application.dwelling)
             return withUnsafePointer(to: application) { decide(lent: $0, dwelling: dwelling, number: number, logging: logging, into: &out, reusing: &spares) }
@@ -117,7 +117,7 @@ public struct DecisionService: Sendable {
     /// reading (written as the line's error record when it is decided).
     func readLine(lent bytes: UnsafeBufferPointer<UInt8>, into place: UnsafeMutablePointer<Application>, reusing spares: inout LineSpares) -> Result<AreaMatcher.DwellingKey, InputError> {
         do throws(InputError) {
-            let application = try reader.read(lent: bytes, reusing: &spares)
+            let application = try reader.read(lent: bytes, reusing: &spares, isBatchLine: true)
             let dwelling = AreaMatcher.DwellingKey(application.dwelling)
             place.initialize(to: application)
             return .success(dwelling)

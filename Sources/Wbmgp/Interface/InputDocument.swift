@@ -18,21 +18,27 @@ enum InputDocument {
     /// (``JSONTape/Storage/take()``), with the errors of ``parse(_:)``. The bytes are lent: a
     /// batch line is read where the input was read into, not copied into an array of its own.
     /// The root is valid while both the bytes and the storage are.
-    static func root(lent bytes: UnsafeBufferPointer<UInt8>, in storage: JSONTape.Storage) throws(InputError) -> JSONTapeNode {
+    ///
+    /// - Parameter isBatchLine: whether the document is one line of a batch, whose error record
+    ///   gives its line number: malformed JSON then names only the column (its "line 1" read as
+    ///   the batch's first line beside the record's own number).
+    static func root(lent bytes: UnsafeBufferPointer<UInt8>, in storage: JSONTape.Storage, isBatchLine: Bool = false) throws(InputError) -> JSONTapeNode {
         try InputLimits.checkDocument(bytes.count)
         do {
             _ = try JSONReader.entries(of: bytes, capacity: JSONTape.initialCapacity(bytes.count), into: storage)
         } catch {
-            throw inputError(error)
+            throw inputError(error, isBatchLine: isBatchLine)
         }
         return JSONTapeNode(entries: UnsafeBufferPointer(start: storage.entries, count: storage.count), bytes: bytes, index: 0)
     }
 
     /// The input error for malformed JSON: `E-LIMIT` with its path for nesting too deep, else
-    /// `E-JSON` with line and column.
-    private static func inputError(_ error: JSONSyntaxError) -> InputError {
+    /// `E-JSON` with line and column (the column alone in a batch line, as the readers of
+    /// populations and logs give it).
+    private static func inputError(_ error: JSONSyntaxError, isBatchLine: Bool = false) -> InputError {
         if let path = error.limitPath { return InputError.limit(path: path, message: error.message) }
-        return InputError(code: "E-JSON", path: "$", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
+        let place = isBatchLine ? "column \(error.column)" : "line \(error.line), column \(error.column)"
+        return InputError(code: "E-JSON", path: "$", message: "invalid JSON at \(place): \(error.message)")
     }
 
     /// Runs `read` on `value`; an error it throws carries the document's `id` when readable.

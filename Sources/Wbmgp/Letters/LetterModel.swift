@@ -16,7 +16,7 @@ public enum LetterModel {
         for name in [
             "isDraft", "isSimulation", "hasDefect", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
             "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
-            "hasFromWhen",
+            "hasFromWhen", "lookupOpen",
         ] { shape[name] = .flag }
         shape["addressee"] = .object(["name": .text, "street": .text, "postcode": .text, "city": .text])
         shape["grounds"] = cited
@@ -64,7 +64,12 @@ public enum LetterModel {
             "reference": text(decision.application),
             "applicationDate": text(PlainWords.date(decision.applicationDate, language)),
             "dwelling": text(dwellingWords(application.dwelling)),
-            "designation": text(PlainWords.list(covering.map { context.words(for: $0) }, language)),
+            // Empty without a covering designation (a lookup left open by the address): a list of
+            // none reads "geen", which a template would take for a designation.
+            "designation": text(covering.isEmpty ? "" : PlainWords.list(covering.map { context.words(for: $0) }, language)),
+            // Whether a designation might cover the dwelling but the address does not say
+            // (``UndeterminedCover``): the request to complete says what that fact decides.
+            "lookupOpen": .flag(decision.reasons.contains { $0.effect == "lookup" && $0.result == .unknown }),
             "isCourtesyTranslation": .flag(en),
             "objectionPeriod": text(period("objectionPeriod")), "completionTerm": text(period("completionTerm")),
             "objectionCitation": text(label("objectionPeriod")), "startCitation": text(label("objectionStart")),

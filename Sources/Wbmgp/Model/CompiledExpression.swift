@@ -44,6 +44,10 @@ public enum ContextFact: String, Hashable, Sendable, CaseIterable {
     /// The hardship articles of granted decisions dated before the application, or after the
     /// decision date: they lift nothing (``HumanDecisionTiming``), and the rules say so.
     case hardshipBeforeApplication, hardshipAfterDecision
+    /// The designations in force whose areas might cover the dwelling but cannot be shown to
+    /// without a fact of its address the application does not give, and the JSON paths of those
+    /// facts (``AreaMatcher/undecidedFacts(_:_:)``); both empty when the lookup decided.
+    case undeterminedDesignations, undeterminedDwellingFacts
     /// Request checks: the requested designation, the chain before it, the measures in force,
     /// and the day of the check (`check-request --on`; unknown without it).
     case requested, previous, measuresInForce, checkedOn

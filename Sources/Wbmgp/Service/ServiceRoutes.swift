@@ -337,7 +337,9 @@ public struct ServiceRoutes: Sendable {
 
     /// `POST /v1/designations/lookup` with `{"dwelling": {…}, "date": "YYYY-MM-DD"}`: the
     /// designations covering the dwelling that day, with their measures and their description in
-    /// words (for the desk page, before an application is complete).
+    /// words (for the desk page, before an application is complete); under `undetermined` those
+    /// that might cover it but need a fact of the address it leaves out, whose paths are under
+    /// `missingFacts` (a decision would be incomplete until they are given).
     func lookup(_ request: HTTPRequest) -> HTTPResponse {
         if let problem = ServiceRoutes.jsonBody(request) { return problem }
         let engine = service.engine
@@ -349,10 +351,11 @@ public struct ServiceRoutes: Sendable {
             let dwelling = try ApplicationReader(law: engine.law, role: role).readDwelling(dwellingValue)
             let date = try root.requiredDate("date")
             let covering = engine.covering(dwelling, on: date)
+            let open = engine.undetermined(dwelling, on: date)
             let words = { (language: Language) in
-                TextContext(language: language, labels: engine.law.labels, household: nil, designations: covering, designation: nil, peopleByName: false)
+                TextContext(language: language, labels: engine.law.labels, household: nil, designations: covering + open.designations, designation: nil, peopleByName: false)
             }
-            let list: [JSONValue] = covering.map { designation in
+            let described = { (designation: Designation) -> JSONValue in
                 .sortedObject([
                     ("id", .string(designation.id)), ("municipality", .string(designation.municipality)),
                     ("from", .string(designation.from.description)), ("until", .string(designation.until.description)),
@@ -360,7 +363,12 @@ public struct ServiceRoutes: Sendable {
                     ("text", .sortedObject([("nl", .string(words(.nl).words(for: designation))), ("en", .string(words(.en).words(for: designation)))])),
                 ])
             }
-            return ServiceRoutes.json(.ok, .sortedObject([("date", .string(date.description)), ("designations", .array(list))]))
+            return ServiceRoutes.json(
+                .ok,
+                .sortedObject([
+                    ("date", .string(date.description)), ("designations", .array(covering.map(described))),
+                    ("undetermined", .array(open.designations.map(described))), ("missingFacts", .array(open.missingFacts.map { .string($0) })),
+                ]))
         } catch {
             return ServiceRoutes.error(ServiceRoutes.status(of: error), error.code, error.message, path: error.path)
         }
