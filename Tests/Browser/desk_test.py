@@ -415,6 +415,25 @@ def case_incomplete(driver, checks, shots):
     screenshot(driver, shots, "desk-incomplete.png")
 
 
+def case_open_lookup(driver, checks):
+    """An address without its neighbourhood: the lookup cannot place it, and says what to fill in."""
+    application = load("letter-refusal-rotterdam.json")
+    del application["dwelling"]["neighbourhood"]
+    fill_application(driver, application)
+    placed = eventually(driver, lambda d: d.find_element(By.ID, "designation").get_attribute("data-state") == "open", 10)
+    region = driver.find_element(By.ID, "designation").text
+    checks.check(placed, "open lookup: the designation area says the address cannot be placed (data-state=open)", region)
+    checks.check(
+        "is niet vast te stellen zonder de wijk of buurt van de woning" in region and "aanwijzing voor Rotterdam" in region and "$." not in region,
+        "open lookup: it names the missing fact and the designation in words",
+        region,
+    )
+    submit_and_wait(driver)
+    code, heading = outcome(driver)
+    checks.check(code == "incomplete", "open lookup: the decision is incomplete (it was not applicable)", f"{code!r} {heading!r}")
+    checks.check("wijk of buurt" in heading, "open lookup: the heading says the neighbourhood is missing", heading)
+
+
 def case_conditions(driver, checks, shots):
     application = load("letter-conditions-zaanstad.json")
     fill_application(driver, application)
@@ -816,6 +835,7 @@ def main():
             steps = [
                 ("refusal", lambda: case_refusal(driver, checks, arguments.screenshots, downloads)),
                 ("incomplete", lambda: case_incomplete(driver, checks, arguments.screenshots)),
+                ("open lookup", lambda: case_open_lookup(driver, checks)),
                 ("conditions", lambda: case_conditions(driver, checks, arguments.screenshots)),
                 ("household", lambda: case_household(driver, checks, base)),
                 ("error", lambda: case_error(driver, checks, arguments.screenshots)),

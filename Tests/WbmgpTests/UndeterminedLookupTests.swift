@@ -82,7 +82,8 @@ struct UndeterminedLookupTests {
         #expect(decision.reasons.first?.citation == "Wbmgp art. 5")
         // Read as words: the fact, not its path; the designation by its words, not its id.
         let text = decision.reasons.first?.nl ?? ""
-        #expect(text.contains("is niet vast te stellen: de aanvraag vermeldt de wijk of buurt van de woning niet"), "\(text)")
+        #expect(text.hasPrefix("Voor de aanwijzing voor Schiedam van 1 januari 2018 tot en met 31 december 2021"), "\(text)")
+        #expect(text.contains("is niet vast te stellen of de huurwoning in Schiedam op 1 mei 2019 daaronder valt: de aanvraag vermeldt de wijk of buurt van de woning niet"), "\(text)")
         #expect(!text.contains("$.") && !text.contains(" t "), "\(text)")
         // Given, and another neighbourhood: not applicable, as before.
         let outside = try engine.decide(try application(#""street": "Hogenbanweg", "houseNumber": 51, "neighbourhood": "Groenoord","#))
@@ -91,24 +92,79 @@ struct UndeterminedLookupTests {
         #expect(try engine.decideForCounting(try application(#""street": "Hogenbanweg","#)).outcome == .incomplete)
     }
 
-    @Test("covered by one, another left open: a refusal under the first stands; otherwise incomplete")
+    @Test("covered by one, another left open: a refusal stands, a grant stands where the other could only add a priority the applicant cannot have, else incomplete")
     func coveredAndOpen() throws {
-        // art. 8 by street range, art. 9 by neighbourhood: measures differ, so both may cover.
+        // art. 8 by street range, art. 9 (priority for teachers) by neighbourhood: measures
+        // differ, so both may cover.
         let art8 = try one(#"{"streets": [{"street": "Hogenbanweg"}]}"#, measures: #"{"art8": {}}"#, id: "a8")
         let art9 = try one(#"{"neighbourhoods": ["Wielwijk"]}"#, id: "a9")
         let engine = Engine(law: TestSupport.law, designations: [art8, art9])
-        let refused = try engine.decide(try application(#""street": "Hogenbanweg", "houseNumber": 51,"#))
+        // Refused under a8 whether or not a9 covers it: the refusal stands, and the lookup
+        // (applied) says what it could not tell and that it changes nothing.
+        let refusedApplication = try application(#""street": "Hogenbanweg", "houseNumber": 51,"#)
+        let refused = try engine.decide(refusedApplication)
         #expect(refused.outcome == .refused)
+        // A refusal's letter has no list of facts for a sentence about the address to point to.
+        #expect(LetterModel.build(refused, application: refusedApplication, engine: engine, language: .nl)["lookupOpen"]?.holds == false)
         #expect(refused.designations == ["a8"])
         #expect(refused.missingFacts.isEmpty)
-        #expect(refused.reasons.first?.result == .unknown)
-        #expect(refused.reasons.first.map { $0.nl.hasPrefix("Op grond van artikel 5 valt de huurwoning in Schiedam op 1 mei 2019 onder ") } == true)
-        // The same with a qualifying income: nothing refuses, and art. 9 may still apply.
+        #expect(refused.reasons.first?.result == .applied)
+        #expect(refused.reasons.first?.nl.contains("is niet vast te stellen of de woning daaronder valt, omdat de aanvraag de wijk of buurt van de woning niet vermeldt; dat verandert niets aan de beslissing op deze aanvraag.") == true, "\(refused.reasons.first?.nl ?? "")")
+        // A qualifying income and no characteristic: granted without a priority either way.
         var employed = try application(#""street": "Hogenbanweg", "houseNumber": 51,"#)
         employed.household[0].income = ["employment"]
-        let open = try engine.decide(employed)
+        let granted = try engine.decide(employed)
+        #expect(granted.outcome == .granted && granted.priority == nil && granted.missingFacts.isEmpty)
+        #expect(granted.reasons.map(\.rule) == ["designation.lookup", "art8.income"])
+        // A teacher would have priority under a9: whether it covers the dwelling decides that,
+        // so the neighbourhood is asked for.
+        var teacher = employed
+        teacher.household[0].characteristics = ["teacher"]
+        let open = try engine.decide(teacher)
         #expect(open.outcome == .incomplete)
         #expect(open.missingFacts == ["$.dwelling.neighbourhood"])
-        #expect(open.reasons.map(\.rule) == ["designation.lookup", "art8.income"])
+        #expect(open.reasons.first?.result == .unknown)
+        #expect(LetterModel.build(open, application: teacher, engine: engine, language: .nl)["lookupOpen"]?.holds == true)
+        // Given: priority.
+        var placed = try application(#""street": "Hogenbanweg", "houseNumber": 51, "neighbourhood": "Wielwijk","#)
+        placed.household[0].income = ["employment"]
+        placed.household[0].characteristics = ["teacher"]
+        #expect(try engine.decide(placed).priority?.characteristics == ["teacher"])
+    }
+
+    @Test("a joining application no open measure reaches is not applicable; blank fields are absent; a counted decision agrees")
+    func joiningBlankAndCounted() throws {
+        let engine = Engine(law: TestSupport.law, designations: [try one(#"{"neighbourhoods": ["Wielwijk"]}"#, measures: #"{"art8": {}}"#)])
+        // Art. 8 never reaches a joining application (interface §3): the neighbourhood decides nothing.
+        let text = """
+            {"id": "j", "kind": "joining", "applicationDate": "2019-05-01", "dwelling": {"municipality": "Schiedam", "category": "rental"},
+             "household": [{"id": "p1", "role": "applicant", "birthDate": "1985-01-01"}, {"id": "p2", "role": "joining", "birthDate": "1990-01-01"}]}
+            """
+        let joining = try engine.decide(try ApplicationReader(law: TestSupport.law).read(Array(text.utf8)))
+        #expect(joining.outcome == .notApplicable && joining.missingFacts.isEmpty)
+        #expect(joining.reasons.first?.result == .passed)
+        #expect(joining.reasons.first?.nl.contains("Ook als dat zo is, is hoofdstuk 3 van de Wbmgp niet van toepassing op deze aanvraag") == true, "\(joining.reasons.first?.nl ?? "")")
+        // "" and spaces are no neighbourhood: the lookup stays open (it was not applicable).
+        for blank in [#""neighbourhood": "","#, #""neighbourhood": "  ","#] {
+            let decision = try engine.decide(try application(blank + #" "street": "Hogenbanweg","#))
+            #expect(decision.outcome == .incomplete && decision.missingFacts == ["$.dwelling.neighbourhood"], "\(blank)")
+        }
+        #expect(try engine.decideForCounting(try application(#""street": "Hogenbanweg","#)).outcome == .incomplete)
+    }
+
+    @Test("only an address fact's path reads as words; a free text that looks like a path stays as written")
+    func pathWords() {
+        let context = TextContext(language: .nl, labels: TestSupport.law.labels, household: nil, designations: [], designation: nil, peopleByName: false)
+        #expect(context.words(for: "$.dwelling.postcode") == "de postcode van de woning")
+        #expect(context.words(for: "$.dwelling wordt niet onderverhuurd") == "$.dwelling wordt niet onderverhuurd")
+        #expect(context.words(for: "$.household[0].income") == "$.household[0].income")
+    }
+
+    @Test("a letter names a dwelling without street or number by its place")
+    func dwellingWords() {
+        let bare = Dwelling(municipality: "Rotterdam", postcode: nil, houseNumber: nil, houseNumberAddition: nil, street: nil, neighbourhood: "Delfshaven", category: "rental")
+        #expect(LetterModel.dwellingWords(bare) == "in Rotterdam")
+        let full = Dwelling(municipality: "Rotterdam", postcode: "3084 BA", houseNumber: 114, houseNumberAddition: nil, street: "Carnisselaan", neighbourhood: nil, category: "rental")
+        #expect(LetterModel.dwellingWords(full) == "Carnisselaan 114, 3084 BA Rotterdam")
     }
 }

@@ -70,6 +70,9 @@ struct CounterfactualSearch {
         }
         var open = found.indices.filter { found[$0] == nil }
         for date in candidateDates() where !open.isEmpty {
+            // A day on which the address leaves a designation open is no "from": whether the
+            // ground still stands there cannot be told (it might, under that designation).
+            guard engine.undetermined(application.dwelling, on: date).designations.isEmpty else { continue }
             guard let decision = try? engine.decideForCounting(probe(on: date)) else { continue }
             open.removeAll { i in
                 guard !decision.reasons.contains(where: grounds[i].standsIn) else { return false }

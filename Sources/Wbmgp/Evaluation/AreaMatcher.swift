@@ -20,9 +20,11 @@ public enum AreaMatcher {
         public init(_ dwelling: borrowing Dwelling) {
             municipality = FoldedName(dwelling.municipality)
             category = dwelling.category
-            neighbourhood = dwelling.neighbourhood.map(FoldedName.init)
-            street = dwelling.street.map(FoldedName.init)
-            postcode = dwelling.postcode.map(AreaMatcher.normalisedPostcode)
+            // A blank field ("" or spaces, as a form exports one left empty) says nothing of the
+            // address: absent, so it cannot rule an area out (``undecidedFacts(_:_:)``).
+            neighbourhood = dwelling.neighbourhood.flatMap { AreaMatcher.isBlank($0) ? nil : FoldedName($0) }
+            street = dwelling.street.flatMap { AreaMatcher.isBlank($0) ? nil : FoldedName($0) }
+            postcode = dwelling.postcode.flatMap { AreaMatcher.isBlank($0) ? nil : AreaMatcher.normalisedPostcode($0) }
             if let number = dwelling.houseNumber {
                 house = HouseNumber(number: number, addition: AreaMatcher.normalisedAddition(dwelling.houseNumberAddition))
             } else {
@@ -154,6 +156,11 @@ public enum AreaMatcher {
             needed.formUnion(entryNeeds)
         }
         return needed
+    }
+
+    /// Whether `text` is empty or spaces only.
+    static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 }
     }
 
     /// A name as compared: case and surrounding spaces ignored.

@@ -431,8 +431,9 @@ final class DecisionRun {
         let outcome: Decision.Outcome
         // A refusal under a covering designation stands whatever the lookup left open (rules
         // are only applied under a covering designation, so there is none without one); else a
-        // lookup left open leaves the decision incomplete, covering designations or none.
-        let lookupOpen = !evaluator.undetermined.isNone
+        // lookup left open by facts that matter (``UndeterminedCover/matters``) leaves the
+        // decision incomplete, covering designations or none.
+        let lookupOpen = evaluator.undetermined.matters
         if unliftedRefusal {
             outcome = .refused
         } else if lookupOpen {

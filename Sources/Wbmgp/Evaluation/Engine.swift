@@ -176,13 +176,49 @@ public struct Engine: Sendable {
                 message: "designations '\(conflict.earlier)' and '\(conflict.later)' both carry measure \(conflict.measure) for this dwelling on the law date; the conflict must be resolved in the designation files",
                 applicationId: application.pointee.id)
         }
+        // Only a dwelling that leaves a fact of its address out can leave the lookup open.
+        guard !dwelling.absent.isEmpty, let open = designationsByMunicipality[dwelling.municipality]?.undetermined(dwelling, on: lawDate) else {
+            return run(
+                application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: nil, peopleByName: peopleByName,
+                notingGrounds: notingGrounds, texts: texts, reasonsInto: consume given)
+        }
+        // Whether the facts left out matter: decided as if the open designations covered the
+        // dwelling too, and as if none did. Where both give the same outcome, conditions and
+        // priority (a joining application no measure of theirs reaches, a designation that could
+        // only add a priority the applicant has no characteristic for), whatever the absent fact
+        // is decides nothing (interface §3: a fact is missing only where a rule needs it), and
+        // the decision without them stands, its lookup naming what it could not tell. Otherwise
+        // the lookup is open and the decision incomplete (unless a refusal stands).
+        // Compared with their texts, whatever the caller asked for: a decision made only for
+        // counting skips the rules that can only give a priority.
+        let decided = run(
+            application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: UndeterminedCover(open, matters: false),
+            peopleByName: peopleByName, notingGrounds: notingGrounds, texts: true, reasonsInto: consume given)
+        let assumed = CoveringSet(covering.designations + open.designations, measureNames: law.measureNames)
+        var matters = true
+        if assumed.conflict == nil {
+            let (other, _) = run(
+                application, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: false,
+                notingGrounds: false, texts: true, reasonsInto: [])
+            matters = other.outcome != decided.0.outcome || other.conditions != decided.0.conditions || other.priority != decided.0.priority
+        }
+        if !matters, texts { return decided }
+        return run(
+            application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: UndeterminedCover(open, matters: matters),
+            peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, reasonsInto: [])
+    }
+
+    /// One run of the rules over `application` under `covering` (the body of
+    /// ``evaluate(lent:lawDate:peopleByName:notingGrounds:texts:dwelling:reasonsInto:)``).
+    private func run(
+        _ application: UnsafePointer<Application>, lawDate: CalendarDate, period: Int, version: CalendarDate, covering: CoveringSet, undetermined: UndeterminedCover?,
+        peopleByName: Bool, notingGrounds: Bool, texts: Bool, reasonsInto given: consuming [Reason]
+    ) -> (Decision, [GroundNote]) {
         // The run reads the application where it lies, lent for the run only: the scratch lets go
         // of it (`finish`) before this returns.
         let scratch = DecisionScratch.take()
         defer { scratch.finish() }
         let run = scratch.run
-        // Only a dwelling that leaves a fact of its address out can leave the lookup open.
-        let undetermined = dwelling.absent.isEmpty ? nil : designationsByMunicipality[dwelling.municipality]?.undetermined(dwelling, on: lawDate)
         run.begin(
             application: application, lawDate: lawDate, covering: covering, undetermined: undetermined, monthEnd: law.monthEnd, labels: law.labels,
             designationWords: designationWords, peopleByName: peopleByName, ruleWordsNeedEscaping: ruleWordsNeedEscaping,

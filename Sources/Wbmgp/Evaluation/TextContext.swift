@@ -63,8 +63,11 @@ struct TextContext {
             // Lengths first: a name (a municipality, say) compared with each covering designation's
             // id went through the runtime's general comparison of two long strings.
             for named in designations where named.id.utf8.count == utf8.count && named.id == code { return appendWords(for: named, to: &bytes) }
-            // A missing fact's JSON path (`undeterminedDwellingFacts`) reads as what is missing.
-            if utf8.count > 2, utf8[0] == UInt8(ascii: "$"), utf8[1] == UInt8(ascii: ".") { return TextBytes.appendString(MissingFactWords.words(code, self), to: &bytes) }
+            // The path of an address fact the lookup needs (`undeterminedDwellingFacts`) reads as
+            // what is missing; only those paths, so a free text that looks like one stays as written.
+            if utf8.count > 2, utf8[0] == UInt8(ascii: "$"), utf8[1] == UInt8(ascii: "."), AreaMatcher.DwellingFacts.fields.contains(where: { $0.path == code }) {
+                return TextBytes.appendString(MissingFactWords.words(code, self), to: &bytes)
+            }
             if let escapeNote, !escapeNote.found, JSONBytes.needsEscaping(utf8: utf8) { escapeNote.found = true }
             bytes.append(utf8)
         }

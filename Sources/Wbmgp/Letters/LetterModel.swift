@@ -69,7 +69,8 @@ public enum LetterModel {
             "designation": text(covering.isEmpty ? "" : PlainWords.list(covering.map { context.words(for: $0) }, language)),
             // Whether a designation might cover the dwelling but the address does not say
             // (``UndeterminedCover``): the request to complete says what that fact decides.
-            "lookupOpen": .flag(decision.reasons.contains { $0.effect == "lookup" && $0.result == .unknown }),
+            // Only in a request to complete, whose list of facts the sentence points to.
+            "lookupOpen": .flag(decision.outcome == .incomplete && decision.reasons.contains { $0.effect == "lookup" && $0.result == .unknown }),
             "isCourtesyTranslation": .flag(en),
             "objectionPeriod": text(period("objectionPeriod")), "completionTerm": text(period("completionTerm")),
             "objectionCitation": text(label("objectionPeriod")), "startCitation": text(label("objectionStart")),
@@ -215,6 +216,9 @@ public enum LetterModel {
         var street = dwelling.street ?? ""
         if let number = dwelling.houseNumber { street += (street.isEmpty ? "" : " ") + String(number) + (dwelling.houseNumberAddition.map { " " + $0 } ?? "") }
         let place = [dwelling.postcode, dwelling.municipality].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        // Without street or number ("de woning Rotterdam" read as a name): "de woning in Rotterdam",
+        // "the dwelling in Rotterdam" (the same word in both languages).
+        guard !street.trimmingSpaces.isEmpty else { return "in " + place }
         return [street, place].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 }

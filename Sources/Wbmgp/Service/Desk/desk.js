@@ -55,6 +55,9 @@
       designationIdle: "Vul de gemeente, de soort woning en de datum van de aanvraag in; hier verschijnt dan onder welke aanwijzing de woning valt.",
       designationOn: "Op {date} valt de woning onder:",
       designationNone: "Op deze datum valt de woning niet onder een aanwijzing.",
+      designationOpen: "Of de woning op {date} valt onder de volgende aanwijzing, is niet vast te stellen zonder {facts}:",
+      designationAlsoOpen: "Of de woning daarnaast valt onder de volgende aanwijzing, is niet vast te stellen zonder {facts}:",
+      and: "en",
       sectionHousehold: "Huishouden",
       person: "Persoon {n}",
       addMember: "Persoon toevoegen",
@@ -193,6 +196,9 @@
       designationIdle: "Enter the municipality, the type of dwelling and the date of application; the designation that covers the dwelling will then appear here.",
       designationOn: "On {date} the dwelling is covered by:",
       designationNone: "On this date the dwelling is not covered by any designation.",
+      designationOpen: "Whether on {date} the dwelling is covered by the following designation cannot be established without {facts}:",
+      designationAlsoOpen: "Whether the dwelling is also covered by the following designation cannot be established without {facts}:",
+      and: "and",
       sectionHousehold: "Household",
       person: "Person {n}",
       addMember: "Add person",
@@ -340,9 +346,14 @@
   }
 
   function vocabularyLabel(domain, code) {
+    return capitalised(vocabularyWords(domain, code));
+  }
+
+  /// A code's label as it reads inside a sentence (as the rules write it, not capitalised).
+  function vocabularyWords(domain, code) {
     const entry = state.vocabulary && state.vocabulary[domain] && state.vocabulary[domain][code];
     if (!entry) return code;
-    return capitalised(entry[state.lang] || entry.nl || code);
+    return entry[state.lang] || entry.nl || code;
   }
 
   /// The codes in the order the rules list them (the service keeps that order).
@@ -849,26 +860,52 @@
       region.append(idle);
       return;
     }
-    const head = document.createElement("p");
-    head.className = "designation-head";
-    head.textContent = t("designationOn", { date: longDate(answer.date) });
-    region.append(head);
-    if (answer.designations.length === 0) {
+    // Designations the address cannot place yet (a fact they are matched on is left out):
+    // the decision would be incomplete, so the clerk is told what to fill in.
+    const open = Array.isArray(answer.undetermined) ? answer.undetermined : [];
+    if (answer.designations.length === 0 && open.length === 0) {
+      const head = document.createElement("p");
+      head.className = "designation-head";
+      head.textContent = t("designationOn", { date: longDate(answer.date) });
+      region.append(head);
       region.dataset.state = "none";
       const none = document.createElement("p");
       none.textContent = t("designationNone");
       region.append(none);
       return;
     }
-    region.dataset.state = "found";
+    region.dataset.state = answer.designations.length > 0 ? "found" : "open";
+    if (answer.designations.length > 0) {
+      const head = document.createElement("p");
+      head.className = "designation-head";
+      head.textContent = t("designationOn", { date: longDate(answer.date) });
+      region.append(head, designationList(answer.designations));
+    }
+    if (open.length > 0) {
+      const facts = (answer.missingFacts || []).map((path) => vocabularyWords("missingFact", path.split(".").pop()));
+      const head = document.createElement("p");
+      head.className = "designation-head designation-open";
+      const key = answer.designations.length > 0 ? "designationAlsoOpen" : "designationOpen";
+      head.textContent = t(key, { date: longDate(answer.date), facts: wordList(facts) });
+      region.append(head, designationList(open));
+    }
+  }
+
+  function designationList(designations) {
     const list = document.createElement("ul");
-    for (const designation of answer.designations) {
+    for (const designation of designations) {
       const item = document.createElement("li");
       const words = designation.text && (designation.text[state.lang] || designation.text.nl);
       item.textContent = capitalised(words || designation.id) + ".";
       list.append(item);
     }
-    region.append(list);
+    return list;
+  }
+
+  /** "a", "a en b", "a, b en c" (in English with "and"). */
+  function wordList(items) {
+    if (items.length <= 1) return items.join("");
+    return `${items.slice(0, -1).join(", ")} ${t("and")} ${items[items.length - 1]}`;
   }
 
   // MARK: - Deciding
