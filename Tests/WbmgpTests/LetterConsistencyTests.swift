@@ -43,6 +43,25 @@ struct LetterConsistencyTests {
         #expect(english["lookupOpen"]?.holds == true)
     }
 
+    @Test("the salutation names the addressee where the name is given, and is 'Geachte heer, mevrouw,' where it is not")
+    func salutation() throws {
+        let (_, anonymous) = try letter("131-")
+        #expect(anonymous.contains("Geachte heer, mevrouw,"), "\(anonymous)")
+        let engine = Engine(law: TestSupport.law, designations: try TestSupport.shippedDesignations())
+        let text = try String(contentsOfFile: TestSupport.fixturesDirectory + "/examples/letter-refusal-rotterdam.json", encoding: .utf8)
+        let application = try ApplicationReader(law: engine.law).read(Array(text.utf8))
+        let decision = try engine.decide(application, peopleByName: true)
+        for (language, expected) in [(Language.nl, "Geachte mevrouw S. Jansen,"), (.en, "Dear Ms S. Jansen,")] {
+            let template = try #require(LetterContentTests.module?.letters[language])
+            let letter = LetterContentTests.visibleText(try #require(template.render(LetterModel.build(decision, application: application, engine: engine, language: language))))
+            #expect(letter.contains(expected) && !letter.contains("Geachte heer, mevrouw") && !letter.contains("Sir or Madam"), "\(letter)")
+        }
+        // The address block's title in its salutation form: never "Geachte de heer".
+        #expect(LetterModel.salutation("de heer A. El Amrani", .nl) == "heer A. El Amrani")
+        #expect(LetterModel.salutation("De heer A. El Amrani", .en) == "Mr A. El Amrani")
+        #expect(LetterModel.salutation(" Jan de Vries ", .nl) == "Jan de Vries")
+    }
+
     @Test("a refusal for the partner's VOG does not tell the applicant that article 10 does not stand in the way (fixture 043)")
     func refusalWithoutContradiction() throws {
         // Dordrecht's art. 10 VOG designation: the applicant (p1) submitted one, the partner (p2)

@@ -81,6 +81,28 @@ struct RecordAndReplayTests {
         }
     }
 
+    @Test("a record with a member no decision record has is refused at its path (65): a mistyped 'outcomee' was passed over as identical")
+    func unknownMemberRefused() throws {
+        let text = JSONWriter.compact(try record())
+        let replayer = Replayer(service: try service(designations: Self.x))
+        let changed = text.replacingOccurrences(of: "\"outcome\":", with: "\"outcomee\":\"granted\",\"outcome\":")
+        #expect(changed != text)
+        #expect {
+            try replayer.replay(try JSONReader.parse(Array(changed.utf8)))
+        } throws: { ($0 as? InputError)?.code == "E-FIELD" && ($0 as? InputError)?.path == "$.outcomee" }
+        // The record as written replays as identical.
+        #expect(try replayer.replay(try record()).differences.isEmpty)
+    }
+
+    @Test("another list of missing facts is another decision: replay says so")
+    func missingFactsCompared() throws {
+        guard case .object(var members) = try record() else { Issue.record("no record"); return }
+        let index = try #require(members.firstIndex { $0.key == "missingFacts" })
+        members[index].value = .array([.string("$.household[0].birthDate")])
+        let result = try Replayer(service: try service(designations: Self.x)).replay(.object(members))
+        #expect(result.differences.map(\.field) == ["missingFacts"], "\(result.differences)")
+    }
+
     @Test("pretty-printed records one after another are one error naming the second's line, not one per line")
     func severalPrettyRecords() throws {
         let pretty = JSONWriter.pretty(try record())

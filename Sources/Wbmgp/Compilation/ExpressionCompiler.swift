@@ -79,6 +79,7 @@ struct ExpressionCompiler {
         "hardshipAfterDecision": (.context(.hardshipAfterDecision), .list(.text)),
         "undeterminedDesignations": (.context(.undeterminedDesignations), .list(.text)),
         "undeterminedDwellingFacts": (.context(.undeterminedDwellingFacts), .list(.text)),
+        "lookupLeftOpen": (.context(.lookupLeftOpen), .bool),
         "woonverklaring": (.woonverklaring(.presence), .object(.woonverklaring)),
         "dwelling": (.constant(.unknown), .object(.dwelling)),
         "designation": (.constant(.unknown), .object(.designation)),

@@ -30,6 +30,7 @@ extension ExpressionEvaluator {
             return .list(articles)
         case .undeterminedDesignations: return application != nil ? undetermined.values.designations : .unknown
         case .undeterminedDwellingFacts: return application != nil ? undetermined.values.facts : .unknown
+        case .lookupLeftOpen: return application != nil ? .bool(!undetermined.isNone) : .unknown
         case .requested: return request.map { .designation($0.chain.count - 1) } ?? .unknown
         case .previous: return request.map { .list($0.chain.indices.dropLast().map { .designation($0) }) } ?? .unknown
         case .measuresInForce: return request.map { .list($0.measuresInForce.map { .text($0) }) } ?? .unknown

@@ -11,7 +11,7 @@ public enum LetterModel {
             "municipality", "college", "letterDate", "lawDate", "reference", "applicationDate", "dwelling", "designation", "publication", "byLaw",
             "byLawArticles", "breachCitation", "priorityCitation", "priorityCharacteristics", "completionTerm",
             "completionCitation", "suspensionCitation", "objectionPeriod", "objectionCitation", "contentsCitation", "startCitation",
-            "injunctionCitation", "liftedBy",
+            "injunctionCitation", "liftedBy", "salutationName",
         ] { shape[name] = .text }
         for name in [
             "isDraft", "isSimulation", "hasDefect", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
@@ -89,6 +89,9 @@ public enum LetterModel {
             address["city"] = text(postal.city)
         }
         model["addressee"] = .object(address)
+        // "Geachte Jan de Vries," where the name is known (its gender is not: "heer" or
+        // "mevrouw" would be a guess); "Geachte heer, mevrouw," where it is not.
+        model["salutationName"] = text(addressee.name.map { salutation($0, language) } ?? "")
         model["hasAddressee"] = .flag(addressee.name != nil || addressee.address != nil)
 
         let citations = covering.map(\.citations)
@@ -210,6 +213,18 @@ public enum LetterModel {
             !considered.isEmpty || weighed || decision.reasons.contains { $0.lifted != nil } || decision.priority != nil
                 || ((outcome == .granted || outcome == .grantedWithConditions) && !decision.conditions.isEmpty))
         return model
+    }
+
+    /// The addressee's name as a salutation reads it: written for the address block ("de heer
+    /// A. El Amrani", "mevrouw S. Jansen"), the title takes its salutation form ("Geachte heer
+    /// A. El Amrani,"; in English "Dear Mr A. El Amrani,"); a name without a title stays as written.
+    static func salutation(_ name: String, _ language: Language) -> String {
+        let trimmed = name.trimmingSpaces
+        let lower = trimmed.lowercased()
+        for (title, nl, en) in [("de heer ", "heer ", "Mr "), ("mevrouw ", "mevrouw ", "Ms ")] where lower.hasPrefix(title) {
+            return (language == .en ? en : nl) + String(trimmed.dropFirst(title.count)).trimmingSpaces
+        }
+        return trimmed
     }
 
     static func dwellingWords(_ dwelling: Dwelling) -> String {

@@ -48,6 +48,9 @@ public enum ContextFact: String, Hashable, Sendable, CaseIterable {
     /// without a fact of its address the application does not give, and the JSON paths of those
     /// facts (``AreaMatcher/undecidedFacts(_:_:)``); both empty when the lookup decided.
     case undeterminedDesignations, undeterminedDwellingFacts
+    /// Whether ``undeterminedDesignations`` holds any: a flag, read at every lookup reason
+    /// without making a list (counting the list was about 400 instructions a decision).
+    case lookupLeftOpen
     /// Request checks: the requested designation, the chain before it, the measures in force,
     /// and the day of the check (`check-request --on`; unknown without it).
     case requested, previous, measuresInForce, checkedOn

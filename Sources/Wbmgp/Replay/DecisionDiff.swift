@@ -1,6 +1,6 @@
 /// Compares a recorded decision with the same application decided now, as a lawyer reads it:
 /// the outcome, then each rule's result per person (with the facts it used), conditions,
-/// priority and defects.
+/// priority, defects, the missing facts and the screening scope.
 enum DecisionDiff {
     static func compare(record: JSONValue, current: JSONValue, id: String) -> ReplayResult {
         var differences: [DecisionDifference] = []
@@ -25,6 +25,10 @@ enum DecisionDiff {
             let before = show(defectCodes(record)), after = show(defectCodes(current))
             differences.append(DecisionDifference(field: "defects", from: before, to: after, text: "defects: \(before) → \(after)"))
         }
+        // What an incomplete decision asks for, and the police data it asks the mayor for, are
+        // part of it: another list is another decision for the applicant.
+        simple("missingFacts")
+        simple("screeningScope")
         return ReplayResult(
             record: id, differences: differences, recordedRules: text(record["engine"]?["rules"]), currentRules: text(current["engine"]?["rules"]),
             recordedDesignations: text(record["engine"]?["designations"]), currentDesignations: text(current["engine"]?["designations"]))

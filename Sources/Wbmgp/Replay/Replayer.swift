@@ -52,6 +52,19 @@ public struct Replayer: Sendable {
         }
     }
 
+    /// Refuses a record with a member no decision record has (`E-FIELD`, 65, at its path): a
+    /// member mistyped in a stored record (`outcomee`) was passed over, and the record read as
+    /// identical. The members a record may have are those of the decision made now, and its
+    /// `input`.
+    func checkMembers(of record: JSONValue, against current: JSONValue, id: String) throws(InputError) {
+        guard case .object(let members) = record, case .object(let known) = current else { return }
+        for member in members where member.key != "input" && !known.contains(where: { $0.key == member.key }) {
+            let expected = (known.map(\.key) + ["input"]).sorted().joined(separator: ", ")
+            throw InputError(
+                code: "E-FIELD", path: "$." + member.key, message: "a decision record has no member '\(member.key)'; expected \(expected)", applicationId: id)
+        }
+    }
+
     /// Replays one record (a decision made with `--record`, or a decision-log entry holding one).
     ///
     /// - Throws: ``InputError`` when the document is not a decision record, or its input no longer
@@ -95,6 +108,7 @@ public struct Replayer: Sendable {
             error.applicationId = id
             throw error
         }
+        try checkMembers(of: record, against: current, id: id)
         guard withheld else { return DecisionDiff.compare(record: record, current: current, id: id) }
         // The log keeps no police records: the rules whose result rests on them cannot be
         // re-checked; everything else is, and the result says which were not.
@@ -174,7 +188,8 @@ public struct ReplayResult: Hashable, Sendable {
 
 /// One legal difference: which part of the decision changed, from what to what.
 public struct DecisionDifference: Hashable, Sendable {
-    /// `outcome`, `reason`, `conditions`, `priority`, `defects` or `designations`.
+    /// `outcome`, `reason`, `conditions`, `priority`, `defects`, `designations`, `missingFacts` or
+    /// `screeningScope`.
     public var field: String
     public var rule: String?
     public var citation: String?

@@ -66,6 +66,9 @@ struct FoldedName: Hashable, Sendable {
         return (high, mixed, words)
     }
 
+    /// Whether the name is empty or spaces only (no byte is compared).
+    var isBlank: Bool { start == end }
+
     /// The name's key as a string (what ``AreaMatcher/key(_:)`` gives), for messages and tests.
     var key: String {
         FoldedName.withBytes(of: text) { bytes in
