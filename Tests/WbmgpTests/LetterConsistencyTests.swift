@@ -60,6 +60,12 @@ struct LetterConsistencyTests {
         #expect(LetterModel.salutation("de heer A. El Amrani", .nl) == "heer A. El Amrani")
         #expect(LetterModel.salutation("De heer A. El Amrani", .en) == "Mr A. El Amrani")
         #expect(LetterModel.salutation(" Jan de Vries ", .nl) == "Jan de Vries")
+        #expect(LetterModel.salutation("dhr. A. Jansen", .nl) == "heer A. Jansen")
+        #expect(LetterModel.salutation("mevr.  S.\u{A0}Jansen", .en) == "Ms S. Jansen")
+        #expect(LetterModel.salutation("de heer en mevrouw Jansen", .nl) == "heer en mevrouw Jansen")
+        #expect(LetterModel.salutation("de heer en mevrouw Jansen", .en) == "Mr and Ms Jansen")
+        // A title alone names nobody: "Geachte heer, mevrouw,".
+        #expect(LetterModel.salutation("de heer", .nl) == "" && LetterModel.salutation("   ", .nl) == "")
     }
 
     @Test("a refusal for the partner's VOG does not tell the applicant that article 10 does not stand in the way (fixture 043)")

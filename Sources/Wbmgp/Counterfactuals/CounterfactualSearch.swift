@@ -70,12 +70,16 @@ struct CounterfactualSearch {
         }
         var open = found.indices.filter { found[$0] == nil }
         for date in candidateDates() where !open.isEmpty {
-            // A day on which the address leaves a designation open is no "from": whether the
-            // ground still stands there cannot be told (it might, under that designation).
-            guard engine.undetermined(application.dwelling, on: date).designations.isEmpty else { continue }
-            guard let decision = try? engine.decideForCounting(probe(on: date)) else { continue }
+            let candidate = probe(on: date)
+            guard let decision = try? engine.decideForCounting(candidate) else { continue }
+            // Where the address leaves a designation open that day, the ground must be gone
+            // whether or not that designation covers the dwelling: decided both ways (none
+            // can be made both ways when it carries a measure a covering one carries).
+            let leftOpen = !engine.undetermined(application.dwelling, on: date).designations.isEmpty
+            let covered: Decision?? = leftOpen ? (try? engine.decideForCounting(candidate, assumingOpenCover: true)) : .some(nil)
+            guard case .some(let alsoCovered) = covered, !leftOpen || alsoCovered != nil else { continue }
             open.removeAll { i in
-                guard !decision.reasons.contains(where: grounds[i].standsIn) else { return false }
+                guard !decision.reasons.contains(where: grounds[i].standsIn), !(alsoCovered?.reasons.contains(where: grounds[i].standsIn) ?? false) else { return false }
                 found[i] = (date, event(on: date, for: grounds[i]))
                 return true
             }
@@ -129,7 +133,9 @@ struct CounterfactualSearch {
     /// The designation that carries the rule's measure for the dwelling on `date`.
     func designation(for rule: CompiledRule, on date: CalendarDate) -> Designation? {
         guard let measure = rule.measure else { return nil }
+        // A designation the address leaves open carries the ground too, where none covers.
         return engine.covering(application.dwelling, on: date).first { $0.measure(named: measure) != nil }
+            ?? engine.undetermined(application.dwelling, on: date).designations.first { $0.measure(named: measure) != nil }
     }
 
     /// What changes on `date` for this ground, in order: its designation ends or changes, the

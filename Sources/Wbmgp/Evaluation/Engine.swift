@@ -127,6 +127,21 @@ public struct Engine: Sendable {
         try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling), recycling: &spare)
     }
 
+    /// ``decideForCounting(_:)`` as if the designations the dwelling's address leaves open
+    /// (``undetermined(_:on:)``) covered it too: nil when they carry a measure a covering one
+    /// carries (no such decision can be made). The counterfactual search asks both ways.
+    func decideForCounting(_ application: Application, assumingOpenCover: Bool) throws(InputError) -> Decision? {
+        guard assumingOpenCover else { return try decideForCounting(application) }
+        let lawDate = Engine.lawDate(of: application)
+        let open = undetermined(application.dwelling, on: lawDate).designations
+        guard !open.isEmpty, let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate) else { return try decideForCounting(application) }
+        let assumed = CoveringSet(covering(application.dwelling, on: lawDate) + open, measureNames: law.measureNames)
+        guard assumed.conflict == nil else { return nil }
+        return withUnsafePointer(to: application) { lent in
+            run(lent, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: false, notingGrounds: false, texts: false, reasonsInto: []).0
+        }
+    }
+
     /// The same, with the dwelling's address already in compared form: `impact` decides each
     /// application under two rule sets and normalises the address once for both.
     func decideForCounting(_ application: Application, dwelling: AreaMatcher.DwellingKey, recycling spare: inout [Reason]) throws(InputError) -> Decision {
@@ -183,12 +198,14 @@ public struct Engine: Sendable {
                 notingGrounds: notingGrounds, texts: texts, reasonsInto: consume given)
         }
         // Whether the facts left out matter: decided as if the open designations covered the
-        // dwelling too, and as if none did. Where both give the same outcome, conditions and
-        // priority (a joining application no measure of theirs reaches, a designation that could
-        // only add a priority the applicant has no characteristic for), whatever the absent fact
-        // is decides nothing (interface §3: a fact is missing only where a rule needs it), and
-        // the decision without them stands, its lookup naming what it could not tell. Otherwise
-        // the lookup is open and the decision incomplete (unless a refusal stands).
+        // dwelling too, and as if none did. Where both are final and say the same (outcome,
+        // conditions, priority, the refusal grounds and the defects: a joining application no
+        // measure of theirs reaches, a priority the applicant has no characteristic for), the
+        // absent fact decides nothing (interface §3: a fact is missing only where a rule needs
+        // it), and the decision without them stands, its lookup naming what it could not tell.
+        // Otherwise the lookup is open and the decision incomplete (unless a refusal stands).
+        // An incomplete decision always asks for the address too: asked later, the applicant
+        // would be asked again, and a police request the open designation needs left out.
         // Compared with their texts, whatever the caller asked for: a decision made only for
         // counting skips the rules that can only give a priority.
         let decided = run(
@@ -200,12 +217,22 @@ public struct Engine: Sendable {
             let (other, _) = run(
                 application, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: false,
                 notingGrounds: false, texts: true, reasonsInto: [])
-            matters = other.outcome != decided.0.outcome || other.conditions != decided.0.conditions || other.priority != decided.0.priority
+            matters = decided.0.outcome == .incomplete || !Engine.sayTheSame(other, decided.0)
         }
         if !matters, texts { return decided }
         return run(
             application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: UndeterminedCover(open, matters: matters),
             peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, reasonsInto: [])
+    }
+
+    /// Whether two decisions of one application say the same to the applicant: outcome,
+    /// conditions, priority, the refusal grounds that stand and the defects.
+    static func sayTheSame(_ a: Decision, _ b: Decision) -> Bool {
+        func grounds(_ d: Decision) -> [String] {
+            d.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map { $0.rule + "@" + ($0.person ?? "") }
+        }
+        return a.outcome == b.outcome && a.conditions == b.conditions && a.priority == b.priority && grounds(a) == grounds(b)
+            && a.defects.map(\.code) == b.defects.map(\.code)
     }
 
     /// One run of the rules over `application` under `covering` (the body of
@@ -248,10 +275,11 @@ public struct Engine: Sendable {
     }
 
     /// The designations of the dwelling's municipality whose areas and categories cover it on
-    /// any date: the terms a counterfactual search looks across.
+    /// any date, or might where its address leaves a fact out (``AreaMatcher/undecidedFacts(_:_:)``):
+    /// the terms a counterfactual search looks across.
     func coveringOnAnyDate(_ dwelling: Dwelling) -> [Designation] {
         guard let candidates = designationsByMunicipality[FoldedName(dwelling.municipality)] else { return [] }
         let key = AreaMatcher.DwellingKey(dwelling)
-        return candidates.designations.filter { AreaMatcher.coversWithinMunicipality($0, key) }
+        return candidates.designations.filter { AreaMatcher.coversWithinMunicipality($0, key) || !AreaMatcher.undecidedFacts($0, key).isEmpty }
     }
 }

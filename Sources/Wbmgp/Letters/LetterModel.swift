@@ -216,25 +216,50 @@ public enum LetterModel {
     }
 
     /// The addressee's name as a salutation reads it: written for the address block ("de heer
-    /// A. El Amrani", "mevrouw S. Jansen"), the title takes its salutation form ("Geachte heer
-    /// A. El Amrani,"; in English "Dear Mr A. El Amrani,"); a name without a title stays as written.
+    /// A. El Amrani", "mevr. S. Jansen", "de heer en mevrouw Jansen"), each title takes its
+    /// salutation form ("Geachte heer A. El Amrani,", "Geachte mevrouw S. Jansen,", "Geachte heer
+    /// en mevrouw Jansen,"; in English "Mr", "Ms", "and"); a name without a title stays as
+    /// written. Empty (so "Geachte heer, mevrouw,") when no name is left beside the titles.
     static func salutation(_ name: String, _ language: Language) -> String {
-        let trimmed = name.trimmingSpaces
-        let lower = trimmed.lowercased()
-        for (title, nl, en) in [("de heer ", "heer ", "Mr "), ("mevrouw ", "mevrouw ", "Ms ")] where lower.hasPrefix(title) {
-            return (language == .en ? en : nl) + String(trimmed.dropFirst(title.count)).trimmingSpaces
+        // Any run of spaces, tabs or no-break spaces is one space.
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
+        let titles: [String: (nl: String, en: String)] = [
+            "heer": ("heer", "Mr"), "dhr.": ("heer", "Mr"), "dhr": ("heer", "Mr"), "mevrouw": ("mevrouw", "Ms"), "mevr.": ("mevrouw", "Ms"),
+            "mevr": ("mevrouw", "Ms"), "mw.": ("mevrouw", "Ms"), "mw": ("mevrouw", "Ms"),
+        ]
+        var out: [String] = []
+        var named = false
+        var i = 0
+        while i < words.count {
+            let word = words[i].lowercased()
+            // "de heer": the article goes with the title.
+            if word == "de", i + 1 < words.count, words[i + 1].lowercased() == "heer", !named {
+                i += 1
+                continue
+            }
+            if !named, let title = titles[word] {
+                out.append(language == .en ? title.en : title.nl)
+            } else if !named, word == "en", !out.isEmpty {
+                out.append(language == .en ? "and" : "en")
+            } else {
+                named = true
+                out.append(words[i])
+            }
+            i += 1
         }
-        return trimmed
+        return named ? out.joined(separator: " ") : ""
     }
 
     static func dwellingWords(_ dwelling: Dwelling) -> String {
-        var street = dwelling.street ?? ""
-        if let number = dwelling.houseNumber { street += (street.isEmpty ? "" : " ") + String(number) + (dwelling.houseNumberAddition.map { " " + $0 } ?? "") }
-        let place = [dwelling.postcode, dwelling.municipality].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        // Without street or number ("de woning Rotterdam" read as a name): "de woning in Rotterdam",
-        // "the dwelling in Rotterdam" (the same word in both languages).
-        guard !street.trimmingSpaces.isEmpty else { return "in " + place }
-        return [street, place].filter { !$0.isEmpty }.joined(separator: ", ")
+        // Blank fields are absent, as the lookup reads them.
+        let given = { (text: String?) -> String? in text.map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 } }
+        let place = [given(dwelling.postcode), given(dwelling.municipality)].compactMap { $0 }.joined(separator: " ")
+        // Without a street ("de woning Rotterdam", "de woning 101, Rotterdam" read as a name or a
+        // number): "de woning in Rotterdam", "the dwelling in Rotterdam" (one word in both).
+        guard let street = given(dwelling.street) else { return "in " + place }
+        var address = street
+        if let number = dwelling.houseNumber { address += " " + String(number) + (given(dwelling.houseNumberAddition).map { " " + $0 } ?? "") }
+        return [address, place].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 }
 

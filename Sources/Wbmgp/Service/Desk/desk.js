@@ -56,7 +56,9 @@
       designationOn: "Op {date} valt de woning onder:",
       designationNone: "Op deze datum valt de woning niet onder een aanwijzing.",
       designationOpen: "Of de woning op {date} valt onder de volgende aanwijzing, is niet vast te stellen zonder {facts}:",
+      designationOpenMany: "Of de woning op {date} valt onder een of meer van de volgende aanwijzingen, is niet vast te stellen zonder {facts}:",
       designationAlsoOpen: "Of de woning daarnaast valt onder de volgende aanwijzing, is niet vast te stellen zonder {facts}:",
+      designationAlsoOpenMany: "Of de woning daarnaast valt onder een of meer van de volgende aanwijzingen, is niet vast te stellen zonder {facts}:",
       and: "en",
       sectionHousehold: "Huishouden",
       person: "Persoon {n}",
@@ -197,7 +199,9 @@
       designationOn: "On {date} the dwelling is covered by:",
       designationNone: "On this date the dwelling is not covered by any designation.",
       designationOpen: "Whether on {date} the dwelling is covered by the following designation cannot be established without {facts}:",
+      designationOpenMany: "Whether on {date} the dwelling is covered by one or more of the following designations cannot be established without {facts}:",
       designationAlsoOpen: "Whether the dwelling is also covered by the following designation cannot be established without {facts}:",
+      designationAlsoOpenMany: "Whether the dwelling is also covered by one or more of the following designations cannot be established without {facts}:",
       and: "and",
       sectionHousehold: "Household",
       person: "Person {n}",
@@ -885,7 +889,7 @@
       const facts = (answer.missingFacts || []).map((path) => vocabularyWords("missingFact", path.split(".").pop()));
       const head = document.createElement("p");
       head.className = "designation-head designation-open";
-      const key = answer.designations.length > 0 ? "designationAlsoOpen" : "designationOpen";
+      const key = (answer.designations.length > 0 ? "designationAlsoOpen" : "designationOpen") + (open.length > 1 ? "Many" : "");
       head.textContent = t(key, { date: longDate(answer.date), facts: wordList(facts) });
       region.append(head, designationList(open));
     }
