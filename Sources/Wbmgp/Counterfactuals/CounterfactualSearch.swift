@@ -73,11 +73,14 @@ struct CounterfactualSearch {
             let candidate = probe(on: date)
             guard let decision = try? engine.decideForCounting(candidate) else { continue }
             // Where the address leaves a designation open that day, the ground must be gone
-            // whether or not that designation covers the dwelling: decided both ways (none
-            // can be made both ways when it carries a measure a covering one carries).
-            let leftOpen = !engine.undetermined(application.dwelling, on: date).designations.isEmpty
-            let covered: Decision?? = leftOpen ? (try? engine.decideForCounting(candidate, assumingOpenCover: true)) : .some(nil)
-            guard case .some(let alsoCovered) = covered, !leftOpen || alsoCovered != nil else { continue }
+            // whether or not that designation covers the dwelling: decided both ways (a day on
+            // which that cannot be done, one of them carrying a covering one's measure, is passed).
+            let openThatDay = engine.undetermined(application.dwelling, on: date).designations
+            var alsoCovered: Decision?
+            if !openThatDay.isEmpty {
+                guard let decided = engine.decideForCounting(candidate, asIfCovered: openThatDay) else { continue }
+                alsoCovered = decided
+            }
             open.removeAll { i in
                 guard !decision.reasons.contains(where: grounds[i].standsIn), !(alsoCovered?.reasons.contains(where: grounds[i].standsIn) ?? false) else { return false }
                 found[i] = (date, event(on: date, for: grounds[i]))

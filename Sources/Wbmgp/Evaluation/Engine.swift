@@ -127,19 +127,25 @@ public struct Engine: Sendable {
         try decideForCounting(application, dwelling: AreaMatcher.DwellingKey(application.dwelling), recycling: &spare)
     }
 
-    /// ``decideForCounting(_:)`` as if the designations the dwelling's address leaves open
-    /// (``undetermined(_:on:)``) covered it too: nil when they carry a measure a covering one
-    /// carries (no such decision can be made). The counterfactual search asks both ways.
-    func decideForCounting(_ application: Application, assumingOpenCover: Bool) throws(InputError) -> Decision? {
-        guard assumingOpenCover else { return try decideForCounting(application) }
+    /// ``decideForCounting(_:)`` as if `open`, designations the dwelling's address leaves open
+    /// on its law date (``undetermined(_:on:)``), covered it too: nil when no such decision can
+    /// be made (one of them carries a measure a covering one carries, or no law is in force).
+    /// The counterfactual search asks both ways.
+    func decideForCounting(_ application: Application, asIfCovered open: [Designation]) -> Decision? {
         let lawDate = Engine.lawDate(of: application)
-        let open = undetermined(application.dwelling, on: lawDate).designations
-        guard !open.isEmpty, let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate) else { return try decideForCounting(application) }
-        let assumed = CoveringSet(covering(application.dwelling, on: lawDate) + open, measureNames: law.measureNames)
-        guard assumed.conflict == nil else { return nil }
+        guard let period = law.period(on: lawDate), let version = law.lawVersion(on: lawDate),
+            let assumed = covering(covering(application.dwelling, on: lawDate), andAlso: open)
+        else { return nil }
         return withUnsafePointer(to: application) { lent in
             run(lent, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: false, notingGrounds: false, texts: false, reasonsInto: []).0
         }
+    }
+
+    /// The set of `covering` and `open` together, as if the open ones covered the dwelling too;
+    /// nil when two of them carry one measure (a designation conflict).
+    private func covering(_ covering: [Designation], andAlso open: [Designation]) -> CoveringSet? {
+        let assumed = CoveringSet(covering + open, measureNames: law.measureNames)
+        return assumed.conflict == nil ? assumed : nil
     }
 
     /// The same, with the dwelling's address already in compared form: `impact` decides each
@@ -211,9 +217,8 @@ public struct Engine: Sendable {
         let decided = run(
             application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: UndeterminedCover(open, matters: false),
             peopleByName: peopleByName, notingGrounds: notingGrounds, texts: true, reasonsInto: consume given)
-        let assumed = CoveringSet(covering.designations + open.designations, measureNames: law.measureNames)
         var matters = true
-        if assumed.conflict == nil {
+        if let assumed = self.covering(covering.designations, andAlso: open.designations) {
             let (other, _) = run(
                 application, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: false,
                 notingGrounds: false, texts: true, reasonsInto: [])
@@ -228,9 +233,7 @@ public struct Engine: Sendable {
     /// Whether two decisions of one application say the same to the applicant: outcome,
     /// conditions, priority, the refusal grounds that stand and the defects.
     static func sayTheSame(_ a: Decision, _ b: Decision) -> Bool {
-        func grounds(_ d: Decision) -> [String] {
-            d.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }.map { $0.rule + "@" + ($0.person ?? "") }
-        }
+        func grounds(_ d: Decision) -> [String] { d.standingGrounds.map { $0.rule + "@" + ($0.person ?? "") } }
         return a.outcome == b.outcome && a.conditions == b.conditions && a.priority == b.priority && grounds(a) == grounds(b)
             && a.defects.map(\.code) == b.defects.map(\.code)
     }

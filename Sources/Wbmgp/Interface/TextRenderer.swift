@@ -105,7 +105,7 @@ public enum TextRenderer {
     static func header(_ decision: Decision, _ context: TextContext) -> String {
         let language = context.language
         let en = language == .en
-        let grounds = decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }
+        let grounds = decision.standingGrounds
         let defects = decision.defects.isEmpty ? "" : (en ? " (with procedural defects)" : " (met gebreken in de procedure)")
         switch decision.outcome {
         case .granted:

@@ -130,7 +130,7 @@ public enum LetterModel {
         func reasonText(_ reason: Reason) -> String { en ? reason.en : reason.nl }
         // The refusal grounds no hardship decision lifted: the dictum's grounds, the rules whose
         // passing is left out of a refusal, and the grounds a refused hardship decision concerns.
-        let standingGrounds = decision.reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }
+        let standingGrounds = decision.standingGrounds
         model["grounds"] = .list(standingGrounds.map {
             .object(["citation": text(cite($0.citation)), "text": text(reasonText($0))])
         })

@@ -30,6 +30,14 @@ public struct Decision: Hashable, Sendable {
     public var counterfactuals: [Counterfactual]? = nil
 }
 
+extension Decision {
+    /// The refusal grounds that stand: reasons of a refusing rule that applied and that no
+    /// hardship decision lifted (the dictum's grounds, the text output's heading).
+    public var standingGrounds: [Reason] {
+        reasons.filter { $0.effect == "refuse" && $0.result == .applied && $0.lifted == nil }
+    }
+}
+
 /// When a ground of a refusal or an incompleteness would no longer stand in the way of a new
 /// application with the same facts, and what else would lift it (interface §11).
 public struct Counterfactual: Hashable, Sendable {
