@@ -84,6 +84,12 @@ struct UndeterminedLookupTests {
         let text = decision.reasons.first?.nl ?? ""
         #expect(text.hasPrefix("Of de huurwoning in Schiedam op 1 mei 2019 onder een aanwijzing valt, is niet vast te stellen, omdat de aanvraag de wijk of buurt van de woning niet vermeldt. Het gaat om de aanwijzing voor Schiedam van 1 januari 2018 tot en met 31 december 2021"), "\(text)")
         #expect(!text.contains("$.") && !text.contains(" t "), "\(text)")
+        // Two facts left out are named together, the dwelling once.
+        let ranged = Engine(law: TestSupport.law, designations: [try one(#"{"streets": [{"street": "Hogenbanweg", "from": 1, "to": 99}]}"#, measures: #"{"art8": {}}"#)])
+        let twoOpen = try ranged.decide(try application(#""postcode": "3118 AB","#))
+        #expect(twoOpen.missingFacts == ["$.dwelling.houseNumber", "$.dwelling.street"])
+        #expect(twoOpen.reasons.first?.nl.contains("omdat de aanvraag het huisnummer en de straatnaam van de woning niet vermeldt.") == true, "\(twoOpen.reasons.first?.nl ?? "")")
+        #expect(twoOpen.reasons.first?.en.contains("as the application does not give the house number and the street of the dwelling.") == true)
         // Given, and another neighbourhood: not applicable, as before.
         let outside = try engine.decide(try application(#""street": "Hogenbanweg", "houseNumber": 51, "neighbourhood": "Groenoord","#))
         #expect(outside.outcome == .notApplicable && outside.reasons.first?.result == .passed)
@@ -117,6 +123,19 @@ struct UndeterminedLookupTests {
         let granted = try engine.decide(employed)
         #expect(granted.outcome == .granted && granted.priority == nil && granted.missingFacts.isEmpty)
         #expect(granted.reasons.map(\.rule) == ["designation.lookup", "art8.income"])
+        // Characteristics not given: granted either way, and the priority cannot be told either
+        // way; what a9 would leave open is said (the art. 9 reason of the run as if a9 covered
+        // the dwelling, in its place after art. 8), not lost with that run (the second review's N3).
+        var unstated = employed
+        unstated.household[0].characteristics = nil
+        let unknownPriority = try engine.decide(unstated)
+        #expect(unknownPriority.outcome == .granted && unknownPriority.priority == nil && unknownPriority.missingFacts.isEmpty)
+        #expect(unknownPriority.reasons.map(\.rule) == ["designation.lookup", "art8.income", "art9.priority"])
+        #expect(unknownPriority.reasons.map(\.result) == [.applied, .passed, .unknown])
+        #expect(unknownPriority.reasons.last?.nl.hasPrefix("De sociaal-economische kenmerken van de aanvrager zijn niet opgegeven") == true)
+        #expect(unknownPriority.reasons.first?.nl.hasSuffix("Dat verandert niets aan de beslissing op deze aanvraag.") == true)
+        // Counted the same.
+        #expect(try engine.decideForCounting(unstated).outcome == .granted)
         // A teacher would have priority under a9: whether it covers the dwelling decides that,
         // so the neighbourhood is asked for.
         var teacher = employed
@@ -205,6 +224,21 @@ struct UndeterminedLookupTests {
         #expect(context.words(for: "$.household[0].income") == "$.household[0].income")
     }
 
+    @Test("the address facts a lookup left open are named together, the dwelling once")
+    func addressFactsTogether() {
+        var context = TextContext(language: .nl, labels: TestSupport.law.labels, household: nil, designations: [], designation: nil, peopleByName: false)
+        let three = Value.list([.text("$.dwelling.postcode"), .text("$.dwelling.houseNumber"), .text("$.dwelling.street")])
+        // Without a lookup left open, a list is never looked at for them: each path as its words.
+        #expect(ValueRendering.text(three, context) == "de postcode van de woning, het huisnummer van de woning en de straatnaam van de woning")
+        context.namesAddressFacts = true
+        #expect(ValueRendering.text(three, context) == "de postcode, het huisnummer en de straatnaam van de woning")
+        #expect(ValueRendering.text(.list([.text("$.dwelling.neighbourhood")]), context) == "de wijk of buurt van de woning")
+        // A list with anything else in it is written item by item.
+        #expect(ValueRendering.text(.list([.text("$.dwelling.postcode"), .text("rental")]), context).hasPrefix("de postcode van de woning en "))
+        context.language = .en
+        #expect(ValueRendering.text(three, context) == "the postcode, the house number and the street of the dwelling")
+    }
+
     @Test("a letter names a dwelling without street or number by its place")
     func dwellingWords() {
         let bare = Dwelling(municipality: "Rotterdam", postcode: nil, houseNumber: nil, houseNumberAddition: nil, street: nil, neighbourhood: "Delfshaven", category: "rental")
@@ -214,5 +248,41 @@ struct UndeterminedLookupTests {
         #expect(LetterModel.dwellingWords(numbered) == "in 3026 AB Rotterdam")
         let full = Dwelling(municipality: "Rotterdam", postcode: "3084 BA", houseNumber: 114, houseNumberAddition: nil, street: "Carnisselaan", neighbourhood: nil, category: "rental")
         #expect(LetterModel.dwellingWords(full) == "Carnisselaan 114, 3084 BA Rotterdam")
+    }
+
+    @Test("a dwelling's postcode is whole or blank and its house number 1 or more; anything else is E-VALUE at its path")
+    func partialAddressRefused() throws {
+        func refusal(_ dwelling: String) -> (code: String, path: String, message: String)? {
+            do {
+                _ = try application(dwelling)
+                return nil
+            } catch let error as InputError {
+                return (error.code, error.path, error.message)
+            } catch {
+                return ("not an input error", "", "\(error)")
+            }
+        }
+        // Whole, in any spacing and case, or blank (absent): read.
+        for postcode in ["3026 AB", "3026ab", " 3026  AB ", "302 6AB", "", "  "] {
+            #expect(try application(#""postcode": "\#(postcode)", "houseNumber": 1,"#).dwelling.postcode == postcode)
+        }
+        // A four-digit postcode would rule out a designated range of full postcodes it may lie in.
+        for postcode in ["3026", "3026 A", "3026 ABC", "AB 3026", "3026 1B", "3026-AB", "３０２６AB"] {
+            let found = refusal(#""postcode": "\#(postcode)","#)
+            #expect(found?.code == "E-VALUE")
+            #expect(found?.path == "$.dwelling.postcode")
+            #expect(found?.message == "expected a postcode of four digits and two letters such as 3074 AB, found '\(postcode)'")
+        }
+        for number in [0, -12] {
+            let found = refusal(#""houseNumber": \#(number),"#)
+            #expect(found?.code == "E-VALUE")
+            #expect(found?.path == "$.dwelling.houseNumber")
+            #expect(found?.message == "expected a house number of 1 or more, found \(number)")
+        }
+        // A designated address's house number likewise.
+        let (found, problems) = areas.designation(DesignationTests.json(id: "t", areas: #"{"addresses": [{"postcode": "3026AB", "houseNumber": 0}]}"#, measures: DesignationTests.art9))
+        #expect(found.isEmpty)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("expected a house number of 1 or more, found 0") == true, "\(problems)")
     }
 }

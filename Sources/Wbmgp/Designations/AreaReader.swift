@@ -30,7 +30,7 @@ enum AreaReader {
             guard isFullPostcode(code) else {
                 throw InputError(code: "E-VALUE", path: address.pathOf("postcode"), message: "expected a full postcode such as 3311AB, found '\(InputLimits.echo(code))'")
             }
-            guard let number = try address.integer("houseNumber") else { throw address.missing("houseNumber", "a whole number") }
+            guard let number = try address.houseNumber("houseNumber") else { throw address.missing("houseNumber", "a whole number") }
             areas.addresses.append(Address(postcode: code, houseNumber: number, houseNumberAddition: try address.string("houseNumberAddition")))
         }
         if areas.isEmpty {

@@ -188,6 +188,21 @@ public enum AreaMatcher {
         return String(text.filter { $0 != " " }).uppercased()
     }
 
+    /// Whether `text` is a full postcode (four digits and two letters, spaces and case ignored)
+    /// or blank: looked at in its bytes, with no string made.
+    static func isFullPostcodeOrBlank(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 where byte != 0x20 {
+            switch count {
+            case 0..<4: guard byte >= 0x30 && byte <= 0x39 else { return false }
+            case 4, 5: guard (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A else { return false }
+            default: return false
+            }
+            count += 1
+        }
+        return count == 0 || count == 6
+    }
+
     static func normalisedAddition(_ text: String?) -> String {
         let trimmed = (text ?? "").trimmingSpaces
         return ASCIICase.uppercased(trimmed) ?? trimmed.uppercased()

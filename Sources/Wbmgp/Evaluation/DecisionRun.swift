@@ -89,6 +89,7 @@ final class DecisionRun {
         if !textContext.labels.sharesStorage(with: labels) { textContext.labels = labels }
         if textContext.designationWords !== designationWords { textContext.designationWords = designationWords }
         if let undetermined { evaluator.undetermined = undetermined }
+        textContext.namesAddressFacts = undetermined != nil
         if writesWords {
             textContext.household = application.pointee.household
             // The lookup's text names the designations it could not decide too.

@@ -218,16 +218,44 @@ public struct Engine: Sendable {
             application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: UndeterminedCover(open, matters: false),
             peopleByName: peopleByName, notingGrounds: notingGrounds, texts: true, reasonsInto: consume given)
         var matters = true
+        var asIfCovered: Decision?
         if let assumed = self.covering(covering.designations, andAlso: open.designations) {
             let (other, _) = run(
-                application, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: false,
+                application, lawDate: lawDate, period: period, version: version, covering: assumed, undetermined: nil, peopleByName: peopleByName,
                 notingGrounds: false, texts: true, reasonsInto: [])
             matters = decided.0.outcome == .incomplete || !Engine.sayTheSame(other, decided.0)
+            asIfCovered = other
         }
-        if !matters, texts { return decided }
+        if !matters, texts {
+            guard let asIfCovered else { return decided }
+            var (decision, notes) = decided
+            decision.reasons = Engine.reasons(decision.reasons, withUnknownsOf: asIfCovered.reasons)
+            return (decision, notes)
+        }
         return run(
             application, lawDate: lawDate, period: period, version: version, covering: covering, undetermined: UndeterminedCover(open, matters: matters),
             peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, reasonsInto: [])
+    }
+
+    /// `reasons` with the reasons of `asIfCovered` that could not be decided (`unknown`) and
+    /// have no reason of their rule and person in `reasons`, each after the reason it follows
+    /// there. Where an open designation changes nothing the decision says, what it would
+    /// have left open is still said: a priority under a measure of it that unknown
+    /// characteristics leave open (the second review's N3) was lost with the run that found it.
+    static func reasons(_ reasons: [Reason], withUnknownsOf asIfCovered: [Reason]) -> [Reason] {
+        func sameRule(_ a: Reason, _ b: Reason) -> Bool { a.rule == b.rule && a.person == b.person }
+        var merged = reasons
+        // Where the next reason not in `merged` goes: after the last one found there.
+        var next = 0
+        for reason in asIfCovered {
+            if let found = merged.firstIndex(where: { sameRule($0, reason) }) {
+                next = found + 1
+            } else if reason.result == .unknown {
+                merged.insert(reason, at: next)
+                next += 1
+            }
+        }
+        return merged
     }
 
     /// Whether two decisions of one application say the same to the applicant: outcome,

@@ -26,6 +26,9 @@ struct TextContext {
     /// The covering designations' ids as the rules' `designations` list, made with the
     /// engine's designations (``CoveringSet/idsValue``): their words may be remembered too.
     var designationIds: [Value]? = nil
+    /// Whether a list of address facts' paths may be rendered (a lookup left open,
+    /// ``UndeterminedCover``): only then are lists looked at for them.
+    var namesAddressFacts = false
 
     /// Whether `list` is the covering designations' ids (``designationIds``), the same storage.
     func isDesignationIds(_ list: [Value]) -> Bool {

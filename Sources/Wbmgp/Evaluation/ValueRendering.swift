@@ -103,6 +103,13 @@ enum ValueRendering {
         case .span(let from, let to): PlainWords.appendPeriod(CalendarPeriod.between(from, to), language, spelled: false, to: &bytes)
         case .list(let elements):
             guard !elements.isEmpty else { return PlainWords.appendEmptyList(language, to: &bytes) }
+            // The address facts a lookup left open, named together ("de postcode en het
+            // huisnummer van de woning"); looked for only where a lookup was left open.
+            if context.namesAddressFacts,
+                let words = MissingFactWords.addressWords(elements.map { if case .text(let path) = $0 { path } else { "" } }, context)
+            {
+                return TextBytes.appendString(words, to: &bytes)
+            }
             // The covering designations' ids are remembered however few: each is a designation
             // in words, several hundred instructions.
             if let listWords = context.listWords, elements.count >= ListWords.shortestKept || context.isDesignationIds(elements) {

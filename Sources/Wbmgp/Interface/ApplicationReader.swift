@@ -107,8 +107,8 @@ public struct ApplicationReader: Sendable {
     func readDwelling<Node: JSONNode>(_ value: Node) throws(InputError) -> Dwelling {
         let object = try FieldReader(value, at: JSONPath().member("dwelling"), allowing: keys.dwelling.fields)
         return Dwelling(
-            municipality: try object.requiredString(keys.dwelling.municipality), postcode: try object.string(keys.dwelling.postcode),
-            houseNumber: try object.integer(keys.dwelling.houseNumber), houseNumberAddition: try object.string(keys.dwelling.houseNumberAddition),
+            municipality: try object.requiredString(keys.dwelling.municipality), postcode: try object.postcode(keys.dwelling.postcode),
+            houseNumber: try object.houseNumber(keys.dwelling.houseNumber), houseNumberAddition: try object.string(keys.dwelling.houseNumberAddition),
             street: try object.string(keys.dwelling.street), neighbourhood: try object.string(keys.dwelling.neighbourhood), category: try object.requiredString(keys.dwelling.category))
     }
 

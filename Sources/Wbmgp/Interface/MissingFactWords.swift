@@ -40,6 +40,22 @@ enum MissingFactWords {
         return codes[key].map { ($0, member) }
     }
 
+    /// Facts of the dwelling's address named together, as the lookup's texts name what the
+    /// application leaves out: "de postcode, het huisnummer en de straatnaam van de woning" (each
+    /// on its own, "… van de woning" said three times). Nil unless every path is an address fact
+    /// (``AreaMatcher/DwellingFacts/fields``) that the rules' `addressFact` labels name.
+    static func addressWords(_ paths: [String], _ context: TextContext) -> String? {
+        guard !paths.isEmpty, let owner = context.labels.label("ofTheDwelling", in: "addressFact")?.text(context.language) else { return nil }
+        var names: [String] = []
+        for path in paths {
+            guard AreaMatcher.DwellingFacts.fields.contains(where: { $0.path == path }), let (code, member) = code(path), member == nil,
+                let name = context.labels.label(code, in: "addressFact")?.text(context.language)
+            else { return nil }
+            names.append(name)
+        }
+        return PlainWords.list(names, context.language) + " " + owner
+    }
+
     static func words(_ path: String, _ context: TextContext) -> String {
         guard path.hasPrefix("$.") else { return path }
         guard let (code, member) = code(path), let label = context.labels.label(code, in: "missingFact")?.text(context.language) else {

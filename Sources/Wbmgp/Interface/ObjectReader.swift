@@ -191,6 +191,29 @@ extension MemberReader {
         return number
     }
 
+    /// A house number: a whole number of 1 or more (a dwelling's, a designated address's).
+    @inline(__always)
+    func houseNumber<Key: MemberName>(_ key: Key) throws(InputError) -> Int? {
+        guard let number = try integer(key) else { return nil }
+        guard number >= 1 else {
+            throw InputError(code: "E-VALUE", path: pathOf(key.text), message: "expected a house number of 1 or more, found \(number)")
+        }
+        return number
+    }
+
+    /// A dwelling's postcode: four digits and two letters ("3074 AB"; spaces and case ignored),
+    /// or blank, which says nothing (``AreaMatcher/DwellingKey``). A partial one ("3074") would
+    /// rule out every designated full postcode and range it could lie in.
+    @inline(__always)
+    func postcode<Key: MemberName>(_ key: Key) throws(InputError) -> String? {
+        guard let text = try string(key) else { return nil }
+        guard AreaMatcher.isFullPostcodeOrBlank(text) else {
+            throw InputError(
+                code: "E-VALUE", path: pathOf(key.text), message: "expected a postcode of four digits and two letters such as 3074 AB, found '\(InputLimits.echo(text))'")
+        }
+        return text
+    }
+
     @inline(__always)
     func bool<Key: MemberName>(_ key: Key) throws(InputError) -> Bool? {
         guard let value = value(key) else { return nil }

@@ -44,7 +44,7 @@ public enum DesignationShapes {
 
     public static let address = ObjectShape(title: "Address", members: [
         .required("postcode", .string, "a full postcode"),
-        .required("houseNumber", .integer(minimum: nil, maximum: nil), "the house number"),
+        .required("houseNumber", .integer(minimum: 1, maximum: nil), "the house number"),
         .optional("houseNumberAddition", .string, "the addition"),
     ])
 

@@ -142,6 +142,8 @@
       errJoiningRole: "de rol „{role}” kan alleen bij de soort aanvraag „{kind}”.",
       errNoJoiner: "bij de soort aanvraag „{kind}” hoort ten minste één persoon met de rol „{role}”.",
       errNoConditions: "vul ten minste één voorschrift in, of kies een andere uitkomst dan „{outcome}”.",
+      errPostcode: "vul de volledige postcode in: vier cijfers en twee letters, zoals 3074 AB.",
+      errHouseNumber: "vul een huisnummer van 1 of hoger in.",
       errConditions: "alleen bij „{outcome}” horen voorschriften. Verwijder de voorschriften of kies die uitkomst.",
       errHearing: "kies „Ja” of „Nee”. Bij een negatieve woonverklaring en bij een woonverklaring met voorschriften moet vaststaan of de betrokkene in de gelegenheid is gesteld te worden gehoord.",
       errVogStatus: "kies de status van de VOG; een datum alleen is niet genoeg.",
@@ -285,6 +287,8 @@
       errJoiningRole: "the role ‘{role}’ is only possible with the type of application ‘{kind}’.",
       errNoJoiner: "the type of application ‘{kind}’ needs at least one person with the role ‘{role}’.",
       errNoConditions: "enter at least one condition, or choose an outcome other than ‘{outcome}’.",
+      errPostcode: "enter the whole postcode: four digits and two letters, such as 3074 AB.",
+      errHouseNumber: "enter a house number of 1 or more.",
       errConditions: "only ‘{outcome}’ carries conditions. Remove the conditions or choose that outcome.",
       errHearing: "choose ‘Yes’ or ‘No’. For a negative woonverklaring and for one with conditions, it must be known whether the person concerned was offered a hearing.",
       errVogStatus: "choose the status of the VOG; a date alone is not enough.",
@@ -886,11 +890,12 @@
       region.append(head, designationList(answer.designations));
     }
     if (open.length > 0) {
-      const facts = (answer.missingFacts || []).map((path) => vocabularyWords("missingFact", path.split(".").pop()));
+      // Named together: "de postcode en het huisnummer van de woning" (addressFact labels).
+      const facts = (answer.missingFacts || []).map((path) => vocabularyWords("addressFact", path.split(".").pop()));
       const head = document.createElement("p");
       head.className = "designation-head designation-open";
       const key = (answer.designations.length > 0 ? "designationAlsoOpen" : "designationOpen") + (open.length > 1 ? "Many" : "");
-      head.textContent = t(key, { date: longDate(answer.date), facts: wordList(facts) });
+      head.textContent = t(key, { date: longDate(answer.date), facts: wordList(facts) + " " + vocabularyWords("addressFact", "ofTheDwelling") });
       region.append(head, designationList(open));
     }
   }
@@ -1205,6 +1210,8 @@
     { code: "E-HOUSEHOLD", pattern: /^an application of kind 'joining' needs at least one member with role 'joining'$/, words: () => ["errNoJoiner", joiningArgs()] },
     { code: "E-VALUE", pattern: /^a positive-with-conditions woonverklaring needs at least one condition$/, words: () => ["errNoConditions", conditionsArgs()] },
     { code: "E-VALUE", pattern: /^only a positive-with-conditions woonverklaring carries conditions/, words: () => ["errConditions", conditionsArgs()] },
+    { code: "E-VALUE", pattern: /^expected a postcode of four digits and two letters/, words: () => ["errPostcode"] },
+    { code: "E-VALUE", pattern: /^expected a house number of 1 or more/, words: () => ["errHouseNumber"] },
     { code: "E-MISSING", path: /\.address\.[\w]+$/, words: () => ["errAddress"] },
     { code: "E-MISSING", path: /^\$\.woonverklaring\.hearingOffered$/, words: () => ["errHearing"] },
     { code: "E-MISSING", path: /\.screening\.vog\.status$/, words: () => ["errVogStatus"] },
