@@ -66,4 +66,35 @@ struct AreaComparisonTests {
         #expect(AreaComparison.shared(elsewhere, before).isEmpty)
         #expect(AreaComparison.outside(elsewhere, before) == ["3026AB"])
     }
+
+    @Test("a part's name reads as words in each language; the message and facts keep the name; other texts stay as written")
+    func partWords() throws {
+        let areas = try designation(
+            #"{"neighbourhoods": ["Bloemhof"], "postcodes": ["3027", "3026AB", "3026AA-3026ZZ"], "streets": [{"street": "Hogenbanweg", "from": "49B", "to": "87D", "parity": "odd"}, {"street": "Mathenesserdijk", "from": 1, "postcode": "3026"}, {"street": "Kerkweg", "to": 51, "parity": "even"}, {"street": "Dorpsweg"}], "addresses": [{"postcode": "3311AB", "houseNumber": 1, "houseNumberAddition": "A"}]}"#)
+        let words = AreaPartWords([areas])
+        let names = ["Bloemhof", "3027", "3026AB", "3026AA-3026ZZ", "Hogenbanweg 49B-87D odd", "Mathenesserdijk 1- in 3026", "Kerkweg -51 even", "Dorpsweg -", "3311AB 1A"]
+        #expect(AreaComparison.outside(areas, try designation(#"{"neighbourhoods": ["Carnisse"]}"#)) == names)
+        #expect(names.map { words.words(for: $0, .nl) } == [
+            nil, "postcodegebied 3027", "postcode 3026 AB", "postcodes 3026 AA tot en met 3026 ZZ", "Hogenbanweg 49B tot en met 87D (oneven nummers)",
+            "Mathenesserdijk vanaf 1 (binnen postcodegebied 3026)", "Kerkweg tot en met 51 (even nummers)", "Dorpsweg", "huisnummer 1A (postcode 3311 AB)",
+        ])
+        #expect(names.map { words.words(for: $0, .en) } == [
+            nil, "postcode area 3027", "postcode 3026 AB", "postcodes 3026 AA to 3026 ZZ", "Hogenbanweg 49B to 87D (odd numbers)",
+            "Mathenesserdijk from 1 (within postcode area 3026)", "Kerkweg up to 51 (even numbers)", "Dorpsweg", "house number 1A (postcode 3311 AB)",
+        ])
+        #expect(words.words(for: "Hogenbanweg 1-99", .nl) == nil)
+    }
+
+    @Test("check-request: the added area of an extension in words in its texts, by its name in its message and facts")
+    func addedAreaInWords() throws {
+        let previous = #"{"id": "a", "municipality": "Rotterdam", "decisionDate": "2018-12-01", "term": {"from": "2019-01-01", "until": "2022-12-31"}, "extends": null, "region": {"name": "R", "municipalities": ["Rotterdam"]}, "areas": {"streets": [{"street": "Hogenbanweg", "from": 1, "to": 47}]}, "categories": ["rental"], "measures": {"art9": {"characteristics": ["teacher"]}}}"#
+        let requested = #"{"id": "b", "municipality": "Rotterdam", "term": {"from": "2023-01-01", "until": "2026-12-31"}, "extends": "a", "region": {"name": "R", "municipalities": ["Rotterdam"]}, "areas": {"streets": [{"street": "Hogenbanweg", "from": "49B", "to": "87D", "parity": "odd"}]}, "categories": ["rental"], "measures": {"art9": {"characteristics": ["teacher"]}}}"#
+        let text = #"{"id": "r", "kind": "extension", "receivedDate": "2022-09-05", "requested": \#(requested), "previous": [\#(previous)]}"#
+        let report = try RequestChecker(law: TestSupport.law).check(try RequestReader(law: TestSupport.law).read(Array(text.utf8)))
+        let added = try #require(report.findings.first { $0.code == "REQ-EXT-ADDED-AREA" })
+        #expect(added.text.nl.hasPrefix("De verlenging omvat gebied dat niet onder de aanwijzing viel die wordt verlengd: Hogenbanweg 49B tot en met 87D (oneven nummers). "), "\(added.text.nl)")
+        #expect(added.text.en.hasPrefix("The extension covers area that the designation being extended did not cover: Hogenbanweg 49B to 87D (odd numbers). "), "\(added.text.en)")
+        #expect(added.message.hasPrefix("the extension covers area the designation extended did not: Hogenbanweg 49B-87D odd;"), "\(added.message)")
+        #expect(added.facts.first { $0.key == "added" }?.value == .array([.string("Hogenbanweg 49B-87D odd")]))
+    }
 }

@@ -29,6 +29,8 @@ struct TextContext {
     /// Whether a list of address facts' paths may be rendered (a lookup left open,
     /// ``UndeterminedCover``): only then are lists looked at for them.
     var namesAddressFacts = false
+    /// The words for the names of areas' parts (`check-request`'s texts; ``AreaPartWords``).
+    var areaPartWords: AreaPartWords? = nil
 
     /// Whether `list` is the covering designations' ids (``designationIds``), the same storage.
     func isDesignationIds(_ list: [Value]) -> Bool {
@@ -66,6 +68,7 @@ struct TextContext {
             // Lengths first: a name (a municipality, say) compared with each covering designation's
             // id went through the runtime's general comparison of two long strings.
             for named in designations where named.id.utf8.count == utf8.count && named.id == code { return appendWords(for: named, to: &bytes) }
+            if let areaPartWords, let words = areaPartWords.words(for: code, language) { return TextBytes.appendString(words, to: &bytes) }
             // The path of an address fact the lookup needs (`undeterminedDwellingFacts`) reads as
             // what is missing; only those paths, so a free text that looks like one stays as written.
             if utf8.count > 2, utf8[0] == UInt8(ascii: "$"), utf8[1] == UInt8(ascii: "."), AreaMatcher.DwellingFacts.fields.contains(where: { $0.path == code }) {

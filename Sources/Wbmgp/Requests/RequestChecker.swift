@@ -103,6 +103,7 @@ public struct RequestChecker: Sendable {
         var words = RequestFinding.Words(nl: "", en: "")
         if let text = requirement.texts.first(where: { $0.guardExpression.map { evaluator.truth($0) == true } ?? true }) {
             var context = TextContext(language: .nl, labels: law.labels, household: nil, designations: chain, designation: nil, peopleByName: false)
+            context.areaPartWords = AreaPartWords(chain)
             words.nl = render(text.nl, evaluator, context)
             context.language = .en
             words.en = render(text.en, evaluator, context)
