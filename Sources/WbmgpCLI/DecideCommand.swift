@@ -53,7 +53,7 @@ enum DecideCommand {
         for path in args.positionals where !run.stopped {
             if jsonl {
                 do throws(FileBytes.Failure) {
-                    var reader = try LineReader(path: path)
+                    var reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
                     run.decideLines(&reader, path: path)
                     reader.close()
                 } catch {
@@ -100,7 +100,7 @@ extension DecideCommand {
         for path in args.positionals {
             if jsonl {
                 do throws(FileBytes.Failure) {
-                    var reader = try LineReader(path: path)
+                    var reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
                     var number = 0
                     while true {
                         let lines = reader.nextLines(256)

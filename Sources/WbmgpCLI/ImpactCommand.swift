@@ -89,7 +89,7 @@ enum ImpactCommand {
 
         var reader: LineReader
         do throws(FileBytes.Failure) {
-            reader = try LineReader(path: path)
+            reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
         } catch {
             InputFiles.report(path, error)
             return .noInput

@@ -29,12 +29,23 @@ enum LogCommand {
             }
             expected = (seq, String(text[text.index(after: colon)...]))
         }
-        guard let bytes = InputFiles.read(path) else { return .noInput }
+        // Read line by line, in the memory of its longest line (``DecisionLogVerifier``).
+        var reader: LineReader
+        do throws(FileBytes.Failure) {
+            reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
+        } catch {
+            InputFiles.report(path, error)
+            return .noInput
+        }
+        defer { reader.close() }
+        guard let (verification, head) = DecisionLogVerifier.verify(&reader) else {
+            InputFiles.report(path, reader.failure ?? FileBytes.Failure(errno: EIO))
+            return .noInput
+        }
         let name = InputFiles.displayName(path)
-        switch DecisionLog.verify(bytes) {
+        switch verification {
         case .intact(let entries, let redacted):
             if let expected {
-                let head = DecisionLog.head(of: bytes)
                 guard let head, head.seq == expected.seq, head.hash == expected.hash else {
                     let found = head.map { "entry \($0.seq) (\($0.hash))" } ?? "no entry"
                     Output.write("\(name):\(entries): broken: the log ends at \(found), expected entry \(expected.seq) (\(expected.hash)): its tail was removed or rewritten\n")

@@ -45,7 +45,7 @@ enum ReportCommand {
             var log = MonitoringReport.Log(path: InputFiles.displayName(path))
             var reader: LineReader
             do throws(FileBytes.Failure) {
-                reader = try LineReader(path: path)
+                reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
             } catch {
                 InputFiles.report(path, error)
                 status = status.combined(with: .noInput)

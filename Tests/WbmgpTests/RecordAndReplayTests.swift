@@ -263,6 +263,68 @@ struct DecisionLogTests {
         #expect(verify(lines) == .broken(line: 4, reason: "line 4 was inserted or moved: it holds entry 1, expected 4"))
     }
 
+    @Test("a log read line by line from its file gives the verdict and head of the log read whole, for every kind of break, across the reader's chunks")
+    func readLineByLine() throws {
+        // 4,000 entries: the file is larger than the reader's first chunk (1 MiB).
+        let lines = try log(entries: 4_000)
+        var moved = lines
+        moved.insert(moved.remove(at: 3_999), at: 2_500)
+        var swapped = lines
+        swapped.swapAt(3_000, 3_001)
+        var inserted = lines
+        inserted.insert(lines[10], at: 3_500)
+        var deleted = lines
+        deleted.remove(at: 3_998)
+        var edited = lines
+        edited[3_333] = edited[3_333].replacingOccurrences(of: "\"outcome\":\"refused\"", with: "\"outcome\":\"granted\"")
+        var blank = lines
+        blank.insert("", at: 2_000)
+        let whole = lines.joined(separator: "\n")
+        let texts = [
+            whole + "\n", moved.joined(separator: "\n") + "\n", swapped.joined(separator: "\n") + "\n", inserted.joined(separator: "\n") + "\n",
+            deleted.joined(separator: "\n") + "\n", edited.joined(separator: "\n") + "\n", blank.joined(separator: "\n") + "\n",
+            // No line end after the last entry; a last entry cut off; a line end in CRLF.
+            whole, whole + "\n" + String(lines[5].prefix(40)), lines.joined(separator: "\r\n") + "\r\n", "",
+        ]
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var verdicts: [DecisionLog.Verification] = []
+        for (i, text) in texts.enumerated() {
+            let path = directory + "/\(i).log"
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            var reader = try LineReader(path: path)
+            let read = try #require(DecisionLogVerifier.verify(&reader))
+            reader.close()
+            let bytes = Array(text.utf8)
+            #expect(read.verification == DecisionLog.verify(bytes), "case \(i)")
+            if case .intact = read.verification {
+                #expect(read.head?.seq == DecisionLog.head(of: bytes)?.seq && read.head?.hash == DecisionLog.head(of: bytes)?.hash, "case \(i)")
+            }
+            verdicts.append(read.verification)
+        }
+        // Worked by hand from the edits above.
+        #expect(verdicts == [
+            .intact(entries: 4_000, redacted: 0),
+            .broken(line: 2_501, reason: "entries were moved: line 2501 holds entry 4000, and entry 2501 stands on line 2502"),
+            .broken(line: 3_001, reason: "lines 3001 and 3002 were reordered: line 3001 holds entry 3002"),
+            .broken(line: 3_501, reason: "line 3501 was inserted or moved: it holds entry 11, expected 3501"),
+            .broken(line: 3_999, reason: "entry 3999 was removed: line 3999 holds entry 4000"),
+            .broken(line: 3_334, reason: "line 3334 was changed: it is not an intact log entry (its hash does not match its content)"),
+            .broken(line: 2_001, reason: "line 2001 is empty: a log holds one entry on each line, and an empty line was added"),
+            .broken(line: 4_000, reason: "line 4000 is a partial line: the log does not end with a line end"),
+            .broken(line: 4_001, reason: "line 4001 is a partial line: the log ends in the middle of an entry (a write was cut off)"),
+            .intact(entries: 4_000, redacted: 0),
+            .intact(entries: 0, redacted: 0),
+        ])
+        // Appending reads the log the same way: the chain goes on from its head.
+        let path = directory + "/0.log"
+        try DecisionLog.append([.sortedObject([("application", .string("a4001")), ("outcome", .string("granted"))])], to: path)
+        let appended = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(DecisionLog.verify(Array(appended.utf8)) == .intact(entries: 4_001, redacted: 0))
+        // A log broken far down is not appended to.
+        #expect(throws: DecisionLog.Failure.self) { try DecisionLog.append([.null], to: directory + "/4.log") }
+    }
+
     @Test("a partial last line is reported, and no append follows it")
     func partial() throws {
         let lines = try log(entries: 3)

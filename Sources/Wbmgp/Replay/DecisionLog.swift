@@ -90,62 +90,22 @@ public enum DecisionLog {
     }
 
     /// Recomputes the chain and names the first line that was changed, removed, inserted or
-    /// reordered, or whose personal part was removed without a redaction entry.
+    /// reordered, or whose personal part was removed without a redaction entry
+    /// (``DecisionLogVerifier``, line by line as a file is read).
     public static func verify(_ bytes: [UInt8]) -> Verification {
-        let lines = DecisionService.lines(of: bytes)
-        let entries = lines.map(LogLine.init)
-        let endsInPartialLine = bytes.last.map { $0 != 0x0A } ?? false
-        for (i, entry) in entries.enumerated() {
-            let line = i + 1
-            if endsInPartialLine, line == entries.count, !entry.hashValid {
-                return .broken(line: line, reason: "line \(line) is a partial line: the log ends in the middle of an entry (a write was cut off)")
+        var verifier = DecisionLogVerifier()
+        bytes.withUnsafeBufferPointer { all in
+            // Split as ``DecisionService/lines(of:)`` splits: a `\r` before a line end is dropped.
+            var start = 0
+            for i in all.indices where all[i] == 0x0A {
+                var end = i
+                if end > start, all[end - 1] == 0x0D { end -= 1 }
+                verifier.add(UnsafeBufferPointer(rebasing: all[start..<end]))
+                start = i + 1
             }
-            // An empty line is said as such: taken for a changed entry, it sent the reader looking
-            // for a change that was only a line end added.
-            if !lines[i].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-                return .broken(line: line, reason: "line \(line) is empty: a log holds one entry on each line, and an empty line was added")
-            }
-            guard entry.hashValid, let seq = entry.seq else {
-                return .broken(line: line, reason: "line \(line) was changed: it is not an intact log entry (its hash does not match its content)")
-            }
-            if !entry.personalValid {
-                return .broken(line: line, reason: "line \(line) was changed: its personal part does not match the digest the chain holds")
-            }
-            if seq > line {
-                if let later = entries.indices.first(where: { $0 > i && entries[$0].seq == line }) {
-                    // Two lines swapped, or an entry moved from further down: said as it is (a
-                    // moved entry read as "lines 2 and 3 were reordered" where line 3 held entry 2).
-                    if seq == later + 1 { return .broken(line: line, reason: "lines \(line) and \(later + 1) were reordered: line \(line) holds entry \(seq)") }
-                    return .broken(line: line, reason: "entries were moved: line \(line) holds entry \(seq), and entry \(line) stands on line \(later + 1)")
-                }
-                return .broken(line: line, reason: "entry \(line) was removed: line \(line) holds entry \(seq)")
-            }
-            if seq < line {
-                return .broken(line: line, reason: "line \(line) was inserted or moved: it holds entry \(seq), expected \(line)")
-            }
-            let expected: JSONValue = i == 0 ? .null : .string(entries[i - 1].hash ?? "")
-            if (entry.prev ?? .null) != expected {
-                return .broken(line: line, reason: "line \(line) does not follow line \(line - 1): the chain was changed before it")
-            }
+            if start < all.count { verifier.add(UnsafeBufferPointer(rebasing: all[start...])) }
         }
-        if endsInPartialLine {
-            return .broken(line: lines.count, reason: "line \(lines.count) is a partial line: the log does not end with a line end")
-        }
-        // Every redacted entry must be named by a redaction entry after it.
-        var uncovered = Set<Int>()
-        var firstUncovered: [Int: Int] = [:]
-        for (i, entry) in entries.enumerated() {
-            if entry.isRedacted, let seq = entry.seq {
-                uncovered.insert(seq)
-                firstUncovered[seq] = i + 1
-            }
-            for seq in entry.covers { uncovered.remove(seq) }
-        }
-        if let line = uncovered.compactMap({ firstUncovered[$0] }).min() {
-            return .broken(
-                line: line, reason: "line \(line) has had its personal part removed, but no redaction entry after it names entry \(line): a purge without a record")
-        }
-        return .intact(entries: entries.count, redacted: entries.filter(\.isRedacted).count)
+        return verifier.finish(endsWithoutLineEnd: bytes.last.map { $0 != 0x0A } ?? false)
     }
 
     /// The last entry's `seq` and `hash`; nil for an empty log or a last line that is no entry.

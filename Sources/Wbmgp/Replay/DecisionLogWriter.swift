@@ -31,21 +31,20 @@ public final class DecisionLogWriter {
         let descriptor = try Self.openLocked(path, creating: creating, waiting: waiting)
         self.descriptor = descriptor
         do throws(DecisionLog.Failure) {
-            let bytes: [UInt8]
-            do throws(FileBytes.Failure) {
-                bytes = try FileBytes.read(descriptor: descriptor)
-            } catch {
-                throw DecisionLog.Failure(message: "the log \(path) \(error.message)")
+            // Read line by line: read whole, with every entry's parsed tree, a log took four to
+            // five times its size in memory to open (``DecisionLogVerifier``).
+            var reader = LineReader(descriptor: descriptor)
+            guard let (verification, head) = DecisionLogVerifier.verify(&reader) else {
+                throw DecisionLog.Failure(message: "the log \(path) \((reader.failure ?? FileBytes.Failure(errno: EIO)).message)")
             }
-            if case .broken(let line, let reason) = DecisionLog.verify(bytes) {
+            if case .broken(let line, let reason) = verification {
                 throw DecisionLog.Failure(
                     message: "the log \(path) does not verify at line \(line): \(reason). Nothing was appended; see 'wbmgp log verify \(path)'",
                     brokenLine: line)
             }
-            let head = DecisionLog.head(of: bytes)
             seq = head?.seq ?? 0
             previous = head?.hash
-            size = bytes.count
+            size = reader.bytesRead
         } catch {
             _ = Glibc.close(descriptor)
             throw error

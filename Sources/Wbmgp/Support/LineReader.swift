@@ -1,5 +1,6 @@
-import Glibc
-import Wbmgp
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads JSON Lines from a file or stdin in blocks, so a batch of any size runs in bounded memory.
 /// Lines are split as ``DecisionService/lines(of:)`` splits them: a final newline ends the last
@@ -10,7 +11,10 @@ import Wbmgp
 /// (``takeLentChunks()``) and holds them as long as it reads the lines. A chunk nobody holds any
 /// more is read into again, so the same few buffers serve a log of gigabytes: no byte is copied
 /// out of them, and no fresh memory is touched for every mebibyte read.
-struct LineReader {
+///
+/// Used by the command line's batches and reports, and by the decision log's verification
+/// (``DecisionLogVerifier``), which reads a log of gigabytes in the memory of its longest line.
+public struct LineReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     /// The chunk being read; its bytes not yet given out are `chunk.bytes[offset..<chunk.count]`.
@@ -23,10 +27,17 @@ struct LineReader {
     private var lent: [InputChunk] = []
     private var finished = false
     /// Bytes read from the input so far, and its size when it is a regular file (for an ETA).
-    private(set) var bytesRead = 0
-    let totalBytes: Int?
+    public private(set) var bytesRead = 0
+    public let totalBytes: Int?
     /// Why reading stopped before the end of the input, if it did; the lines before it were returned.
-    private(set) var failure: FileBytes.Failure?
+    public private(set) var failure: FileBytes.Failure?
+    /// The longest line held whole; a longer one is lent as its first bytes, one more than this,
+    /// and the rest read past (a batch line's reader refuses it as `E-LIMIT`). Nil holds every
+    /// line whole (a decision log's entry is checked as a whole).
+    public var longestLine: Int? = InputLimits.documentBytes
+    /// Whether the input's last line had no line end (a write cut off); known once every line
+    /// was given.
+    public private(set) var endsWithoutLineEnd = false
 
     /// How much one `read` asks for; a chunk holds this beyond the part of a line carried into it.
     private static let readSize = 1 << 20
@@ -35,11 +46,13 @@ struct LineReader {
 
     /// Opens `path` ("-" for stdin).
     ///
+    /// - Parameter standardInputClosed: whether the process found its standard input closed (the
+    ///   command line holds it open on the null device then): "-" is refused, not read as empty.
     /// - Throws: ``FileBytes/Failure`` for a missing file, a directory, no permission or a closed
     ///   standard input.
-    init(path: String) throws(FileBytes.Failure) {
+    public init(path: String, standardInputClosed: Bool = false) throws(FileBytes.Failure) {
         if path == "-" {
-            guard !StandardStreams.inputClosed else { throw FileBytes.Failure(errno: EBADF) }
+            guard !standardInputClosed else { throw FileBytes.Failure(errno: EBADF) }
             descriptor = 0
             ownsDescriptor = false
         } else {
@@ -58,12 +71,21 @@ struct LineReader {
         chunk = InputChunk(capacity: 0)
     }
 
-    func close() {
+    /// Reads the open `descriptor` from where it stands; the caller keeps it and closes it.
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+        ownsDescriptor = false
+        var info = stat()
+        totalBytes = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        chunk = InputChunk(capacity: 0)
+    }
+
+    public func close() {
         if ownsDescriptor { _ = Glibc.close(descriptor) }
     }
 
     /// Up to `count` further lines, each a copy of its own; empty at the end of the input.
-    mutating func nextLines(_ count: Int) -> [[UInt8]] {
+    public mutating func nextLines(_ count: Int) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         lines.reserveCapacity(count)
         nextLines(count) { lines.append(Array($0)) }
@@ -76,7 +98,7 @@ struct LineReader {
     /// of gigabytes reads each line where it was read); how many there were, 0 at the end. A
     /// line stays valid while its chunk is held (``takeLentChunks()``).
     @discardableResult
-    mutating func nextLines(_ count: Int, _ line: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+    public mutating func nextLines(_ count: Int, _ line: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
         var given = 0
         while given < count {
             // Newlines are found with memchr.
@@ -88,16 +110,17 @@ struct LineReader {
                 offset = newline + 1
                 continue
             }
-            if chunk.count - offset > InputLimits.documentBytes {
+            if let longestLine, chunk.count - offset > longestLine {
                 // A line past the limit is never held whole: its first bytes stand for it (the
                 // reader refuses them as E-LIMIT) and the rest is read past, so memory stays bounded.
-                lend(offset..<(offset + InputLimits.documentBytes + 1), line)
+                lend(offset..<(offset + longestLine + 1), line)
                 given += 1
                 skipRestOfLine()
                 continue
             }
             if finished {
                 if offset < chunk.count {
+                    endsWithoutLineEnd = true
                     lend(offset..<chunk.count, line)
                     given += 1
                 }
@@ -111,7 +134,7 @@ struct LineReader {
 
     /// The chunks lines were lent from since the last call: whoever keeps those lines holds
     /// these, and the reader reads into none of them while they are held.
-    mutating func takeLentChunks() -> [InputChunk] {
+    public mutating func takeLentChunks() -> [InputChunk] {
         defer { lent.removeAll(keepingCapacity: true) }
         return lent
     }
