@@ -460,7 +460,7 @@ def case_conditions(driver, checks, shots):
     checks.check(role == "Applicant", "english: vocabulary options follow", role)
     click(driver, driver.find_element(By.ID, "lang-nl"))
     code, heading = outcome(driver)
-    checks.check(heading.startswith("Hoofdstuk 3 Wbmgp"), "dutch: switching back restores the Dutch text", heading)
+    checks.check(heading.startswith("Hoofdstuk 3 van de Wbmgp"), "dutch: switching back restores the Dutch text", heading)
 
 
 def post(base, path, application):

@@ -70,17 +70,23 @@ struct AreaComparisonTests {
     @Test("a part's name reads as words in each language; the message and facts keep the name; other texts stay as written")
     func partWords() throws {
         let areas = try designation(
-            #"{"neighbourhoods": ["Bloemhof"], "postcodes": ["3027", "3026AB", "3026AA-3026ZZ"], "streets": [{"street": "Hogenbanweg", "from": "49B", "to": "87D", "parity": "odd"}, {"street": "Mathenesserdijk", "from": 1, "postcode": "3026"}, {"street": "Kerkweg", "to": 51, "parity": "even"}, {"street": "Dorpsweg"}], "addresses": [{"postcode": "3311AB", "houseNumber": 1, "houseNumberAddition": "A"}]}"#)
+            #"{"neighbourhoods": ["Bloemhof"], "postcodes": ["3027", "3026AB", "3026AA-3026ZZ"], "streets": [{"street": "Hogenbanweg", "from": "49B", "to": "87D", "parity": "odd"}, {"street": "Mathenesserdijk", "from": 1, "postcode": "3026"}, {"street": "Kerkweg", "to": 51, "parity": "even"}, {"street": "Dorpsweg"}, {"street": "Westweg", "from": 3, "to": 3}, {"street": "Zuidweg", "from": "12 2", "to": "12 9"}], "addresses": [{"postcode": "3311AB", "houseNumber": 1, "houseNumberAddition": "a"}, {"postcode": "3311AB", "houseNumber": 1, "houseNumberAddition": "2"}]}"#)
         let words = AreaPartWords([areas])
-        let names = ["Bloemhof", "3027", "3026AB", "3026AA-3026ZZ", "Hogenbanweg 49B-87D odd", "Mathenesserdijk 1- in 3026", "Kerkweg -51 even", "Dorpsweg -", "3311AB 1A"]
+        // A number as addition is set apart: 1 with addition 2 is not 12.
+        let names = [
+            "Bloemhof", "3027", "3026AB", "3026AA-3026ZZ", "Hogenbanweg 49B-87D odd", "Mathenesserdijk 1- in 3026", "Kerkweg -51 even", "Dorpsweg -", "Westweg 3-3",
+            "Zuidweg 12 2-12 9", "3311AB 1A", "3311AB 1 2",
+        ]
         #expect(AreaComparison.outside(areas, try designation(#"{"neighbourhoods": ["Carnisse"]}"#)) == names)
         #expect(names.map { words.words(for: $0, .nl) } == [
             nil, "postcodegebied 3027", "postcode 3026 AB", "postcodes 3026 AA tot en met 3026 ZZ", "Hogenbanweg 49B tot en met 87D (oneven nummers)",
-            "Mathenesserdijk vanaf 1 (binnen postcodegebied 3026)", "Kerkweg tot en met 51 (even nummers)", "Dorpsweg", "huisnummer 1A (postcode 3311 AB)",
+            "Mathenesserdijk vanaf 1 (binnen postcodegebied 3026)", "Kerkweg tot en met 51 (even nummers)", "Dorpsweg (alle huisnummers)", "Westweg 3",
+            "Zuidweg 12 2 tot en met 12 9", "huisnummer 1A (postcode 3311 AB)", "huisnummer 1 2 (postcode 3311 AB)",
         ])
         #expect(names.map { words.words(for: $0, .en) } == [
             nil, "postcode area 3027", "postcode 3026 AB", "postcodes 3026 AA to 3026 ZZ", "Hogenbanweg 49B to 87D (odd numbers)",
-            "Mathenesserdijk from 1 (within postcode area 3026)", "Kerkweg up to 51 (even numbers)", "Dorpsweg", "house number 1A (postcode 3311 AB)",
+            "Mathenesserdijk from 1 (within postcode area 3026)", "Kerkweg up to and including 51 (even numbers)", "Dorpsweg (all house numbers)", "Westweg 3",
+            "Zuidweg 12 2 to 12 9", "house number 1A (postcode 3311 AB)", "house number 1 2 (postcode 3311 AB)",
         ])
         #expect(words.words(for: "Hogenbanweg 1-99", .nl) == nil)
     }

@@ -99,7 +99,7 @@ struct DesignationTests {
         #expect(unknown.designations.isEmpty)
         #expect(unknown.missingFacts == ["$.dwelling.postcode"])
         #expect(unknown.reasons.map(\.rule) == ["designation.lookup"] && unknown.reasons.first?.result == .unknown)
-        #expect(unknown.reasons.first?.nl.contains("omdat de aanvraag de postcode van de woning niet vermeldt") == true, "\(unknown.reasons.first?.nl ?? "")")
+        #expect(unknown.reasons.first?.nl.contains("omdat de aanvraag de volledige postcode van de woning niet vermeldt") == true, "\(unknown.reasons.first?.nl ?? "")")
     }
 
     @Test("postcodes: 4-digit areas, full codes and ranges, spaces and case ignored")

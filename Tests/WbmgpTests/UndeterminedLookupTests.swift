@@ -219,9 +219,43 @@ struct UndeterminedLookupTests {
     @Test("only an address fact's path reads as words; a free text that looks like a path stays as written")
     func pathWords() {
         let context = TextContext(language: .nl, labels: TestSupport.law.labels, household: nil, designations: [], designation: nil, peopleByName: false)
-        #expect(context.words(for: "$.dwelling.postcode") == "de postcode van de woning")
+        #expect(context.words(for: "$.dwelling.postcode") == "de volledige postcode van de woning")
         #expect(context.words(for: "$.dwelling wordt niet onderverhuurd") == "$.dwelling wordt niet onderverhuurd")
         #expect(context.words(for: "$.household[0].income") == "$.household[0].income")
+    }
+
+    @Test("a postcode's four digits alone decide a postcode area and leave a full postcode, a range, a limited street and an address that start with them open (the first review's F7; the third review's 3)")
+    func partialPostcode() throws {
+        let area = try one(#"{"postcodes": ["3026"]}"#)
+        let exact = try one(#"{"postcodes": ["3026AB"]}"#)
+        let range = try one(#"{"postcodes": ["3025AA-3026CZ"]}"#)
+        let limited = try one(#"{"streets": [{"street": "Mathenesserdijk", "postcode": "3026AA-3026ZZ"}]}"#)
+        let limitedToArea = try one(#"{"streets": [{"street": "Mathenesserdijk", "postcode": "3026"}]}"#)
+        let address = try one(#"{"addresses": [{"postcode": "3026AB", "houseNumber": 101}]}"#)
+        let partial = areas.dwelling(street: "Mathenesserdijk", number: 101, postcode: "3026", neighbourhood: "Bospolder")
+        // The area: covered, nothing open.
+        #expect(AreaMatcher.covers(area, partial) && needed(area, partial).isEmpty)
+        // Full postcodes, a range reaching into 3026, the street limited to a range, the address: open.
+        for open in [exact, range, limited, address] {
+            #expect(!AreaMatcher.covers(open, partial))
+            #expect(needed(open, partial) == .postcode)
+        }
+        // The street limited to the area 3026: covered.
+        #expect(AreaMatcher.covers(limitedToArea, partial))
+        // Four other digits rule them all out; a whole postcode decides as before.
+        let elsewhere = areas.dwelling(street: "Mathenesserdijk", number: 101, postcode: "3027", neighbourhood: "Bospolder")
+        for designation in [area, exact, range, limited, limitedToArea, address] {
+            #expect(!AreaMatcher.covers(designation, elsewhere) && needed(designation, elsewhere).isEmpty)
+        }
+        #expect(needed(range, areas.dwelling(street: "Mathenesserdijk", number: 101, postcode: "3025", neighbourhood: "Bospolder")) == .postcode)
+        let whole = areas.dwelling(street: "Mathenesserdijk", number: 101, postcode: "3026 ab", neighbourhood: "Bospolder")
+        for designation in [area, exact, range, limited, limitedToArea, address] { #expect(AreaMatcher.covers(designation, whole)) }
+        // Decided: incomplete, asking for the full postcode in words.
+        let engine = Engine(law: TestSupport.law, designations: [try one(#"{"postcodes": ["3026AA-3026ZZ"]}"#, measures: #"{"art8": {}}"#)])
+        let decision = try engine.decide(try application(#""postcode": "3026", "houseNumber": 101, "street": "Mathenesserdijk","#))
+        #expect(decision.outcome == .incomplete && decision.missingFacts == ["$.dwelling.postcode"])
+        #expect(decision.reasons.first?.nl.contains("omdat de aanvraag de volledige postcode van de woning niet vermeldt") == true, "\(decision.reasons.first?.nl ?? "")")
+        #expect(try engine.decideForCounting(try application(#""postcode": "3026", "houseNumber": 101,"#)).outcome == .incomplete)
     }
 
     @Test("the address facts a lookup left open are named together, the dwelling once")
@@ -229,14 +263,14 @@ struct UndeterminedLookupTests {
         var context = TextContext(language: .nl, labels: TestSupport.law.labels, household: nil, designations: [], designation: nil, peopleByName: false)
         let three = Value.list([.text("$.dwelling.postcode"), .text("$.dwelling.houseNumber"), .text("$.dwelling.street")])
         // Without a lookup left open, a list is never looked at for them: each path as its words.
-        #expect(ValueRendering.text(three, context) == "de postcode van de woning, het huisnummer van de woning en de straatnaam van de woning")
+        #expect(ValueRendering.text(three, context) == "de volledige postcode van de woning, het huisnummer van de woning en de straatnaam van de woning")
         context.namesAddressFacts = true
-        #expect(ValueRendering.text(three, context) == "de postcode, het huisnummer en de straatnaam van de woning")
+        #expect(ValueRendering.text(three, context) == "de volledige postcode, het huisnummer en de straatnaam van de woning")
         #expect(ValueRendering.text(.list([.text("$.dwelling.neighbourhood")]), context) == "de wijk of buurt van de woning")
         // A list with anything else in it is written item by item.
-        #expect(ValueRendering.text(.list([.text("$.dwelling.postcode"), .text("rental")]), context).hasPrefix("de postcode van de woning en "))
+        #expect(ValueRendering.text(.list([.text("$.dwelling.postcode"), .text("rental")]), context).hasPrefix("de volledige postcode van de woning en "))
         context.language = .en
-        #expect(ValueRendering.text(three, context) == "the postcode, the house number and the street of the dwelling")
+        #expect(ValueRendering.text(three, context) == "the full postcode, the house number and the street of the dwelling")
     }
 
     @Test("a letter names a dwelling without street or number by its place")
@@ -262,16 +296,16 @@ struct UndeterminedLookupTests {
                 return ("not an input error", "", "\(error)")
             }
         }
-        // Whole, in any spacing and case, or blank (absent): read.
-        for postcode in ["3026 AB", "3026ab", " 3026  AB ", "302 6AB", "", "  "] {
+        // Whole or its four digits alone, in any spacing and case, or blank (absent): read.
+        for postcode in ["3026 AB", "3026ab", " 3026  AB ", "302 6AB", "3026", " 3026 ", "", "  "] {
             #expect(try application(#""postcode": "\#(postcode)", "houseNumber": 1,"#).dwelling.postcode == postcode)
         }
-        // A four-digit postcode would rule out a designated range of full postcodes it may lie in.
-        for postcode in ["3026", "3026 A", "3026 ABC", "AB 3026", "3026 1B", "3026-AB", "３０２６AB"] {
+        // Anything else would be matched against no area and pass as outside.
+        for postcode in ["302", "3026 A", "3026 ABC", "AB 3026", "3026 1B", "3026-AB", "３０２６AB", "30261"] {
             let found = refusal(#""postcode": "\#(postcode)","#)
             #expect(found?.code == "E-VALUE")
             #expect(found?.path == "$.dwelling.postcode")
-            #expect(found?.message == "expected a postcode of four digits and two letters such as 3074 AB, found '\(postcode)'")
+            #expect(found?.message == "expected a postcode of four digits and two letters such as 3074 AB, or its four digits alone, found '\(postcode)'")
         }
         for number in [0, -12] {
             let found = refusal(#""houseNumber": \#(number),"#)

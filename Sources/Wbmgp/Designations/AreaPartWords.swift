@@ -44,19 +44,23 @@ struct AreaPartWords: Sendable {
     /// A street and its numbers; the parity and a postcode limit in brackets, so that a list of
     /// parts keeps its commas for the list.
     static func words(_ range: StreetRange) -> Words {
-        func number(_ house: HouseNumber) -> String { "\(house.number)\(house.addition)" }
+        func number(_ house: HouseNumber) -> String { Self.number(house.number, house.addition) }
         var named: Words
         switch (range.from, range.to) {
+        case (let from?, let to?) where from == to: named = Words(nl: "\(range.street) \(number(from))", en: "\(range.street) \(number(from))")
         case (let from?, let to?):
             named = Words(nl: "\(range.street) \(number(from)) tot en met \(number(to))", en: "\(range.street) \(number(from)) to \(number(to))")
         case (let from?, nil): named = Words(nl: "\(range.street) vanaf \(number(from))", en: "\(range.street) from \(number(from))")
-        case (nil, let to?): named = Words(nl: "\(range.street) tot en met \(number(to))", en: "\(range.street) up to \(number(to))")
+        case (nil, let to?): named = Words(nl: "\(range.street) tot en met \(number(to))", en: "\(range.street) up to and including \(number(to))")
+        // The whole street, said so: a bare name read as a neighbourhood's.
         case (nil, nil): named = Words(nl: range.street, en: range.street)
         }
         var notes: [Words] = []
         switch range.parity {
         case .odd: notes.append(Words(nl: "oneven nummers", en: "odd numbers"))
         case .even: notes.append(Words(nl: "even nummers", en: "even numbers"))
+        // The whole street, said so: a bare name read as a neighbourhood's.
+        case .all where range.from == nil && range.to == nil: notes.append(Words(nl: "alle huisnummers", en: "all house numbers"))
         case .all: break
         }
         if let limit = range.postcode {
@@ -70,7 +74,14 @@ struct AreaPartWords: Sendable {
     }
 
     static func words(_ address: Address) -> Words {
-        let number = "\(address.houseNumber)\(address.houseNumberAddition ?? "")"
+        let number = Self.number(address.houseNumber, AreaMatcher.normalisedAddition(address.houseNumberAddition))
         return Words(nl: "huisnummer \(number) (postcode \(spaced(address.postcode)))", en: "house number \(number) (postcode \(spaced(address.postcode)))")
+    }
+
+    /// A house number with its addition: "49B", and "12 2" where the addition is a number too
+    /// (written together, 12 with addition 2 read as 122).
+    static func number(_ number: Int, _ addition: String) -> String {
+        guard let first = addition.utf8.first else { return String(number) }
+        return first >= 0x30 && first <= 0x39 ? "\(number) \(addition)" : "\(number)\(addition)"
     }
 }

@@ -56,15 +56,19 @@ enum AreaReader {
         throw InputError(code: "E-VALUE", path: path, message: "expected a 4-digit postcode area (1503), a full postcode (3026AB) or a range (3026AA-3026ZZ), found '\(InputLimits.echo(text))'")
     }
 
-    /// `49` or `"49B"`.
+    /// `49` or `"49B"`: a number of 1 or more, as a dwelling's is.
     static func houseNumber(_ object: ObjectReader<JSONValue>, _ key: String) throws(InputError) -> HouseNumber? {
         guard let value = object.value(key) else { return nil }
         switch value {
-        case .integer(let number): return HouseNumber(number: number, addition: "")
+        case .integer(let number):
+            guard number >= 1 else {
+                throw InputError(code: "E-VALUE", path: object.pathOf(key), message: "expected a house number of 1 or more, found \(number)")
+            }
+            return HouseNumber(number: number, addition: "")
         case .string(let text):
             try InputLimits.checkString(text, at: object.pathOf(key))
             let digits = text.prefix { $0.isASCII && $0.isNumber }
-            guard let number = Int(digits) else {
+            guard let number = Int(digits), number >= 1 else {
                 throw InputError(code: "E-VALUE", path: object.pathOf(key), message: "expected a house number such as 49 or \"49B\", found '\(InputLimits.echo(text))'")
             }
             return HouseNumber(number: number, addition: String(text.dropFirst(digits.count)).trimmingSpaces.uppercased())

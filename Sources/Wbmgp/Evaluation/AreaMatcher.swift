@@ -10,9 +10,11 @@ public enum AreaMatcher {
         let category: String
         let neighbourhood: FoldedName?
         let street: FoldedName?
+        /// Without spaces, in upper case: six characters, or the four digits alone.
         let postcode: String?
         let house: HouseNumber?
-        /// The facts of the address the application does not give (``undecidedFacts(_:_:)``).
+        /// The facts of the address the application does not give, wholly (a postcode of four
+        /// digits alone counts: its letters are not given) (``undecidedFacts(_:_:)``).
         let absent: DwellingFacts
 
         // Borrowed, and each field read once: taken as its own, the dwelling was copied by every
@@ -42,6 +44,9 @@ public enum AreaMatcher {
             }
             if let code = dwelling.postcode, case let normalised = AreaMatcher.normalisedPostcode(code), !normalised.isEmpty {
                 postcode = normalised
+                // Four digits alone (the reader lets nothing else shorter through) are part of the
+                // postcode: they decide a designated postcode area, not a full postcode or range.
+                if normalised.utf8.count == 4 { absent.insert(.postcode) }
             } else {
                 postcode = nil
                 absent.insert(.postcode)
@@ -144,7 +149,11 @@ public enum AreaMatcher {
         guard !dwelling.absent.isEmpty, designation.categories.contains(dwelling.category), !coversWithinMunicipality(designation, dwelling) else { return [] }
         var needed: DwellingFacts = []
         if dwelling.neighbourhood == nil, !designation.areas.neighbourhoods.isEmpty { needed.insert(.neighbourhood) }
+        // A postcode given whole decides every postcode entry; its four digits alone decide an
+        // area, and leave a full postcode or range that starts with them open.
+        let partial = dwelling.absent.contains(.postcode) ? dwelling.postcode : nil
         if dwelling.postcode == nil, !designation.areas.postcodes.isEmpty { needed.insert(.postcode) }
+        if let partial, designation.areas.postcodes.contains(where: { mayMatch($0, digits: partial) }) { needed.insert(.postcode) }
         for entry in designation.areaKey.streets {
             if let street = dwelling.street, entry.name != street { continue }
             var entryNeeds: DwellingFacts = dwelling.street == nil ? .street : []
@@ -154,7 +163,10 @@ public enum AreaMatcher {
                 entryNeeds.insert(.houseNumber)
             }
             if let limit = entry.range.postcode {
-                if let postcode = dwelling.postcode {
+                if let partial, !matches(limit, partial) {
+                    guard mayMatch(limit, digits: partial) else { continue }
+                    entryNeeds.insert(.postcode)
+                } else if let postcode = dwelling.postcode {
                     guard matches(limit, postcode) else { continue }
                 } else {
                     entryNeeds.insert(.postcode)
@@ -163,8 +175,15 @@ public enum AreaMatcher {
             needed.formUnion(entryNeeds)
         }
         for address in designation.areas.addresses {
-            if let postcode = dwelling.postcode, address.postcode != postcode { continue }
-            var entryNeeds: DwellingFacts = dwelling.postcode == nil ? .postcode : []
+            var entryNeeds: DwellingFacts = []
+            if let partial {
+                guard address.postcode.hasPrefix(partial) else { continue }
+                entryNeeds.insert(.postcode)
+            } else if let postcode = dwelling.postcode {
+                guard address.postcode == postcode else { continue }
+            } else {
+                entryNeeds.insert(.postcode)
+            }
             if let house = dwelling.house {
                 guard address.houseNumber == house.number, normalisedAddition(address.houseNumberAddition) == house.addition else { continue }
             } else {
@@ -188,17 +207,19 @@ public enum AreaMatcher {
         return String(text.filter { $0 != " " }).uppercased()
     }
 
-    /// Whether `text` is a full postcode (four digits and two letters, spaces and case ignored)
-    /// or blank: looked at in its bytes where they lie, with no string made (iterated through
-    /// `utf8`, the check cost about 300 instructions a decision).
-    static func isFullPostcodeOrBlank(_ text: String) -> Bool {
+    /// Whether `text` is a postcode (four digits and two letters, spaces and case ignored), its
+    /// four digits alone, or blank: looked at in its bytes where they lie, with no string made
+    /// (iterated through `utf8`, the check cost about 300 instructions a decision).
+    static func isPostcodeOrBlank(_ text: String) -> Bool {
         TextBytes.withUTF8(of: text) { bytes in
             func digit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
             func letter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-            // The two forms almost every postcode has, "3074AB" and "3074 AB", without the loop.
-            if bytes.count == 6 || (bytes.count == 7 && bytes[4] == 0x20) {
-                return digit(bytes[0]) && digit(bytes[1]) && digit(bytes[2]) && digit(bytes[3]) && letter(bytes[bytes.count - 2])
-                    && letter(bytes[bytes.count - 1])
+            // The two forms almost every postcode has, "3074AB" and "3074 AB", without the loop;
+            // anything else (other spacing, the digits alone) through it.
+            if bytes.count == 6 || (bytes.count == 7 && bytes[4] == 0x20),
+                digit(bytes[0]) && digit(bytes[1]) && digit(bytes[2]) && digit(bytes[3]) && letter(bytes[bytes.count - 2]) && letter(bytes[bytes.count - 1])
+            {
+                return true
             }
             var count = 0
             for byte in bytes where byte != 0x20 {
@@ -209,7 +230,7 @@ public enum AreaMatcher {
                 }
                 count += 1
             }
-            return count == 0 || count == 6
+            return count == 0 || count == 4 || count == 6
         }
     }
 
@@ -223,6 +244,16 @@ public enum AreaMatcher {
         case .area(let digits): return postcode.hasPrefix(digits)
         case .exact(let full): return postcode == full
         case .range(let low, let high): return postcode.count == 6 && low <= postcode && postcode <= high
+        }
+    }
+
+    /// Whether some full postcode starting with `digits` (a postcode's four digits alone)
+    /// matches `pattern`: a postcode area of those digits does for every one.
+    static func mayMatch(_ pattern: PostcodePattern, digits: String) -> Bool {
+        switch pattern {
+        case .area(let area): return area == digits
+        case .exact(let full): return full.hasPrefix(digits)
+        case .range(let low, let high): return String(low.prefix(4)) <= digits && digits <= String(high.prefix(4))
         }
     }
 

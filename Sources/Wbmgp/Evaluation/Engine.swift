@@ -237,11 +237,14 @@ public struct Engine: Sendable {
             peopleByName: peopleByName, notingGrounds: notingGrounds, texts: texts, reasonsInto: [])
     }
 
-    /// `reasons` with the reasons of `asIfCovered` that could not be decided (`unknown`) and
-    /// have no reason of their rule and person in `reasons`, each after the reason it follows
-    /// there. Where an open designation changes nothing the decision says, what it would
-    /// have left open is still said: a priority under a measure of it that unknown
-    /// characteristics leave open (the second review's N3) was lost with the run that found it.
+    /// `reasons` with the priority reasons of `asIfCovered` that could not be decided (`unknown`)
+    /// and have no reason of their rule and person in `reasons`, each after the reason it follows
+    /// there. Where an open designation changes nothing the decision says, the priority it would
+    /// leave open is still said: a priority under a measure of it that unknown characteristics
+    /// leave open (the second review's N3) was lost with the run that found it. Only a
+    /// priority: a refusing rule left unknown by a designation that changes nothing (a refusal
+    /// stands on another ground either way) would read as a fact still missing, under a
+    /// designation the decision does not list.
     static func reasons(_ reasons: [Reason], withUnknownsOf asIfCovered: [Reason]) -> [Reason] {
         func sameRule(_ a: Reason, _ b: Reason) -> Bool { a.rule == b.rule && a.person == b.person }
         var merged = reasons
@@ -250,7 +253,7 @@ public struct Engine: Sendable {
         for reason in asIfCovered {
             if let found = merged.firstIndex(where: { sameRule($0, reason) }) {
                 next = found + 1
-            } else if reason.result == .unknown {
+            } else if reason.result == .unknown, reason.effect == CompiledEffect.priorityName {
                 merged.insert(reason, at: next)
                 next += 1
             }

@@ -322,12 +322,14 @@ extension ExpressionEvaluator {
 
 extension ExpressionEvaluator {
     /// A single address as a requirement names it: "3311AB 1", "3311AB 7A".
-    static func describe(_ address: Address) -> String { "\(address.postcode) \(address.houseNumber)\(address.houseNumberAddition ?? "")" }
+    static func describe(_ address: Address) -> String {
+        "\(address.postcode) \(AreaPartWords.number(address.houseNumber, AreaMatcher.normalisedAddition(address.houseNumberAddition)))"
+    }
 
     /// A street range as a requirement compares and names it: "Hogenbanweg 49B-87D odd",
     /// "Mathenesserdijk 1-999 in 3026".
     static func describe(_ range: StreetRange) -> String {
-        func number(_ house: HouseNumber?) -> String { house.map { "\($0.number)\($0.addition)" } ?? "" }
+        func number(_ house: HouseNumber?) -> String { house.map { AreaPartWords.number($0.number, $0.addition) } ?? "" }
         let limit = range.postcode.map { " in \(DesignationSetChecks.describe($0))" } ?? ""
         return "\(range.street) \(number(range.from))-\(number(range.to))\(range.parity == .all ? "" : " " + range.parity.rawValue)\(limit)"
     }

@@ -202,14 +202,16 @@ extension MemberReader {
     }
 
     /// A dwelling's postcode: four digits and two letters ("3074 AB"; spaces and case ignored),
-    /// or blank, which says nothing (``AreaMatcher/DwellingKey``). A partial one ("3074") would
-    /// rule out every designated full postcode and range it could lie in.
+    /// its four digits alone ("3074", which decide a designated postcode area and leave a full
+    /// postcode or range open: ``AreaMatcher/undecidedFacts(_:_:)``), or blank, which says
+    /// nothing. Anything else would be matched against no area at all and pass as outside.
     @inline(__always)
     func postcode<Key: MemberName>(_ key: Key) throws(InputError) -> String? {
         guard let text = try string(key) else { return nil }
-        guard AreaMatcher.isFullPostcodeOrBlank(text) else {
+        guard AreaMatcher.isPostcodeOrBlank(text) else {
             throw InputError(
-                code: "E-VALUE", path: pathOf(key.text), message: "expected a postcode of four digits and two letters such as 3074 AB, found '\(InputLimits.echo(text))'")
+                code: "E-VALUE", path: pathOf(key.text),
+                message: "expected a postcode of four digits and two letters such as 3074 AB, or its four digits alone, found '\(InputLimits.echo(text))'")
         }
         return text
     }

@@ -106,26 +106,43 @@ public enum TextRenderer {
         let language = context.language
         let en = language == .en
         let grounds = decision.standingGrounds
-        let defects = decision.defects.isEmpty ? "" : (en ? " (with procedural defects)" : " (met gebreken in de procedure)")
+        let defects: String
+        switch decision.defects.count {
+        case 0: defects = ""
+        case 1: defects = en ? " (with a procedural defect)" : " (met een gebrek in de procedure)"
+        default: defects = en ? " (with procedural defects)" : " (met gebreken in de procedure)"
+        }
         switch decision.outcome {
         case .granted:
-            return (en ? "Chapter 3 of the Wbmgp does not stand in the way of granting the permit" : "Hoofdstuk 3 Wbmgp staat niet in de weg aan verlening") + defects
+            return (en ? "Chapter 3 of the Wbmgp does not stand in the way of granting the permit" : "Hoofdstuk 3 van de Wbmgp staat niet in de weg aan verlening") + defects
         case .grantedWithConditions:
             return (en ? "Chapter 3 of the Wbmgp does not stand in the way of granting the permit, with conditions"
-                : "Hoofdstuk 3 Wbmgp staat niet in de weg aan verlening, met voorschriften") + defects
+                : "Hoofdstuk 3 van de Wbmgp staat niet in de weg aan verlening, met voorschriften") + defects
         case .refused:
             var citations: [String] = []
             for ground in grounds where !citations.contains(ground.citation) { citations.append(ground.citation) }
             let list = PlainWords.list(citations.map { CitationWords.written($0, language) }, language)
-            return (en ? "Ground for refusal: " : "Weigeringsgrond: ") + list + defects
+            let heading = citations.count > 1 ? (en ? "Grounds for refusal: " : "Weigeringsgronden: ") : (en ? "Ground for refusal: " : "Weigeringsgrond: ")
+            return heading + list + defects
         case .incomplete:
-            let missing = PlainWords.list(decision.missingFacts.map { MissingFactWords.words($0, context) }, language)
+            let missing = PlainWords.list(missingWords(decision.missingFacts, context), language)
             let verb = decision.missingFacts.count == 1 ? "ontbreekt" : "ontbreken"
             return (en ? "Incomplete: missing " + missing : "Onvolledig: " + missing + " " + verb) + defects
         case .notApplicable:
             return en ? "Not applicable: chapter 3 of the Wbmgp does not apply to this application"
-                : "Niet van toepassing: hoofdstuk 3 Wbmgp is op deze aanvraag niet van toepassing"
+                : "Niet van toepassing: hoofdstuk 3 van de Wbmgp is op deze aanvraag niet van toepassing"
         }
+    }
+
+    /// The missing facts in words, those of the dwelling's address named together ("de
+    /// volledige postcode en het huisnummer van de woning"), where they stand first, as the
+    /// lookup puts them.
+    static func missingWords(_ paths: [String], _ context: TextContext) -> [String] {
+        let address = paths.prefix { path in AreaMatcher.DwellingFacts.fields.contains { $0.path == path } }
+        guard address.count > 1, let together = MissingFactWords.addressWords(Array(address), context) else {
+            return paths.map { MissingFactWords.words($0, context) }
+        }
+        return [together] + paths.dropFirst(address.count).map { MissingFactWords.words($0, context) }
     }
 
     static func mark(_ reason: Reason) -> String {

@@ -16,7 +16,7 @@ public enum LetterModel {
         for name in [
             "isDraft", "isSimulation", "hasDefect", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
             "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
-            "hasFromWhen", "lookupOpen",
+            "hasFromWhen", "lookupOpen", "severalDesignations",
         ] { shape[name] = .flag }
         shape["addressee"] = .object(["name": .text, "street": .text, "postcode": .text, "city": .text])
         shape["grounds"] = cited
@@ -70,6 +70,8 @@ public enum LetterModel {
             // Whether a designation might cover the dwelling but the address does not say
             // (``UndeterminedCover``): the request to complete says what that fact decides.
             // Only in a request to complete, whose list of facts the sentence points to.
+            // "Voor de woning gelden de aanwijzing … en de aanwijzing …".
+            "severalDesignations": .flag(covering.count > 1),
             "lookupOpen": .flag(decision.outcome == .incomplete && decision.reasons.contains { $0.effect == "lookup" && $0.result == .unknown }),
             "isCourtesyTranslation": .flag(en),
             "objectionPeriod": text(period("objectionPeriod")), "completionTerm": text(period("completionTerm")),
@@ -253,7 +255,9 @@ public enum LetterModel {
     static func dwellingWords(_ dwelling: Dwelling) -> String {
         // Blank fields are absent, as the lookup reads them.
         let given = { (text: String?) -> String? in text.map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 } }
-        let place = [given(dwelling.postcode), given(dwelling.municipality)].compactMap { $0 }.joined(separator: " ")
+        // The postcode as a letter writes it, whatever its spacing and case: "3026 AB".
+        let postcode = given(dwelling.postcode).map { AreaPartWords.spaced(AreaMatcher.normalisedPostcode($0)) }
+        let place = [postcode, given(dwelling.municipality)].compactMap { $0 }.joined(separator: " ")
         // Without a street ("de woning Rotterdam", "de woning 101, Rotterdam" read as a name or a
         // number): "de woning in Rotterdam", "the dwelling in Rotterdam" (one word in both).
         guard let street = given(dwelling.street) else { return "in " + place }

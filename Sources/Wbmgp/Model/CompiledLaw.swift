@@ -305,12 +305,15 @@ public enum CompiledEffect: Sendable {
     case screen(from: CodeRef, until: CodeRef, behaviours: CodeRef, when: CodeRef)
     case lookup
 
+    /// The name a priority's reasons carry in `effect`.
+    static let priorityName = "priority"
+
     /// The name written in a reason's `effect`.
     public var name: String {
         switch self {
         case .refuse: return "refuse"
         case .conditions: return "conditions"
-        case .priority: return "priority"
+        case .priority: return Self.priorityName
         case .defect: return "defect"
         case .screen: return "screen"
         case .lookup: return "lookup"

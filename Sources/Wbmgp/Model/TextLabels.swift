@@ -73,7 +73,7 @@ public struct TextLabels: Sendable {
 
     /// Domains read only where the engine knows it names one (a person's role, a missing fact):
     /// not in ``anyDomain``.
-    static let ownPathDomains: Set<String> = ["personRole", "missingFact", counterfactualDomain]
+    static let ownPathDomains: Set<String> = ["personRole", "missingFact", "addressFact", counterfactualDomain]
 
     /// The domain of the counterfactual event texts (``CounterfactualEvent``): sentences with
     /// placeholders, not words for a code.

@@ -75,6 +75,7 @@ public enum JSONSchemaDocument {
         mutating func value(_ shape: ValueShape) -> JSONValue {
             switch shape {
             case .string: return type("string")
+            case .postcode: return .sortedObject([("type", .string("string")), ("pattern", .string("^ *$|^ *([0-9] *){4}(([A-Za-z] *){2})?$"))])
             case .date: return .sortedObject([("type", .string("string")), ("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])
             case .integer(let minimum, let maximum):
                 var members: [(String, JSONValue)] = [("type", .string("integer"))]

@@ -13,7 +13,7 @@ public enum ApplicationShapes {
 
     public static let dwelling = ObjectShape(title: "Dwelling", members: [
         .required("municipality", .string, "the municipality the dwelling is in"),
-        .optional("postcode", .string, "1234 AB"),
+        .optional("postcode", .postcode, "1234 AB, or its four digits alone"),
         .optional("houseNumber", .integer(minimum: 1, maximum: nil), "the house number"),
         .optional("houseNumberAddition", .string, "a letter or number after the house number"),
         .optional("street", .string, "the street"),

@@ -32,7 +32,7 @@ public enum DesignationShapes {
         .optional("addresses", .array(.object(address), nonEmpty: false), "single addresses"),
     ])
 
-    static let houseNumber = ValueShape.either(.integer(minimum: nil, maximum: nil), .string)
+    static let houseNumber = ValueShape.either(.integer(minimum: 1, maximum: nil), .string)
 
     public static let streetRange = ObjectShape(title: "StreetRange", members: [
         .required("street", .string, "the street"),

@@ -37,6 +37,9 @@ public struct MemberShape: Sendable {
 /// What a member's value may be.
 public indirect enum ValueShape: Sendable {
     case string
+    /// A dwelling's postcode: four digits and two letters, or the four digits alone; spaces and
+    /// case ignored; blank is absent.
+    case postcode
     /// `YYYY-MM-DD`, a day that exists.
     case date
     case integer(minimum: Int?, maximum: Int?)

@@ -53,6 +53,7 @@
       city: "Woonplaats",
       choose: "Kies…",
       designationIdle: "Vul de gemeente, de soort woning en de datum van de aanvraag in; hier verschijnt dan onder welke aanwijzing de woning valt.",
+      designationInvalid: "Het adres van de woning is nog niet juist ingevuld: {problem}",
       designationOn: "Op {date} valt de woning onder:",
       designationNone: "Op deze datum valt de woning niet onder een aanwijzing.",
       designationOpen: "Of de woning op {date} valt onder de volgende aanwijzing, is niet vast te stellen zonder {facts}:",
@@ -142,7 +143,7 @@
       errJoiningRole: "de rol „{role}” kan alleen bij de soort aanvraag „{kind}”.",
       errNoJoiner: "bij de soort aanvraag „{kind}” hoort ten minste één persoon met de rol „{role}”.",
       errNoConditions: "vul ten minste één voorschrift in, of kies een andere uitkomst dan „{outcome}”.",
-      errPostcode: "vul de volledige postcode in: vier cijfers en twee letters, zoals 3074 AB.",
+      errPostcode: "vul de postcode in als vier cijfers en twee letters, zoals 3074 AB, of alleen de vier cijfers.",
       errHouseNumber: "vul een huisnummer van 1 of hoger in.",
       errConditions: "alleen bij „{outcome}” horen voorschriften. Verwijder de voorschriften of kies die uitkomst.",
       errHearing: "kies „Ja” of „Nee”. Bij een negatieve woonverklaring en bij een woonverklaring met voorschriften moet vaststaan of de betrokkene in de gelegenheid is gesteld te worden gehoord.",
@@ -198,6 +199,7 @@
       city: "Town",
       choose: "Choose…",
       designationIdle: "Enter the municipality, the type of dwelling and the date of application; the designation that covers the dwelling will then appear here.",
+      designationInvalid: "The address of the dwelling is not yet filled in correctly: {problem}",
       designationOn: "On {date} the dwelling is covered by:",
       designationNone: "On this date the dwelling is not covered by any designation.",
       designationOpen: "Whether on {date} the dwelling is covered by the following designation cannot be established without {facts}:",
@@ -287,7 +289,7 @@
       errJoiningRole: "the role ‘{role}’ is only possible with the type of application ‘{kind}’.",
       errNoJoiner: "the type of application ‘{kind}’ needs at least one person with the role ‘{role}’.",
       errNoConditions: "enter at least one condition, or choose an outcome other than ‘{outcome}’.",
-      errPostcode: "enter the whole postcode: four digits and two letters, such as 3074 AB.",
+      errPostcode: "enter the postcode as four digits and two letters, such as 3074 AB, or the four digits alone.",
       errHouseNumber: "enter a house number of 1 or more.",
       errConditions: "only ‘{outcome}’ carries conditions. Remove the conditions or choose that outcome.",
       errHearing: "choose ‘Yes’ or ‘No’. For a negative woonverklaring and for one with conditions, it must be known whether the person concerned was offered a hearing.",
@@ -844,11 +846,17 @@
         body: JSON.stringify(body),
       });
       if (response.ok) answer = await response.json();
+      // An address field the service refuses (a postcode half typed, house number 0): said
+      // in the panel, in the words the form gives it on submitting, not as if nothing was filled in.
+      else if (response.status === 422) {
+        const error = (await response.json()).error || {};
+        answer = { invalid: { code: error.code, message: error.message, path: error.path } };
+      }
     } catch (_) {
       answer = null; // never blocks the clerk: the decision itself names the designation
     }
     if (seq !== state.lookupSeq) return; // a newer lookup is under way
-    state.lookup = answer && Array.isArray(answer.designations) ? answer : null;
+    state.lookup = answer && (Array.isArray(answer.designations) || answer.invalid) ? answer : null;
     renderLookup();
   }
 
@@ -866,6 +874,14 @@
       idle.className = "designation-idle";
       setWords(idle, "designationIdle");
       region.append(idle);
+      return;
+    }
+    if (answer.invalid) {
+      region.dataset.state = "invalid";
+      const invalid = document.createElement("p");
+      invalid.className = "designation-idle";
+      invalid.textContent = t("designationInvalid", { problem: serverWords(answer.invalid) || t("errRequired") });
+      region.append(invalid);
       return;
     }
     // Designations the address cannot place yet (a fact they are matched on is left out):
@@ -890,12 +906,14 @@
       region.append(head, designationList(answer.designations));
     }
     if (open.length > 0) {
-      // Named together: "de postcode en het huisnummer van de woning" (addressFact labels).
-      const facts = (answer.missingFacts || []).map((path) => vocabularyWords("addressFact", path.split(".").pop()));
+      // Named together: "de postcode en het huisnummer van de woning" (addressFact labels);
+      // each on its own where the rules give no such labels.
+      const together = vocabularyCodes("addressFact").includes("ofTheDwelling");
+      const facts = (answer.missingFacts || []).map((path) => vocabularyWords(together ? "addressFact" : "missingFact", path.split(".").pop()));
       const head = document.createElement("p");
       head.className = "designation-head designation-open";
       const key = (answer.designations.length > 0 ? "designationAlsoOpen" : "designationOpen") + (open.length > 1 ? "Many" : "");
-      head.textContent = t(key, { date: longDate(answer.date), facts: wordList(facts) + " " + vocabularyWords("addressFact", "ofTheDwelling") });
+      head.textContent = t(key, { date: longDate(answer.date), facts: wordList(facts) + (together ? " " + vocabularyWords("addressFact", "ofTheDwelling") : "") });
       region.append(head, designationList(open));
     }
   }
