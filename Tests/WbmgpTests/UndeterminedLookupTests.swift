@@ -273,6 +273,38 @@ struct UndeterminedLookupTests {
         #expect(ValueRendering.text(three, context) == "the full postcode, the house number and the street of the dwelling")
     }
 
+    @Test("only a priority is kept from the run as if an open designation covered: a refusing rule it left unknown is not (the third review's 2)")
+    func onlyPriorityKept() throws {
+        // a10 covers Hogenbanweg (VOG); a8 (income test) may cover it through Wielwijk. Without a
+        // VOG the application is refused under art. 10 either way; without an income a8's rule is
+        // unknown, and said so it would read as a fact still missing, under a designation the
+        // decision does not list.
+        let a10 = try one(#"{"streets": [{"street": "Hogenbanweg"}]}"#, measures: #"{"art10": {"instrument": "vog"}}"#, id: "a10")
+        let a8 = try one(#"{"neighbourhoods": ["Wielwijk"]}"#, measures: #"{"art8": {}}"#, id: "a8")
+        let text = """
+            {"id": "v", "applicationDate": "2019-05-01",
+             "dwelling": {"municipality": "Schiedam", "street": "Hogenbanweg", "houseNumber": 51, "category": "rental"},
+             "household": [{"id": "p1", "role": "applicant", "birthDate": "1985-01-01", "residence": [{"municipality": "Schiedam", "from": "2016-09-01"}],
+                            "screening": {"vog": {"status": "not-submitted"}}}]}
+            """
+        let decision = try Engine(law: TestSupport.law, designations: [a10, a8]).decide(try ApplicationReader(law: TestSupport.law).read(Array(text.utf8)))
+        #expect(decision.outcome == .refused && decision.designations == ["a10"])
+        #expect(!decision.reasons.contains { $0.rule == "art8.income" }, "\(decision.reasons.map(\.rule))")
+        #expect(decision.standingGrounds.map(\.rule) == ["art10.vog"])
+    }
+
+    @Test("the text heading names the address facts together; letters write a postcode as it is written, however typed")
+    func headingAndLetterPostcode() throws {
+        let ranged = Engine(law: TestSupport.law, designations: [try one(#"{"streets": [{"street": "Hogenbanweg", "from": 1, "to": 99}]}"#, measures: #"{"art8": {}}"#)])
+        let twoOpen = try ranged.decide(try application(#""postcode": "3118 AB","#))
+        let context = TextContext(language: .nl, labels: TestSupport.law.labels, household: nil, designations: [], designation: nil, peopleByName: false)
+        #expect(TextRenderer.header(twoOpen, context) == "Onvolledig: het huisnummer en de straatnaam van de woning ontbreken")
+        // A code that is also an address fact's label code is no address fact (a condition "street").
+        #expect(context.words(for: "street") == "street" && context.words(for: "postcode") == "postcode")
+        let typed = Dwelling(municipality: "Rotterdam", postcode: " 3026  ab ", houseNumber: 101, houseNumberAddition: nil, street: "Mathenesserdijk", neighbourhood: nil, category: "rental")
+        #expect(LetterModel.dwellingWords(typed) == "Mathenesserdijk 101, 3026 AB Rotterdam")
+    }
+
     @Test("a letter names a dwelling without street or number by its place")
     func dwellingWords() {
         let bare = Dwelling(municipality: "Rotterdam", postcode: nil, houseNumber: nil, houseNumberAddition: nil, street: nil, neighbourhood: "Delfshaven", category: "rental")

@@ -16,7 +16,7 @@ public enum LetterModel {
         for name in [
             "isDraft", "isSimulation", "hasDefect", "hasAddressee", "hasPublication", "hasByLaw", "isGranted", "hasConditions", "isRefused", "isIncomplete", "toApplicant",
             "internalNote", "isNotApplicable", "hasScreeningNote", "hasPriority", "isCourtesyTranslation", "hasConsiderations",
-            "hasFromWhen", "lookupOpen", "severalDesignations",
+            "hasFromWhen", "lookupOpen", "severalDesignations", "oneCondition",
         ] { shape[name] = .flag }
         shape["addressee"] = .object(["name": .text, "street": .text, "postcode": .text, "city": .text])
         shape["grounds"] = cited
@@ -72,6 +72,8 @@ public enum LetterModel {
             // Only in a request to complete, whose list of facts the sentence points to.
             // "Voor de woning gelden de aanwijzing … en de aanwijzing …".
             "severalDesignations": .flag(covering.count > 1),
+            // "het volgende voorschrift" / "de volgende voorschriften".
+            "oneCondition": .flag(decision.conditions.count == 1),
             "lookupOpen": .flag(decision.outcome == .incomplete && decision.reasons.contains { $0.effect == "lookup" && $0.result == .unknown }),
             "isCourtesyTranslation": .flag(en),
             "objectionPeriod": text(period("objectionPeriod")), "completionTerm": text(period("completionTerm")),
@@ -84,7 +86,8 @@ public enum LetterModel {
         let addresseeIndex = application.kind == .joining
             ? (application.household.firstIndex { $0.role == .joining } ?? application.applicantIndex) : application.applicantIndex
         let addressee = application.household[addresseeIndex]
-        var address: [String: LetterValue] = ["name": text(addressee.name ?? PlainWords.capitalised(context.person(addresseeIndex)))]
+        // A line of the address block starts with a capital: "De heer J. de Vries", "Van Dam".
+        var address: [String: LetterValue] = ["name": text(PlainWords.capitalised(addressee.name ?? context.person(addresseeIndex)))]
         if let postal = addressee.address {
             address["street"] = text("\(postal.street) \(postal.houseNumber)\(postal.houseNumberAddition.map { " " + $0 } ?? "")")
             address["postcode"] = text(postal.postcode)
@@ -219,9 +222,12 @@ public enum LetterModel {
 
     /// The addressee's name as a salutation reads it: written for the address block ("de heer
     /// A. El Amrani", "mevr. S. Jansen", "de heer en mevrouw Jansen"), each title takes its
-    /// salutation form ("Geachte heer A. El Amrani,", "Geachte mevrouw S. Jansen,", "Geachte heer
-    /// en mevrouw Jansen,"; in English "Mr", "Ms", "and"); a name without a title stays as
-    /// written. Empty (so "Geachte heer, mevrouw,") when no name is left beside the titles.
+    /// salutation form, and after a title only the surname stands, its first particle capitalised
+    /// as it is where nothing precedes it ("Geachte heer El Amrani,", "Geachte mevrouw Jansen,",
+    /// "Geachte heer De Vries,", "Geachte heer en mevrouw Jansen,"; in English "Mr", "Ms",
+    /// "and"): initials go, and first names where a particle shows where the surname starts. A
+    /// name without a title stays as written (whom it greets is not guessed). Empty (so
+    /// "Geachte heer, mevrouw,") when no name is left beside the titles.
     static func salutation(_ name: String, _ language: Language) -> String {
         // Any run of spaces, tabs or no-break spaces is one space.
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
@@ -230,26 +236,48 @@ public enum LetterModel {
             "mevr": ("mevrouw", "Ms"), "mw.": ("mevrouw", "Ms"), "mw": ("mevrouw", "Ms"),
         ]
         var out: [String] = []
-        var named = false
         var i = 0
         while i < words.count {
             let word = words[i].lowercased()
             // "de heer": the article goes with the title.
-            if word == "de", i + 1 < words.count, words[i + 1].lowercased() == "heer", !named {
+            if word == "de", i + 1 < words.count, words[i + 1].lowercased() == "heer" {
                 i += 1
                 continue
             }
-            if !named, let title = titles[word] {
+            if let title = titles[word] {
                 out.append(language == .en ? title.en : title.nl)
-            } else if !named, word == "en", !out.isEmpty {
+            } else if word == "en", !out.isEmpty {
                 out.append(language == .en ? "and" : "en")
             } else {
-                named = true
-                out.append(words[i])
+                break
             }
             i += 1
         }
-        return named ? out.joined(separator: " ") : ""
+        let rest = Array(words[i...])
+        guard !rest.isEmpty else { return "" }
+        // A name with no title before it, or with more titles after one ("de heer J. en mevrouw
+        // S. Jansen"), is greeted as written.
+        guard !out.isEmpty, !rest.contains(where: { titles[$0.lowercased()] != nil || $0.lowercased() == "en" }) else {
+            return (out + rest.map { titles[$0.lowercased()].map { language == .en ? $0.en : $0.nl } ?? ($0.lowercased() == "en" ? (language == .en ? "and" : "en") : $0) })
+                .joined(separator: " ")
+        }
+        return (out + surname(rest)).joined(separator: " ")
+    }
+
+    /// The surname of a name written after a title: without its initials ("J.", "J.P."), and
+    /// from its first particle on where one follows first names ("Sanne de Vries"), that
+    /// particle capitalised ("De Vries"); as written where nothing shows where it starts.
+    static func surname(_ words: [String]) -> [String] {
+        let particles: Set<String> = ["van", "de", "der", "den", "het", "'t", "te", "ten", "ter", "in", "op", "aan", "bij", "uit", "onder", "voor", "over", "von", "zu", "du", "des", "da", "la", "le", "d'", "l'"]
+        func isInitial(_ word: String) -> Bool {
+            word.hasSuffix(".") && word.dropLast().split(separator: ".").allSatisfy { $0.count == 1 && $0.first?.isLetter == true }
+        }
+        var start = 0
+        while start < words.count - 1, isInitial(words[start]) { start += 1 }
+        if start == 0, let particle = words.indices.dropFirst().first(where: { particles.contains(words[$0]) }) { start = particle }
+        var surname = Array(words[start...])
+        if start > 0, let first = surname.first?.first { surname[0] = first.uppercased() + surname[0].dropFirst() }
+        return surname
     }
 
     static func dwellingWords(_ dwelling: Dwelling) -> String {
