@@ -52,14 +52,12 @@ enum DecideCommand {
         run.showsProgress = !args.flags.contains("quiet") && isatty(2) == 1
         for path in args.positionals where !run.stopped {
             if jsonl {
-                do throws(FileBytes.Failure) {
-                    var reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
-                    run.decideLines(&reader, path: path)
-                    reader.close()
-                } catch {
-                    InputFiles.report(path, error)
+                guard var reader = InputFiles.lineReader(path) else {
                     run.status = run.status.combined(with: .noInput)
+                    continue
                 }
+                run.decideLines(&reader, path: path)
+                reader.close()
                 continue
             }
             guard let bytes = InputFiles.read(path) else {
@@ -99,25 +97,23 @@ extension DecideCommand {
         var output = LetterOutput(service: service, template: template, language: language, directory: directory)
         for path in args.positionals {
             if jsonl {
-                do throws(FileBytes.Failure) {
-                    var reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
-                    var number = 0
-                    while true {
-                        let lines = reader.nextLines(256)
-                        if lines.isEmpty { break }
-                        for line in lines {
-                            number += 1
-                            output.letter(for: line, label: "\(InputFiles.displayName(path)):\(number)")
-                        }
+                guard var reader = InputFiles.lineReader(path) else {
+                    output.status = output.status.combined(with: .noInput)
+                    continue
+                }
+                var number = 0
+                while true {
+                    let lines = reader.nextLines(256)
+                    if lines.isEmpty { break }
+                    for line in lines {
+                        number += 1
+                        output.letter(for: line, label: "\(InputFiles.displayName(path)):\(number)")
                     }
-                    reader.close()
-                    // The lines after a failed read got no letter: said, as the JSON batch says it.
-                    if let failure = reader.failure {
-                        Output.error("\(InputFiles.displayName(path)): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
-                        output.status = output.status.combined(with: .noInput)
-                    }
-                } catch {
-                    InputFiles.report(path, error)
+                }
+                reader.close()
+                // The lines after a failed read got no letter: said, as the JSON batch says it.
+                if let failure = reader.failure {
+                    Output.error("\(InputFiles.displayName(path)): error: [E-FILE] reading stopped after line \(number): the input \(failure.message)")
                     output.status = output.status.combined(with: .noInput)
                 }
                 continue

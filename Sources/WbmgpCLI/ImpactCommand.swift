@@ -87,13 +87,7 @@ enum ImpactCommand {
         }
         let comparison = ImpactComparison(workers: workers, labels: steps.map(\.label))
 
-        var reader: LineReader
-        do throws(FileBytes.Failure) {
-            reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
-        } catch {
-            InputFiles.report(path, error)
-            return .noInput
-        }
+        guard var reader = InputFiles.lineReader(path) else { return .noInput }
         defer { reader.close() }
         // Opened (and emptied) only once the input is open: the input checked to be another file.
         var changedFile: ChangedFile?

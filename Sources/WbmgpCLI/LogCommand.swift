@@ -30,13 +30,7 @@ enum LogCommand {
             expected = (seq, String(text[text.index(after: colon)...]))
         }
         // Read line by line, in the memory of its longest line (``DecisionLogVerifier``).
-        var reader: LineReader
-        do throws(FileBytes.Failure) {
-            reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
-        } catch {
-            InputFiles.report(path, error)
-            return .noInput
-        }
+        guard var reader = InputFiles.lineReader(path) else { return .noInput }
         defer { reader.close() }
         guard let (verification, head) = DecisionLogVerifier.verify(&reader) else {
             InputFiles.report(path, reader.failure ?? FileBytes.Failure(errno: EIO))

@@ -94,6 +94,17 @@ enum InputFiles {
         return try FileBytes.read(path: path)
     }
 
+    /// A line reader of `path` ("-" for standard input), or nil after printing why it could not
+    /// be opened (the caller counts it as 66).
+    static func lineReader(_ path: String) -> LineReader? {
+        do throws(FileBytes.Failure) {
+            return try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
+        } catch {
+            report(path, error)
+            return nil
+        }
+    }
+
     /// "the file does not exist", "standard input is closed".
     static func describe(_ path: String, _ failure: FileBytes.Failure) -> String {
         (path == "-" ? "standard input " : "the file ") + failure.message

@@ -43,11 +43,7 @@ enum ReportCommand {
         var readsIncompletely = false
         for path in args.positionals {
             var log = MonitoringReport.Log(path: InputFiles.displayName(path))
-            var reader: LineReader
-            do throws(FileBytes.Failure) {
-                reader = try LineReader(path: path, standardInputClosed: StandardStreams.inputClosed)
-            } catch {
-                InputFiles.report(path, error)
+            guard var reader = InputFiles.lineReader(path) else {
                 status = status.combined(with: .noInput)
                 readsIncompletely = true
                 continue
