@@ -370,14 +370,17 @@ extension Help {
                                   cores); the figures are the same for any N.
           --rules DIR, --designations PATH
                                   The rules and designations that give words and municipalities.
+          --verify                Verify each log's chain first (as 'log verify' does) and write
+                                  no report over a log that does not verify (65). Log files only.
 
         EXAMPLES:
           wbmgp report decisions.log
+          wbmgp report --verify --by designation,year decisions.log
           wbmgp report --by designation,year --format html decisions.log > monitoring.html
           wbmgp report --format json --from 2018-04-16 --until 2022-01-15 decisions.log
 
         EXIT CODES: 0 reported; 64 usage error; 65 some line is no decision (counted under errors),
-          or two logs begin with the same entry (copies of one chain: nothing written, as the
+          a log does not verify (with --verify: nothing written), or two logs begin with the same entry (copies of one chain: nothing written, as the
           shared decisions would count twice); 66 a log cannot be opened or read to its end
           (nothing written: the figures would be taken for the whole); 74 output could not be
           written; 78 rules broken.

@@ -1,10 +1,11 @@
+import Glibc
 import Wbmgp
 
 /// `wbmgp report`: the monitoring figures of decision logs (interface §11; Wbmgp art. 5 lid 5
 /// and art. 17), read from the entries' skeletons, so redacted entries count too.
 enum ReportCommand {
     static let options = ["by", "from", "until", "format", "lang", "minimum-count", "rules", "designations", "jobs"]
-    static let flags = ["report-peak-memory", "help"]
+    static let flags = ["verify", "report-peak-memory", "help"]
 
     static func run(_ arguments: [String]) throws(Arguments.UsageError) -> ExitStatus {
         let args = try Arguments(arguments, options: options, flags: flags)
@@ -37,6 +38,26 @@ enum ReportCommand {
         guard let module = ModuleLoader.load(args) else { return .configuration }
         var municipalities: [String: String] = [:]
         for designation in module.designations { municipalities[designation.id] = designation.municipality }
+        // `--verify`: each log's chain is checked first (as `log verify` checks it), and no report
+        // is written over a log that does not verify: figures for an evaluation (art. 5 lid 5,
+        // art. 17) over entries changed, removed or reordered after they were written would be
+        // taken for the decisions made. A standard input cannot be read twice.
+        if args.flags.contains("verify") {
+            if args.positionals.contains("-") { throw Arguments.UsageError(message: "'--verify' needs log files: standard input cannot be read twice") }
+            for path in args.positionals {
+                guard var reader = InputFiles.lineReader(path) else { return .noInput }
+                defer { reader.close() }
+                guard let (verification, _) = DecisionLogVerifier.verify(&reader) else {
+                    InputFiles.report(path, reader.failure ?? FileBytes.Failure(errno: EIO))
+                    Output.error("wbmgp: no report written: a log could not be read in full to be verified")
+                    return .noInput
+                }
+                if case .broken(let line, let reason) = verification {
+                    Output.error("\(InputFiles.displayName(path)):\(line): error: [E-LOG] the log does not verify: \(reason); no report written")
+                    return .dataError
+                }
+            }
+        }
         var report = MonitoringReport(by: by, from: from, until: until, minimumCount: minimum, municipalities: municipalities)
         var status = ExitStatus.success
         // A log that could not be opened, or whose reading stopped before its end.

@@ -396,6 +396,21 @@ struct PopulationCLITests {
             #expect(twice.status == 65 && twice.stdout.isEmpty, "\(twice.stderr)")
             #expect(twice.stderr.contains("[E-LOG] begins with the same entry as \(pair[0])"), "\(twice.stderr)")
         }
+        // `--verify`: the intact log is reported as without it; a log changed after it was
+        // written is not (65, naming the line), nor is standard input (read twice).
+        let verified = try cli.run(["report", "--verify", "--format", "json", log])
+        let unverified = try cli.run(["report", "--format", "json", log])
+        #expect(verified.status == 0 && verified.stdout == unverified.stdout, "\(verified.stderr)")
+        var changed = lines.map(String.init)
+        changed[4] = changed[4].replacingOccurrences(of: "\"outcome\":\"", with: "\"outcome\":\"x")
+        #expect(changed[4] != String(lines[4]))
+        try (changed.joined(separator: "\n") + "\n").write(toFile: directory + "/changed.log", atomically: true, encoding: .utf8)
+        let refused = try cli.run(["report", "--verify", directory + "/changed.log"])
+        #expect(refused.status == 65 && refused.stdout.isEmpty, "\(refused.stderr)")
+        #expect(refused.stderr.contains("changed.log:5: error: [E-LOG] the log does not verify: line 5 was changed"), "\(refused.stderr)")
+        // Without --verify the skeletons alone are read, and the change is counted as it stands.
+        #expect(try cli.run(["report", directory + "/changed.log"]).status != 66)
+        #expect(try cli.run(["report", "--verify", "-"]).status == 64)
         // Each alone is a report: the backup's ten decisions.
         let backup = try JSONReader.parse(Array(try cli.run(["report", "--format", "json", directory + "/backup.log"]).stdout.utf8))
         guard case .array(let backupGroups) = backup["groups"] ?? .null else { Issue.record("no groups"); return }

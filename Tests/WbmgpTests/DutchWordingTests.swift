@@ -62,4 +62,15 @@ struct DutchWordingTests {
         #expect(reason.nl.contains("want de aanvrager heeft niet het kenmerk waaraan de verordening"), "\(reason.nl)")
         #expect(reason.en.contains("does not have the characteristic to which the by-law"), "\(reason.en)")
     }
+
+    @Test("a negative woonverklaring carries no conditions, and the reason does not say 'zonder voorschriften' as if it might")
+    func negativeWithoutConditions() throws {
+        let engine = Engine(law: TestSupport.law, designations: try TestSupport.shippedDesignations())
+        var text = try String(contentsOfFile: TestSupport.fixturesDirectory + "/examples/letter-conditions-zaanstad.json", encoding: .utf8)
+        text = text.replacingOccurrences(of: #""outcome": "positive-with-conditions""#, with: #""outcome": "negative""#)
+        text = text.replacingOccurrences(of: #""conditions": ["Geen opslag van goederen in de galerij", "Geen huisdieren die overlast veroorzaken"],"#, with: "")
+        let decision = try engine.decide(try ApplicationReader(law: engine.law).read(Array(text.utf8)))
+        let reason = try #require(decision.reasons.first { $0.rule == "art10b.conditions" })
+        #expect(reason.nl == "Er worden geen voorschriften in de vergunning opgenomen (artikel 10b, vijfde lid): de burgemeester heeft een negatieve woonverklaring afgegeven.", "\(reason.nl)")
+    }
 }

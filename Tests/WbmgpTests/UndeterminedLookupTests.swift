@@ -332,6 +332,13 @@ struct UndeterminedLookupTests {
         for postcode in ["3026 AB", "3026ab", " 3026  AB ", "302 6AB", "3026", " 3026 ", "", "  "] {
             #expect(try application(#""postcode": "\#(postcode)", "houseNumber": 1,"#).dwelling.postcode == postcode)
         }
+        // A tab (written \t in JSON) or a no-break space, as a spreadsheet or a copied text gives
+        // them, is a space (the third review's 7: they were refused, and the message showed
+        // nothing wrong); they are dropped where the postcode is compared, too.
+        #expect(try application(#""postcode": "3026\tAB","#).dwelling.postcode == "3026\tAB")
+        #expect(try application(#""postcode": "3026\#u{A0}ab","#).dwelling.postcode == "3026\u{A0}ab")
+        #expect(AreaMatcher.normalisedPostcode("3026\u{A0}ab") == "3026AB" && AreaMatcher.normalisedPostcode("3026\tAB ") == "3026AB")
+        #expect(AreaMatcher.DwellingKey(areas.dwelling(postcode: "\u{A0}")).absent.contains(.postcode))
         // Anything else would be matched against no area and pass as outside.
         for postcode in ["302", "3026 A", "3026 ABC", "AB 3026", "3026 1B", "3026-AB", "３０２６AB", "30261"] {
             let found = refusal(#""postcode": "\#(postcode)","#)

@@ -202,9 +202,11 @@ public enum AreaMatcher {
 
     static func sameName(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
 
+    /// Without spaces (a tab or a no-break space, as a spreadsheet or a copied text gives them,
+    /// counts as one), in upper case.
     public static func normalisedPostcode(_ text: String) -> String {
         if let fast = ASCIICase.uppercased(text, droppingSpaces: true) { return fast }
-        return String(text.filter { $0 != " " }).uppercased()
+        return String(text.filter { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }).uppercased()
     }
 
     /// Whether `text` is a postcode (four digits and two letters, spaces and case ignored), its
@@ -222,7 +224,16 @@ public enum AreaMatcher {
                 return true
             }
             var count = 0
-            for byte in bytes where byte != 0x20 {
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                i += 1
+                // Spaces, tabs and no-break spaces (C2 A0) are ignored, as the matcher drops them.
+                if byte == 0x20 || byte == 0x09 { continue }
+                if byte == 0xC2, i < bytes.count, bytes[i] == 0xA0 {
+                    i += 1
+                    continue
+                }
                 switch count {
                 case 0..<4: guard digit(byte) else { return false }
                 case 4, 5: guard letter(byte) else { return false }

@@ -20,7 +20,7 @@ enum ASCIICase {
         text.withUTF8 { utf8 in
             for byte in utf8 {
                 if byte >= 0x80 { isASCII = false }
-                if byte &- from < 26 || (droppingSpaces && byte == 0x20) { changes = true }
+                if byte &- from < 26 || (droppingSpaces && (byte == 0x20 || byte == 0x09)) { changes = true }
             }
         }
         guard isASCII else { return nil }
@@ -29,7 +29,7 @@ enum ASCIICase {
             // Written straight into the new string's storage (inline for up to 15 bytes).
             String(unsafeUninitializedCapacity: utf8.count) { buffer in
                 var count = 0
-                for byte in utf8 where !(droppingSpaces && byte == 0x20) {
+                for byte in utf8 where !(droppingSpaces && (byte == 0x20 || byte == 0x09)) {
                     buffer[count] = byte &- from < 26 ? byte ^ 0x20 : byte
                     count += 1
                 }
