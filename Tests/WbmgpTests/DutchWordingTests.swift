@@ -73,4 +73,19 @@ struct DutchWordingTests {
         let reason = try #require(decision.reasons.first { $0.rule == "art10b.conditions" })
         #expect(reason.nl == "Er worden geen voorschriften in de vergunning opgenomen (artikel 10b, vijfde lid): de burgemeester heeft een negatieve woonverklaring afgegeven.", "\(reason.nl)")
     }
+
+    @Test("the lookup's reason says when and what, not that article 5 places the dwelling; a pass under article 10 is said of its person")
+    func lookupAndPersonWording() throws {
+        let (decision, _, _) = try zaanstad(conditions: ["Geen huisdieren die overlast veroorzaken"])
+        let lookup = try #require(decision.reasons.first)
+        #expect(lookup.nl.hasPrefix("Op 29 maart 2021 valt de huurwoning in Zaanstad onder de aanwijzing voor Zaanstad"), "\(lookup.nl)")
+        #expect(lookup.en.hasPrefix("On 29 March 2021, the rental dwelling in Zaanstad is covered by"), "\(lookup.en)")
+        // Fixture 043 (Dordrecht, art. 10 VOG): the applicant submitted one, the partner did not.
+        let fixture = try #require(DecideFixture.all("valid").first { $0.name.hasPrefix("043-") })
+        let engine = try fixture.engine()
+        let application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
+        let refused = try engine.decide(application, lawDate: fixture.lawDate)
+        let passed = try #require(refused.reasons.first { $0.rule == "art10.vog" && $0.result == .passed })
+        #expect(passed.nl == "Wat de aanvrager betreft, staat artikel 10 niet in de weg aan verlening: er is een verklaring omtrent het gedrag overgelegd.", "\(passed.nl)")
+    }
 }

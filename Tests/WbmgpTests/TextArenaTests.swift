@@ -44,7 +44,7 @@ struct TextArenaTests {
             #expect(Self.texts(again) == copied, "decision \(decision.application) made again")
         }
         // Not empty: the fixtures' reasons have texts, a text with words from the rules, and facts.
-        #expect(kept.flatMap(\.texts).contains { $0.hasPrefix("Op grond van artikel") })
+        #expect(kept.flatMap(\.texts).contains { $0.hasPrefix("Op ") && $0.contains(" valt de huurwoning in ") })
         #expect(kept.flatMap(\.texts).contains { $0.hasPrefix("{\"income\":[") })
     }
 
