@@ -88,4 +88,29 @@ struct DutchWordingTests {
         let passed = try #require(refused.reasons.first { $0.rule == "art10.vog" && $0.result == .passed })
         #expect(passed.nl == "Wat de aanvrager betreft, staat artikel 10 niet in de weg aan verlening: er is een verklaring omtrent het gedrag overgelegd.", "\(passed.nl)")
     }
+
+    @Test("a request to complete tells the applicant what the authorities still do themselves, and the objection clause follows Awb 6:8's wording")
+    func requestToCompleteAndObjection() throws {
+        // Every fixture's letter: those that ask the applicant for facts while the mayor's
+        // woonverklaring or a hardship decision is still to come say the latter is not theirs to do.
+        var told = 0
+        for fixture in DecideFixture.all("valid") {
+            let engine = try fixture.engine()
+            let application = try ApplicationReader(law: engine.law, role: fixture.role).read(try #require(fixture.document["application"]))
+            let decision = try engine.decide(application, lawDate: fixture.lawDate, peopleByName: true)
+            let model = LetterModel.build(decision, application: application, engine: engine, language: .nl)
+            guard case .list(let byApplicant)? = model["missingForApplicant"], case .list(let byAuthorities)? = model["missingForAuthorities"],
+                !byApplicant.isEmpty, !byAuthorities.isEmpty
+            else { continue }
+            let template = try #require(LetterContentTests.module?.letters[.nl])
+            let text = LetterContentTests.visibleText(try #require(template.render(model)))
+            #expect(text.contains("Daarnaast ontbreekt nog het volgende, dat de burgemeester of het college zelf verzorgt; u hoeft daarvoor niets te doen:"), "\(fixture.name)")
+            #expect(!text.contains("wacht de gemeente"), "\(fixture.name)")
+            told += 1
+        }
+        #expect(told > 0)
+        let (granted, grantedApplication, engine) = try zaanstad(conditions: ["Geen huisdieren die overlast veroorzaken"])
+        let grant = try letter(granted, grantedApplication, engine)
+        #expect(grant.contains("Die termijn begint op de dag na die waarop dit besluit is bekendgemaakt"), "\(grant)")
+    }
 }
