@@ -60,11 +60,9 @@ enum AreaReader {
     static func houseNumber(_ object: ObjectReader<JSONValue>, _ key: String) throws(InputError) -> HouseNumber? {
         guard let value = object.value(key) else { return nil }
         switch value {
-        case .integer(let number):
-            guard number >= 1 else {
-                throw InputError(code: "E-VALUE", path: object.pathOf(key), message: "expected a house number of 1 or more, found \(number)")
-            }
-            return HouseNumber(number: number, addition: "")
+        case .integer:
+            // The dwelling's own check (``MemberReader/houseNumber(_:)``), its words and bound.
+            return try object.houseNumber(key).map { HouseNumber(number: $0, addition: "") }
         case .string(let text):
             try InputLimits.checkString(text, at: object.pathOf(key))
             let digits = text.prefix { $0.isASCII && $0.isNumber }

@@ -214,9 +214,10 @@ public enum LetterModel {
             model["priorityFlags"] = .list([])
         }
         // Whether the considerations have anything to say (a refusal's grounds stand in the dictum).
+        // (A grant's conditions need no term of their own: the rule that gave them is among the
+        // considerations, since the template's own paragraph on them went.)
         model["hasConsiderations"] = .flag(
-            !considered.isEmpty || weighed || decision.reasons.contains { $0.lifted != nil } || decision.priority != nil
-                || ((outcome == .granted || outcome == .grantedWithConditions) && !decision.conditions.isEmpty))
+            !considered.isEmpty || weighed || decision.reasons.contains { $0.lifted != nil } || decision.priority != nil)
         return model
     }
 

@@ -94,17 +94,7 @@ public enum DecisionLog {
     /// (``DecisionLogVerifier``, line by line as a file is read).
     public static func verify(_ bytes: [UInt8]) -> Verification {
         var verifier = DecisionLogVerifier()
-        bytes.withUnsafeBufferPointer { all in
-            // Split as ``DecisionService/lines(of:)`` splits: a `\r` before a line end is dropped.
-            var start = 0
-            for i in all.indices where all[i] == 0x0A {
-                var end = i
-                if end > start, all[end - 1] == 0x0D { end -= 1 }
-                verifier.add(UnsafeBufferPointer(rebasing: all[start..<end]))
-                start = i + 1
-            }
-            if start < all.count { verifier.add(UnsafeBufferPointer(rebasing: all[start...])) }
-        }
+        for line in DecisionService.lines(of: bytes) { line.withUnsafeBufferPointer { verifier.add($0) } }
         return verifier.finish(endsWithoutLineEnd: bytes.last.map { $0 != 0x0A } ?? false)
     }
 
